@@ -1,0 +1,163 @@
+//! The one suspension abstraction between the interpreter and whatever hosts it.
+//!
+//! Every builtin that must wait for the outside world — `input()`, `time.sleep()`,
+//! `urllib.request.urlopen()`, `host.call()` — builds a [`SuspendRequest`] and hands it
+//! to [`Host::suspend`], which returns only when the host has answered. *How* the host
+//! waits is the backend's business:
+//!
+//! - native: it simply blocks (reads stdin, sleeps, does the HTTP request);
+//! - JSPI: a `WebAssembly.Suspending` import suspends the whole wasm stack;
+//! - Asyncify: the wasm unwinds its own stack to the event loop and rewinds later;
+//! - worker: the worker thread blocks on `Atomics.wait` while the main thread answers.
+//!
+//! Invariant: the interpreter never knows which of these it runs on. A call to
+//! [`Host::suspend`] may take any time and may happen at any Python call depth; the
+//! interpreter holds no borrow of its own state across it that a re-entrant call could
+//! observe (the host never calls back into the same interpreter while suspended).
+//!
+//! Everything else a host provides is non-blocking and cheap: output ([`Host::write`]),
+//! clocks ([`Host::now`]) and the interrupt flag ([`Host::poll_interrupt`]).
+
+use std::fmt;
+
+/// Where a chunk of program output goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// `sys.stdout`, where `print()` writes by default.
+    Stdout,
+    /// `sys.stderr`, where tracebacks and `print(..., file=sys.stderr)` go.
+    Stderr,
+}
+
+/// Which clock [`Host::now`] reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// Seconds since the Unix epoch (`time.time()`).
+    Wall,
+    /// Seconds from an arbitrary start that never goes back (`time.monotonic()`, `time.perf_counter()`).
+    Monotonic,
+}
+
+/// A blocking request from Python code to the host: plain data, so that every backend can
+/// serialise it (across a JS boundary or a shared buffer) without knowing the interpreter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SuspendRequest {
+    /// `input(prompt)`: reply with [`Reply::Text`], the line without its newline.
+    /// The prompt has not been written anywhere yet; the host shows it (CPython writes it to stdout).
+    Input { prompt: String },
+    /// `time.sleep(seconds)`: reply with [`Reply::Done`] once the time has passed.
+    Sleep { seconds: f64 },
+    /// `urllib.request.urlopen(...)`: reply with [`Reply::Response`], whatever its status.
+    Fetch(FetchRequest),
+    /// `host.call(name, *args)`: a blocking function the embedder registered by name;
+    /// reply with [`Reply::Value`].
+    HostCall { name: String, args: Vec<HostValue> },
+}
+
+/// An HTTP request as `urlopen` builds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchRequest {
+    pub url: String,
+    /// `GET` unless a body is given (then `POST`), as in CPython; or the `method=` given.
+    pub method: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+}
+
+/// An HTTP response; statuses of 400 and above become `urllib.error.HTTPError` in Python.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchResponse {
+    pub status: u16,
+    pub reason: String,
+    /// The final URL after redirects.
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// The host's answer to a [`SuspendRequest`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    /// The answer to `Input`.
+    Text(String),
+    /// The answer to `Sleep`.
+    Done,
+    /// The answer to `Fetch`.
+    Response(FetchResponse),
+    /// The answer to `HostCall`.
+    Value(HostValue),
+}
+
+/// A JSON-like value crossing the host boundary (arguments and results of `host.call`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostValue {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    List(Vec<HostValue>),
+    /// String keys, in order.
+    Dict(Vec<(String, HostValue)>),
+}
+
+/// Why the host could not answer; each kind becomes one Python exception.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostErrorKind {
+    /// The user or embedder stopped the program: `KeyboardInterrupt`.
+    Interrupted,
+    /// `input()` found no more input: `EOFError`.
+    EndOfInput,
+    /// `urlopen` could not reach the server (DNS, refused, CORS...): `urllib.error.URLError`.
+    Network,
+    /// `host.call` named a function the embedder did not register: `LookupError`.
+    UnknownFunction,
+    /// Any other failure of a host handler (a rejected promise, a thrown exception): `OSError`.
+    Failed,
+}
+
+/// A failure reported by the host instead of a [`Reply`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostError {
+    pub kind: HostErrorKind,
+    pub message: String,
+}
+
+impl HostError {
+    pub fn new(kind: HostErrorKind, message: impl Into<String>) -> Self {
+        HostError { kind, message: message.into() }
+    }
+}
+
+impl fmt::Display for HostError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.kind, self.message)
+    }
+}
+
+impl std::error::Error for HostError {}
+
+/// What the interpreter needs from its embedder.
+///
+/// [`Host::suspend`] is the suspension point every backend implements; the other methods
+/// must return promptly without suspending.
+pub trait Host {
+    /// Hand `request` to the host and wait — however this backend waits — for its reply.
+    fn suspend(&mut self, request: SuspendRequest) -> Result<Reply, HostError>;
+
+    /// Program output, in order. Called for every `print()`; the host may buffer, but must
+    /// have delivered everything written before it shows the prompt of a following `Input`.
+    fn write(&mut self, stream: Stream, text: &str);
+
+    /// Read a clock, in seconds. The default is a clock that never moves, for hosts without one.
+    fn now(&mut self, clock: Clock) -> f64 {
+        let _ = clock;
+        0.0
+    }
+
+    /// Polled every few thousand bytecode instructions; `true` raises `KeyboardInterrupt`
+    /// in the running code. Lets a host stop CPU-bound loops that never suspend.
+    fn poll_interrupt(&mut self) -> bool {
+        false
+    }
+}
