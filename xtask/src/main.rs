@@ -1,1 +1,181 @@
-fn main() {}
+//! `cargo xtask`: the project's build orchestration (the alias is in `.cargo/config.toml`).
+//!
+//! ```text
+//! cargo xtask run [--backend native|auto|jspi|asyncify|worker] [--node PATH] [--verbose] FILE.py [ARGS...]
+//! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
+//! cargo xtask regen [ARGS...]
+//! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
+//! cargo xtask bench
+//! ```
+//!
+//! Invariant: this binary does not link the interpreter (only `fuzz-runner` does), so it
+//! builds and runs whatever state `stackswitch-core` is in; its exit status is the one of
+//! what it ran (`run`), or 0/1 for pass/fail, or 2 for a usage error.
+
+mod backend;
+mod fuzz_launch;
+mod setup;
+mod test_suite;
+mod workspace;
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  run [--backend native|auto|jspi|asyncify|worker] [--node PATH] [--verbose] FILE.py [ARGS...]
+        run a Python program on a backend (default: auto)
+  test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
+        the one test command: setup, fmt, clippy, test, wasm, fuzz
+  regen [ARGS...]
+        regenerate tests/expected/ with CPython (python3 tests/regen.py)
+  fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
+        fuzz the interpreter in-process (findings go to fuzz/artifacts/)
+  bench
+        benchmarks (not built yet)";
+
+/// Why a command could not do its work.
+enum Failure {
+    /// Bad arguments: print the message and the usage, exit 2.
+    Usage(String),
+    /// The command ran into an error: print it, exit 1.
+    Error(String),
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.split_first() {
+        None => Err(Failure::Usage("no command given".into())),
+        Some((command, rest)) => dispatch(command, rest),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code.clamp(0, 255) as u8),
+        Err(Failure::Usage(message)) => {
+            eprintln!("xtask: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Error(message)) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dispatch(command: &str, args: &[String]) -> Result<i32, Failure> {
+    match command {
+        "run" => run(args),
+        "test" => {
+            let options = test_suite::parse(args).map_err(Failure::Usage)?;
+            Ok(if test_suite::run(&options) { 0 } else { 1 })
+        }
+        "regen" => regen(args),
+        "fuzz" => {
+            let options = fuzz_launch::parse(args).map_err(Failure::Usage)?;
+            let clean = fuzz_launch::fuzz(&options).map_err(Failure::Error)?;
+            Ok(if clean { 0 } else { 1 })
+        }
+        "bench" => Err(Failure::Error(
+            "`cargo xtask bench` is not built yet: the issue that adds the benchmarks in benches/ adds it".into(),
+        )),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(0)
+        }
+        other => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    }
+}
+
+/// `run`'s arguments: options, then the program and its own arguments untouched.
+fn parse_run(args: &[String]) -> Result<(String, backend::RunRequest), String> {
+    let mut backend = "auto".to_owned();
+    let mut node = None;
+    let mut verbose = false;
+    let mut rest = args.iter();
+    let file = loop {
+        let Some(arg) = rest.next() else {
+            return Err("run: no program given".into());
+        };
+        match arg.as_str() {
+            "--backend" => {
+                backend = rest.next().ok_or("--backend needs a value")?.clone();
+            }
+            "--node" => node = Some(PathBuf::from(rest.next().ok_or("--node needs a path")?)),
+            "--verbose" | "-v" => verbose = true,
+            "--" => break rest.next().ok_or("run: no program given")?.clone(),
+            option if option.starts_with("--") => {
+                return Err(format!("run: unknown option {option:?}"));
+            }
+            file => break file.to_owned(),
+        }
+    };
+    let request = backend::RunRequest {
+        file,
+        args: rest.cloned().collect(),
+        node,
+        verbose,
+    };
+    Ok((backend, request))
+}
+
+fn run(args: &[String]) -> Result<i32, Failure> {
+    let (backend, request) = parse_run(args).map_err(Failure::Usage)?;
+    backend::run(&backend, &request).map_err(Failure::Error)
+}
+
+fn regen(args: &[String]) -> Result<i32, Failure> {
+    let mut command = Command::new("python3");
+    command
+        .arg("tests/regen.py")
+        .args(args)
+        .current_dir(workspace::root());
+    let status = workspace::run(&mut command, true).map_err(Failure::Error)?;
+    Ok(workspace::exit_code(status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn run_options_stop_at_the_program() {
+        let (backend, request) = parse_run(&strings(&[
+            "--backend",
+            "native",
+            "--verbose",
+            "prog.py",
+            "--backend",
+            "x",
+            "-v",
+        ]))
+        .unwrap();
+        assert_eq!(backend, "native");
+        assert!(request.verbose);
+        assert_eq!(request.file, "prog.py");
+        assert_eq!(request.args, strings(&["--backend", "x", "-v"]));
+
+        let (backend, request) = parse_run(&strings(&["--", "--odd.py", "a"])).unwrap();
+        assert_eq!(backend, "auto");
+        assert_eq!(request.file, "--odd.py");
+        assert_eq!(request.args, strings(&["a"]));
+
+        let (_, request) = parse_run(&strings(&["--node", "/usr/bin/node", "p.py"])).unwrap();
+        assert_eq!(request.node, Some(PathBuf::from("/usr/bin/node")));
+
+        assert!(parse_run(&[]).is_err());
+        assert!(parse_run(&strings(&["--backend"])).is_err());
+        assert!(parse_run(&strings(&["--bogus", "p.py"])).is_err());
+    }
+
+    #[test]
+    fn unknown_commands_are_usage_errors() {
+        assert!(matches!(dispatch("nope", &[]), Err(Failure::Usage(_))));
+        assert!(matches!(dispatch("bench", &[]), Err(Failure::Error(_))));
+        assert!(matches!(dispatch("help", &[]), Ok(0)));
+    }
+}

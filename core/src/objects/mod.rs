@@ -1,0 +1,17 @@
+//! The object model and the data structures behind it.
+
+pub(crate) mod dict_table;
+pub(crate) mod hash;
+pub(crate) mod set_table;
+mod trashcan;
+mod value;
+
+use std::rc::Rc;
+
+pub(crate) use value::*;
+
+use crate::compiler::Code;
+
+pub(crate) fn code_value(code: Rc<Code>) -> Value {
+    Value::Code(code)
+}

@@ -1,0 +1,509 @@
+//! The Python object model: [`Value`] and the heap objects it points to.
+//!
+//! - Immutable small values (None, bool, int that fits i64, float) are stored inline;
+//!   everything else is reference-counted (`Rc`), mutable containers behind `RefCell`.
+//! - An `int` is `Value::Int` whenever it fits an i64 and `Value::BigInt` only otherwise
+//!   (see [`Value::from_bigint`]); code may rely on that normal form.
+//! - Containers release their contents through the [`trashcan`](super::trashcan), so dropping
+//!   a 100,000-deep nested list never recurses 100,000 times on the native stack.
+//!
+//! Invariant: no `RefCell` borrow of an object is held across a call that can run Python
+//! code (the VM re-enters through `__eq__`, `__hash__`, `__repr__`...); such code takes a
+//! snapshot (clones the `Rc`s it needs) first.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use super::dict_table::DictTable;
+use super::set_table::SetTable;
+use super::trashcan;
+use crate::compiler::Code;
+
+/// Attribute namespaces (instances, classes, modules), keyed by interned names.
+pub(crate) type AttrMap = indexmap::IndexMap<Rc<str>, Value, rustc_hash::FxBuildHasher>;
+
+/// A Python value.
+#[derive(Clone)]
+pub(crate) enum Value {
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    /// An int in i64 range.
+    Int(i64),
+    /// An int outside i64 range (never one that fits).
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<PyStr>),
+    Bytes(Rc<Vec<u8>>),
+    List(Rc<PyList>),
+    Tuple(Rc<PyTuple>),
+    Dict(Rc<PyDict>),
+    /// `set` and `frozenset` (see [`PySet::frozen`]).
+    Set(Rc<PySet>),
+    Range(Rc<PyRange>),
+    Slice(Rc<PySlice>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    /// A function bound to its first argument (`obj.method`).
+    Method(Rc<BoundMethod>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Module(Rc<Module>),
+    Generator(Rc<Generator>),
+    Iterator(Rc<RefCell<NativeIter>>),
+    Property(Rc<Property>),
+    StaticMethod(Rc<Value>),
+    ClassMethod(Rc<Value>),
+    Super(Rc<SuperObj>),
+    /// Internal: a closure cell on the stack while a closure is built.
+    Cell(CellRef),
+    /// Internal: a compiled code object (a constant of `MakeFunction`).
+    Code(Rc<Code>),
+    /// Internal: "no value" in the method-call protocol; never visible to Python code.
+    Absent,
+}
+
+impl Value {
+    pub(crate) fn str(s: impl Into<String>) -> Value {
+        Value::Str(Rc::new(PyStr::new(s.into())))
+    }
+
+    pub(crate) fn from_bigint(v: BigInt) -> Value {
+        match v.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(v)),
+        }
+    }
+
+    pub(crate) fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(PyList::new(items)))
+    }
+
+    pub(crate) fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(PyTuple::new(items)))
+    }
+
+    pub(crate) fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// Identity (`is`): same object, or same immediate value for the inline kinds.
+    pub(crate) fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (None, None) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) | (Absent, Absent) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.heap_addr(), other.heap_addr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of the heap object, for identity and `id()`.
+    pub(crate) fn heap_addr(&self) -> Option<usize> {
+        use Value::*;
+        Some(match self {
+            BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Set(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Range(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Function(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Method(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Class(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Generator(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Iterator(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Property(r) => Rc::as_ptr(r) as *const u8 as usize,
+            StaticMethod(r) | ClassMethod(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Super(r) => Rc::as_ptr(r) as *const u8 as usize,
+            _ => return Option::None,
+        })
+    }
+}
+
+/// A `str`: UTF-8 text plus its length in code points (equal to the byte length when ASCII,
+/// which makes indexing O(1) for the common case).
+pub(crate) struct PyStr {
+    text: Box<str>,
+    chars: usize,
+    hash: Cell<Option<i64>>,
+}
+
+impl PyStr {
+    pub(crate) fn new(text: String) -> PyStr {
+        let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
+        PyStr { text: text.into_boxed_str(), chars, hash: Cell::new(None) }
+    }
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+    pub(crate) fn char_len(&self) -> usize {
+        self.chars
+    }
+    pub(crate) fn is_ascii(&self) -> bool {
+        self.chars == self.text.len()
+    }
+    /// The code point at `index` (0-based, in range).
+    pub(crate) fn char_at(&self, index: usize) -> char {
+        if self.is_ascii() {
+            self.text.as_bytes()[index] as char
+        } else {
+            self.text.chars().nth(index).unwrap_or('\0')
+        }
+    }
+    pub(crate) fn hash(&self) -> i64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = super::hash::hash_str(&self.text);
+        self.hash.set(Some(h));
+        h
+    }
+}
+
+pub(crate) struct PyList {
+    pub(crate) items: RefCell<Vec<Value>>,
+}
+
+impl PyList {
+    pub(crate) fn new(items: Vec<Value>) -> PyList {
+        PyList { items: RefCell::new(items) }
+    }
+}
+
+impl Drop for PyList {
+    fn drop(&mut self) {
+        trashcan::release(std::mem::take(self.items.get_mut()));
+    }
+}
+
+pub(crate) struct PyTuple {
+    pub(crate) items: Vec<Value>,
+}
+
+impl PyTuple {
+    pub(crate) fn new(items: Vec<Value>) -> PyTuple {
+        PyTuple { items }
+    }
+}
+
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        trashcan::release(std::mem::take(&mut self.items));
+    }
+}
+
+/// A `dict`. Keys carry their hash; equality is Python equality (may run code).
+pub(crate) struct PyDict {
+    pub(crate) table: RefCell<DictTable<Value, Value>>,
+}
+
+impl PyDict {
+    pub(crate) fn new() -> PyDict {
+        PyDict { table: RefCell::new(DictTable::new()) }
+    }
+}
+
+impl Drop for PyDict {
+    fn drop(&mut self) {
+        let table = std::mem::replace(self.table.get_mut(), DictTable::new());
+        let mut items = Vec::with_capacity(table.len() * 2);
+        for (k, v) in table.iter() {
+            items.push(k.clone());
+            items.push(v.clone());
+        }
+        drop(table);
+        trashcan::release(items);
+    }
+}
+
+pub(crate) struct PySet {
+    pub(crate) table: RefCell<SetTable<Value>>,
+    pub(crate) frozen: bool,
+}
+
+impl PySet {
+    pub(crate) fn new(table: SetTable<Value>, frozen: bool) -> PySet {
+        PySet { table: RefCell::new(table), frozen }
+    }
+}
+
+impl Drop for PySet {
+    fn drop(&mut self) {
+        let table = std::mem::replace(self.table.get_mut(), SetTable::new());
+        let items: Vec<Value> = table.iter().map(|(_, k)| k.clone()).collect();
+        drop(table);
+        trashcan::release(items);
+    }
+}
+
+/// `range(start, stop, step)` over i64.
+pub(crate) struct PyRange {
+    pub(crate) start: i64,
+    pub(crate) stop: i64,
+    pub(crate) step: i64,
+}
+
+impl PyRange {
+    pub(crate) fn len(&self) -> usize {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        n as usize
+    }
+    pub(crate) fn get(&self, i: usize) -> i64 {
+        self.start + (i as i64) * self.step
+    }
+}
+
+pub(crate) struct PySlice {
+    pub(crate) start: Value,
+    pub(crate) stop: Value,
+    pub(crate) step: Value,
+}
+
+/// A cell holding a variable shared between a function and the closures defined in it.
+pub(crate) type CellRef = Rc<RefCell<Option<Value>>>;
+
+/// A Python function: code plus what it closed over.
+pub(crate) struct Function {
+    pub(crate) code: Rc<Code>,
+    pub(crate) globals: Rc<Module>,
+    pub(crate) defaults: Vec<Value>,
+    pub(crate) kwdefaults: Vec<(Rc<str>, Value)>,
+    pub(crate) closure: Vec<CellRef>,
+    pub(crate) name: Rc<str>,
+    pub(crate) qualname: Rc<str>,
+    /// The class whose body defined this function, for zero-argument `super()`.
+    pub(crate) owner: RefCell<Option<std::rc::Weak<Class>>>,
+}
+
+/// Signature of every native function: the VM, then positional and keyword arguments.
+pub(crate) type NativeFn = fn(&mut crate::vm::Vm<'_>, Vec<Value>, Kwargs) -> crate::vm::PyResult<Value>;
+
+/// Keyword arguments in call order.
+pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
+
+pub(crate) struct Builtin {
+    pub(crate) name: &'static str,
+    pub(crate) func: NativeFn,
+    /// Bound first argument (the module or object a native method belongs to), if any.
+    pub(crate) this: Option<Value>,
+}
+
+pub(crate) struct BoundMethod {
+    pub(crate) this: Value,
+    pub(crate) func: Value,
+}
+
+/// Which built-in type a class object stands for (None for user classes).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum BuiltinType {
+    Object,
+    Type,
+    NoneType,
+    NotImplementedType,
+    Ellipsis,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Generator,
+    Iterator,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    /// `BaseException` and the other built-in exception classes.
+    Exception,
+    /// Native classes with instances (`TextIOWrapper`, `HTTPResponse`).
+    Native,
+}
+
+pub(crate) struct Class {
+    pub(crate) name: Rc<str>,
+    pub(crate) qualname: Rc<str>,
+    pub(crate) module: Rc<str>,
+    pub(crate) bases: Vec<Rc<Class>>,
+    /// Method resolution order, starting with the class itself (C3 linearisation).
+    pub(crate) mro: RefCell<Vec<Rc<Class>>>,
+    pub(crate) attrs: RefCell<AttrMap>,
+    pub(crate) builtin: Option<BuiltinType>,
+    /// True for BaseException and its subclasses: instances carry [`ExcData`].
+    pub(crate) is_exception: bool,
+}
+
+impl Class {
+    /// Look `name` up along the MRO.
+    pub(crate) fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(v.clone());
+        }
+        let mro = self.mro.borrow();
+        for class in mro.iter().skip(1) {
+            if let Some(v) = class.attrs.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    pub(crate) fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other) || self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+    }
+}
+
+pub(crate) struct Instance {
+    pub(crate) class: Rc<Class>,
+    pub(crate) attrs: RefCell<AttrMap>,
+    /// Present for exception instances.
+    pub(crate) exc: Option<Box<ExcData>>,
+    /// State of native classes (a response body, a stream).
+    pub(crate) native: Option<RefCell<NativeState>>,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let attrs = std::mem::take(self.attrs.get_mut());
+        trashcan::release(attrs.into_values().collect());
+    }
+}
+
+/// One line of a traceback.
+#[derive(Clone)]
+pub(crate) struct TracebackEntry {
+    pub(crate) filename: Rc<str>,
+    pub(crate) line: u32,
+    pub(crate) name: Rc<str>,
+}
+
+/// What an exception instance carries beyond its attributes.
+pub(crate) struct ExcData {
+    pub(crate) args: RefCell<Value>,
+    /// Innermost frame last.
+    pub(crate) traceback: RefCell<Vec<TracebackEntry>>,
+    pub(crate) cause: RefCell<Option<Value>>,
+    pub(crate) context: RefCell<Option<Value>>,
+    pub(crate) suppress_context: Cell<bool>,
+    /// CPython's "Did you mean" hint, shown after the message in tracebacks only.
+    pub(crate) suggestion: RefCell<Option<String>>,
+}
+
+impl ExcData {
+    pub(crate) fn new(args: Value) -> ExcData {
+        ExcData {
+            args: RefCell::new(args),
+            traceback: RefCell::new(Vec::new()),
+            cause: RefCell::new(None),
+            context: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            suggestion: RefCell::new(None),
+        }
+    }
+}
+
+/// State behind native classes' instances.
+pub(crate) enum NativeState {
+    /// `sys.stdout` / `sys.stderr`.
+    Stream(crate::host::Stream),
+    /// What `urlopen` returns.
+    Response(crate::modules::urllib::ResponseState),
+    /// `dict.keys()`, `.values()`, `.items()`: live views of a dict.
+    DictView(Rc<PyDict>, DictViewKind),
+}
+
+pub(crate) struct Module {
+    pub(crate) name: Rc<str>,
+    pub(crate) attrs: RefCell<AttrMap>,
+}
+
+/// Where a generator is in its life.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GeneratorState {
+    /// Created, body not started: only `send(None)` is allowed.
+    Created,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// Its frame is executing (re-entry raises ValueError).
+    Running,
+    /// Returned or raised; further `next()` raises StopIteration.
+    Finished,
+}
+
+pub(crate) struct Generator {
+    pub(crate) frame: RefCell<Option<Box<crate::vm::Frame>>>,
+    pub(crate) state: Cell<GeneratorState>,
+    pub(crate) name: Rc<str>,
+    pub(crate) qualname: Rc<str>,
+}
+
+/// Iterators over built-in objects; each variant keeps its own position.
+pub(crate) enum NativeIter {
+    /// Over a list (sees appends made during iteration, as CPython's does).
+    List { list: Rc<PyList>, index: usize },
+    /// Over a fixed sequence of values (tuples, dict views snapshots, sets, str chars).
+    Seq { items: Rc<PyTuple>, index: usize },
+    Str { s: Rc<PyStr>, byte_pos: usize },
+    Range { next: i64, step: i64, remaining: usize },
+    Reversed { items: Vec<Value> },
+    Enumerate { inner: Value, count: Value },
+    Zip { inners: Vec<Value>, strict: bool },
+    Map { func: Value, inners: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    /// `iter(callable, sentinel)`.
+    Callable { func: Value, sentinel: Value },
+    /// A dict's keys/values/items, erroring if the dict changes size.
+    Dict { dict: Rc<PyDict>, index: usize, len: usize, kind: DictViewKind },
+    /// Over an object with `__getitem__` only.
+    GetItem { obj: Value, index: i64 },
+    Exhausted,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub(crate) struct Property {
+    pub(crate) getter: Value,
+    pub(crate) setter: Option<Value>,
+}
+
+/// `super()` bound to a class position in an object's MRO.
+pub(crate) struct SuperObj {
+    pub(crate) after: Rc<Class>,
+    pub(crate) this: Value,
+}

@@ -1,0 +1,772 @@
+//! `eval_frame`: the bytecode loop.
+//!
+//! Frame layout (all on the heap, owned by the caller of `eval_frame` or by a generator):
+//! ```text
+//!   Frame { code, ip, stack: [values...], fast: [locals...], cells: [cellvars ++ freevars],
+//!           blocks: [Except{handler, level} | Handler{previous}], globals, namespace }
+//! ```
+//! Invariant: between instructions the value stack holds exactly what the compiler
+//! expects; on an exception the stack is cut back to the innermost `Except` block's level
+//! before its handler runs, so handlers start from a known depth.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::types::types;
+use super::{PyErr, PyResult, Vm};
+use crate::compiler::{CmpOp, Code, Instr};
+use crate::objects::{CellRef, Function, GeneratorState, Module, TracebackEntry, Value};
+
+/// An active entry of a frame's block stack.
+pub(crate) enum Block {
+    /// A `try` body: on an exception, jump to `handler` with the stack cut to `level`.
+    Except { handler: u32, level: u32 },
+    /// Running an except handler; restores the previously handled exception when left.
+    Handler { previous: Option<Value> },
+}
+
+/// How a frame stopped running.
+pub(crate) enum FrameExit {
+    Return(Value),
+    /// A generator frame stopped at `yield`; resume by pushing the sent value.
+    Yield(Value),
+}
+
+pub(crate) struct Frame {
+    pub(crate) code: Rc<Code>,
+    pub(crate) ip: usize,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) fast: Vec<Option<Value>>,
+    pub(crate) cells: Vec<CellRef>,
+    pub(crate) globals: Rc<Module>,
+    /// Class bodies: the namespace being built.
+    pub(crate) namespace: Option<Rc<Module>>,
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) func: Option<Rc<Function>>,
+    /// Set by re-raising instructions so the frame's traceback line is not added twice.
+    reraising: bool,
+}
+
+impl Frame {
+    pub(crate) fn new(code: Rc<Code>, globals: Rc<Module>, func: Option<Rc<Function>>) -> Frame {
+        let mut cells: Vec<CellRef> = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+        for _ in 0..code.cellvars.len() {
+            cells.push(Rc::new(RefCell::new(None)));
+        }
+        if let Some(f) = &func {
+            cells.extend(f.closure.iter().cloned());
+        }
+        Frame {
+            fast: vec![None; code.varnames.len()],
+            stack: Vec::with_capacity(8),
+            cells,
+            globals,
+            namespace: None,
+            blocks: Vec::new(),
+            func,
+            ip: 0,
+            reraising: false,
+            code,
+        }
+    }
+
+    fn line(&self) -> u32 {
+        let i = self.ip.saturating_sub(1);
+        self.code.lines.get(i).copied().unwrap_or(self.code.first_line)
+    }
+
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::None)
+    }
+
+    fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::None)
+    }
+
+    fn popn(&mut self, n: usize) -> Vec<Value> {
+        let at = self.stack.len().saturating_sub(n);
+        self.stack.split_off(at)
+    }
+}
+
+impl Vm<'_> {
+    /// Run `f` until it returns, yields or raises.
+    pub(crate) fn eval_frame(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
+        self.enter("")?;
+        let result = self.eval_loop(f);
+        self.leave();
+        result
+    }
+
+    fn eval_loop(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
+        loop {
+            match self.run_instructions(f) {
+                Ok(exit) => return Ok(exit),
+                Err(e) => {
+                    if !f.reraising {
+                        e.push_traceback(TracebackEntry {
+                            filename: f.code.filename.clone(),
+                            line: f.line(),
+                            name: f.code.name.clone(),
+                        });
+                        if let Some(h) = &self.handled {
+                            let data = e.data();
+                            if !h.is(&e.0) && data.context.borrow().is_none() {
+                                *data.context.borrow_mut() = Some(h.clone());
+                            }
+                        }
+                    }
+                    f.reraising = false;
+                    if !self.find_handler(f, &e) {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn find_handler(&mut self, f: &mut Frame, e: &PyErr) -> bool {
+        while let Some(block) = f.blocks.pop() {
+            match block {
+                Block::Handler { previous } => self.handled = previous,
+                Block::Except { handler, level } => {
+                    f.stack.truncate(level as usize);
+                    let previous = self.handled.replace(e.0.clone());
+                    f.blocks.push(Block::Handler { previous });
+                    f.stack.push(e.0.clone());
+                    f.ip = handler as usize;
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn run_instructions(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
+        let code = f.code.clone();
+        loop {
+            self.tick()?;
+            let instr = code.instrs[f.ip];
+            f.ip += 1;
+            match instr {
+                Instr::Pop => {
+                    f.pop();
+                }
+                Instr::Dup => {
+                    let v = f.top().clone();
+                    f.stack.push(v);
+                }
+                Instr::DupTwo => {
+                    let n = f.stack.len();
+                    let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                    f.stack.push(a);
+                    f.stack.push(b);
+                }
+                Instr::RotTwo => {
+                    let n = f.stack.len();
+                    f.stack.swap(n - 1, n - 2);
+                }
+                Instr::RotThree => {
+                    let v = f.pop();
+                    let n = f.stack.len();
+                    f.stack.insert(n - 2, v);
+                }
+                Instr::LoadConst(i) => f.stack.push(code.consts[i as usize].clone()),
+                Instr::LoadFast(i) => match &f.fast[i as usize] {
+                    Some(v) => f.stack.push(v.clone()),
+                    None => {
+                        let name = &code.varnames[i as usize];
+                        return Err(PyErr::new(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                },
+                Instr::StoreFast(i) => f.fast[i as usize] = Some(f.pop()),
+                Instr::DeleteFast(i) => {
+                    if f.fast[i as usize].take().is_none() {
+                        let name = &code.varnames[i as usize];
+                        return Err(PyErr::new(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                }
+                Instr::LoadDeref(i) => {
+                    let v = f.cells[i as usize].borrow().clone();
+                    match v {
+                        Some(v) => f.stack.push(v),
+                        None => return Err(self.unbound_deref(&code, i as usize)),
+                    }
+                }
+                Instr::StoreDeref(i) => {
+                    let v = f.pop();
+                    *f.cells[i as usize].borrow_mut() = Some(v);
+                }
+                Instr::DeleteDeref(i) => {
+                    if f.cells[i as usize].borrow_mut().take().is_none() {
+                        return Err(self.unbound_deref(&code, i as usize));
+                    }
+                }
+                Instr::LoadClosure(i) => {
+                    let cell = f.cells[i as usize].clone();
+                    f.stack.push(super::protocol::cell_value(cell));
+                }
+                Instr::LoadGlobal(i) => {
+                    let name = &code.names[i as usize];
+                    let v = self.load_global(&f.globals, name)?;
+                    f.stack.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = f.pop();
+                    f.globals.attrs.borrow_mut().insert(code.names[i as usize].clone(), v);
+                }
+                Instr::DeleteGlobal(i) => {
+                    let name = &code.names[i as usize];
+                    if f.globals.attrs.borrow_mut().shift_remove(&**name).is_none() {
+                        return Err(PyErr::new("NameError", format!("name '{name}' is not defined")));
+                    }
+                }
+                Instr::LoadName(i) => {
+                    let name = &code.names[i as usize];
+                    let local = f.namespace.as_ref().and_then(|ns| ns.attrs.borrow().get(&**name).cloned());
+                    let v = match local {
+                        Some(v) => v,
+                        None => self.load_global(&f.globals, name)?,
+                    };
+                    f.stack.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let v = f.pop();
+                    let ns = f.namespace.clone().unwrap_or_else(|| f.globals.clone());
+                    ns.attrs.borrow_mut().insert(code.names[i as usize].clone(), v);
+                }
+                Instr::DeleteName(i) => {
+                    let name = &code.names[i as usize];
+                    let ns = f.namespace.clone().unwrap_or_else(|| f.globals.clone());
+                    if ns.attrs.borrow_mut().shift_remove(&**name).is_none() {
+                        return Err(PyErr::new("NameError", format!("name '{name}' is not defined")));
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let obj = f.pop();
+                    let v = self.getattr(&obj, &code.names[i as usize])?;
+                    f.stack.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let obj = f.pop();
+                    let v = f.pop();
+                    self.setattr(&obj, &code.names[i as usize], v)?;
+                }
+                Instr::DeleteAttr(i) => {
+                    let obj = f.pop();
+                    self.delattr(&obj, &code.names[i as usize])?;
+                }
+                Instr::LoadMethod(i) => {
+                    let obj = f.pop();
+                    let (callable, this) = self.load_method(obj, &code.names[i as usize])?;
+                    f.stack.push(callable);
+                    f.stack.push(this);
+                }
+                Instr::CallMethod(n) => {
+                    let mut args = f.popn(n as usize);
+                    let this = f.pop();
+                    let callable = f.pop();
+                    if !matches!(this, Value::Absent) {
+                        args.insert(0, this);
+                    }
+                    let v = self.call(&callable, args, Vec::new())?;
+                    f.stack.push(v);
+                }
+                Instr::Subscript => {
+                    let index = f.pop();
+                    let obj = f.pop();
+                    let v = self.getitem(&obj, &index)?;
+                    f.stack.push(v);
+                }
+                Instr::StoreSubscript => {
+                    let index = f.pop();
+                    let obj = f.pop();
+                    let v = f.pop();
+                    self.setitem(&obj, index, v)?;
+                }
+                Instr::DeleteSubscript => {
+                    let index = f.pop();
+                    let obj = f.pop();
+                    self.delitem(&obj, &index)?;
+                }
+                Instr::Binary(op) => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    let v = self.binary_op(op, &a, &b)?;
+                    f.stack.push(v);
+                }
+                Instr::InPlace(op) => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    let v = self.inplace_op(op, a, &b)?;
+                    f.stack.push(v);
+                }
+                Instr::Unary(op) => {
+                    let a = f.pop();
+                    let v = self.unary_op(op, &a)?;
+                    f.stack.push(v);
+                }
+                Instr::Compare(op) => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    let v = match op {
+                        CmpOp::Is => Value::Bool(a.is(&b)),
+                        CmpOp::IsNot => Value::Bool(!a.is(&b)),
+                        CmpOp::In => Value::Bool(self.contains(&b, &a)?),
+                        CmpOp::NotIn => Value::Bool(!self.contains(&b, &a)?),
+                        _ => self.rich_compare(&a, &b, op)?,
+                    };
+                    f.stack.push(v);
+                }
+                Instr::Jump(t) => f.ip = t as usize,
+                Instr::PopJumpIfFalse(t) => {
+                    let v = f.pop();
+                    if !self.truthy(&v)? {
+                        f.ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = f.pop();
+                    if self.truthy(&v)? {
+                        f.ip = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    if !self.truthy(f.top())? {
+                        f.ip = t as usize;
+                    } else {
+                        f.pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    if self.truthy(f.top())? {
+                        f.ip = t as usize;
+                    } else {
+                        f.pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = f.pop();
+                    let it = self.get_iter(&v)?;
+                    f.stack.push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = f.top().clone();
+                    match self.next(&it)? {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            f.pop();
+                            f.ip = t as usize;
+                        }
+                    }
+                }
+                Instr::BuildList(n) => {
+                    let items = f.popn(n as usize);
+                    f.stack.push(Value::list(items));
+                }
+                Instr::BuildTuple(n) => {
+                    let items = f.popn(n as usize);
+                    f.stack.push(Value::tuple(items));
+                }
+                Instr::BuildSet(n) => {
+                    let items = f.popn(n as usize);
+                    let s = self.new_set(items, false)?;
+                    f.stack.push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let items = f.popn(2 * n as usize);
+                    let d = self.new_dict_from_pairs(items)?;
+                    f.stack.push(d);
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { f.pop() } else { Value::None };
+                    let stop = f.pop();
+                    let start = f.pop();
+                    f.stack.push(Value::Slice(Rc::new(crate::objects::PySlice { start, stop, step })));
+                }
+                Instr::BuildString(n) => {
+                    let parts = f.popn(n as usize);
+                    let mut s = String::new();
+                    for p in &parts {
+                        if let Value::Str(ps) = p {
+                            s.push_str(ps.as_str());
+                        }
+                    }
+                    f.stack.push(Value::str(s));
+                }
+                Instr::ListAppend(d) => {
+                    let v = f.pop();
+                    let n = f.stack.len();
+                    if let Value::List(l) = &f.stack[n - d as usize] {
+                        l.items.borrow_mut().push(v);
+                    }
+                }
+                Instr::SetAdd(d) => {
+                    let v = f.pop();
+                    let n = f.stack.len();
+                    let target = f.stack[n - d as usize].clone();
+                    self.set_add(&target, v)?;
+                }
+                Instr::MapAdd(d) => {
+                    let v = f.pop();
+                    let k = f.pop();
+                    let n = f.stack.len();
+                    let target = f.stack[n - d as usize].clone();
+                    self.setitem(&target, k, v)?;
+                }
+                Instr::ListExtend(d) => {
+                    let v = f.pop();
+                    let n = f.stack.len();
+                    let target = f.stack[n - d as usize].clone();
+                    let items = self.collect(&v)?;
+                    if let Value::List(l) = &target {
+                        l.items.borrow_mut().extend(items);
+                    }
+                }
+                Instr::SetUpdate(d) => {
+                    let v = f.pop();
+                    let n = f.stack.len();
+                    let target = f.stack[n - d as usize].clone();
+                    for item in self.collect(&v)? {
+                        self.set_add(&target, item)?;
+                    }
+                }
+                Instr::DictUpdate(d) => {
+                    let v = f.pop();
+                    let n = f.stack.len();
+                    let target = f.stack[n - d as usize].clone();
+                    self.dict_update(&target, &v)?;
+                }
+                Instr::ListToTuple => {
+                    let v = f.pop();
+                    let items = match &v {
+                        Value::List(l) => l.items.borrow().clone(),
+                        _ => Vec::new(),
+                    };
+                    f.stack.push(Value::tuple(items));
+                }
+                Instr::UnpackSequence(n) => {
+                    let v = f.pop();
+                    let items = self.unpack(&v, n as usize)?;
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Instr::UnpackEx(before, after) => {
+                    let v = f.pop();
+                    let items = self.unpack_ex(&v, before as usize, after as usize)?;
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Instr::FormatValue(conversion, has_spec) => {
+                    let spec = if has_spec { Some(f.pop()) } else { None };
+                    let v = f.pop();
+                    let s = self.format_value(&v, conversion, spec.as_ref())?;
+                    f.stack.push(s);
+                }
+                Instr::MakeFunction(flags) => {
+                    let code_v = f.pop();
+                    let closure = if flags & 4 != 0 { Some(f.pop()) } else { None };
+                    let kwdefaults = if flags & 2 != 0 { Some(f.pop()) } else { None };
+                    let defaults = if flags & 1 != 0 { Some(f.pop()) } else { None };
+                    let func = super::protocol::make_function(self, code_v, f.globals.clone(), defaults, kwdefaults, closure)?;
+                    f.stack.push(func);
+                }
+                Instr::Call(n) => {
+                    let args = f.popn(n as usize);
+                    let callable = f.pop();
+                    let v = self.call(&callable, args, Vec::new())?;
+                    f.stack.push(v);
+                }
+                Instr::CallKw(n) => {
+                    let names = f.pop();
+                    let mut args = f.popn(n as usize);
+                    let callable = f.pop();
+                    let names: Vec<Value> = match &names {
+                        Value::Tuple(t) => t.items.clone(),
+                        _ => Vec::new(),
+                    };
+                    let kw_values = args.split_off(args.len() - names.len());
+                    let kwargs = names
+                        .into_iter()
+                        .zip(kw_values)
+                        .map(|(k, v)| match k {
+                            Value::Str(s) => (Rc::from(s.as_str()), v),
+                            _ => (Rc::from(""), v),
+                        })
+                        .collect();
+                    let v = self.call(&callable, args, kwargs)?;
+                    f.stack.push(v);
+                }
+                Instr::CallEx(has_kw) => {
+                    let kw = if has_kw { Some(f.pop()) } else { None };
+                    let args = f.pop();
+                    let callable = f.pop();
+                    let args = match &args {
+                        Value::Tuple(t) => t.items.clone(),
+                        _ => Vec::new(),
+                    };
+                    let kwargs = match kw {
+                        Some(d) => self.kwargs_from_dict(&callable, &d)?,
+                        None => Vec::new(),
+                    };
+                    let v = self.call(&callable, args, kwargs)?;
+                    f.stack.push(v);
+                }
+                Instr::Return => return Ok(FrameExit::Return(f.pop())),
+                Instr::Yield => return Ok(FrameExit::Yield(f.pop())),
+                Instr::SetupExcept(t) => {
+                    f.blocks.push(Block::Except { handler: t, level: f.stack.len() as u32 });
+                }
+                Instr::SetupWith(t) => {
+                    let mgr = f.pop();
+                    let exit = self.getattr(&mgr, "__exit__").map_err(|_| {
+                        let tn = self.type_name(&mgr);
+                        super::type_error(format!("'{tn}' object does not support the context manager protocol"))
+                    })?;
+                    let enter = self.getattr(&mgr, "__enter__")?;
+                    f.stack.push(exit);
+                    let v = self.call0(&enter)?;
+                    f.blocks.push(Block::Except { handler: t, level: f.stack.len() as u32 });
+                    f.stack.push(v);
+                }
+                Instr::PopBlock => {
+                    f.blocks.pop();
+                }
+                Instr::PopExcept => {
+                    if let Some(Block::Handler { previous }) = f.blocks.pop() {
+                        self.handled = previous;
+                    }
+                }
+                Instr::Raise(n) => {
+                    let e = self.raise(f, n)?;
+                    if n == 0 {
+                        f.reraising = true;
+                    }
+                    return Err(e);
+                }
+                Instr::Reraise => {
+                    let v = f.pop();
+                    f.reraising = true;
+                    return Err(PyErr(v));
+                }
+                Instr::CheckExcMatch => {
+                    let class = f.pop();
+                    let exc = f.top().clone();
+                    let m = self.exception_matches(&exc, &class)?;
+                    f.stack.push(Value::Bool(m));
+                }
+                Instr::WithExitNormal => {
+                    let exit = f.pop();
+                    self.call(&exit, vec![Value::None, Value::None, Value::None], Vec::new())?;
+                }
+                Instr::WithExceptStart => {
+                    let exc = f.top().clone();
+                    let exit = f.stack[f.stack.len() - 2].clone();
+                    let class = match &exc {
+                        Value::Instance(i) => Value::Class(i.class.clone()),
+                        _ => Value::None,
+                    };
+                    let r = self.call(&exit, vec![class, exc, Value::None], Vec::new())?;
+                    f.stack.push(r);
+                }
+                Instr::BuildClass(name, nbases) => {
+                    let bases = f.popn(nbases as usize);
+                    let body = f.pop();
+                    let name = match &code.consts[name as usize] {
+                        Value::Str(s) => s.as_str().to_string(),
+                        _ => String::new(),
+                    };
+                    let class = self.build_class(&body, &name, bases, &f.globals)?;
+                    f.stack.push(class);
+                }
+                Instr::ImportTop(i) => {
+                    let name = code.names[i as usize].clone();
+                    self.import_module(&name)?;
+                    let top = name.split('.').next().unwrap_or("");
+                    let m = self.import_module(top)?;
+                    f.stack.push(Value::Module(m));
+                }
+                Instr::ImportLeaf(i) => {
+                    let name = code.names[i as usize].clone();
+                    let m = self.import_module(&name)?;
+                    f.stack.push(Value::Module(m));
+                }
+                Instr::ImportFrom(i) => {
+                    let name = &code.names[i as usize];
+                    let v = match f.top() {
+                        Value::Module(m) => {
+                            let found = m.attrs.borrow().get(&**name).cloned();
+                            match found {
+                                Some(v) => v,
+                                None => {
+                                    let mname = m.name.clone();
+                                    return Err(PyErr::new(
+                                        "ImportError",
+                                        format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                                    ));
+                                }
+                            }
+                        }
+                        _ => Value::None,
+                    };
+                    f.stack.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = f.pop();
+                    if let Value::Module(m) = m {
+                        let ns = f.namespace.clone().unwrap_or_else(|| f.globals.clone());
+                        let items: Vec<(Rc<str>, Value)> = m
+                            .attrs
+                            .borrow()
+                            .iter()
+                            .filter(|(k, _)| !k.starts_with('_'))
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect();
+                        ns.attrs.borrow_mut().extend(items);
+                    }
+                }
+                Instr::LoadSuper => {
+                    let v = self.zero_arg_super(f)?;
+                    f.stack.push(v);
+                }
+                Instr::LoadAssertionError => f.stack.push(Value::Class(types().exc("AssertionError"))),
+            }
+        }
+    }
+
+    fn unbound_deref(&self, code: &Code, i: usize) -> PyErr {
+        let name = if i < code.cellvars.len() { &code.cellvars[i] } else { &code.freevars[i - code.cellvars.len()] };
+        if i < code.cellvars.len() {
+            PyErr::new("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            PyErr::new("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    pub(crate) fn load_global(&mut self, globals: &Rc<Module>, name: &Rc<str>) -> PyResult<Value> {
+        if let Some(v) = globals.attrs.borrow().get(&**name) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.rt.builtins.attrs.borrow().get(&**name) {
+            return Ok(v.clone());
+        }
+        let candidates: Vec<Rc<str>> =
+            globals.attrs.borrow().keys().chain(self.rt.builtins.attrs.borrow().keys()).cloned().collect();
+        let suggestion = crate::text::suggest::suggest(name, candidates.iter().map(|s| &**s)).map(|s| s.to_string());
+        Err(PyErr::new("NameError", format!("name '{name}' is not defined")).set_suggestion(suggestion.as_deref()))
+    }
+
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    fn raise(&mut self, f: &mut Frame, n: u8) -> PyResult<PyErr> {
+        if n == 0 {
+            return match &self.handled {
+                Some(e) => Ok(PyErr(e.clone())),
+                None => Err(super::runtime_error("No active exception to reraise")),
+            };
+        }
+        let cause = if n == 2 { Some(f.pop()) } else { None };
+        let exc = f.pop();
+        let e = self.make_exception(exc)?;
+        if let Some(cause) = cause {
+            let cause = if cause.is_none() { None } else { Some(self.make_exception(cause)?.0) };
+            *e.data().cause.borrow_mut() = cause;
+            e.data().suppress_context.set(true);
+        }
+        Ok(e)
+    }
+
+    /// Turn a raised value (class or instance) into an exception, or a TypeError.
+    pub(crate) fn make_exception(&mut self, exc: Value) -> PyResult<PyErr> {
+        match &exc {
+            Value::Class(c) if c.is_exception => {
+                let v = self.call0(&exc)?;
+                Ok(PyErr(v))
+            }
+            Value::Instance(i) if i.exc.is_some() => Ok(PyErr(exc.clone())),
+            _ => Err(super::type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    fn exception_matches(&mut self, exc: &Value, class: &Value) -> PyResult<bool> {
+        let Value::Instance(inst) = exc else { return Ok(false) };
+        match class {
+            Value::Class(c) if c.is_exception => Ok(inst.class.is_subclass(c)),
+            Value::Tuple(t) => {
+                for c in t.items.iter() {
+                    if self.exception_matches(exc, c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(super::type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    fn zero_arg_super(&mut self, f: &Frame) -> PyResult<Value> {
+        let owner = f.func.as_ref().and_then(|func| func.owner.borrow().as_ref().and_then(|w| w.upgrade()));
+        let Some(owner) = owner else {
+            return Err(super::runtime_error("super(): __class__ cell not found"));
+        };
+        let this = match f.fast.first() {
+            Some(Some(v)) => v.clone(),
+            _ => {
+                // `self` may have been moved into a cell.
+                match f.code.cell_params.iter().find(|(_, p)| *p == 0) {
+                    Some((c, _)) => f.cells[*c as usize].borrow().clone().unwrap_or(Value::None),
+                    None => return Err(super::runtime_error("super(): no arguments")),
+                }
+            }
+        };
+        Ok(Value::Super(Rc::new(crate::objects::SuperObj { after: owner, this })))
+    }
+
+    /// Resume a generator: `send(value)`; `Ok(None)` when it returned (value in StopIteration).
+    pub(crate) fn resume_generator(&mut self, gen: &Rc<crate::objects::Generator>, sent: Value) -> PyResult<Result<Value, Value>> {
+        match gen.state.get() {
+            GeneratorState::Running => return Err(super::value_error("generator already executing")),
+            GeneratorState::Finished => return Ok(Err(Value::None)),
+            GeneratorState::Created => {
+                if !sent.is_none() {
+                    return Err(super::type_error("can't send non-None value to a just-started generator"));
+                }
+            }
+            GeneratorState::Suspended => {}
+        }
+        let Some(mut frame) = gen.frame.borrow_mut().take() else {
+            return Ok(Err(Value::None));
+        };
+        if gen.state.get() == GeneratorState::Suspended {
+            frame.stack.push(sent);
+        }
+        gen.state.set(GeneratorState::Running);
+        let saved_handled = self.handled.take();
+        let result = self.eval_frame(&mut frame);
+        self.handled = saved_handled;
+        match result {
+            Ok(FrameExit::Yield(v)) => {
+                *gen.frame.borrow_mut() = Some(frame);
+                gen.state.set(GeneratorState::Suspended);
+                Ok(Ok(v))
+            }
+            Ok(FrameExit::Return(v)) => {
+                gen.state.set(GeneratorState::Finished);
+                Ok(Err(v))
+            }
+            Err(e) => {
+                gen.state.set(GeneratorState::Finished);
+                if e.is("StopIteration") {
+                    let err = super::runtime_error("generator raised StopIteration");
+                    *err.data().cause.borrow_mut() = Some(e.0.clone());
+                    return Err(err);
+                }
+                Err(e)
+            }
+        }
+    }
+}
+

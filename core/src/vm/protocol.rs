@@ -1,0 +1,696 @@
+//! Calls, argument binding, class creation and the iteration protocol.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::types::types;
+use super::{type_error, Frame, FrameExit, PyErr, PyResult, Vm};
+use crate::objects::{
+    AttrMap, Class, DictViewKind, ExcData, Function, Generator, GeneratorState, Instance, Kwargs, Module, NativeIter,
+    NativeState, PyDict, PyTuple, Value,
+};
+
+pub(crate) fn cell_value(cell: crate::objects::CellRef) -> Value {
+    Value::Cell(cell)
+}
+
+/// `MakeFunction`: build a function object from a code constant and its extras.
+pub(crate) fn make_function(
+    vm: &mut Vm<'_>,
+    code: Value,
+    globals: Rc<Module>,
+    defaults: Option<Value>,
+    kwdefaults: Option<Value>,
+    closure: Option<Value>,
+) -> PyResult<Value> {
+    let Value::Code(code) = code else { return Err(type_error("MakeFunction without code")) };
+    let defaults = match defaults {
+        Some(Value::Tuple(t)) => t.items.clone(),
+        _ => Vec::new(),
+    };
+    let kwdefaults = match kwdefaults {
+        Some(d @ Value::Dict(_)) => {
+            let mut out = Vec::new();
+            for (k, v) in vm.dict_items(&d) {
+                if let Value::Str(s) = k {
+                    out.push((Rc::from(s.as_str()), v));
+                }
+            }
+            out
+        }
+        _ => Vec::new(),
+    };
+    let closure = match closure {
+        Some(Value::Tuple(t)) => t
+            .items
+            .iter()
+            .filter_map(|c| match c {
+                Value::Cell(cell) => Some(cell.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(Value::Function(Rc::new(Function {
+        name: code.name.clone(),
+        qualname: code.qualname.clone(),
+        code,
+        globals,
+        defaults,
+        kwdefaults,
+        closure,
+        owner: RefCell::new(None),
+    })))
+}
+
+pub(crate) fn call(vm: &mut Vm<'_>, callable: &Value, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    match callable {
+        Value::Function(f) => call_function(vm, f, args, kwargs),
+        Value::Builtin(b) => {
+            if let Some(this) = &b.this {
+                args.insert(0, this.clone());
+            }
+            (b.func)(vm, args, kwargs)
+        }
+        Value::Method(m) => {
+            args.insert(0, m.this.clone());
+            call(vm, &m.func, args, kwargs)
+        }
+        Value::Class(c) => instantiate(vm, c, args, kwargs),
+        Value::Instance(i) => match i.class.lookup("__call__") {
+            Some(f) => {
+                args.insert(0, callable.clone());
+                call(vm, &f, args, kwargs)
+            }
+            None => Err(type_error(format!("'{}' object is not callable", i.class.name))),
+        },
+        Value::StaticMethod(f) => call(vm, f, args, kwargs),
+        _ => Err(type_error(format!("'{}' object is not callable", vm.type_name(callable)))),
+    }
+}
+
+fn call_function(vm: &mut Vm<'_>, func: &Rc<Function>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let mut frame = bind_args(func, args, kwargs)?;
+    if func.code.is_generator {
+        return Ok(Value::Generator(Rc::new(Generator {
+            frame: RefCell::new(Some(Box::new(frame))),
+            state: Cell::new(GeneratorState::Created),
+            name: func.name.clone(),
+            qualname: func.qualname.clone(),
+        })));
+    }
+    match vm.eval_frame(&mut frame)? {
+        FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing arguments.
+fn name_list(names: &[Rc<str>]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+/// Bind call arguments to a new frame's parameters, with CPython's error messages.
+fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Frame> {
+    let code = func.code.clone();
+    let mut frame = Frame::new(code.clone(), func.globals.clone(), Some(func.clone()));
+    let argc = code.argcount as usize;
+    let kwonly = code.kwonlycount as usize;
+    let posonly = code.posonlycount as usize;
+    let nargs = args.len();
+    let qn = &func.qualname;
+    let extra = if nargs > argc {
+        if code.has_varargs {
+            args.split_off(argc)
+        } else {
+            let ndefaults = func.defaults.len();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {} positional arguments", argc - ndefaults, argc)
+            } else {
+                plural(argc, "positional argument")
+            };
+            let kw_given = kwargs.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|n| **n == **k)).count();
+            let given = if kw_given > 0 {
+                format!("{} (and {}) were given", plural(nargs, "positional argument"), plural(kw_given, "keyword-only argument"))
+            } else if nargs == 1 {
+                "1 was given".to_string()
+            } else {
+                format!("{nargs} were given")
+            };
+            return Err(type_error(format!("{qn}() takes {takes} but {given}")));
+        }
+    } else {
+        Vec::new()
+    };
+    for (i, a) in args.into_iter().enumerate() {
+        frame.fast[i] = Some(a);
+    }
+    let vararg_slot = argc + kwonly;
+    let varkw_slot = vararg_slot + usize::from(code.has_varargs);
+    if code.has_varargs {
+        frame.fast[vararg_slot] = Some(Value::tuple(extra));
+    }
+    let varkw = if code.has_varkw { Some(Rc::new(PyDict::new())) } else { None };
+    let mut posonly_as_kw: Vec<Rc<str>> = Vec::new();
+    for (k, v) in kwargs {
+        let slot = code.varnames[..argc + kwonly].iter().position(|n| **n == *k);
+        match slot {
+            Some(i) if i >= posonly => {
+                if frame.fast[i].is_some() {
+                    return Err(type_error(format!("{qn}() got multiple values for argument '{k}'")));
+                }
+                frame.fast[i] = Some(v);
+            }
+            _ => match &varkw {
+                Some(d) => {
+                    crate::builtins::dict_set_str(d, &k, v);
+                }
+                None => {
+                    if slot.is_some() {
+                        posonly_as_kw.push(k);
+                        continue;
+                    }
+                    return Err(type_error(format!("{qn}() got an unexpected keyword argument '{k}'")));
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        let names: Vec<String> = posonly_as_kw.iter().map(|n| n.to_string()).collect();
+        return Err(type_error(format!(
+            "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
+            names.join(", ")
+        )));
+    }
+    if let Some(d) = varkw {
+        frame.fast[varkw_slot] = Some(Value::Dict(d));
+    }
+    let ndefaults = func.defaults.len();
+    let mut missing: Vec<Rc<str>> = Vec::new();
+    for i in nargs.min(argc)..argc {
+        if frame.fast[i].is_none() {
+            if i + ndefaults >= argc {
+                frame.fast[i] = Some(func.defaults[i + ndefaults - argc].clone());
+            } else {
+                missing.push(code.varnames[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{qn}() missing {} required positional {}: {}",
+            missing.len(),
+            if missing.len() == 1 { "argument" } else { "arguments" },
+            name_list(&missing)
+        )));
+    }
+    for i in argc..argc + kwonly {
+        if frame.fast[i].is_none() {
+            let name = &code.varnames[i];
+            match func.kwdefaults.iter().find(|(k, _)| k == name) {
+                Some((_, v)) => frame.fast[i] = Some(v.clone()),
+                None => missing.push(name.clone()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{qn}() missing {} required keyword-only {}: {}",
+            missing.len(),
+            if missing.len() == 1 { "argument" } else { "arguments" },
+            name_list(&missing)
+        )));
+    }
+    for &(cell, param) in &code.cell_params {
+        let v = frame.fast[param as usize].take();
+        *frame.cells[cell as usize].borrow_mut() = v;
+    }
+    Ok(frame)
+}
+
+/// Calling a class: built-in constructors, or a new instance plus `__init__`.
+fn instantiate(vm: &mut Vm<'_>, class: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    if let Some(kind) = class.builtin {
+        if kind != crate::objects::BuiltinType::Exception {
+            return crate::builtins::construct(vm, class, kind, args, kwargs);
+        }
+    }
+    let exc = if class.is_exception { Some(Box::new(ExcData::new(Value::tuple(args.clone())))) } else { None };
+    let instance = Value::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(AttrMap::default()), exc, native: None }));
+    match class.lookup("__init__") {
+        Some(init) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(instance.clone());
+            full.extend(args);
+            let r = vm.call(&init, full, kwargs)?;
+            if !r.is_none() {
+                return Err(type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+            }
+        }
+        None => {
+            if !class.is_exception && (!args.is_empty() || !kwargs.is_empty()) {
+                return Err(type_error(format!("{}() takes no arguments", class.name)));
+            }
+        }
+    }
+    Ok(instance)
+}
+
+/// C3 linearisation of a new class's bases.
+fn c3_mro(class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
+    let mut seqs: Vec<Vec<Rc<Class>>> = bases.iter().map(|b| b.mro.borrow().clone()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![class.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut chosen = None;
+        for s in &seqs {
+            let cand = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand))) {
+                chosen = Some(cand.clone());
+                break;
+            }
+        }
+        let Some(c) = chosen else {
+            let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
+            return Err(type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+impl Vm<'_> {
+    /// `class Name(bases): body`.
+    pub(crate) fn build_class(&mut self, body: &Value, name: &str, bases: Vec<Value>, globals: &Rc<Module>) -> PyResult<Value> {
+        let Value::Function(func) = body else { return Err(type_error("class body is not a function")) };
+        let mut base_classes = Vec::new();
+        for b in bases {
+            match b {
+                Value::Class(c) => {
+                    if let Some(kind) = c.builtin {
+                        use crate::objects::BuiltinType as B;
+                        if !matches!(kind, B::Object | B::Exception) {
+                            return Err(type_error(format!("subclassing the built-in type '{}' is not supported", c.name)));
+                        }
+                    }
+                    base_classes.push(c)
+                }
+                other => return Err(type_error(format!("bases must be types, not {}", self.type_name(&other)))),
+            }
+        }
+        if base_classes.is_empty() {
+            base_classes.push(types().object.clone());
+        }
+        let ns = crate::builtins::new_module(name);
+        let module_name = globals.attrs.borrow().get("__name__").cloned().unwrap_or(Value::str("__main__"));
+        ns.attrs.borrow_mut().insert("__module__".into(), module_name.clone());
+        let mut frame = Frame::new(func.code.clone(), globals.clone(), Some(func.clone()));
+        frame.namespace = Some(ns.clone());
+        self.eval_frame(&mut frame)?;
+        let attrs = std::mem::take(&mut *ns.attrs.borrow_mut());
+        let qualname = match attrs.get("__qualname__") {
+            Some(Value::Str(s)) => Rc::from(s.as_str()),
+            _ => Rc::from(name),
+        };
+        let module: Rc<str> = match &module_name {
+            Value::Str(s) => Rc::from(s.as_str()),
+            _ => Rc::from("__main__"),
+        };
+        let is_exception = base_classes.iter().any(|b| b.is_exception);
+        let class = Rc::new(Class {
+            name: name.into(),
+            qualname,
+            module,
+            bases: base_classes.clone(),
+            mro: RefCell::new(Vec::new()),
+            attrs: RefCell::new(attrs),
+            builtin: None,
+            is_exception,
+        });
+        let mro = c3_mro(&class, &base_classes)?;
+        *class.mro.borrow_mut() = mro;
+        for v in class.attrs.borrow().values() {
+            let f = match v {
+                Value::Function(f) => Some(f.clone()),
+                Value::StaticMethod(inner) | Value::ClassMethod(inner) => match &**inner {
+                    Value::Function(f) => Some(f.clone()),
+                    _ => None,
+                },
+                Value::Property(p) => match &p.getter {
+                    Value::Function(f) => Some(f.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(f) = f {
+                *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+            }
+            if let Value::Property(p) = v {
+                if let Some(Value::Function(f)) = &p.setter {
+                    *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+                }
+            }
+        }
+        Ok(Value::Class(class))
+    }
+
+    /// `iter(v)`.
+    pub(crate) fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        let it = match v {
+            Value::List(l) => NativeIter::List { list: l.clone(), index: 0 },
+            Value::Tuple(t) => NativeIter::Seq { items: t.clone(), index: 0 },
+            Value::Str(s) => NativeIter::Str { s: s.clone(), byte_pos: 0 },
+            Value::Range(r) => NativeIter::Range { next: r.start, step: r.step, remaining: r.len() },
+            Value::Dict(d) => NativeIter::Dict { dict: d.clone(), index: 0, len: d.table.borrow().len(), kind: DictViewKind::Keys },
+            Value::Set(s) => {
+                let items: Vec<Value> = s.table.borrow().iter().map(|(_, k)| k.clone()).collect();
+                NativeIter::Seq { items: Rc::new(PyTuple::new(items)), index: 0 }
+            }
+            Value::Bytes(b) => {
+                let items: Vec<Value> = b.iter().map(|&x| Value::Int(x as i64)).collect();
+                NativeIter::Seq { items: Rc::new(PyTuple::new(items)), index: 0 }
+            }
+            Value::Generator(_) | Value::Iterator(_) => return Ok(v.clone()),
+            Value::Instance(i) => {
+                if let Some(NativeState::DictView(d, kind)) = i.native.as_ref().map(|n| n.borrow().clone_view()).flatten() {
+                    NativeIter::Dict { len: d.table.borrow().len(), dict: d, index: 0, kind }
+                } else if let Some(f) = i.class.lookup("__iter__") {
+                    let it = self.call1(&f, v.clone())?;
+                    return match &it {
+                        Value::Generator(_) | Value::Iterator(_) => Ok(it),
+                        Value::Instance(ii) if ii.class.lookup("__next__").is_some() => Ok(it),
+                        _ => Err(type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it)))),
+                    };
+                } else if i.class.lookup("__getitem__").is_some() {
+                    NativeIter::GetItem { obj: v.clone(), index: 0 }
+                } else {
+                    return Err(type_error(format!("'{}' object is not iterable", i.class.name)));
+                }
+            }
+            _ => return Err(type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+        };
+        Ok(Value::Iterator(Rc::new(RefCell::new(it))))
+    }
+
+    /// `next(it)`, with exhaustion as `None` instead of StopIteration.
+    pub(crate) fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it {
+            Value::Iterator(cell) => self.next_native(cell),
+            Value::Generator(g) => match self.resume_generator(g, Value::None)? {
+                Ok(v) => Ok(Some(v)),
+                Err(_) => Ok(None),
+            },
+            Value::Instance(i) => {
+                let Some(f) = i.class.lookup("__next__") else {
+                    return Err(type_error(format!("'{}' object is not an iterator", i.class.name)));
+                };
+                match self.call1(&f, it.clone()) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if e.is("StopIteration") => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            _ => Err(type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+        }
+    }
+
+    fn next_native(&mut self, cell: &Rc<RefCell<NativeIter>>) -> PyResult<Option<Value>> {
+        // Variants that call back into Python take what they need out of the borrow first.
+        let mut it = cell.borrow_mut();
+        let simple = match &mut *it {
+            NativeIter::List { list, index } => {
+                let items = list.items.borrow();
+                let v = items.get(*index).cloned();
+                *index += 1;
+                Some(v)
+            }
+            NativeIter::Seq { items, index } => {
+                let v = items.items.get(*index).cloned();
+                *index += 1;
+                Some(v)
+            }
+            NativeIter::Str { s, byte_pos } => {
+                let text = s.as_str();
+                let v = text[*byte_pos..].chars().next().map(|c| {
+                    *byte_pos += c.len_utf8();
+                    Value::str(c.to_string())
+                });
+                Some(v)
+            }
+            NativeIter::Range { next, step, remaining } => {
+                if *remaining == 0 {
+                    Some(None)
+                } else {
+                    let v = *next;
+                    *remaining -= 1;
+                    *next = next.wrapping_add(*step);
+                    Some(Some(Value::Int(v)))
+                }
+            }
+            NativeIter::Reversed { items } => Some(items.pop()),
+            NativeIter::Dict { dict, index, len, kind } => {
+                let table = dict.table.borrow();
+                if table.len() != *len {
+                    drop(table);
+                    *it = NativeIter::Exhausted;
+                    return Err(super::runtime_error("dictionary changed size during iteration"));
+                }
+                let v = table.get_index(*index).map(|(k, v)| match kind {
+                    DictViewKind::Keys => k.clone(),
+                    DictViewKind::Values => v.clone(),
+                    DictViewKind::Items => Value::tuple(vec![k.clone(), v.clone()]),
+                });
+                *index += 1;
+                Some(v)
+            }
+            NativeIter::Exhausted => Some(None),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            if v.is_none() {
+                *it = NativeIter::Exhausted;
+            }
+            return Ok(v);
+        }
+        let state = std::mem::replace(&mut *it, NativeIter::Exhausted);
+        drop(it);
+        let (result, state) = self.next_composite(state)?;
+        if result.is_some() {
+            *cell.borrow_mut() = state;
+        }
+        Ok(result)
+    }
+
+    /// Iterators that run Python code (map, filter, zip, enumerate...).
+    fn next_composite(&mut self, state: NativeIter) -> PyResult<(Option<Value>, NativeIter)> {
+        match state {
+            NativeIter::Enumerate { inner, count } => match self.next(&inner)? {
+                Some(v) => {
+                    let next = self.binary_op(crate::compiler::BinOp::Add, &count, &Value::Int(1))?;
+                    Ok((Some(Value::tuple(vec![count, v])), NativeIter::Enumerate { inner, count: next }))
+                }
+                None => Ok((None, NativeIter::Exhausted)),
+            },
+            NativeIter::Zip { inners, strict } => {
+                let mut items = Vec::with_capacity(inners.len());
+                for (i, inner) in inners.iter().enumerate() {
+                    match self.next(inner)? {
+                        Some(v) => items.push(v),
+                        None => {
+                            if strict && (i > 0 || inners[1..].iter().any(|_| true)) {
+                                // strict=True: all must end together.
+                                if i > 0 {
+                                    return Err(super::value_error(format!(
+                                        "zip() argument {} is shorter than argument{} {}",
+                                        i + 1,
+                                        if i == 1 { "" } else { "s" },
+                                        if i == 1 { "1".to_string() } else { format!("1-{i}") }
+                                    )));
+                                }
+                                for (j, rest) in inners.iter().enumerate().skip(1) {
+                                    if self.next(rest)?.is_some() {
+                                        return Err(super::value_error(format!(
+                                            "zip() argument {} is longer than argument{} {}",
+                                            j + 1,
+                                            if j == 1 { "" } else { "s" },
+                                            if j == 1 { "1".to_string() } else { format!("1-{j}") }
+                                        )));
+                                    }
+                                }
+                            }
+                            return Ok((None, NativeIter::Exhausted));
+                        }
+                    }
+                }
+                if inners.is_empty() {
+                    return Ok((None, NativeIter::Exhausted));
+                }
+                Ok((Some(Value::tuple(items)), NativeIter::Zip { inners, strict }))
+            }
+            NativeIter::Map { func, inners } => {
+                let mut args = Vec::with_capacity(inners.len());
+                for inner in &inners {
+                    match self.next(inner)? {
+                        Some(v) => args.push(v),
+                        None => return Ok((None, NativeIter::Exhausted)),
+                    }
+                }
+                let v = self.call(&func, args, Vec::new())?;
+                Ok((Some(v), NativeIter::Map { func, inners }))
+            }
+            NativeIter::Filter { func, inner } => loop {
+                match self.next(&inner)? {
+                    Some(v) => {
+                        let keep = if func.is_none() { self.truthy(&v)? } else { let r = self.call1(&func, v.clone())?; self.truthy(&r)? };
+                        if keep {
+                            return Ok((Some(v), NativeIter::Filter { func, inner }));
+                        }
+                    }
+                    None => return Ok((None, NativeIter::Exhausted)),
+                }
+            },
+            NativeIter::Callable { func, sentinel } => {
+                let v = self.call0(&func)?;
+                if self.eq(&v, &sentinel)? {
+                    return Ok((None, NativeIter::Exhausted));
+                }
+                Ok((Some(v), NativeIter::Callable { func, sentinel }))
+            }
+            NativeIter::GetItem { obj, index } => match self.getitem(&obj, &Value::Int(index)) {
+                Ok(v) => Ok((Some(v), NativeIter::GetItem { obj, index: index + 1 })),
+                Err(e) if e.is("IndexError") || e.is("StopIteration") => Ok((None, NativeIter::Exhausted)),
+                Err(e) => Err(e),
+            },
+            other => Ok((None, other)),
+        }
+    }
+
+    /// All items of an iterable.
+    pub(crate) fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => Ok(l.items.borrow().clone()),
+            Value::Tuple(t) => Ok(t.items.clone()),
+            _ => {
+                let it = self.get_iter(v)?;
+                let mut out = Vec::new();
+                while let Some(x) = self.next(&it)? {
+                    out.push(x);
+                    if out.len() > crate::builtins::MAX_COLLECTION {
+                        return Err(super::memory_error());
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    pub(crate) fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
+        let items = match v {
+            Value::List(_) | Value::Tuple(_) => self.collect(v)?,
+            _ => {
+                let it = self.get_iter(v)?;
+                let mut out = Vec::with_capacity(n);
+                while let Some(x) = self.next(&it)? {
+                    out.push(x);
+                    if out.len() > n {
+                        return Err(super::value_error(format!("too many values to unpack (expected {n})")));
+                    }
+                }
+                out
+            }
+        };
+        if items.len() > n {
+            return Err(super::value_error(format!("too many values to unpack (expected {n})")));
+        }
+        if items.len() < n {
+            return Err(super::value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        }
+        Ok(items)
+    }
+
+    pub(crate) fn unpack_ex(&mut self, v: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+        let mut items = self.collect(v)?;
+        if items.len() < before + after {
+            return Err(super::value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let tail = items.split_off(items.len() - after);
+        let middle = items.split_off(before);
+        items.push(Value::list(middle));
+        items.extend(tail);
+        Ok(items)
+    }
+
+    /// `f(**d)`: keyword arguments from a mapping.
+    pub(crate) fn kwargs_from_dict(&mut self, callable: &Value, d: &Value) -> PyResult<Kwargs> {
+        let mut out: Kwargs = Vec::new();
+        for (k, v) in self.dict_items(d) {
+            match k {
+                Value::Str(s) => {
+                    let key: Rc<str> = Rc::from(s.as_str());
+                    if out.iter().any(|(k2, _)| *k2 == key) {
+                        let name = self.callable_name(callable);
+                        return Err(type_error(format!("{name}() got multiple values for keyword argument '{key}'")));
+                    }
+                    out.push((key, v))
+                }
+                _ => return Err(type_error("keywords must be strings")),
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn callable_name(&self, callable: &Value) -> String {
+        match callable {
+            Value::Function(f) => f.qualname.to_string(),
+            Value::Builtin(b) => b.name.to_string(),
+            Value::Class(c) => c.name.to_string(),
+            Value::Method(m) => self.callable_name(&m.func),
+            _ => self.type_name(callable),
+        }
+    }
+
+    /// The items of a dict (snapshot), or of anything with `keys()` and `__getitem__`.
+    pub(crate) fn dict_items(&self, d: &Value) -> Vec<(Value, Value)> {
+        match d {
+            Value::Dict(d) => d.table.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl NativeState {
+    fn clone_view(&self) -> Option<NativeState> {
+        match self {
+            NativeState::DictView(d, k) => Some(NativeState::DictView(d.clone(), *k)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! [`HttpClient`]: `urlopen()` for the native host, a blocking plain-HTTP client on `ureq`.
+//!
+//! It behaves like CPython's default opener where a program can tell: redirects are
+//! followed (at most 10), every status — 4xx and 5xx included — is a response for the
+//! interpreter to turn into `HTTPError`, the default `User-Agent` is `Python-urllib/3.11`,
+//! header names are passed on lower-cased (as the `http` crate stores them, and as the
+//! test server's hyper sends them, so CPython shows the same), and failures to reach the
+//! server read like CPython's `URLError` reasons (`[Errno 111] Connection refused`). The
+//! backend is built without TLS, so an `https` URL is a `Network` error that says so.
+//!
+//! Invariant: every failure is a [`HostError`]; nothing here panics on a bad URL or reply.
+
+use std::io;
+use std::time::Duration;
+
+use stackswitch_core::{FetchRequest, FetchResponse, HostError, HostErrorKind};
+use ureq::http;
+use ureq::{Agent, ResponseExt};
+
+/// CPython's `urllib.request.HTTPRedirectHandler.max_redirections`.
+const MAX_REDIRECTS: u32 = 10;
+/// The largest response body read into memory.
+const MAX_BODY_BYTES: u64 = 1 << 30;
+/// The `User-Agent` CPython 3.11's `urlopen` sends.
+const USER_AGENT: &str = "Python-urllib/3.11";
+
+/// A lazily built HTTP agent; building it costs nothing until the first request.
+#[derive(Default)]
+pub(crate) struct HttpClient {
+    agent: Option<Agent>,
+}
+
+impl HttpClient {
+    /// Perform `request`, waiting for the whole response body.
+    pub(crate) fn fetch(&mut self, request: &FetchRequest) -> Result<FetchResponse, HostError> {
+        check_scheme(&request.url)?;
+        let http_request = build_request(request)?;
+        let agent = self.agent.get_or_insert_with(build_agent);
+        let result = match &request.body {
+            Some(body) => agent.run(http_request.map(|()| body.as_slice())),
+            None => agent.run(http_request),
+        };
+        let mut response = result.map_err(network_error)?;
+        let status = response.status();
+        let url = response.get_uri().to_string();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                (name.as_str().to_owned(), value)
+            })
+            .collect();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY_BYTES)
+            .read_to_vec()
+            .map_err(network_error)?;
+        Ok(FetchResponse {
+            status: status.as_u16(),
+            reason: status.canonical_reason().unwrap_or("").to_owned(),
+            url,
+            headers,
+            body,
+        })
+    }
+}
+
+fn build_agent() -> Agent {
+    Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(MAX_REDIRECTS)
+        .user_agent(USER_AGENT)
+        .accept("")
+        .allow_non_standard_methods(true)
+        // Deterministic: the environment's proxy settings do not apply, as the programs
+        // this host runs talk to servers on this machine.
+        .proxy(None)
+        .timeout_connect(Some(Duration::from_secs(60)))
+        .build()
+        .into()
+}
+
+/// Reject what this client cannot do before `ureq` sees it, with CPython-like messages.
+fn check_scheme(url: &str) -> Result<(), HostError> {
+    let scheme = match url.split_once("://") {
+        Some((scheme, _)) => scheme.to_ascii_lowercase(),
+        None => {
+            return Err(HostError::new(
+                HostErrorKind::Network,
+                format!("unknown url type: {url}"),
+            ))
+        }
+    };
+    match scheme.as_str() {
+        "http" => Ok(()),
+        "https" => Err(HostError::new(
+            HostErrorKind::Network,
+            format!(
+                "https is not supported by the native backend (it is built without TLS): {url}"
+            ),
+        )),
+        _ => Err(HostError::new(
+            HostErrorKind::Network,
+            format!("unknown url type: {scheme}"),
+        )),
+    }
+}
+
+fn build_request(request: &FetchRequest) -> Result<http::Request<()>, HostError> {
+    let method = http::Method::from_bytes(request.method.as_bytes()).map_err(|_| {
+        HostError::new(
+            HostErrorKind::Failed,
+            format!("invalid HTTP method {:?}", request.method),
+        )
+    })?;
+    let mut builder = http::Request::builder()
+        .method(method)
+        .uri(request.url.as_str());
+    for (name, value) in &request.headers {
+        builder = builder.header(name.as_str(), value.as_str());
+    }
+    builder
+        .body(())
+        .map_err(|error| HostError::new(HostErrorKind::Failed, format!("invalid request: {error}")))
+}
+
+/// A `ureq` failure as the reason of a `URLError`.
+fn network_error(error: ureq::Error) -> HostError {
+    let message = match error {
+        ureq::Error::Io(error) => io_reason(&error),
+        ureq::Error::HostNotFound => "[Errno -2] Name or service not known".to_owned(),
+        ureq::Error::Timeout(_) => "timed out".to_owned(),
+        ureq::Error::ConnectionFailed => "[Errno 111] Connection refused".to_owned(),
+        other => other.to_string(),
+    };
+    HostError::new(HostErrorKind::Network, message)
+}
+
+/// `Connection refused (os error 111)` -> `[Errno 111] Connection refused`, as CPython
+/// formats an `OSError`.
+fn io_reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    match error.raw_os_error() {
+        Some(code) => {
+            let suffix = format!(" (os error {code})");
+            let strerror = text.strip_suffix(&suffix).unwrap_or(&text);
+            format!("[Errno {code}] {strerror}")
+        }
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::TcpListener;
+    use std::thread;
+
+    fn get(url: &str) -> FetchRequest {
+        FetchRequest {
+            url: url.to_owned(),
+            method: "GET".to_owned(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// A tiny_http server on a free loopback port answering `requests` requests with
+    /// `answer`; returns its base URL.
+    fn serve(
+        requests: usize,
+        answer: impl Fn(&mut tiny_http::Request) -> tiny_http::Response<io::Cursor<Vec<u8>>>
+            + Send
+            + 'static,
+    ) -> (String, thread::JoinHandle<()>) {
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a loopback port");
+        let port = server.server_addr().to_ip().expect("an IP address").port();
+        let handle = thread::spawn(move || {
+            for _ in 0..requests {
+                let Ok(mut request) = server.recv() else {
+                    return;
+                };
+                let response = answer(&mut request);
+                let _ = request.respond(response);
+            }
+        });
+        (format!("http://127.0.0.1:{port}"), handle)
+    }
+
+    fn header(name: &str, value: &str) -> tiny_http::Header {
+        tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+    }
+
+    #[test]
+    fn get_returns_status_headers_and_body() {
+        let (base, server) = serve(1, |request| {
+            let user_agent = request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("User-Agent"))
+                .map(|h| h.value.to_string())
+                .unwrap_or_default();
+            tiny_http::Response::from_data(format!("hello from {}", request.url()).into_bytes())
+                .with_header(header("X-Agent", &user_agent))
+        });
+        let response = HttpClient::default()
+            .fetch(&get(&format!("{base}/hello")))
+            .unwrap();
+        server.join().unwrap();
+        assert_eq!(response.status, 200);
+        assert_eq!(response.reason, "OK");
+        assert_eq!(response.url, format!("{base}/hello"));
+        assert_eq!(response.body, b"hello from /hello");
+        assert!(response
+            .headers
+            .contains(&("x-agent".to_owned(), USER_AGENT.to_owned())));
+    }
+
+    #[test]
+    fn post_sends_method_headers_and_body() {
+        let (base, server) = serve(1, |request| {
+            let mut body = String::new();
+            let _ = request.as_reader().read_to_string(&mut body);
+            let kind = request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("Content-Type"))
+                .map(|h| h.value.to_string())
+                .unwrap_or_default();
+            tiny_http::Response::from_data(
+                format!("{} {kind} {body}", request.method()).into_bytes(),
+            )
+        });
+        let request = FetchRequest {
+            url: format!("{base}/echo"),
+            method: "POST".to_owned(),
+            headers: vec![("Content-Type".to_owned(), "text/plain".to_owned())],
+            body: Some(b"x=1".to_vec()),
+        };
+        let response = HttpClient::default().fetch(&request).unwrap();
+        server.join().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&response.body),
+            "POST text/plain x=1"
+        );
+    }
+
+    #[test]
+    fn error_statuses_are_responses() {
+        let (base, server) = serve(1, |_| {
+            tiny_http::Response::from_data(b"nope".to_vec()).with_status_code(404)
+        });
+        let response = HttpClient::default()
+            .fetch(&get(&format!("{base}/missing")))
+            .unwrap();
+        server.join().unwrap();
+        assert_eq!(
+            (response.status, response.reason.as_str()),
+            (404, "Not Found")
+        );
+        assert_eq!(response.body, b"nope");
+    }
+
+    #[test]
+    fn redirects_are_followed_and_the_final_url_reported() {
+        let (base, server) = serve(2, |request| {
+            if request.url() == "/start" {
+                tiny_http::Response::from_data(Vec::new())
+                    .with_status_code(302)
+                    .with_header(header("Location", "/end"))
+            } else {
+                tiny_http::Response::from_data(b"arrived".to_vec())
+            }
+        });
+        let response = HttpClient::default()
+            .fetch(&get(&format!("{base}/start")))
+            .unwrap();
+        server.join().unwrap();
+        assert_eq!(response.status, 200);
+        assert_eq!(response.url, format!("{base}/end"));
+        assert_eq!(response.body, b"arrived");
+    }
+
+    #[test]
+    fn a_refused_connection_reads_like_cpython() {
+        // Bind then drop a listener: its port is free and nothing accepts on it.
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let error = HttpClient::default()
+            .fetch(&get(&format!("http://127.0.0.1:{port}/")))
+            .unwrap_err();
+        assert_eq!(error.kind, HostErrorKind::Network);
+        assert_eq!(error.message, "[Errno 111] Connection refused");
+    }
+
+    #[test]
+    fn unsupported_urls_are_network_errors() {
+        let mut client = HttpClient::default();
+        let https = client.fetch(&get("https://example.com/")).unwrap_err();
+        assert_eq!(https.kind, HostErrorKind::Network);
+        assert!(https.message.contains("without TLS"), "{}", https.message);
+        let ftp = client.fetch(&get("ftp://example.com/")).unwrap_err();
+        assert_eq!(ftp.message, "unknown url type: ftp");
+        let bare = client.fetch(&get("example.com")).unwrap_err();
+        assert_eq!(bare.kind, HostErrorKind::Network);
+        let bad = client.fetch(&get("http://exa mple.com/")).unwrap_err();
+        assert_eq!(bad.kind, HostErrorKind::Failed);
+        let method = FetchRequest {
+            method: "BAD METHOD".to_owned(),
+            ..get("http://127.0.0.1:1/")
+        };
+        assert_eq!(
+            client.fetch(&method).unwrap_err().kind,
+            HostErrorKind::Failed
+        );
+    }
+
+    #[test]
+    fn io_errors_are_formatted_like_oserror() {
+        let refused = io::Error::from_raw_os_error(111);
+        assert_eq!(io_reason(&refused), "[Errno 111] Connection refused");
+        let custom = io::Error::other("boom");
+        assert_eq!(io_reason(&custom), "boom");
+    }
+}

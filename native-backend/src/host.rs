@@ -1,0 +1,386 @@
+//! [`NativeHost`]: the [`Host`] that simply blocks the calling thread for every request.
+//!
+//! `Input` reads a line from the given reader, `Sleep` sleeps, `Fetch` does the HTTP
+//! request (see [`crate::fetch`]), `HostCall` runs a function registered with
+//! [`NativeHost::register`]. Output goes to the given writers: stdout is buffered (block
+//! buffered like CPython's piped stdout, or line buffered on request, like a terminal's),
+//! stderr is written through at once.
+//!
+//! Invariant: everything written to stdout has reached the underlying writer before an
+//! `Input` prompt is read from, and again when [`NativeHost::flush`] is called (the
+//! runner calls it at exit; dropping the host flushes too).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{BufRead, BufWriter, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use stackswitch_core::{
+    Clock, Host, HostError, HostErrorKind, HostValue, Reply, Stream, SuspendRequest,
+};
+
+use crate::fetch::HttpClient;
+
+/// A blocking function Python code can call as `host.call(name, *args)`.
+///
+/// `Send` because the runner moves the host onto the interpreter's big-stack thread.
+pub type HostFunction = Box<dyn FnMut(Vec<HostValue>) -> Result<HostValue, HostError> + Send>;
+
+/// Longest uninterrupted stretch of a `time.sleep()`, so that the interrupt flag is noticed.
+const SLEEP_SLICE: Duration = Duration::from_millis(20);
+
+/// The native host: blocks for real on stdin, the clock and the network.
+pub struct NativeHost {
+    stdin: Box<dyn BufRead + Send>,
+    stdout: BufWriter<Box<dyn Write + Send>>,
+    stderr: Box<dyn Write + Send>,
+    line_buffered: bool,
+    functions: HashMap<String, HostFunction>,
+    interrupt: Arc<AtomicBool>,
+    http: HttpClient,
+    started: Instant,
+}
+
+impl fmt::Debug for NativeHost {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut names: Vec<&str> = self.functions.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        f.debug_struct("NativeHost")
+            .field("line_buffered", &self.line_buffered)
+            .field("functions", &names)
+            .field("interrupted", &self.interrupt.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl NativeHost {
+    /// A host reading `input()` lines from `stdin` and writing program output to `stdout`
+    /// (block buffered) and `stderr` (unbuffered).
+    pub fn new(
+        stdin: Box<dyn BufRead + Send>,
+        stdout: Box<dyn Write + Send>,
+        stderr: Box<dyn Write + Send>,
+    ) -> Self {
+        NativeHost {
+            stdin,
+            stdout: BufWriter::new(stdout),
+            stderr,
+            line_buffered: false,
+            functions: HashMap::new(),
+            interrupt: Arc::new(AtomicBool::new(false)),
+            http: HttpClient::default(),
+            started: Instant::now(),
+        }
+    }
+
+    /// Flush stdout at every newline, as CPython does when stdout is a terminal.
+    pub fn line_buffered(mut self, line_buffered: bool) -> Self {
+        self.line_buffered = line_buffered;
+        self
+    }
+
+    /// Make `host.call(name, ...)` call `function`, replacing any function of that name.
+    pub fn register(&mut self, name: impl Into<String>, function: HostFunction) {
+        self.functions.insert(name.into(), function);
+    }
+
+    /// The flag behind [`Host::poll_interrupt`]: set it (from any thread, e.g. a signal
+    /// handler's) to raise `KeyboardInterrupt` in the running program; it is cleared when seen.
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.interrupt)
+    }
+
+    /// Deliver buffered stdout and flush stderr. Write errors (a closed pipe) are ignored,
+    /// as there is nowhere left to report them.
+    pub fn flush(&mut self) {
+        let _ = self.stdout.flush();
+        let _ = self.stderr.flush();
+    }
+
+    /// Write straight to stderr: the runner's own messages (tracebacks, internal errors).
+    pub fn write_stderr(&mut self, text: &str) {
+        let _ = self.stderr.write_all(text.as_bytes());
+        let _ = self.stderr.flush();
+    }
+
+    fn take_interrupt(&self) -> bool {
+        self.interrupt.swap(false, Ordering::SeqCst)
+    }
+
+    fn input(&mut self, prompt: &str) -> Result<Reply, HostError> {
+        let _ = self.stdout.write_all(prompt.as_bytes());
+        let _ = self.stdout.flush();
+        let mut line = Vec::new();
+        let read = self
+            .stdin
+            .read_until(b'\n', &mut line)
+            .map_err(|error| HostError::new(HostErrorKind::Failed, error.to_string()))?;
+        if read == 0 {
+            return Err(HostError::new(
+                HostErrorKind::EndOfInput,
+                "EOF when reading a line",
+            ));
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+        }
+        Ok(Reply::Text(String::from_utf8_lossy(&line).into_owned()))
+    }
+
+    fn sleep(&mut self, seconds: f64) -> Result<Reply, HostError> {
+        // The interpreter rejects negative and NaN lengths; anything else unrepresentable
+        // (huge values) sleeps "forever", in slices, until interrupted.
+        let total = if seconds.is_nan() || seconds <= 0.0 {
+            Duration::ZERO
+        } else {
+            Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX)
+        };
+        let deadline = Instant::now().checked_add(total);
+        loop {
+            if self.take_interrupt() {
+                return Err(HostError::new(HostErrorKind::Interrupted, ""));
+            }
+            let now = Instant::now();
+            let left = match deadline {
+                Some(deadline) if deadline <= now => return Ok(Reply::Done),
+                Some(deadline) => deadline - now,
+                None => SLEEP_SLICE,
+            };
+            std::thread::sleep(left.min(SLEEP_SLICE));
+        }
+    }
+
+    fn host_call(&mut self, name: &str, args: Vec<HostValue>) -> Result<Reply, HostError> {
+        match self.functions.get_mut(name) {
+            Some(function) => function(args).map(Reply::Value),
+            None => Err(HostError::new(
+                HostErrorKind::UnknownFunction,
+                format!("no host function named {name:?}"),
+            )),
+        }
+    }
+}
+
+impl Drop for NativeHost {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
+impl Host for NativeHost {
+    fn suspend(&mut self, request: SuspendRequest) -> Result<Reply, HostError> {
+        match request {
+            SuspendRequest::Input { prompt } => self.input(&prompt),
+            SuspendRequest::Sleep { seconds } => self.sleep(seconds),
+            SuspendRequest::Fetch(request) => self.http.fetch(&request).map(Reply::Response),
+            SuspendRequest::HostCall { name, args } => self.host_call(&name, args),
+        }
+    }
+
+    fn write(&mut self, stream: Stream, text: &str) {
+        match stream {
+            Stream::Stdout => {
+                let _ = self.stdout.write_all(text.as_bytes());
+                if self.line_buffered && text.contains('\n') {
+                    let _ = self.stdout.flush();
+                }
+            }
+            Stream::Stderr => {
+                let _ = self.stderr.write_all(text.as_bytes());
+                let _ = self.stderr.flush();
+            }
+        }
+    }
+
+    fn now(&mut self, clock: Clock) -> f64 {
+        match clock {
+            Clock::Wall => SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0.0, |since| since.as_secs_f64()),
+            Clock::Monotonic => self.started.elapsed().as_secs_f64(),
+        }
+    }
+
+    fn poll_interrupt(&mut self) -> bool {
+        self.take_interrupt()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+    use std::sync::Mutex;
+
+    /// A writer whose bytes the test can read afterwards.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .lock()
+                .map_err(|_| std::io::ErrorKind::Other)?
+                .extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Shared {
+        fn text(&self) -> String {
+            String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+        }
+    }
+
+    fn host_with_stdin(stdin: &str) -> (NativeHost, Shared, Shared) {
+        let (out, err) = (Shared::default(), Shared::default());
+        let host = NativeHost::new(
+            Box::new(Cursor::new(stdin.as_bytes().to_vec())),
+            Box::new(out.clone()),
+            Box::new(err.clone()),
+        );
+        (host, out, err)
+    }
+
+    fn input(host: &mut NativeHost, prompt: &str) -> Result<Reply, HostError> {
+        host.suspend(SuspendRequest::Input {
+            prompt: prompt.into(),
+        })
+    }
+
+    #[test]
+    fn input_reads_lines_without_their_newline() {
+        let (mut host, out, _) = host_with_stdin("Ada\r\nLovelace\n\nlast");
+        assert_eq!(input(&mut host, "? "), Ok(Reply::Text("Ada".into())));
+        assert_eq!(input(&mut host, ""), Ok(Reply::Text("Lovelace".into())));
+        assert_eq!(input(&mut host, ""), Ok(Reply::Text(String::new())));
+        assert_eq!(input(&mut host, ""), Ok(Reply::Text("last".into())));
+        let eof = input(&mut host, "> ").unwrap_err();
+        assert_eq!(eof.kind, HostErrorKind::EndOfInput);
+        assert_eq!(eof.message, "EOF when reading a line");
+        assert_eq!(out.text(), "? > ");
+    }
+
+    #[test]
+    fn stdout_is_flushed_before_a_prompt_and_buffered_otherwise() {
+        let (mut host, out, err) = host_with_stdin("x\n");
+        host.write(Stream::Stdout, "before\n");
+        assert_eq!(
+            out.text(),
+            "",
+            "block buffered until something forces a flush"
+        );
+        host.write(Stream::Stderr, "oops\n");
+        assert_eq!(err.text(), "oops\n", "stderr is unbuffered");
+        input(&mut host, "name: ").unwrap();
+        assert_eq!(out.text(), "before\nname: ");
+        host.write(Stream::Stdout, "after");
+        drop(host);
+        assert_eq!(out.text(), "before\nname: after");
+    }
+
+    #[test]
+    fn line_buffered_stdout_flushes_at_newlines() {
+        let (host, out, _) = host_with_stdin("");
+        let mut host = host.line_buffered(true);
+        host.write(Stream::Stdout, "partial");
+        assert_eq!(out.text(), "");
+        host.write(Stream::Stdout, " line\n");
+        assert_eq!(out.text(), "partial line\n");
+    }
+
+    #[test]
+    fn sleep_waits_and_can_be_interrupted() {
+        let (mut host, _, _) = host_with_stdin("");
+        let start = Instant::now();
+        assert_eq!(
+            host.suspend(SuspendRequest::Sleep { seconds: 0.05 }),
+            Ok(Reply::Done)
+        );
+        assert!(start.elapsed() >= Duration::from_millis(50));
+        assert_eq!(
+            host.suspend(SuspendRequest::Sleep { seconds: 0.0 }),
+            Ok(Reply::Done)
+        );
+        assert_eq!(
+            host.suspend(SuspendRequest::Sleep { seconds: f64::NAN }),
+            Ok(Reply::Done)
+        );
+
+        let flag = host.interrupt_flag();
+        let setter = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            flag.store(true, Ordering::SeqCst);
+        });
+        let start = Instant::now();
+        let stopped = host.suspend(SuspendRequest::Sleep {
+            seconds: f64::INFINITY,
+        });
+        setter.join().unwrap();
+        assert_eq!(stopped.unwrap_err().kind, HostErrorKind::Interrupted);
+        assert!(start.elapsed() < Duration::from_secs(5));
+        assert!(
+            !host.poll_interrupt(),
+            "the interrupt was consumed by the sleep"
+        );
+    }
+
+    #[test]
+    fn poll_interrupt_reports_each_interrupt_once() {
+        let (mut host, _, _) = host_with_stdin("");
+        assert!(!host.poll_interrupt());
+        host.interrupt_flag().store(true, Ordering::SeqCst);
+        assert!(host.poll_interrupt());
+        assert!(!host.poll_interrupt());
+    }
+
+    #[test]
+    fn clocks_move_forward() {
+        let (mut host, _, _) = host_with_stdin("");
+        let wall = host.now(Clock::Wall);
+        assert!(wall > 1.5e9, "seconds since the epoch, got {wall}");
+        let first = host.now(Clock::Monotonic);
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(host.now(Clock::Monotonic) > first);
+    }
+
+    #[test]
+    fn host_calls_reach_registered_functions() {
+        let (mut host, _, _) = host_with_stdin("");
+        host.register(
+            "add",
+            Box::new(|args| match args.as_slice() {
+                [HostValue::Int(a), HostValue::Int(b)] => Ok(HostValue::Int(a + b)),
+                _ => Err(HostError::new(HostErrorKind::Failed, "add wants two ints")),
+            }),
+        );
+        let call = |host: &mut NativeHost, name: &str, args| {
+            host.suspend(SuspendRequest::HostCall {
+                name: name.into(),
+                args,
+            })
+        };
+        assert_eq!(
+            call(
+                &mut host,
+                "add",
+                vec![HostValue::Int(2), HostValue::Int(40)]
+            ),
+            Ok(Reply::Value(HostValue::Int(42)))
+        );
+        let failed = call(&mut host, "add", vec![]).unwrap_err();
+        assert_eq!(failed.kind, HostErrorKind::Failed);
+        let unknown = call(&mut host, "missing", vec![]).unwrap_err();
+        assert_eq!(unknown.kind, HostErrorKind::UnknownFunction);
+        assert!(unknown.message.contains("missing"));
+        assert!(format!("{host:?}").contains("add"));
+    }
+}

@@ -1,0 +1,149 @@
+//! `stackswitch-native FILE.py [ARGS...]`: run a Python program like `python3 FILE.py ARGS...`.
+//!
+//! `sys.argv` is `[FILE.py, ARGS...]`, tracebacks name the file as given, and the exit
+//! status is the program's (0, 1 for an uncaught exception or a syntax error, the
+//! `SystemExit` code, 70 for an internal error). A file that cannot be read is reported as
+//! CPython reports it, with status 2. Stdout is line buffered on a terminal and block
+//! buffered otherwise, as CPython's is, so output interleaves with stderr the same way.
+
+use std::ffi::OsString;
+use std::io::{self, BufReader, IsTerminal};
+use std::path::Path;
+use std::process::ExitCode;
+
+use stackswitch_native::{run_with_host, NativeHost};
+
+/// This program's name in its own messages.
+const PROGRAM: &str = "stackswitch-native";
+
+/// Status for a bad command line or an unreadable file, as CPython uses.
+const USAGE_STATUS: i32 = 2;
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let status = match args.first() {
+        Some(first) if first == "-h" || first == "--help" => {
+            println!("{}", usage());
+            0
+        }
+        Some(first) if first.to_string_lossy().starts_with('-') => {
+            eprintln!("{}", usage());
+            USAGE_STATUS
+        }
+        Some(path) => {
+            let argv = args
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            run_file(Path::new(path), argv)
+        }
+        None => {
+            eprintln!("{}", usage());
+            USAGE_STATUS
+        }
+    };
+    exit_code(status)
+}
+
+fn usage() -> String {
+    format!("usage: {PROGRAM} FILE.py [ARGS...]")
+}
+
+fn run_file(path: &Path, argv: Vec<String>) -> i32 {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!(
+                "{PROGRAM}: can't open file '{}': {}",
+                shown_path(path),
+                os_error(&error)
+            );
+            return USAGE_STATUS;
+        }
+    };
+    let source = match decode_source(&bytes) {
+        Ok(source) => source,
+        Err((byte, line)) => {
+            eprintln!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {} on line \
+                 {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                shown_path(path)
+            );
+            return 1;
+        }
+    };
+    let stdout_is_terminal = io::stdout().is_terminal();
+    let host = NativeHost::new(
+        Box::new(BufReader::new(io::stdin())),
+        Box::new(io::stdout()),
+        Box::new(io::stderr()),
+    )
+    .line_buffered(stdout_is_terminal);
+    let filename = path.to_string_lossy();
+    run_with_host(&filename, source, argv, host)
+}
+
+/// The source text: UTF-8 with an optional byte-order mark, as CPython reads a file without
+/// an encoding declaration. On failure, the offending byte and its 1-based line.
+fn decode_source(bytes: &[u8]) -> Result<&str, (u8, usize)> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let at = error.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        (bytes[at], line)
+    })
+}
+
+/// CPython names the file by its absolute path in these messages.
+fn shown_path(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// `No such file or directory (os error 2)` -> `[Errno 2] No such file or directory`.
+fn os_error(error: &io::Error) -> String {
+    let text = error.to_string();
+    match error.raw_os_error() {
+        Some(code) => {
+            let suffix = format!(" (os error {code})");
+            format!(
+                "[Errno {code}] {}",
+                text.strip_suffix(&suffix).unwrap_or(&text)
+            )
+        }
+        None => text,
+    }
+}
+
+/// The process status for `status`, truncated to a byte as the OS truncates `exit()`'s
+/// argument (so `sys.exit(256)` ends with 0, as under CPython).
+fn exit_code(status: i32) -> ExitCode {
+    ExitCode::from(status.rem_euclid(256) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_decode_like_cpython() {
+        assert_eq!(decode_source(b"print(1)\n"), Ok("print(1)\n"));
+        assert_eq!(decode_source(b"\xef\xbb\xbfprint(1)\n"), Ok("print(1)\n"));
+        assert_eq!(decode_source(b"x = 1\ny = '\xff'\n"), Err((0xff, 2)));
+    }
+
+    #[test]
+    fn os_errors_read_like_python() {
+        let missing = io::Error::from_raw_os_error(2);
+        assert_eq!(os_error(&missing), "[Errno 2] No such file or directory");
+    }
+
+    #[test]
+    fn exit_statuses_wrap_like_the_os() {
+        assert_eq!(exit_code(3), ExitCode::from(3));
+        assert_eq!(exit_code(256), ExitCode::from(0));
+        assert_eq!(exit_code(-1), ExitCode::from(255));
+    }
+}

@@ -1,0 +1,22 @@
+# print() with sep, end, several arguments, and file=sys.stderr.
+import sys
+print()
+print("a")
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("no newline", end="")
+print(" -> continued")
+print("x", "y", sep="\n", end="\n---\n")
+print(1, 2.5, None, True, [1, "two"], (3,), {"k": "v"})
+print("", "", sep="|")
+print(*range(5), sep="-", end=".\n")
+print("to stderr", file=sys.stderr)
+print("to stdout again")
+print("error:", 42, file=sys.stderr, sep=" ")
+print("tab\tseparated", "values", sep="\t")
+for i in range(3):
+    print(i, end=" ")
+print()
+print("last line without newline", end="")
+print(file=sys.stderr, end="final stderr line\n")

@@ -1,0 +1,52 @@
+# The messages of common built-in exceptions, caught and printed.
+tests = [
+    ("1/0", lambda: 1 / 0),
+    ("1//0", lambda: 1 // 0),
+    ("1%0", lambda: 1 % 0),
+    ("1.0/0", lambda: 1.0 / 0),
+    ("[][3]", lambda: [][3]),
+    ("()[0]", lambda: ()[0]),
+    ("''[1]", lambda: ""[1]),
+    ("{}[k]", lambda: {}["k"]),
+    ("{}[(1,2)]", lambda: {}[(1, 2)]),
+    ("int('x')", lambda: int("x")),
+    ("int('')", lambda: int("")),
+    ("float('1,5')", lambda: float("1,5")),
+    ("[].remove(1)", lambda: [].remove(1)),
+    ("'a'.index('b')", lambda: "a".index("b")),
+    ("x.y", lambda: (5).y),
+    ("'s'.foo()", lambda: "s".foo()),
+    ("None.x", lambda: None.x),
+    ("1+'a'", lambda: 1 + "a"),
+    ("'a'+1", lambda: "a" + 1),
+    ("[1]*'a'", lambda: [1] * "a"),
+    ("len(5)", lambda: len(5)),
+    ("iter(5)", lambda: iter(5)),
+    ("next(iter([]))", lambda: next(iter([]))),
+    ("hash([])", lambda: hash([])),
+    ("sorted([1,'a'])", lambda: sorted([1, "a"])),
+    ("chr(-1)", lambda: chr(-1)),
+    ("ord('ab')", lambda: ord("ab")),
+    ("a, b = [1]", lambda: [(a, b) for a, b in [[1]]]),
+    ("range(1.5)", lambda: range(1.5)),
+    ("'%d' % 'x'", lambda: "%d" % "x"),
+    ("max([])", lambda: max([])),
+    ("list(1)", lambda: list(1)),
+    ("dict([1])", lambda: dict([1])),
+    ("set([[]])", lambda: set([[]])),
+    ("{}.pop(1)", lambda: {}.pop(1)),
+    ("int(None)", lambda: int(None)),
+    ("'x' < 1", lambda: "x" < 1),
+    ("-'x'", lambda: -"x"),
+    ("'abc'[1.0]", lambda: "abc"[float(1)]),
+    ("[][None:1:0]", lambda: [1, 2][::0]),
+    ("divmod(1, 0)", lambda: divmod(1, 0)),
+    ("2 ** 10000 * 1.0", lambda: 2 ** 10000 * 1.0),
+    ("undefined", lambda: undefined_variable_xyz),
+]
+for label, thunk in tests:
+    try:
+        result = thunk()
+        print(f"{label:<20} no error: {result!r}")
+    except Exception as e:
+        print(f"{label:<20} {type(e).__name__}: {e}")

@@ -1,0 +1,3 @@
+# A keyword used as a variable name.
+class = "CS101"
+print(class)

@@ -1,0 +1,6 @@
+# An opening parenthesis that is never closed.
+print("start")
+total = (1 +
+         2 +
+         3
+print(total)

@@ -1,0 +1,3 @@
+# A line indented for no reason.
+name = "Ada"
+    print(name)

@@ -1,0 +1,5 @@
+# A dedent to a column that matches no enclosing block.
+def f():
+        x = 1
+    return x
+print(f())
