@@ -1,6 +1,8 @@
 //! The embedder's entry point: [`Interpreter`] and its [`Config`].
 
-use crate::{Error, Host};
+use crate::objects::Value;
+use crate::vm::{PyErr, Runtime, Vm};
+use crate::{Error, ErrorKind, Host};
 
 /// Settings fixed for the lifetime of an [`Interpreter`].
 #[derive(Clone, Debug)]
@@ -28,18 +30,66 @@ impl Default for Config {
 }
 
 /// A Python interpreter: one `__main__` module and its state.
+///
+/// State persists across [`Interpreter::run`] calls (like a REPL session): globals,
+/// imported modules and the random generator. An interpreter is single-threaded.
 pub struct Interpreter {
-    config: Config,
+    rt: Runtime,
 }
 
 impl Interpreter {
     pub fn new(config: Config) -> Self {
-        Interpreter { config }
+        Interpreter { rt: Runtime::new(config) }
     }
 
     /// Compile and run `source` as the `__main__` module. Blocking builtins call `host`.
+    ///
+    /// Returns `Err` for a syntax error, an uncaught exception or `sys.exit()`; the
+    /// error's `traceback` is what CPython prints on stderr in each case.
     pub fn run(&mut self, source: &str, host: &mut dyn Host) -> Result<(), Error> {
-        let _ = (source, host, &self.config);
-        Ok(())
+        let filename = self.rt.config.filename.clone();
+        let code = match crate::syntax::compile(source, &filename) {
+            Ok(code) => code,
+            Err(e) => {
+                let kind = if e.type_name == "RecursionError" {
+                    ErrorKind::Exception
+                } else {
+                    ErrorKind::Syntax { line: e.line, column: e.column }
+                };
+                let traceback = e.traceback(&filename, source);
+                return Err(Error { kind, type_name: e.type_name.into(), message: e.message, traceback });
+            }
+        };
+        let main = self.rt.main.clone();
+        let mut vm = Vm::new(&mut self.rt, host);
+        match vm.run_module(code, main) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(uncaught(&mut vm, e)),
+        }
     }
+}
+
+/// The [`Error`] for an exception that reached the top level (`SystemExit` included).
+fn uncaught(vm: &mut Vm<'_>, e: PyErr) -> Error {
+    let type_name = crate::vm::exception_type_name(e.class());
+    let message = crate::builtins::exception_str(vm, &e.0).unwrap_or_default();
+    if e.is("SystemExit") {
+        let code = match &*e.data().args.borrow() {
+            Value::Tuple(t) if t.items.len() == 1 => t.items[0].clone(),
+            Value::Tuple(t) if t.items.is_empty() => Value::None,
+            other => other.clone(),
+        };
+        let (status, traceback) = match code {
+            Value::None => (0, String::new()),
+            Value::Int(n) => (n as i32, String::new()),
+            Value::Bool(b) => (b as i32, String::new()),
+            other => {
+                let text = vm.to_str(&other).unwrap_or_default();
+                (1, format!("{text}\n"))
+            }
+        };
+        return Error { kind: ErrorKind::Exit(status), type_name, message, traceback };
+    }
+    let traceback = crate::vm::format_exception(vm, &e);
+    Error { kind: ErrorKind::Exception, type_name, message, traceback }
 }

@@ -27,9 +27,16 @@
 //! assert_eq!(host.0, "Hello, Ada!\n");
 //! ```
 
+mod builtins;
+mod compiler;
 mod error;
 mod host;
 mod interpreter;
+mod modules;
+mod objects;
+mod syntax;
+mod text;
+mod vm;
 
 pub use error::{Error, ErrorKind};
 pub use host::{

@@ -406,6 +406,8 @@ pub(crate) struct TracebackEntry {
     pub(crate) filename: Rc<str>,
     pub(crate) line: u32,
     pub(crate) name: Rc<str>,
+    /// The module source the line is taken from.
+    pub(crate) source: Rc<str>,
 }
 
 /// What an exception instance carries beyond its attributes.
@@ -437,8 +439,6 @@ impl ExcData {
 pub(crate) enum NativeState {
     /// `sys.stdout` / `sys.stderr`.
     Stream(crate::host::Stream),
-    /// What `urlopen` returns.
-    Response(crate::modules::urllib::ResponseState),
     /// `dict.keys()`, `.values()`, `.items()`: live views of a dict.
     DictView(Rc<PyDict>, DictViewKind),
 }

@@ -25,6 +25,12 @@ pub(crate) enum Block {
     Handler { previous: Option<Value> },
 }
 
+/// How a suspended generator is resumed.
+pub(crate) enum Resume {
+    Send(Value),
+    Throw(PyErr),
+}
+
 /// How a frame stopped running.
 pub(crate) enum FrameExit {
     Return(Value),
@@ -45,6 +51,8 @@ pub(crate) struct Frame {
     pub(crate) func: Option<Rc<Function>>,
     /// Set by re-raising instructions so the frame's traceback line is not added twice.
     reraising: bool,
+    /// An exception thrown into a suspended generator (`gen.throw`), raised at its `yield`.
+    pub(crate) thrown: Option<PyErr>,
 }
 
 impl Frame {
@@ -66,6 +74,7 @@ impl Frame {
             func,
             ip: 0,
             reraising: false,
+            thrown: None,
             code,
         }
     }
@@ -99,8 +108,13 @@ impl Vm<'_> {
     }
 
     fn eval_loop(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
+        let mut thrown = f.thrown.take().map(Err);
         loop {
-            match self.run_instructions(f) {
+            let step = match thrown.take() {
+                Some(t) => t,
+                None => self.run_instructions(f),
+            };
+            match step {
                 Ok(exit) => return Ok(exit),
                 Err(e) => {
                     if !f.reraising {
@@ -108,6 +122,7 @@ impl Vm<'_> {
                             filename: f.code.filename.clone(),
                             line: f.line(),
                             name: f.code.name.clone(),
+                            source: f.code.source.clone(),
                         });
                         if let Some(h) = &self.handled {
                             let data = e.data();
@@ -725,23 +740,40 @@ impl Vm<'_> {
         Ok(Value::Super(Rc::new(crate::objects::SuperObj { after: owner, this })))
     }
 
-    /// Resume a generator: `send(value)`; `Ok(None)` when it returned (value in StopIteration).
+    /// Resume a generator with `send(value)` or `throw(exc)`: `Ok(Ok(v))` when it
+    /// yielded `v`, `Ok(Err(r))` when it returned `r` (the StopIteration value).
     pub(crate) fn resume_generator(&mut self, gen: &Rc<crate::objects::Generator>, sent: Value) -> PyResult<Result<Value, Value>> {
-        match gen.state.get() {
-            GeneratorState::Running => return Err(super::value_error("generator already executing")),
-            GeneratorState::Finished => return Ok(Err(Value::None)),
-            GeneratorState::Created => {
-                if !sent.is_none() {
-                    return Err(super::type_error("can't send non-None value to a just-started generator"));
-                }
-            }
-            GeneratorState::Suspended => {}
+        self.resume_generator_with(gen, Resume::Send(sent))
+    }
+
+    pub(crate) fn resume_generator_with(&mut self, gen: &Rc<crate::objects::Generator>, how: Resume) -> PyResult<Result<Value, Value>> {
+        let state = gen.state.get();
+        if state == GeneratorState::Running {
+            return Err(super::value_error("generator already executing"));
         }
+        let how = match how {
+            // Thrown into a generator that is not at a `yield`: it just finishes, raising.
+            Resume::Throw(e) if state != GeneratorState::Suspended => {
+                gen.state.set(GeneratorState::Finished);
+                gen.frame.borrow_mut().take();
+                return Err(e);
+            }
+            _ if state == GeneratorState::Finished => return Ok(Err(Value::None)),
+            Resume::Send(sent) if state == GeneratorState::Created && !sent.is_none() => {
+                return Err(super::type_error("can't send non-None value to a just-started generator"));
+            }
+            other => other,
+        };
         let Some(mut frame) = gen.frame.borrow_mut().take() else {
             return Ok(Err(Value::None));
         };
-        if gen.state.get() == GeneratorState::Suspended {
-            frame.stack.push(sent);
+        match how {
+            Resume::Send(sent) => {
+                if gen.state.get() == GeneratorState::Suspended {
+                    frame.stack.push(sent);
+                }
+            }
+            Resume::Throw(e) => frame.thrown = Some(e),
         }
         gen.state.set(GeneratorState::Running);
         let saved_handled = self.handled.take();

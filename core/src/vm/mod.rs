@@ -17,7 +17,7 @@
 mod attr;
 mod errors;
 mod eval;
-mod ops;
+pub(crate) mod ops;
 mod protocol;
 mod traceback;
 pub(crate) mod types;
@@ -26,8 +26,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 pub(crate) use errors::*;
-pub(crate) use eval::{Frame, FrameExit};
-pub(crate) use traceback::format_exception;
+pub(crate) use attr::new_property;
+pub(crate) use eval::{Frame, FrameExit, Resume};
+pub(crate) use traceback::{exception_type_name, format_exception};
 
 use crate::host::Host;
 use crate::interpreter::Config;
@@ -120,6 +121,13 @@ impl<'a> Vm<'a> {
 
     pub(crate) fn call1(&mut self, callable: &Value, arg: Value) -> PyResult<Value> {
         self.call(callable, vec![arg], Vec::new())
+    }
+
+    /// Run Python source that implements part of a built-in module (see `modules/urllib.rs`).
+    pub(crate) fn exec_builtin_source(&mut self, module: &Rc<Module>, source: &str, filename: &str) -> PyResult<()> {
+        let code = crate::syntax::compile(source, filename)
+            .map_err(|e| PyErr::new("SystemError", format!("built-in module source does not compile: {}", e.message)))?;
+        self.run_module(code, module.clone())
     }
 
     /// Run a module's code object in `module`'s namespace.

@@ -10,11 +10,10 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::types::types;
 use super::{index_error, key_error, overflow_error, type_error, value_error, zero_division, PyErr, PyResult, Vm};
 use crate::compiler::{BinOp, CmpOp, UnaryOp};
 use crate::objects::hash;
-use crate::objects::{PyStr, Value};
+use crate::objects::Value;
 use crate::text::format as fmt;
 
 /// Largest int result (in bits) the interpreter computes before raising MemoryError.
@@ -1273,6 +1272,8 @@ pub(crate) fn format_error(e: fmt::FormatError) -> PyErr {
     match e {
         fmt::FormatError::Value(m) => value_error(m),
         fmt::FormatError::Type(m) => type_error(m),
+        fmt::FormatError::Overflow(m) => overflow_error(m),
+        fmt::FormatError::Memory => super::memory_error(),
     }
 }
 
@@ -1336,7 +1337,7 @@ fn int_float_cmp(i: &Value, f: f64) -> Option<std::cmp::Ordering> {
     let big = to_bigint(i)?;
     let fl = f.floor();
     let fb = BigInt::from(fl as i128);
-    let fb = if fl.abs() < 1e38 { fb } else { num_bigint_from_f64(fl) };
+    let fb = if fl.abs() < 1e38 { fb } else { bigint_from_f64(fl) };
     match big.cmp(&fb) {
         Ordering::Equal => {
             if f > fl {
@@ -1349,7 +1350,7 @@ fn int_float_cmp(i: &Value, f: f64) -> Option<std::cmp::Ordering> {
     }
 }
 
-fn num_bigint_from_f64(f: f64) -> BigInt {
+pub(crate) fn bigint_from_f64(f: f64) -> BigInt {
     use num_traits::FromPrimitive;
     BigInt::from_f64(f).unwrap_or_default()
 }

@@ -4,7 +4,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::types::types;
-use super::{type_error, Frame, FrameExit, PyErr, PyResult, Vm};
+use super::{type_error, Frame, FrameExit, PyResult, Vm};
 use crate::objects::{
     AttrMap, Class, DictViewKind, ExcData, Function, Generator, GeneratorState, Instance, Kwargs, Module, NativeIter,
     NativeState, PyDict, PyTuple, Value,
@@ -397,7 +397,8 @@ impl Vm<'_> {
             Value::Generator(_) | Value::Iterator(_) => return Ok(v.clone()),
             Value::Instance(i) => {
                 if let Some(NativeState::DictView(d, kind)) = i.native.as_ref().map(|n| n.borrow().clone_view()).flatten() {
-                    NativeIter::Dict { len: d.table.borrow().len(), dict: d, index: 0, kind }
+                    let len = d.table.borrow().len();
+                    NativeIter::Dict { len, dict: d, index: 0, kind }
                 } else if let Some(f) = i.class.lookup("__iter__") {
                     let it = self.call1(&f, v.clone())?;
                     return match &it {

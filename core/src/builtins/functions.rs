@@ -1,0 +1,780 @@
+//! The functions of the `builtins` module: print, input, len, sorted, min, max, ...
+//!
+//! Invariant: argument errors use CPython's wording; `input()` is the only function
+//! here that suspends (through [`crate::Host::suspend`]).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::{check_args, no_kwargs, reject_kwargs, take_kwarg};
+use crate::compiler::{BinOp, CmpOp, UnaryOp};
+use crate::host::{Reply, Stream, SuspendRequest};
+use crate::objects::{Kwargs, NativeFn, NativeIter, NativeState, Value};
+use crate::text::format as fmt;
+use crate::vm::ops::{to_bigint, to_f64};
+use crate::vm::{overflow_error, type_error, value_error, PyErr, PyResult, Vm};
+
+pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", print),
+    ("input", input),
+    ("len", len),
+    ("abs", abs),
+    ("min", min),
+    ("max", max),
+    ("sum", sum),
+    ("sorted", sorted),
+    ("reversed", reversed),
+    ("enumerate", enumerate),
+    ("zip", zip),
+    ("map", map),
+    ("filter", filter),
+    ("any", any),
+    ("all", all),
+    ("round", round),
+    ("isinstance", isinstance),
+    ("issubclass", issubclass),
+    ("repr", repr),
+    ("ascii", ascii),
+    ("ord", ord),
+    ("chr", chr),
+    ("hex", hex),
+    ("oct", oct),
+    ("bin", bin),
+    ("divmod", divmod),
+    ("pow", pow),
+    ("iter", iter),
+    ("next", next),
+    ("hash", hash),
+    ("id", id),
+    ("callable", callable),
+    ("getattr", getattr),
+    ("setattr", setattr),
+    ("hasattr", hasattr),
+    ("delattr", delattr),
+    ("format", format),
+    ("vars", vars),
+    ("dir", dir),
+    ("globals", globals),
+];
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or(Value::None)
+}
+
+/// Write to `sys.stdout`/`sys.stderr` or call `file.write(text)`.
+pub(crate) fn write_to(vm: &mut Vm<'_>, file: &Value, text: &str) -> PyResult<()> {
+    if let Value::Instance(i) = file {
+        if let Some(native) = &i.native {
+            if let NativeState::Stream(stream) = &*native.borrow() {
+                vm.host.write(*stream, text);
+                return Ok(());
+            }
+        }
+    }
+    if file.is_none() {
+        vm.host.write(Stream::Stdout, text);
+        return Ok(());
+    }
+    let write = vm.getattr(file, "write")?;
+    vm.call1(&write, Value::str(text))?;
+    Ok(())
+}
+
+fn print(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let text_arg = |vm: &mut Vm<'_>, v: Option<Value>, name: &str, default: &str| -> PyResult<String> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+            Some(other) => Err(type_error(format!("{name} must be None or a string, not {}", vm.type_name(&other)))),
+        }
+    };
+    let sep = take_kwarg(&mut kw, "sep");
+    let sep = text_arg(vm, sep, "sep", " ")?;
+    let end = take_kwarg(&mut kw, "end");
+    let end = text_arg(vm, end, "end", "\n")?;
+    let file = take_kwarg(&mut kw, "file").unwrap_or(Value::None);
+    take_kwarg(&mut kw, "flush");
+    reject_kwargs("print", &kw)?;
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.to_str(a)?);
+    }
+    out.push_str(&end);
+    write_to(vm, &file, &out)?;
+    Ok(Value::None)
+}
+
+fn input(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("input", &kw)?;
+    check_args("input", &args, 0, 1)?;
+    let prompt = match args.first() {
+        Some(p) => vm.to_str(p)?,
+        None => String::new(),
+    };
+    match vm.host.suspend(SuspendRequest::Input { prompt }) {
+        Ok(Reply::Text(line)) => Ok(Value::str(line)),
+        Ok(_) => Err(PyErr::new("RuntimeError", "host answered input() with a non-text reply")),
+        Err(e) => Err(crate::modules::host_error(e)),
+    }
+}
+
+fn len(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("len", &kw)?;
+    check_args("len", &args, 1, 1)?;
+    Ok(Value::Int(vm.len(&args[0])? as i64))
+}
+
+fn abs(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("abs", &kw)?;
+    check_args("abs", &args, 1, 1)?;
+    match &args[0] {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::from_bigint(BigInt::from(*i).abs()),
+        }),
+        Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Instance(i) if i.class.lookup("__abs__").is_some() => {
+            let f = i.class.lookup("__abs__").unwrap_or(Value::None);
+            vm.call1(&f, args[0].clone())
+        }
+        other => Err(type_error(format!("bad operand type for abs(): '{}'", vm.type_name(other)))),
+    }
+}
+
+/// min() and max(): one iterable or several arguments, `key=`, `default=`.
+fn extreme(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, mut kw: Kwargs, op: CmpOp) -> PyResult<Value> {
+    let key = take_kwarg(&mut kw, "key").filter(|k| !k.is_none());
+    let default = take_kwarg(&mut kw, "default");
+    reject_kwargs(name, &kw)?;
+    let items = match args.len() {
+        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect(&args[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call1(f, item.clone())?,
+            None => item.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((bk, _)) => {
+                let r = vm.rich_compare(&k, bk, op)?;
+                vm.truthy(&r)?
+            }
+        };
+        if better {
+            best = Some((k, item));
+        }
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => default.ok_or_else(|| value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+fn min(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    extreme(vm, "min", args, kw, CmpOp::Lt)
+}
+
+fn max(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    extreme(vm, "max", args, kw, CmpOp::Gt)
+}
+
+fn sum(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let start_kw = take_kwarg(&mut kw, "start");
+    reject_kwargs("sum", &kw)?;
+    check_args("sum", &args, 1, 2)?;
+    let mut acc = args.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
+    match &acc {
+        Value::Str(_) => return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+        Value::Bytes(_) => return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        _ => {}
+    }
+    let it = vm.get_iter(&args[0])?;
+    // Floats are summed with CPython's compensated algorithm only in 3.12+; 3.11 adds plainly.
+    while let Some(item) = vm.next(&it)? {
+        acc = vm.binary_op(BinOp::Add, &acc, &item)?;
+    }
+    Ok(acc)
+}
+
+fn sorted(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    if args.len() != 1 {
+        return Err(type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let key = take_kwarg(&mut kw, "key").filter(|k| !k.is_none());
+    let reverse = match take_kwarg(&mut kw, "reverse") {
+        Some(r) => vm.truthy(&r)?,
+        None => false,
+    };
+    reject_kwargs("sort", &kw)?;
+    let items = vm.collect(&args[0])?;
+    let out = super::sequence::sort_values(vm, items, key.as_ref(), reverse)?;
+    Ok(Value::list(out))
+}
+
+fn native_iter(it: NativeIter) -> Value {
+    Value::Iterator(Rc::new(RefCell::new(it)))
+}
+
+fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("reversed", &kw)?;
+    check_args("reversed", &args, 1, 1)?;
+    let v = &args[0];
+    let items = match v {
+        Value::List(l) => l.items.borrow().clone(),
+        Value::Tuple(t) => t.items.clone(),
+        Value::Str(_) | Value::Bytes(_) => vm.collect(v)?,
+        Value::Range(r) => {
+            let n = r.len();
+            let last = if n == 0 { r.start } else { r.get(n - 1) };
+            return Ok(native_iter(NativeIter::Range { next: last, step: r.step.wrapping_neg(), remaining: n }));
+        }
+        Value::Dict(_) => vm.collect(v)?,
+        Value::Instance(i) => {
+            if let Some(f) = i.class.lookup("__reversed__") {
+                return vm.call1(&f, v.clone());
+            }
+            if i.class.lookup("__len__").is_some() && i.class.lookup("__getitem__").is_some() {
+                let n = vm.len(v)?;
+                let mut out = Vec::with_capacity(n);
+                for k in 0..n {
+                    out.push(vm.getitem(v, &Value::Int(k as i64))?);
+                }
+                out
+            } else {
+                return Err(type_error(format!("'{}' object is not reversible", i.class.name)));
+            }
+        }
+        other => return Err(type_error(format!("'{}' object is not reversible", vm.type_name(other)))),
+    };
+    let mut items = items;
+    items.reverse();
+    Ok(native_iter(NativeIter::Seq { items: Rc::new(crate::objects::PyTuple::new(items)), index: 0 }))
+}
+
+fn enumerate(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let start_kw = take_kwarg(&mut kw, "start");
+    reject_kwargs("enumerate", &kw)?;
+    check_args("enumerate", &args, 1, 2)?;
+    let start = args.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
+    if !matches!(start, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start))));
+    }
+    let inner = vm.get_iter(&args[0])?;
+    Ok(native_iter(NativeIter::Enumerate { inner, count: start }))
+}
+
+fn zip(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let strict = match take_kwarg(&mut kw, "strict") {
+        Some(s) => vm.truthy(&s)?,
+        None => false,
+    };
+    reject_kwargs("zip", &kw)?;
+    let mut inners = Vec::with_capacity(args.len());
+    for (i, a) in args.iter().enumerate() {
+        match vm.get_iter(a) {
+            Ok(it) => inners.push(it),
+            Err(e) if e.is("TypeError") => {
+                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(native_iter(NativeIter::Zip { inners, strict }))
+}
+
+fn map(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("map", &kw)?;
+    if args.len() < 2 {
+        return Err(type_error("map() must have at least two arguments."));
+    }
+    let mut inners = Vec::with_capacity(args.len() - 1);
+    for a in &args[1..] {
+        inners.push(vm.get_iter(a)?);
+    }
+    Ok(native_iter(NativeIter::Map { func: args[0].clone(), inners }))
+}
+
+fn filter(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("filter", &kw)?;
+    if args.len() != 2 {
+        return Err(type_error(format!("filter expected 2 arguments, got {}", args.len())));
+    }
+    let inner = vm.get_iter(&args[1])?;
+    Ok(native_iter(NativeIter::Filter { func: args[0].clone(), inner }))
+}
+
+fn any_all(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kw: Kwargs, want: bool) -> PyResult<Value> {
+    no_kwargs(name, &kw)?;
+    check_args(name, &args, 1, 1)?;
+    let it = vm.get_iter(&args[0])?;
+    while let Some(item) = vm.next(&it)? {
+        if vm.truthy(&item)? == want {
+            return Ok(Value::Bool(want));
+        }
+    }
+    Ok(Value::Bool(!want))
+}
+
+fn any(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    any_all(vm, "any", args, kw, true)
+}
+
+fn all(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    any_all(vm, "all", args, kw, false)
+}
+
+/// `round(int, n)` for negative n: round half to even at 10**-n.
+fn round_int(v: &BigInt, ndigits: i64) -> Value {
+    if ndigits >= 0 {
+        return Value::from_bigint(v.clone());
+    }
+    let Some(exp) = u32::try_from(-ndigits).ok().filter(|e| *e < 10_000) else {
+        return Value::Int(0);
+    };
+    let pow = num_traits::pow(BigInt::from(10), exp as usize);
+    let (q, r) = v.div_mod_floor(&pow);
+    let twice = &r * 2;
+    let q = if twice > pow || (twice == pow && q.is_odd()) { q + 1 } else { q };
+    Value::from_bigint(q * pow)
+}
+
+fn round(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let nd_kw = take_kwarg(&mut kw, "ndigits");
+    reject_kwargs("round", &kw)?;
+    check_args("round", &args, 1, 2)?;
+    let ndigits = args.get(1).cloned().or(nd_kw).filter(|n| !n.is_none());
+    let nd = match &ndigits {
+        Some(n @ (Value::Int(_) | Value::Bool(_))) => Some(vm.index_value(n)?),
+        Some(Value::BigInt(b)) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        Some(other) => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
+        }
+        None => None,
+    };
+    match (&args[0], nd) {
+        (Value::Float(f), None) => {
+            if f.is_nan() {
+                return Err(value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(overflow_error("cannot convert float infinity to integer"));
+            }
+            let r = f.round_ties_even();
+            Ok(Value::from_bigint(crate::vm::ops::bigint_from_f64(r)))
+        }
+        (Value::Float(f), Some(n)) => match fmt::round_float(*f, n) {
+            Some(r) => Ok(Value::Float(r)),
+            None => Err(overflow_error("rounded value too large to represent")),
+        },
+        (v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)), n) => {
+            let b = to_bigint(v).unwrap_or_default();
+            Ok(round_int(&b, n.unwrap_or(0)))
+        }
+        (v @ Value::Instance(i), _) if i.class.lookup("__round__").is_some() => {
+            let f = i.class.lookup("__round__").unwrap_or(Value::None);
+            let mut call_args = vec![v.clone()];
+            call_args.extend(ndigits);
+            vm.call(&f, call_args, Vec::new())
+        }
+        (other, _) => Err(type_error(format!("type {} doesn't define __round__ method", vm.type_name(other)))),
+    }
+}
+
+/// Is `v` an instance of the class (or tuple of classes) `spec`?
+pub(crate) fn is_instance(vm: &mut Vm<'_>, v: &Value, spec: &Value, fname: &str) -> PyResult<bool> {
+    match spec {
+        Value::Class(c) => Ok(vm.type_of(v).is_subclass(c)),
+        Value::Tuple(t) => {
+            for s in t.items.iter() {
+                if is_instance(vm, v, s, fname)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+    }
+}
+
+fn isinstance(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("isinstance", &kw)?;
+    if args.len() != 2 {
+        return Err(type_error(format!("isinstance expected 2 arguments, got {}", args.len())));
+    }
+    Ok(Value::Bool(is_instance(vm, &args[0], &args[1], "isinstance")?))
+}
+
+fn issubclass(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("issubclass", &kw)?;
+    if args.len() != 2 {
+        return Err(type_error(format!("issubclass expected 2 arguments, got {}", args.len())));
+    }
+    let Value::Class(c) = &args[0] else { return Err(type_error("issubclass() arg 1 must be a class")) };
+    let classes: Vec<Value> = match &args[1] {
+        Value::Tuple(t) => t.items.clone(),
+        other => vec![other.clone()],
+    };
+    for k in classes {
+        match k {
+            Value::Class(k) => {
+                if c.is_subclass(&k) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            _ => return Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        }
+    }
+    let _ = vm;
+    Ok(Value::Bool(false))
+}
+
+fn repr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("repr", &kw)?;
+    check_args("repr", &args, 1, 1)?;
+    Ok(Value::str(vm.repr(&args[0])?))
+}
+
+fn ascii(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("ascii", &kw)?;
+    check_args("ascii", &args, 1, 1)?;
+    let r = vm.repr(&args[0])?;
+    Ok(Value::str(crate::vm::ops::ascii_escape(&r)))
+}
+
+fn ord(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("ord", &kw)?;
+    check_args("ord", &args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
+        Value::Str(s) => {
+            Err(type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Value::Bytes(b) => Err(type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+        other => Err(type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(other)))),
+    }
+}
+
+fn chr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("chr", &kw)?;
+    check_args("chr", &args, 1, 1)?;
+    let code = match &args[0] {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => return Err(overflow_error("Python int too large to convert to C int")),
+        other => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
+        }
+    };
+    if !(0..0x110000).contains(&code) {
+        return Err(value_error("chr() arg not in range(0x110000)"));
+    }
+    match char::from_u32(code as u32) {
+        Some(c) => Ok(Value::str(c.to_string())),
+        // Lone surrogates cannot be stored in a Rust string.
+        None => Err(value_error("chr() of a surrogate code point is not supported")),
+    }
+}
+
+fn radix(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kw: Kwargs, base: u32) -> PyResult<Value> {
+    no_kwargs(name, &kw)?;
+    check_args(name, &args, 1, 1)?;
+    let v = match &args[0] {
+        Value::Instance(i) if i.class.lookup("__index__").is_some() => {
+            let f = i.class.lookup("__index__").unwrap_or(Value::None);
+            vm.call1(&f, args[0].clone())?
+        }
+        other => other.clone(),
+    };
+    match to_bigint(&v) {
+        Some(b) => Ok(Value::str(fmt::int_to_str_radix(&b, base, true))),
+        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&v)))),
+    }
+}
+
+fn hex(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    radix(vm, "hex", args, kw, 16)
+}
+
+fn oct(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    radix(vm, "oct", args, kw, 8)
+}
+
+fn bin(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    radix(vm, "bin", args, kw, 2)
+}
+
+fn divmod(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("divmod", &kw)?;
+    if args.len() != 2 {
+        return Err(type_error(format!("divmod expected 2 arguments, got {}", args.len())));
+    }
+    let (a, b) = (&args[0], &args[1]);
+    if let Value::Instance(i) = a {
+        if let Some(f) = i.class.lookup("__divmod__") {
+            return vm.call(&f, vec![a.clone(), b.clone()], Vec::new());
+        }
+    }
+    let numeric = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_));
+    if !numeric(a) || !numeric(b) {
+        return Err(type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(a),
+            vm.type_name(b)
+        )));
+    }
+    let q = vm.binary_op(BinOp::FloorDiv, a, b)?;
+    let r = vm.binary_op(BinOp::Mod, a, b)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn pow(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let mut args = args;
+    for name in ["base", "exp", "mod"] {
+        if let Some(v) = take_kwarg(&mut kw, name) {
+            args.push(v);
+        }
+    }
+    reject_kwargs("pow", &kw)?;
+    check_args("pow", &args, 2, 3)?;
+    let modulus = args.get(2).cloned().filter(|m| !m.is_none());
+    let Some(m) = modulus else {
+        return vm.binary_op(BinOp::Pow, &args[0], &args[1]);
+    };
+    let (Some(base), Some(exp), Some(m)) = (to_bigint(&args[0]), to_bigint(&args[1]), to_bigint(&m)) else {
+        return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    if m.is_zero() {
+        return Err(value_error("pow() 3rd argument cannot be 0"));
+    }
+    let base = if exp.is_negative() {
+        match mod_inverse(&base, &m) {
+            Some(inv) => inv,
+            None => return Err(value_error("base is not invertible for the given modulus")),
+        }
+    } else {
+        base
+    };
+    let r = base.modpow(&exp.abs(), &m.abs());
+    // Python's result takes the sign of the modulus.
+    let r = if m.is_negative() && !r.is_zero() { r + &m } else { r };
+    Ok(Value::from_bigint(r))
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let m = m.abs();
+    let e = a.mod_floor(&m).extended_gcd(&m);
+    if !e.gcd.is_one_value() {
+        return None;
+    }
+    Some(e.x.mod_floor(&m))
+}
+
+trait IsOne {
+    fn is_one_value(&self) -> bool;
+}
+
+impl IsOne for BigInt {
+    fn is_one_value(&self) -> bool {
+        self.to_i64() == Some(1)
+    }
+}
+
+fn iter(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("iter", &kw)?;
+    check_args("iter", &args, 1, 2)?;
+    if args.len() == 2 {
+        return Ok(native_iter(NativeIter::Callable { func: args[0].clone(), sentinel: args[1].clone() }));
+    }
+    vm.get_iter(&args[0])
+}
+
+fn next(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("next", &kw)?;
+    check_args("next", &args, 1, 2)?;
+    let it = &args[0];
+    let is_iterator = match it {
+        Value::Iterator(_) | Value::Generator(_) => true,
+        Value::Instance(i) => i.class.lookup("__next__").is_some(),
+        _ => false,
+    };
+    if !is_iterator {
+        return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    if let Value::Generator(g) = it {
+        return match vm.resume_generator(g, Value::None)? {
+            Ok(v) => Ok(v),
+            Err(ret) => match args.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(crate::vm::stop_iteration(ret)),
+            },
+        };
+    }
+    if let (Value::Instance(i), None) = (it, args.get(1)) {
+        let f = i.class.lookup("__next__").unwrap_or(Value::None);
+        return vm.call1(&f, it.clone());
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::new_empty("StopIteration")),
+        },
+    }
+}
+
+fn hash(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("hash", &kw)?;
+    check_args("hash", &args, 1, 1)?;
+    Ok(Value::Int(vm.hash(&args[0])?))
+}
+
+fn id(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("id", &kw)?;
+    check_args("id", &args, 1, 1)?;
+    let v = &args[0];
+    Ok(Value::Int(match v.heap_addr() {
+        Some(a) => a as i64,
+        // Immediate values: a stable number derived from the value itself.
+        None => match v {
+            Value::Int(i) => 0x1000_0000 + (*i as i64).wrapping_mul(32),
+            Value::Float(f) => 0x2000_0000 + (f.to_bits() >> 8) as i64,
+            Value::Bool(b) => 0x100 + *b as i64 * 32,
+            _ => 0x80,
+        },
+    }))
+}
+
+fn callable(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("callable", &kw)?;
+    check_args("callable", &args, 1, 1)?;
+    let _ = vm;
+    Ok(Value::Bool(match &args[0] {
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        _ => false,
+    }))
+}
+
+fn attr_name(vm: &Vm<'_>, v: &Value, fname: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        other => Err(type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(other)))),
+    }
+}
+
+fn getattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("getattr", &kw)?;
+    check_args("getattr", &args, 2, 3)?;
+    let name = attr_name(vm, &args[1], "getattr")?;
+    match vm.getattr(&args[0], &name) {
+        Err(e) if e.is("AttributeError") && args.len() == 3 => Ok(args[2].clone()),
+        r => r,
+    }
+}
+
+fn setattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("setattr", &kw)?;
+    check_args("setattr", &args, 3, 3)?;
+    let name = attr_name(vm, &args[1], "setattr")?;
+    vm.setattr(&args[0], &name, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("hasattr", &kw)?;
+    check_args("hasattr", &args, 2, 2)?;
+    let name = attr_name(vm, &args[1], "hasattr")?;
+    match vm.getattr(&args[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.is("AttributeError") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn delattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("delattr", &kw)?;
+    check_args("delattr", &args, 2, 2)?;
+    let name = attr_name(vm, &args[1], "delattr")?;
+    vm.delattr(&args[0], &name)?;
+    Ok(Value::None)
+}
+
+fn format(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("format", &kw)?;
+    check_args("format", &args, 1, 2)?;
+    let spec = match args.get(1) {
+        None => String::new(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(type_error(format!("format() argument 2 must be str, not {}", vm.type_name(other))))
+        }
+    };
+    Ok(Value::str(vm.format(&arg(&args, 0), &spec)?))
+}
+
+fn namespace_dict(attrs: &crate::objects::AttrMap) -> Value {
+    super::dict_from_str_pairs(attrs.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+}
+
+fn vars(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("vars", &kw)?;
+    check_args("vars", &args, 1, 1)?;
+    match &args[0] {
+        Value::Instance(i) if i.native.is_none() => Ok(namespace_dict(&i.attrs.borrow())),
+        Value::Module(m) => Ok(namespace_dict(&m.attrs.borrow())),
+        Value::Class(c) => Ok(namespace_dict(&c.attrs.borrow())),
+        _ => Err(type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn dir(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("dir", &kw)?;
+    check_args("dir", &args, 1, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    match &args[0] {
+        Value::Module(m) => names.extend(m.attrs.borrow().keys().map(|k| k.to_string())),
+        Value::Instance(i) => {
+            names.extend(i.attrs.borrow().keys().map(|k| k.to_string()));
+            for c in i.class.mro.borrow().iter() {
+                names.extend(c.attrs.borrow().keys().map(|k| k.to_string()));
+            }
+        }
+        other => {
+            for c in vm.type_of(other).mro.borrow().iter() {
+                names.extend(c.attrs.borrow().keys().map(|k| k.to_string()));
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::str).collect()))
+}
+
+fn globals(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("globals", &kw)?;
+    check_args("globals", &args, 0, 0)?;
+    let main = vm.rt.main.clone();
+    let d = namespace_dict(&main.attrs.borrow());
+    Ok(d)
+}

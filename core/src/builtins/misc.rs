@@ -1,0 +1,375 @@
+//! Methods of the smaller built-in types: `object`'s defaults, exceptions, generators,
+//! properties, `int` and `float`, and the `sys.stdout`/`sys.stderr` streams.
+//!
+//! Invariant: `object`'s methods are found only after a class's own MRO (they are not
+//! stored in `object`'s namespace), so `Class::lookup("__init__")` still tells whether
+//! a user class defines an initializer.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::{add_methods, check_method_args, native, no_kwargs};
+use crate::objects::{GeneratorState, Kwargs, NativeState, Value};
+use crate::vm::types::BuiltinTypes;
+use crate::vm::{type_error, PyErr, PyResult, Resume, Vm};
+
+/// `object.__init__`, `object.__str__`... for attribute lookups that miss the MRO.
+pub(crate) fn object_method(name: &str) -> Option<Value> {
+    let f: crate::objects::NativeFn = match name {
+        "__init__" => object_init,
+        "__str__" => object_str,
+        "__repr__" => object_repr,
+        "__eq__" => object_eq,
+        "__ne__" => object_ne,
+        "__hash__" => object_hash,
+        "__setattr__" => object_setattr,
+        "__format__" => object_format,
+        _ => return None,
+    };
+    Some(native(static_name(name), f))
+}
+
+fn static_name(name: &str) -> &'static str {
+    match name {
+        "__init__" => "__init__",
+        "__str__" => "__str__",
+        "__repr__" => "__repr__",
+        "__eq__" => "__eq__",
+        "__ne__" => "__ne__",
+        "__hash__" => "__hash__",
+        "__setattr__" => "__setattr__",
+        _ => "__format__",
+    }
+}
+
+fn this(args: &[Value]) -> Value {
+    args.first().cloned().unwrap_or(Value::None)
+}
+
+fn object_init(_vm: &mut Vm<'_>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn object_str(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let v = this(&args);
+    if let Value::Instance(i) = &v {
+        if i.exc.is_some() {
+            return Ok(Value::str(exception_str(vm, &v)?));
+        }
+    }
+    Ok(Value::str(vm.repr(&v)?))
+}
+
+fn object_repr(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::str(super::default_repr(vm, &this(&args))?))
+}
+
+fn object_eq(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    check_method_args("__eq__", &args, 1, 1)?;
+    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { Value::NotImplemented })
+}
+
+fn object_ne(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    check_method_args("__ne__", &args, 1, 1)?;
+    let eq = vm.rich_compare(&args[0], &args[1], crate::compiler::CmpOp::Eq)?;
+    Ok(match eq {
+        Value::NotImplemented => Value::NotImplemented,
+        v => Value::Bool(!vm.truthy(&v)?),
+    })
+}
+
+fn object_hash(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::Int((this(&args).heap_addr().unwrap_or(0) >> 4) as i64))
+}
+
+fn object_setattr(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    check_method_args("__setattr__", &args, 2, 2)?;
+    match (&args[0], &args[1]) {
+        (Value::Instance(i), Value::Str(name)) => {
+            let old = i.attrs.borrow_mut().insert(Rc::from(name.as_str()), args[2].clone());
+            drop(old);
+            Ok(Value::None)
+        }
+        _ => Err(type_error("can't apply this __setattr__ to this object")),
+    }
+}
+
+fn object_format(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    check_method_args("__format__", &args, 1, 1)?;
+    let spec = match &args[1] {
+        Value::Str(s) => s.as_str().to_string(),
+        _ => return Err(type_error("format spec must be a str")),
+    };
+    if !spec.is_empty() {
+        return Err(type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(&args[0]))));
+    }
+    Ok(Value::str(vm.to_str(&args[0])?))
+}
+
+fn exc_args(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Instance(i) => match i.exc.as_ref().map(|e| e.args.borrow().clone()) {
+            Some(Value::Tuple(t)) => t.items.clone(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// `str(exc)`: '' for no args, str(arg) for one (repr for KeyError), else str(args).
+pub(crate) fn exception_str(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
+    let args = exc_args(v);
+    let is_key_error = matches!(v, Value::Instance(i) if i.class.is_subclass(&crate::vm::types::types().exc("KeyError")));
+    match args.len() {
+        0 => Ok(String::new()),
+        1 if is_key_error => vm.repr(&args[0]),
+        1 => vm.to_str(&args[0]),
+        _ => vm.repr(&Value::tuple(args)),
+    }
+}
+
+/// `repr(exc)`: `ValueError('message')`.
+pub(crate) fn exception_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
+    let Value::Instance(i) = v else { return Ok(String::new()) };
+    let args = exc_args(v);
+    let inner = match args.len() {
+        1 => vm.repr(&args[0])?,
+        _ => {
+            let r = vm.repr(&Value::tuple(args.clone()))?;
+            r.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string()
+        }
+    };
+    Ok(format!("{}({inner})", i.class.qualname))
+}
+
+fn exc_init(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    if let Some(Value::Instance(i)) = args.first() {
+        if let Some(exc) = &i.exc {
+            *exc.args.borrow_mut() = Value::tuple(args[1..].to_vec());
+        }
+    }
+    Ok(Value::None)
+}
+
+fn exc_with_traceback(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(this(&args))
+}
+
+/// The first argument of an exception (`StopIteration.value`, `SystemExit.code`).
+fn exc_first_arg(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let a = exc_args(&this(&args));
+    Ok(match a.len() {
+        0 => Value::None,
+        1 => a[0].clone(),
+        _ => Value::tuple(a),
+    })
+}
+
+fn as_generator(v: &Value) -> PyResult<&Rc<crate::objects::Generator>> {
+    match v {
+        Value::Generator(g) => Ok(g),
+        _ => Err(type_error("descriptor requires a 'generator' object")),
+    }
+}
+
+fn finish(r: Result<Value, Value>) -> PyResult<Value> {
+    match r {
+        Ok(v) => Ok(v),
+        Err(ret) => Err(crate::vm::stop_iteration(ret)),
+    }
+}
+
+fn gen_send(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("send", &kw)?;
+    check_method_args("send", &args, 1, 1)?;
+    let g = as_generator(&args[0])?.clone();
+    let r = vm.resume_generator(&g, args[1].clone())?;
+    finish(r)
+}
+
+fn gen_next(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let g = as_generator(&this(&args))?.clone();
+    let r = vm.resume_generator(&g, Value::None)?;
+    finish(r)
+}
+
+fn gen_throw(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("throw", &kw)?;
+    check_method_args("throw", &args, 1, 3)?;
+    let g = as_generator(&args[0])?.clone();
+    let mut exc = args[1].clone();
+    if let (Value::Class(_), Some(v)) = (&exc, args.get(2)) {
+        let class = exc.clone();
+        exc = vm.call1(&class, v.clone())?;
+    }
+    let err = vm.make_exception(exc)?;
+    let r = vm.resume_generator_with(&g, Resume::Throw(err))?;
+    finish(r)
+}
+
+fn gen_close(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("close", &kw)?;
+    check_method_args("close", &args, 0, 0)?;
+    let g = as_generator(&args[0])?.clone();
+    if g.state.get() != GeneratorState::Suspended {
+        g.state.set(GeneratorState::Finished);
+        g.frame.borrow_mut().take();
+        return Ok(Value::None);
+    }
+    match vm.resume_generator_with(&g, Resume::Throw(PyErr::new_empty("GeneratorExit"))) {
+        Ok(Ok(_)) => Err(crate::vm::runtime_error("generator ignored GeneratorExit")),
+        Ok(Err(_)) => Ok(Value::None),
+        Err(e) if e.is("GeneratorExit") || e.is("StopIteration") => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}
+
+fn self_iter(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(this(&args))
+}
+
+fn iter_next(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    match vm.next(&this(&args))? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::new_empty("StopIteration")),
+    }
+}
+
+fn property_setter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("setter", &kw)?;
+    check_method_args("setter", &args, 1, 1)?;
+    match &args[0] {
+        Value::Property(p) => Ok(crate::vm::new_property(p.getter.clone(), Some(args[1].clone()))),
+        _ => Err(type_error("descriptor 'setter' requires a 'property' object")),
+    }
+}
+
+fn property_getter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("getter", &kw)?;
+    check_method_args("getter", &args, 1, 1)?;
+    match &args[0] {
+        Value::Property(p) => Ok(crate::vm::new_property(args[1].clone(), p.setter.clone())),
+        _ => Err(type_error("descriptor 'getter' requires a 'property' object")),
+    }
+}
+
+fn int_value(v: &Value) -> BigInt {
+    crate::vm::ops::to_bigint(v).unwrap_or_default()
+}
+
+fn int_bit_length(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("bit_length", &kw)?;
+    check_method_args("bit_length", &args, 0, 0)?;
+    Ok(Value::Int(int_value(&args[0]).abs().bits() as i64))
+}
+
+fn int_bit_count(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("bit_count", &kw)?;
+    check_method_args("bit_count", &args, 0, 0)?;
+    let ones: u64 = int_value(&args[0]).abs().to_u64_digits().1.iter().map(|d| d.count_ones() as u64).sum();
+    Ok(Value::Int(ones as i64))
+}
+
+fn int_conjugate(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::from_bigint(int_value(&this(&args))))
+}
+
+fn int_is_integer(_vm: &mut Vm<'_>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::Bool(true))
+}
+
+fn float_of(v: &Value) -> f64 {
+    match v {
+        Value::Float(f) => *f,
+        _ => 0.0,
+    }
+}
+
+fn float_is_integer(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("is_integer", &kw)?;
+    check_method_args("is_integer", &args, 0, 0)?;
+    let f = float_of(&args[0]);
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn float_as_integer_ratio(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("as_integer_ratio", &kw)?;
+    check_method_args("as_integer_ratio", &args, 0, 0)?;
+    let f = float_of(&args[0]);
+    if f.is_nan() {
+        return Err(crate::vm::value_error("cannot convert NaN to integer ratio"));
+    }
+    if f.is_infinite() {
+        return Err(crate::vm::overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    if f == 0.0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    let bits = f.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64;
+    let mantissa = if exponent == 0 { (bits & 0xf_ffff_ffff_ffff) << 1 } else { (bits & 0xf_ffff_ffff_ffff) | 0x10_0000_0000_0000 };
+    let mut num = BigInt::from(mantissa);
+    let mut exp = exponent - 1075;
+    while exp < 0 && (&num % 2u8).is_zero() {
+        num /= 2u8;
+        exp += 1;
+    }
+    let mut den = BigInt::from(1);
+    if exp > 0 {
+        num <<= exp as usize;
+    } else {
+        den <<= (-exp) as usize;
+    }
+    if f < 0.0 {
+        num = -num;
+    }
+    Ok(Value::tuple(vec![Value::from_bigint(num), Value::from_bigint(den)]))
+}
+
+fn stream_write(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("write", &kw)?;
+    check_method_args("write", &args, 1, 1)?;
+    let Value::Str(s) = &args[1] else {
+        return Err(type_error(format!("write() argument must be str, not {}", vm.type_name(&args[1]))));
+    };
+    if let Value::Instance(i) = &args[0] {
+        if let Some(native) = &i.native {
+            if let NativeState::Stream(stream) = &*native.borrow() {
+                vm.host.write(*stream, s.as_str());
+            }
+        }
+    }
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn stream_flush(_vm: &mut Vm<'_>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+pub(super) fn install(t: &BuiltinTypes) {
+    let base = t.exc("BaseException");
+    add_methods(&base, &[("__init__", exc_init), ("with_traceback", exc_with_traceback)]);
+    for (class, attr) in [("StopIteration", "value"), ("SystemExit", "code")] {
+        let getter = native(attr, exc_first_arg);
+        t.exc(class).attrs.borrow_mut().insert(attr.into(), crate::vm::new_property(getter, None));
+    }
+    add_methods(
+        &t.generator,
+        &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__next__", gen_next), ("__iter__", self_iter)],
+    );
+    add_methods(&t.iterator, &[("__next__", iter_next), ("__iter__", self_iter)]);
+    add_methods(&t.property, &[("setter", property_setter), ("getter", property_getter)]);
+    let int_methods: &[(&'static str, crate::objects::NativeFn)] = &[
+        ("bit_length", int_bit_length),
+        ("bit_count", int_bit_count),
+        ("conjugate", int_conjugate),
+        ("is_integer", int_is_integer),
+    ];
+    add_methods(&t.int, int_methods);
+    add_methods(&t.bool_, int_methods);
+    add_methods(&t.float, &[("is_integer", float_is_integer), ("as_integer_ratio", float_as_integer_ratio)]);
+    add_methods(&t.text_io, &[("write", stream_write), ("flush", stream_flush)]);
+    let _ = ToPrimitive::to_i64(&BigInt::zero());
+}

@@ -1,0 +1,298 @@
+//! The importable built-in modules and the import machinery.
+//!
+//! ```text
+//!   sys     argv, stdout, stderr, exit, version_info, maxsize, recursion limit
+//!   time    sleep (suspends), time, monotonic, perf_counter
+//!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
+//!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
+//!   host    call(name, *args): a blocking function registered by the embedder (suspends)
+//! ```
+//! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
+//! `Runtime::modules`; the only ways out to the host are [`Host::suspend`] (blocking)
+//! and `Host::write`/`Host::now` (non-blocking). Host failures map to Python exceptions in
+//! [`host_error`], never to panics.
+//!
+//! [`Host::suspend`]: crate::Host::suspend
+
+pub(crate) mod json;
+pub(crate) mod math;
+pub(crate) mod mersenne;
+pub(crate) mod random;
+pub(crate) mod urllib;
+
+use std::rc::Rc;
+
+use crate::builtins::{check_args, native, new_module, no_kwargs};
+use crate::host::{Clock, HostError, HostErrorKind, HostValue, Reply, Stream, SuspendRequest};
+use crate::objects::{Instance, Kwargs, Module, NativeState, Value};
+use crate::vm::types::{types, BuiltinTypes};
+use crate::vm::{overflow_error, type_error, value_error, PyErr, PyResult, Vm};
+
+/// Install the methods of the modules' native classes (streams, HTTP responses).
+pub(crate) fn install_methods(t: &BuiltinTypes) {
+    urllib::install(t);
+}
+
+/// repr of native-class instances that have a special one.
+pub(crate) fn native_repr(_vm: &mut Vm<'_>, i: &Instance) -> PyResult<Option<String>> {
+    let Some(native) = &i.native else { return Ok(None) };
+    Ok(match &*native.borrow() {
+        NativeState::Stream(Stream::Stdout) => Some("<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>".into()),
+        NativeState::Stream(Stream::Stderr) => Some("<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>".into()),
+        _ => None,
+    })
+}
+
+/// The Python exception for a host failure.
+pub(crate) fn host_error(e: HostError) -> PyErr {
+    match e.kind {
+        HostErrorKind::Interrupted => PyErr::new_empty("KeyboardInterrupt"),
+        HostErrorKind::EndOfInput => PyErr::new("EOFError", "EOF when reading a line"),
+        HostErrorKind::Network => urllib::url_error(Value::str(e.message)),
+        HostErrorKind::UnknownFunction => PyErr::new("LookupError", e.message),
+        HostErrorKind::Failed => PyErr::new("OSError", e.message),
+    }
+}
+
+impl Vm<'_> {
+    /// `import name` (dotted names import their parents first).
+    pub(crate) fn import_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
+        if let Some(m) = self.rt.modules.get(name) {
+            return Ok(m.clone());
+        }
+        if let Some((parent, leaf)) = name.rsplit_once('.') {
+            let parent = self.import_module(parent)?;
+            let module = self.create_module(name)?;
+            parent.attrs.borrow_mut().insert(leaf.into(), Value::Module(module.clone()));
+            return Ok(module);
+        }
+        self.create_module(name)
+    }
+
+    fn create_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
+        let module = match name {
+            "sys" => sys_module(self),
+            "time" => time_module(),
+            "math" => math::module(),
+            "random" => random::module(),
+            "json" => json::module(),
+            "urllib" => new_module("urllib"),
+            "urllib.request" => urllib::request_module(self)?,
+            "urllib.error" => urllib::error_module(),
+            "host" => host_module(),
+            _ => {
+                let err = PyErr::new("ModuleNotFoundError", format!("No module named '{name}'"));
+                return Err(err);
+            }
+        };
+        self.rt.modules.insert(name.to_string(), module.clone());
+        Ok(module)
+    }
+}
+
+/// `sys.stdout` / `sys.stderr`.
+fn stream(s: Stream) -> Value {
+    Value::Instance(Rc::new(Instance {
+        class: types().text_io.clone(),
+        attrs: Default::default(),
+        exc: None,
+        native: Some(std::cell::RefCell::new(NativeState::Stream(s))),
+    }))
+}
+
+fn sys_module(vm: &mut Vm<'_>) -> Rc<Module> {
+    let m = new_module("sys");
+    let argv: Vec<Value> = vm.rt.config.argv.iter().map(Value::str).collect();
+    {
+        let mut a = m.attrs.borrow_mut();
+        a.insert("argv".into(), Value::list(argv));
+        a.insert("stdout".into(), stream(Stream::Stdout));
+        a.insert("stderr".into(), stream(Stream::Stderr));
+        a.insert("maxsize".into(), Value::Int(i64::MAX));
+        a.insert("platform".into(), Value::str("stackswitch"));
+        a.insert("byteorder".into(), Value::str("little"));
+        a.insert("version".into(), Value::str("3.11 (stackswitch)"));
+        let info = vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)];
+        a.insert("version_info".into(), Value::tuple(info));
+        for (name, f) in [
+            ("exit", sys_exit as crate::objects::NativeFn),
+            ("getrecursionlimit", sys_getrecursionlimit),
+            ("setrecursionlimit", sys_setrecursionlimit),
+        ] {
+            a.insert(name.into(), native(name, f));
+        }
+    }
+    m
+}
+
+fn sys_exit(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("exit", &kw)?;
+    check_args("exit", &args, 0, 1)?;
+    Err(PyErr::with_args(&types().exc("SystemExit"), args))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("getrecursionlimit", &kw)?;
+    check_args("getrecursionlimit", &args, 0, 0)?;
+    Ok(Value::Int(vm.rt.config.recursion_limit as i64))
+}
+
+/// Raising the limit is allowed; the native stack budget still bounds real depth.
+fn sys_setrecursionlimit(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("setrecursionlimit", &kw)?;
+    check_args("setrecursionlimit", &args, 1, 1)?;
+    let n = match &args[0] {
+        Value::Int(n) => *n,
+        other => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
+        }
+    };
+    if n < 1 {
+        return Err(value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.rt.config.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+fn time_module() -> Rc<Module> {
+    let m = new_module("time");
+    for (name, f) in [
+        ("sleep", time_sleep as crate::objects::NativeFn),
+        ("time", time_time),
+        ("time_ns", time_time_ns),
+        ("monotonic", time_monotonic),
+        ("perf_counter", time_monotonic),
+        ("process_time", time_monotonic),
+    ] {
+        m.attrs.borrow_mut().insert(name.into(), native(name, f));
+    }
+    m
+}
+
+fn time_sleep(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("sleep", &kw)?;
+    check_args("sleep", &args, 1, 1)?;
+    let seconds = match &args[0] {
+        Value::Float(f) => *f,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => crate::vm::ops::to_f64(&args[0])?.unwrap_or(0.0),
+        other => {
+            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
+        }
+    };
+    if seconds.is_nan() {
+        return Err(value_error("Invalid value NaN (not a number)"));
+    }
+    if seconds < 0.0 {
+        return Err(value_error("sleep length must be non-negative"));
+    }
+    if !seconds.is_finite() || seconds > 9.2e9 {
+        return Err(overflow_error("sleep length is too large"));
+    }
+    match vm.host.suspend(SuspendRequest::Sleep { seconds }) {
+        Ok(_) => Ok(Value::None),
+        Err(e) => Err(host_error(e)),
+    }
+}
+
+fn time_time(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("time", &kw)?;
+    check_args("time", &args, 0, 0)?;
+    Ok(Value::Float(vm.host.now(Clock::Wall)))
+}
+
+fn time_time_ns(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("time_ns", &kw)?;
+    check_args("time_ns", &args, 0, 0)?;
+    Ok(Value::Int((vm.host.now(Clock::Wall) * 1e9) as i64))
+}
+
+fn time_monotonic(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("monotonic", &kw)?;
+    check_args("monotonic", &args, 0, 0)?;
+    Ok(Value::Float(vm.host.now(Clock::Monotonic)))
+}
+
+fn host_module() -> Rc<Module> {
+    let m = new_module("host");
+    m.attrs.borrow_mut().insert("call".into(), native("call", host_call));
+    m
+}
+
+/// `host.call(name, *args)`: hand a named request to the embedder and wait for its value.
+fn host_call(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("call", &kw)?;
+    let Some(Value::Str(name)) = args.first() else {
+        return Err(type_error("host.call() needs the function name as a str first argument"));
+    };
+    let mut host_args = Vec::with_capacity(args.len() - 1);
+    for a in &args[1..] {
+        host_args.push(to_host_value(vm, a, 0)?);
+    }
+    match vm.host.suspend(SuspendRequest::HostCall { name: name.as_str().to_string(), args: host_args }) {
+        Ok(Reply::Value(v)) => from_host_value(vm, v),
+        Ok(Reply::Done) => Ok(Value::None),
+        Ok(Reply::Text(t)) => Ok(Value::str(t)),
+        Ok(Reply::Response(_)) => Err(PyErr::new("OSError", "host.call() got an HTTP response as its reply")),
+        Err(e) => Err(host_error(e)),
+    }
+}
+
+/// A Python value as data for the host (JSON-like; depth-limited).
+pub(crate) fn to_host_value(vm: &mut Vm<'_>, v: &Value, depth: usize) -> PyResult<HostValue> {
+    if depth > 100 {
+        return Err(value_error("value too deeply nested to pass to the host"));
+    }
+    Ok(match v {
+        Value::None => HostValue::None,
+        Value::Bool(b) => HostValue::Bool(*b),
+        Value::Int(i) => HostValue::Int(*i),
+        Value::BigInt(_) => return Err(overflow_error("int too large to pass to the host")),
+        Value::Float(f) => HostValue::Float(*f),
+        Value::Str(s) => HostValue::Str(s.as_str().to_string()),
+        Value::List(_) | Value::Tuple(_) => {
+            let items = vm.collect(v)?;
+            let mut out = Vec::with_capacity(items.len());
+            for item in &items {
+                out.push(to_host_value(vm, item, depth + 1)?);
+            }
+            HostValue::List(out)
+        }
+        Value::Dict(_) => {
+            let mut out = Vec::new();
+            for (k, val) in vm.dict_items(v) {
+                let Value::Str(k) = k else { return Err(type_error("dict keys passed to the host must be str")) };
+                out.push((k.as_str().to_string(), to_host_value(vm, &val, depth + 1)?));
+            }
+            HostValue::Dict(out)
+        }
+        other => {
+            return Err(type_error(format!("cannot pass a '{}' object to the host", vm.type_name(other))));
+        }
+    })
+}
+
+/// The host's reply as a Python value.
+pub(crate) fn from_host_value(vm: &mut Vm<'_>, v: HostValue) -> PyResult<Value> {
+    Ok(match v {
+        HostValue::None => Value::None,
+        HostValue::Bool(b) => Value::Bool(b),
+        HostValue::Int(i) => Value::Int(i),
+        HostValue::Float(f) => Value::Float(f),
+        HostValue::Str(s) => Value::str(s),
+        HostValue::List(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                out.push(from_host_value(vm, item)?);
+            }
+            Value::list(out)
+        }
+        HostValue::Dict(pairs) => {
+            let d = Value::Dict(Rc::new(crate::objects::PyDict::new()));
+            for (k, val) in pairs {
+                let val = from_host_value(vm, val)?;
+                vm.dict_set(&d, Value::str(k), val)?;
+            }
+            d
+        }
+    })
+}

@@ -1,0 +1,466 @@
+//! Source text to a code object: a token-level pre-scan, ruff's parser, our compiler.
+//!
+//! ```text
+//!   source ─► prescan ─────────► ruff parse_module ─► compile_module ─► Code
+//!             brackets, strings,    grammar errors      'return' outside function,
+//!             indentation, depth    ("expected ':'")     scope errors
+//! ```
+//! The pre-scan does what CPython's tokenizer does before its parser runs, so those
+//! errors get CPython's messages and lines ("'(' was never closed", "unindent does not
+//! match any outer indentation level", "unterminated string literal"). It also bounds
+//! nesting — brackets (200, CPython's limit), indentation (100, CPython's) and a
+//! per-statement estimate of expression depth — so that no input can make the parser,
+//! the compiler or dropping the AST recurse deeply enough to overflow the native stack.
+//!
+//! Invariant: every input yields a `Code` or a [`SyntaxErr`]; nothing here panics.
+
+use std::rc::Rc;
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_parser::ParseErrorType;
+use ruff_text_size::TextSize;
+
+use crate::compiler::{compile_module, Code, LineIndex};
+
+/// Brackets may nest this deep (CPython's tokenizer `MAXLEVEL`).
+const MAX_BRACKET_DEPTH: usize = 200;
+/// Indentation levels (CPython's tokenizer `MAXINDENT`).
+const MAX_INDENT_DEPTH: usize = 100;
+/// Estimated expression depth per statement past which compilation gives up, as
+/// CPython's compiler does with "maximum recursion depth exceeded during compilation".
+const MAX_EXPRESSION_DEPTH: usize = 1000;
+
+/// A compile-time failure, positioned 1-based.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxErr {
+    /// `SyntaxError`, `IndentationError`, or `RecursionError` for over-deep nesting.
+    pub(crate) type_name: &'static str,
+    pub(crate) message: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+}
+
+impl SyntaxErr {
+    fn new(type_name: &'static str, message: impl Into<String>, line: usize, column: usize) -> SyntaxErr {
+        SyntaxErr { type_name, message: message.into(), line, column }
+    }
+
+    /// What CPython prints for it on stderr.
+    pub(crate) fn traceback(&self, filename: &str, source: &str) -> String {
+        if self.type_name == "RecursionError" {
+            return format!("RecursionError: {}\n", self.message);
+        }
+        let mut out = format!("  File \"{filename}\", line {}\n", self.line);
+        if let Some(text) = source.lines().nth(self.line.saturating_sub(1)) {
+            let trimmed = text.trim_start();
+            if !trimmed.trim_end().is_empty() {
+                let indent = text.len() - trimmed.len();
+                let caret = self.column.saturating_sub(1).saturating_sub(indent).min(trimmed.trim_end().chars().count());
+                out.push_str(&format!("    {}\n    {}^\n", trimmed.trim_end(), " ".repeat(caret)));
+            }
+        }
+        out.push_str(&format!("{}: {}\n", self.type_name, self.message));
+        out
+    }
+}
+
+/// Compile `source` (a whole module) for `filename`.
+pub(crate) fn compile(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
+    prescan(source)?;
+    let parsed = ruff_python_parser::parse_module(source).map_err(|e| parse_error(source, &e))?;
+    let source_rc: Rc<str> = Rc::from(source);
+    let filename_rc: Rc<str> = Rc::from(filename);
+    let result = compile_module(&parsed.syntax().body, &source_rc, &filename_rc);
+    result.map_err(|e| {
+        let (line, column) = position(source, e.offset);
+        SyntaxErr::new("SyntaxError", e.message, line, column)
+    })
+}
+
+fn position(source: &str, offset: TextSize) -> (usize, usize) {
+    let index = LineIndex::new(source);
+    (index.line(offset) as usize, index.column(source, offset) as usize + 1)
+}
+
+/// CPython's wording for the grammar errors teaching programs make most.
+fn parse_error(source: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
+    let (line, column) = position(source, e.location.start());
+    let message = match &e.error {
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => "expected ':'".to_string(),
+        ParseErrorType::InvalidAssignmentTarget | ParseErrorType::InvalidNamedAssignmentTarget => {
+            assignment_target_message(source, e)
+        }
+        ParseErrorType::InvalidDeleteTarget => "cannot delete expression".to_string(),
+        ParseErrorType::NonDefaultParamAfterDefaultParam => "non-default argument follows default argument".to_string(),
+        ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".to_string(),
+        ParseErrorType::DuplicateKeywordArgumentError(name) => format!("keyword argument repeated: {name}"),
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            "Generator expression must be parenthesized".to_string()
+        }
+        _ => "invalid syntax".to_string(),
+    };
+    SyntaxErr::new("SyntaxError", message, line, column)
+}
+
+/// "cannot assign to literal here. Maybe you meant '==' instead of '='?" and friends.
+fn assignment_target_message(source: &str, e: &ruff_python_parser::ParseError) -> String {
+    let start = usize::from(e.location.start()).min(source.len());
+    let end = usize::from(e.location.end()).min(source.len()).max(start);
+    let text = source.get(start..end).unwrap_or("").trim();
+    let what = match text.chars().next() {
+        Some(c) if c.is_ascii_digit() || c == '"' || c == '\'' || c == '-' => "literal",
+        _ if text.ends_with(')') => "function call",
+        _ if matches!(text, "True" | "False" | "None") => return format!("cannot assign to {text}"),
+        _ => "expression",
+    };
+    format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
+}
+
+/// Scanner state for [`prescan`].
+struct Scan<'a> {
+    src: &'a [u8],
+    pos: usize,
+    line: usize,
+    /// Open brackets: (char, line, column).
+    brackets: Vec<(u8, usize, usize)>,
+    /// Column widths of the open indentation levels (starts with 0).
+    indents: Vec<usize>,
+    /// The current logical line ended with ':' (a block must follow), and where it began.
+    block_opener: Option<(String, usize)>,
+    /// The first word and line of the current logical line.
+    first_word: Option<(String, usize)>,
+    last_significant: u8,
+    /// Expression-depth estimate: one counter per bracket level.
+    depth_counters: Vec<usize>,
+    max_depth: usize,
+}
+
+fn err<T>(type_name: &'static str, message: impl Into<String>, line: usize, column: usize) -> Result<T, SyntaxErr> {
+    Err(SyntaxErr::new(type_name, message, line, column))
+}
+
+/// Tokenizer-level checks; see the module comment.
+fn prescan(source: &str) -> Result<(), SyntaxErr> {
+    let mut s = Scan {
+        src: source.as_bytes(),
+        pos: 0,
+        line: 1,
+        brackets: Vec::new(),
+        indents: vec![0],
+        block_opener: None,
+        first_word: None,
+        last_significant: b'\n',
+        depth_counters: vec![0],
+        max_depth: 0,
+    };
+    s.run()
+}
+
+impl Scan<'_> {
+    fn peek(&self, k: usize) -> u8 {
+        self.src.get(self.pos + k).copied().unwrap_or(0)
+    }
+
+    fn column(&self) -> usize {
+        let line_start = self.src[..self.pos.min(self.src.len())].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        self.pos - line_start + 1
+    }
+
+    fn run(&mut self) -> Result<(), SyntaxErr> {
+        let mut at_line_start = true;
+        while self.pos < self.src.len() {
+            if at_line_start && self.brackets.is_empty() {
+                at_line_start = false;
+                if self.indentation()? {
+                    continue;
+                }
+            }
+            let c = self.src[self.pos];
+            match c {
+                b'#' => {
+                    while self.pos < self.src.len() && self.src[self.pos] != b'\n' {
+                        self.pos += 1;
+                    }
+                }
+                b'\n' => {
+                    self.pos += 1;
+                    self.line += 1;
+                    if self.brackets.is_empty() {
+                        self.end_logical_line()?;
+                        at_line_start = true;
+                    }
+                }
+                b'\\' if matches!(self.peek(1), b'\n' | b'\r') => {
+                    self.pos += if self.peek(1) == b'\r' && self.peek(2) == b'\n' { 3 } else { 2 };
+                    self.line += 1;
+                }
+                b'\'' | b'"' => self.string(self.pos)?,
+                b'(' | b'[' | b'{' => {
+                    self.deepen();
+                    if self.brackets.len() >= MAX_BRACKET_DEPTH {
+                        return err("SyntaxError", "too many nested parentheses", self.line, self.column());
+                    }
+                    self.brackets.push((c, self.line, self.column()));
+                    self.depth_counters.push(0);
+                    self.significant(c);
+                    self.pos += 1;
+                }
+                b')' | b']' | b'}' => {
+                    self.close_bracket(c)?;
+                    self.significant(c);
+                    self.pos += 1;
+                }
+                b',' | b';' => {
+                    if let Some(top) = self.depth_counters.last_mut() {
+                        *top = 0;
+                    }
+                    self.significant(c);
+                    self.pos += 1;
+                }
+                b'+' | b'-' | b'*' | b'/' | b'%' | b'@' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'.' => {
+                    self.deepen();
+                    self.significant(c);
+                    self.pos += 1;
+                }
+                _ if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => self.word()?,
+                b' ' | b'\t' | b'\r' | b'\x0c' => self.pos += 1,
+                _ => {
+                    self.significant(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        if let Some(&(open, line, column)) = self.brackets.first() {
+            return err("SyntaxError", format!("'{}' was never closed", open as char), line, column);
+        }
+        self.end_logical_line()?;
+        if let Some((what, line)) = self.block_opener.take() {
+            return err("IndentationError", format!("expected an indented block after {what} on line {line}"), self.line, 1);
+        }
+        Ok(())
+    }
+
+    fn significant(&mut self, c: u8) {
+        self.last_significant = c;
+    }
+
+    fn deepen(&mut self) {
+        if let Some(top) = self.depth_counters.last_mut() {
+            *top += 1;
+        }
+        let depth: usize = self.depth_counters.iter().sum::<usize>() + self.depth_counters.len();
+        self.max_depth = self.max_depth.max(depth);
+    }
+
+    fn close_bracket(&mut self, c: u8) -> Result<(), SyntaxErr> {
+        let want = match c {
+            b')' => b'(',
+            b']' => b'[',
+            _ => b'{',
+        };
+        match self.brackets.pop() {
+            None => err("SyntaxError", format!("unmatched '{}'", c as char), self.line, self.column()),
+            Some((open, line, _)) if open != want => {
+                let message = if line == self.line {
+                    format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
+                } else {
+                    format!(
+                        "closing parenthesis '{}' does not match opening parenthesis '{}' on line {line}",
+                        c as char, open as char
+                    )
+                };
+                err("SyntaxError", message, self.line, self.column())
+            }
+            Some(_) => {
+                self.depth_counters.pop();
+                Ok(())
+            }
+        }
+    }
+
+    /// At the start of a physical line outside brackets: check its indentation.
+    /// Returns true when the line is blank or a comment (nothing to check).
+    fn indentation(&mut self) -> Result<bool, SyntaxErr> {
+        let mut width = 0;
+        let mut p = self.pos;
+        while p < self.src.len() {
+            match self.src[p] {
+                b' ' => width += 1,
+                b'\t' => width = (width / 8 + 1) * 8,
+                b'\x0c' => width = 0,
+                _ => break,
+            }
+            p += 1;
+        }
+        let rest = self.src.get(p).copied().unwrap_or(b'\n');
+        if matches!(rest, b'\n' | b'#' | b'\r') || p >= self.src.len() {
+            self.pos = p;
+            return Ok(true);
+        }
+        self.pos = p;
+        let top = self.indents.last().copied().unwrap_or(0);
+        let opener = self.block_opener.take();
+        if width > top {
+            if opener.is_none() {
+                return err("IndentationError", "unexpected indent", self.line, width + 1);
+            }
+            if self.indents.len() > MAX_INDENT_DEPTH {
+                return err("IndentationError", "too many levels of indentation", self.line, width + 1);
+            }
+            self.indents.push(width);
+        } else {
+            if let Some((what, line)) = opener {
+                return err("IndentationError", format!("expected an indented block after {what} on line {line}"), self.line, width + 1);
+            }
+            while self.indents.last().is_some_and(|&w| w > width) {
+                self.indents.pop();
+            }
+            if self.indents.last().copied().unwrap_or(0) != width {
+                return err("IndentationError", "unindent does not match any outer indentation level", self.line, width + 1);
+            }
+        }
+        Ok(false)
+    }
+
+    fn end_logical_line(&mut self) -> Result<(), SyntaxErr> {
+        if self.max_depth > MAX_EXPRESSION_DEPTH {
+            return err("RecursionError", "maximum recursion depth exceeded during compilation", self.line, 1);
+        }
+        self.max_depth = 0;
+        self.depth_counters = vec![0];
+        if self.last_significant == b':' {
+            if let Some((word, line)) = self.first_word.take() {
+                let what = match word.as_str() {
+                    "def" => "function definition".to_string(),
+                    "class" => "class definition".to_string(),
+                    w @ ("if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with" | "match"
+                    | "case") => format!("'{w}' statement"),
+                    _ => String::new(),
+                };
+                if !what.is_empty() {
+                    self.block_opener = Some((what, line));
+                }
+            }
+        }
+        self.first_word = None;
+        self.last_significant = b'\n';
+        Ok(())
+    }
+
+    fn word(&mut self) -> Result<(), SyntaxErr> {
+        let start = self.pos;
+        while self.pos < self.src.len() {
+            let c = self.src[self.pos];
+            if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        let word = std::str::from_utf8(&self.src[start..self.pos]).unwrap_or("");
+        // A string prefix (r, b, f, u and combinations) directly before a quote.
+        if matches!(self.peek(0), b'\'' | b'"') && word.len() <= 2 && word.chars().all(|c| "rRbBfFuU".contains(c)) {
+            return self.string(start);
+        }
+        if self.first_word.is_none() {
+            self.first_word = Some((word.to_string(), self.line));
+        }
+        if matches!(word, "not" | "lambda" | "if" | "await") {
+            self.deepen();
+        }
+        self.significant(b'a');
+        Ok(())
+    }
+
+    /// A string literal whose opening quote is at `self.pos` (prefix starting at `start`).
+    fn string(&mut self, start: usize) -> Result<(), SyntaxErr> {
+        let quote = self.src[self.pos];
+        let start_line = self.line;
+        let start_column = {
+            let saved = self.pos;
+            self.pos = start;
+            let c = self.column();
+            self.pos = saved;
+            c
+        };
+        let triple = self.peek(1) == quote && self.peek(2) == quote;
+        self.pos += if triple { 3 } else { 1 };
+        loop {
+            let Some(&c) = self.src.get(self.pos) else {
+                let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
+                return err("SyntaxError", format!("{what} (detected at line {})", self.line), start_line, start_column);
+            };
+            match c {
+                b'\\' => {
+                    if self.peek(1) == b'\n' {
+                        self.line += 1;
+                    }
+                    self.pos += 2;
+                }
+                b'\n' if !triple => {
+                    return err(
+                        "SyntaxError",
+                        format!("unterminated string literal (detected at line {})", self.line),
+                        start_line,
+                        start_column,
+                    );
+                }
+                b'\n' => {
+                    self.line += 1;
+                    self.pos += 1;
+                }
+                _ if c == quote && (!triple || (self.peek(1) == quote && self.peek(2) == quote)) => {
+                    self.pos += if triple { 3 } else { 1 };
+                    break;
+                }
+                _ => self.pos += 1,
+            }
+        }
+        if self.first_word.is_none() {
+            self.first_word = Some((String::new(), self.line));
+        }
+        self.significant(b'"');
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(src: &str) -> (String, usize) {
+        match compile(src, "t.py") {
+            Ok(_) => ("ok".into(), 0),
+            Err(e) => (format!("{}: {}", e.type_name, e.message), e.line),
+        }
+    }
+
+    #[test]
+    fn tokenizer_errors_have_cpythons_messages_and_lines() {
+        assert_eq!(error_of("x = (1,\n2\n"), ("SyntaxError: '(' was never closed".into(), 1));
+        assert_eq!(error_of("x = 1)\n"), ("SyntaxError: unmatched ')'".into(), 1));
+        assert_eq!(error_of("s = 'abc\n"), ("SyntaxError: unterminated string literal (detected at line 1)".into(), 1));
+        assert_eq!(error_of("if x:\ny = 1\n"), ("IndentationError: expected an indented block after 'if' statement on line 1".into(), 2));
+        assert_eq!(error_of("x = 1\n  y = 2\n"), ("IndentationError: unexpected indent".into(), 2));
+        assert_eq!(
+            error_of("if x:\n    y = 1\n  z = 2\n"),
+            ("IndentationError: unindent does not match any outer indentation level".into(), 3)
+        );
+    }
+
+    #[test]
+    fn nesting_is_bounded_before_parsing() {
+        let deep = format!("x = {}1{}\n", "(".repeat(250), ")".repeat(250));
+        assert_eq!(error_of(&deep).0, "SyntaxError: too many nested parentheses");
+        let chain = format!("x = 1{}\n", "+1".repeat(5000));
+        assert_eq!(error_of(&chain).0, "RecursionError: maximum recursion depth exceeded during compilation");
+        let long_list = format!("x = [{}]\n", "-1, ".repeat(5000));
+        assert_eq!(error_of(&long_list).0, "ok");
+    }
+
+    #[test]
+    fn strings_and_comments_do_not_confuse_the_scan() {
+        assert_eq!(error_of("s = '(' # )\nt = \"\"\"\n)\n\"\"\"\n").0, "ok");
+        assert_eq!(error_of("s = f'{x}' + r'\\'\n").0, "ok");
+    }
+}
