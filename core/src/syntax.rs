@@ -66,8 +66,18 @@ impl SyntaxErr {
 
 /// Compile `source` (a whole module) for `filename`.
 pub(crate) fn compile(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
-    prescan(source)?;
-    let parsed = ruff_python_parser::parse_module(source).map_err(|e| parse_error(source, &e))?;
+    let tokenizer_error = prescan(source)?;
+    // CPython's parser pulls tokens lazily, so a grammar error on an earlier line is
+    // reported before a tokenizer error on a later one.
+    let parsed = match (ruff_python_parser::parse_module(source), tokenizer_error) {
+        (Ok(parsed), None) => parsed,
+        (Ok(_), Some(e)) => return Err(e),
+        (Err(p), None) => return Err(parse_error(source, &p)),
+        (Err(p), Some(e)) => {
+            let p = parse_error(source, &p);
+            return Err(if p.line < e.line { p } else { e });
+        }
+    };
     let source_rc: Rc<str> = Rc::from(source);
     let filename_rc: Rc<str> = Rc::from(filename);
     let result = compile_module(&parsed.syntax().body, &source_rc, &filename_rc);
@@ -133,14 +143,18 @@ struct Scan<'a> {
     /// Expression-depth estimate: one counter per bracket level.
     depth_counters: Vec<usize>,
     max_depth: usize,
+    /// The first tokenizer-level error; scanning goes on so that the nesting limits
+    /// are still enforced over the whole source before the parser sees it.
+    first_error: Option<SyntaxErr>,
 }
 
 fn err<T>(type_name: &'static str, message: impl Into<String>, line: usize, column: usize) -> Result<T, SyntaxErr> {
     Err(SyntaxErr::new(type_name, message, line, column))
 }
 
-/// Tokenizer-level checks; see the module comment.
-fn prescan(source: &str) -> Result<(), SyntaxErr> {
+/// Tokenizer-level checks; see the module comment. `Err` is a nesting limit (the
+/// parser must not run); `Ok(Some(e))` the first other error found.
+fn prescan(source: &str) -> Result<Option<SyntaxErr>, SyntaxErr> {
     let mut s = Scan {
         src: source.as_bytes(),
         pos: 0,
@@ -152,11 +166,20 @@ fn prescan(source: &str) -> Result<(), SyntaxErr> {
         last_significant: b'\n',
         depth_counters: vec![0],
         max_depth: 0,
+        first_error: None,
     };
-    s.run()
+    s.run()?;
+    Ok(s.first_error)
 }
 
 impl Scan<'_> {
+    /// Record a non-fatal error (only the first is kept).
+    fn fail(&mut self, type_name: &'static str, message: impl Into<String>, line: usize, column: usize) {
+        if self.first_error.is_none() {
+            self.first_error = Some(SyntaxErr::new(type_name, message, line, column));
+        }
+    }
+
     fn peek(&self, k: usize) -> u8 {
         self.src.get(self.pos + k).copied().unwrap_or(0)
     }
@@ -231,11 +254,11 @@ impl Scan<'_> {
             }
         }
         if let Some(&(open, line, column)) = self.brackets.first() {
-            return err("SyntaxError", format!("'{}' was never closed", open as char), line, column);
+            self.fail("SyntaxError", format!("'{}' was never closed", open as char), line, column);
         }
         self.end_logical_line()?;
         if let Some((what, line)) = self.block_opener.take() {
-            return err("IndentationError", format!("expected an indented block after {what} on line {line}"), self.line, 1);
+            self.fail("IndentationError", format!("expected an indented block after {what} on line {line}"), self.line, 1);
         }
         Ok(())
     }
@@ -259,7 +282,10 @@ impl Scan<'_> {
             _ => b'{',
         };
         match self.brackets.pop() {
-            None => err("SyntaxError", format!("unmatched '{}'", c as char), self.line, self.column()),
+            None => {
+                self.fail("SyntaxError", format!("unmatched '{}'", c as char), self.line, self.column());
+                Ok(())
+            }
             Some((open, line, _)) if open != want => {
                 let message = if line == self.line {
                     format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
@@ -269,7 +295,9 @@ impl Scan<'_> {
                         c as char, open as char
                     )
                 };
-                err("SyntaxError", message, self.line, self.column())
+                self.fail("SyntaxError", message, self.line, self.column());
+                self.depth_counters.pop();
+                Ok(())
             }
             Some(_) => {
                 self.depth_counters.pop();
@@ -302,7 +330,7 @@ impl Scan<'_> {
         let opener = self.block_opener.take();
         if width > top {
             if opener.is_none() {
-                return err("IndentationError", "unexpected indent", self.line, width + 1);
+                self.fail("IndentationError", "unexpected indent", self.line, width + 1);
             }
             if self.indents.len() > MAX_INDENT_DEPTH {
                 return err("IndentationError", "too many levels of indentation", self.line, width + 1);
@@ -310,13 +338,14 @@ impl Scan<'_> {
             self.indents.push(width);
         } else {
             if let Some((what, line)) = opener {
-                return err("IndentationError", format!("expected an indented block after {what} on line {line}"), self.line, width + 1);
+                self.fail("IndentationError", format!("expected an indented block after {what} on line {line}"), self.line, width + 1);
             }
             while self.indents.last().is_some_and(|&w| w > width) {
                 self.indents.pop();
             }
             if self.indents.last().copied().unwrap_or(0) != width {
-                return err("IndentationError", "unindent does not match any outer indentation level", self.line, width + 1);
+                self.fail("IndentationError", "unindent does not match any outer indentation level", self.line, width + 1);
+                self.indents.push(width);
             }
         }
         Ok(false)
@@ -388,7 +417,8 @@ impl Scan<'_> {
         loop {
             let Some(&c) = self.src.get(self.pos) else {
                 let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
-                return err("SyntaxError", format!("{what} (detected at line {})", self.line), start_line, start_column);
+                self.fail("SyntaxError", format!("{what} (detected at line {})", self.line), start_line, start_column);
+                break;
             };
             match c {
                 b'\\' => {
@@ -398,12 +428,13 @@ impl Scan<'_> {
                     self.pos += 2;
                 }
                 b'\n' if !triple => {
-                    return err(
+                    self.fail(
                         "SyntaxError",
                         format!("unterminated string literal (detected at line {})", self.line),
                         start_line,
                         start_column,
                     );
+                    break;
                 }
                 b'\n' => {
                     self.line += 1;
@@ -461,6 +492,6 @@ mod tests {
     #[test]
     fn strings_and_comments_do_not_confuse_the_scan() {
         assert_eq!(error_of("s = '(' # )\nt = \"\"\"\n)\n\"\"\"\n").0, "ok");
-        assert_eq!(error_of("s = f'{x}' + r'\\'\n").0, "ok");
+        assert_eq!(error_of("s = f'{x}' + r'\\\\d'\n").0, "ok");
     }
 }

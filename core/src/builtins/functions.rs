@@ -11,11 +11,11 @@ use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::{check_args, no_kwargs, reject_kwargs, take_kwarg};
-use crate::compiler::{BinOp, CmpOp, UnaryOp};
+use crate::compiler::{BinOp, CmpOp};
 use crate::host::{Reply, Stream, SuspendRequest};
 use crate::objects::{Kwargs, NativeFn, NativeIter, NativeState, Value};
 use crate::text::format as fmt;
-use crate::vm::ops::{to_bigint, to_f64};
+use crate::vm::ops::to_bigint;
 use crate::vm::{overflow_error, type_error, value_error, PyErr, PyResult, Vm};
 
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -249,6 +249,7 @@ fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             return Ok(native_iter(NativeIter::Range { next: last, step: r.step.wrapping_neg(), remaining: n }));
         }
         Value::Dict(_) => vm.collect(v)?,
+        Value::Instance(i) if i.native.is_some() => vm.collect(v)?,
         Value::Instance(i) => {
             if let Some(f) = i.class.lookup("__reversed__") {
                 return vm.call1(&f, v.clone());

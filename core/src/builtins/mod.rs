@@ -27,7 +27,7 @@ use std::rc::Rc;
 pub(crate) use construct::construct;
 pub(crate) use dict::{dict_copy, dict_eq, dict_from_str_pairs, dict_set_str};
 pub(crate) use misc::{exception_str, object_method};
-pub(crate) use set::{set_algebra, set_compare, set_contains};
+pub(crate) use set::{set_algebra, set_compare, set_contains, set_update};
 pub(crate) use str::percent_format;
 
 use crate::objects::{AttrMap, Builtin, Class, Kwargs, Module, NativeFn, Value};
@@ -199,6 +199,9 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
             if i.exc.is_some() {
                 return misc::exception_repr(vm, v);
             }
+            if let Some(r) = dict_view_repr(vm, i)? {
+                return Ok(r);
+            }
             if let Some(r) = crate::modules::native_repr(vm, i)? {
                 return Ok(r);
             }
@@ -223,6 +226,26 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
         Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.after.name, vm.type_name(&s.this)),
         _ => format!("<{} object>", vm.type_name(v)),
     })
+}
+
+/// `dict_keys(['a', 'b'])` and the other views.
+fn dict_view_repr(vm: &mut Vm<'_>, i: &crate::objects::Instance) -> PyResult<Option<String>> {
+    use crate::objects::{DictViewKind, NativeState};
+    let view = i.native.as_ref().and_then(|n| match &*n.borrow() {
+        NativeState::DictView(d, kind) => Some((d.clone(), *kind)),
+        _ => None,
+    });
+    let Some((d, kind)) = view else { return Ok(None) };
+    let items: Vec<Value> = vm
+        .dict_items(&Value::Dict(d))
+        .into_iter()
+        .map(|(k, v)| match kind {
+            DictViewKind::Keys => k,
+            DictViewKind::Values => v,
+            DictViewKind::Items => Value::tuple(vec![k, v]),
+        })
+        .collect();
+    Ok(Some(format!("{}({})", i.class.name, container_repr(vm, &Value::list(items))?)))
 }
 
 /// repr of list, tuple, dict and set (the caller guards recursion depth).

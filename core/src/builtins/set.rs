@@ -232,28 +232,34 @@ fn update_in_place(vm: &mut Vm<'_>, name: &str, op: BinOp, args: Vec<Value>, kw:
     Ok(Value::None)
 }
 
+/// `target.update(other)` for one iterable, with CPython's per-type merge.
+pub(crate) fn set_update(vm: &mut Vm<'_>, target: &Value, other: &Value) -> PyResult<()> {
+    let this = as_set(target)?.clone();
+    match other {
+        Value::Set(o) if Rc::ptr_eq(o, &this) => {}
+        Value::Set(o) => {
+            let theirs = o.table.borrow().copy();
+            let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
+            t.update_from_set(&theirs, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
+        }
+        Value::Dict(d) => {
+            let d = d.table.borrow().clone();
+            let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
+            t.update_from_dict(&d, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
+        }
+        _ => {
+            let items = hashed_items(vm, other)?;
+            let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
+            t.update_from_iter(items, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
+        }
+    }
+    Ok(())
+}
+
 fn update(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("update", &kw)?;
-    let this = as_set(&args[0])?.clone();
     for other in &args[1..] {
-        match other {
-            Value::Set(o) if !Rc::ptr_eq(o, &this) => {
-                let theirs = o.table.borrow().copy();
-                let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
-                t.update_from_set(&theirs, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
-            }
-            Value::Set(_) => {}
-            Value::Dict(d) => {
-                let d = d.table.borrow().clone();
-                let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
-                t.update_from_dict(&d, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
-            }
-            _ => {
-                let items = hashed_items(vm, other)?;
-                let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
-                t.update_from_iter(items, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
-            }
-        }
+        set_update(vm, &args[0], other)?;
     }
     Ok(Value::None)
 }

@@ -7,6 +7,7 @@
 //! popping loop iterators), so the VM's block stack only ever holds exception handlers.
 
 mod code;
+mod constants;
 mod scope;
 
 use std::collections::HashMap;
@@ -1186,6 +1187,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn sequence(&mut self, elts: &'a [Expr], build: Instr) -> CResult<()> {
+        if matches!(build, Instr::BuildSet(_)) && elts.len() >= 3 {
+            if let Some(constant) = constants::frozenset_display(elts) {
+                // CPython 3.11: BUILD_SET 0; LOAD_CONST frozenset(...); SET_UPDATE 1.
+                self.emit(Instr::BuildSet(0));
+                self.load_const(constant);
+                self.emit(Instr::SetUpdate(1));
+                return Ok(());
+            }
+        }
         let starred = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
         if !starred {
             for e in elts {
@@ -1479,7 +1489,7 @@ fn describe(e: &Expr) -> &'static str {
 }
 
 /// An int literal too big for i64, as the token text (maybe with prefix and underscores).
-fn parse_int_literal(text: &str) -> BigInt {
+pub(crate) fn parse_int_literal(text: &str) -> BigInt {
     let t: String = text.chars().filter(|&c| c != '_').collect();
     let lower = t.to_ascii_lowercase();
     let (digits, radix) = if let Some(r) = lower.strip_prefix("0x") {

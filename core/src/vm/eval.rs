@@ -448,9 +448,7 @@ impl Vm<'_> {
                     let v = f.pop();
                     let n = f.stack.len();
                     let target = f.stack[n - d as usize].clone();
-                    for item in self.collect(&v)? {
-                        self.set_add(&target, item)?;
-                    }
+                    crate::builtins::set_update(self, &target, &v)?;
                 }
                 Instr::DictUpdate(d) => {
                     let v = f.pop();

@@ -131,11 +131,11 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
                 if y == 0 {
                     return Err(zero_division("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+                x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
             }
             BinOp::Mod => {
                 if y == 0 {
-                    return Err(zero_division("integer division or modulo by zero"));
+                    return Err(zero_division("integer modulo by zero"));
                 }
                 x.checked_rem(y).map(|_| x.mod_floor(&y))
             }
@@ -173,7 +173,7 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         }
         BinOp::Mod => {
             if y.is_zero() {
-                return Err(zero_division("integer division or modulo by zero"));
+                return Err(zero_division("integer modulo by zero"));
             }
             x.mod_floor(&y)
         }
@@ -707,15 +707,8 @@ impl Vm<'_> {
                 }
                 hash::hash_tuple(hashes.into_iter())
             }
-            Value::Set(s) if s.frozen => {
-                let mut h: i64 = 0;
-                let items: Vec<i64> = s.table.borrow().iter().map(|(h, _)| h).collect();
-                for x in items {
-                    h ^= x.wrapping_mul(0x5bd1_e995);
-                }
-                h
-            }
-            Value::Bytes(b) => hash::hash_str(&String::from_utf8_lossy(b)),
+            Value::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
+            Value::Bytes(b) => hash::hash_bytes(b),
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return Err(type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
@@ -724,6 +717,7 @@ impl Vm<'_> {
                     Some(Value::None) => return Err(type_error(format!("unhashable type: '{}'", i.class.name))),
                     Some(f) => {
                         let r = self.call1(&f, v.clone())?;
+                        // CPython reduces a user __hash__ result like an int's hash.
                         match r {
                             Value::Int(n) => hash::hash_i64(n),
                             Value::BigInt(b) => hash::hash_bigint(&b),

@@ -613,7 +613,7 @@ impl Vm<'_> {
         let items = match v {
             Value::List(_) | Value::Tuple(_) => self.collect(v)?,
             _ => {
-                let it = self.get_iter(v)?;
+                let it = self.iter_for_unpacking(v)?;
                 let mut out = Vec::with_capacity(n);
                 while let Some(x) = self.next(&it)? {
                     out.push(x);
@@ -633,8 +633,19 @@ impl Vm<'_> {
         Ok(items)
     }
 
+    /// `iter(v)` for an unpacking target, with CPython's message for non-iterables.
+    fn iter_for_unpacking(&mut self, v: &Value) -> PyResult<Value> {
+        match self.get_iter(v) {
+            Err(e) if e.is("TypeError") && !matches!(v, Value::Instance(_)) => {
+                Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(v))))
+            }
+            r => r,
+        }
+    }
+
     pub(crate) fn unpack_ex(&mut self, v: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
-        let mut items = self.collect(v)?;
+        let it = self.iter_for_unpacking(v)?;
+        let mut items = self.collect(&it)?;
         if items.len() < before + after {
             return Err(super::value_error(format!(
                 "not enough values to unpack (expected at least {}, got {})",
