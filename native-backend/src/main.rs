@@ -1,6 +1,6 @@
 //! `stackswitch-native FILE.py [ARGS...]`: run a Python program like `python3 FILE.py ARGS...`.
 //!
-//! `sys.argv` is `[FILE.py, ARGS...]`, tracebacks name the file as given, and the exit
+//! `sys.argv` is `[FILE.py, ARGS...]`, tracebacks name the file by its absolute path (as CPython 3.11 does), and the exit
 //! status is the program's (0, 1 for an uncaught exception or a syntax error, the
 //! `SystemExit` code, 70 for an internal error). A file that cannot be read is reported as
 //! CPython reports it, with status 2. Stdout is line buffered on a terminal and block
@@ -79,7 +79,9 @@ fn run_file(path: &Path, argv: Vec<String>) -> i32 {
         Box::new(io::stderr()),
     )
     .line_buffered(stdout_is_terminal);
-    let filename = path.to_string_lossy();
+    // CPython 3.11 makes the script path absolute (`__file__`, tracebacks); so do we.
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let filename = absolute.to_string_lossy();
     run_with_host(&filename, source, argv, host)
 }
 
