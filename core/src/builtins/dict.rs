@@ -266,7 +266,7 @@ fn clear(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("clear", &kw)?;
     check_method_args("clear", &args, 0, 0)?;
     let d = as_dict(&args[0])?;
-    let old = std::mem::replace(&mut *table_mut(d)?, DictTable::new());
+    let old = std::mem::take(&mut *table_mut(d)?);
     drop(old);
     Ok(Value::None)
 }

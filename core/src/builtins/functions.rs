@@ -658,7 +658,7 @@ fn id(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         Some(a) => a as i64,
         // Immediate values: a stable number derived from the value itself.
         None => match v {
-            Value::Int(i) => 0x1000_0000 + (*i as i64).wrapping_mul(32),
+            Value::Int(i) => 0x1000_0000 + i.wrapping_mul(32),
             Value::Float(f) => 0x2000_0000 + (f.to_bits() >> 8) as i64,
             Value::Bool(b) => 0x100 + *b as i64 * 32,
             _ => 0x80,

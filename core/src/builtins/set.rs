@@ -170,7 +170,7 @@ fn clear(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("clear", &kw)?;
     check_method_args("clear", &args, 0, 0)?;
     let s = as_set(&args[0])?;
-    let old = std::mem::replace(&mut *s.table.try_borrow_mut().map_err(|_| busy())?, SetTable::new());
+    let old = std::mem::take(&mut *s.table.try_borrow_mut().map_err(|_| busy())?);
     drop(old);
     Ok(Value::None)
 }
@@ -225,7 +225,7 @@ fn update_in_place(vm: &mut Vm<'_>, name: &str, op: BinOp, args: Vec<Value>, kw:
     let this = as_set(&args[0])?.clone();
     let result = fold(vm, name, op, args, kw)?;
     if let Value::Set(r) = result {
-        let body = std::mem::replace(&mut *r.table.borrow_mut(), SetTable::new());
+        let body = std::mem::take(&mut *r.table.borrow_mut());
         let old = std::mem::replace(&mut *this.table.try_borrow_mut().map_err(|_| busy())?, body);
         drop(old);
     }

@@ -220,7 +220,7 @@ impl PyDict {
 
 impl Drop for PyDict {
     fn drop(&mut self) {
-        let table = std::mem::replace(self.table.get_mut(), DictTable::new());
+        let table = std::mem::take(self.table.get_mut());
         let mut items = Vec::with_capacity(table.len() * 2);
         for (k, v) in table.iter() {
             items.push(k.clone());
@@ -244,7 +244,7 @@ impl PySet {
 
 impl Drop for PySet {
     fn drop(&mut self) {
-        let table = std::mem::replace(self.table.get_mut(), SetTable::new());
+        let table = std::mem::take(self.table.get_mut());
         let items: Vec<Value> = table.iter().map(|(_, k)| k.clone()).collect();
         drop(table);
         trashcan::release(items);
@@ -476,7 +476,6 @@ pub(crate) enum NativeIter {
     Seq { items: Rc<PyTuple>, index: usize },
     Str { s: Rc<PyStr>, byte_pos: usize },
     Range { next: i64, step: i64, remaining: usize },
-    Reversed { items: Vec<Value> },
     Enumerate { inner: Value, count: Value },
     Zip { inners: Vec<Value>, strict: bool },
     Map { func: Value, inners: Vec<Value> },

@@ -508,7 +508,7 @@ impl Vm<'_> {
         let n = match n {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
-            _ => return Err(overflow_error(format!("cannot fit 'int' into an index-sized integer"))),
+            _ => return Err(overflow_error("cannot fit 'int' into an index-sized integer")),
         };
         let n = n.max(0) as usize;
         let unit = match seq {
@@ -631,9 +631,9 @@ impl Vm<'_> {
             Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.items.borrow().is_empty(),
             Value::Tuple(t) => !t.items.is_empty(),
-            Value::Dict(d) => d.table.borrow().len() > 0,
-            Value::Set(s) => s.table.borrow().len() > 0,
-            Value::Range(r) => r.len() > 0,
+            Value::Dict(d) => !d.table.borrow().is_empty(),
+            Value::Set(s) => !s.table.borrow().is_empty(),
+            Value::Range(r) => r.len() != 0,
             Value::Instance(i) => {
                 if let Some(f) = i.class.lookup("__bool__") {
                     let r = self.call1(&f, v.clone())?;
@@ -647,7 +647,7 @@ impl Vm<'_> {
                     self.len(v)? > 0
                 } else if let Some(n) = &i.native {
                     match &*n.borrow() {
-                        crate::objects::NativeState::DictView(d, _) => d.table.borrow().len() > 0,
+                        crate::objects::NativeState::DictView(d, _) => !d.table.borrow().is_empty(),
                         _ => true,
                     }
                 } else {
@@ -1024,7 +1024,7 @@ impl Vm<'_> {
                 self.getitem(obj, &Value::Int(*b as i64))
             }
             (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::BigInt(_)) => {
-                Err(index_error(format!("cannot fit 'int' into an index-sized integer")))
+                Err(index_error("cannot fit 'int' into an index-sized integer"))
             }
             (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Instance(_)) => {
                 let i = self.index_value(index).map_err(|_| {
@@ -1181,6 +1181,7 @@ impl Vm<'_> {
     }
 
     /// `str(v)`.
+    #[allow(clippy::wrong_self_convention)] // the VM computes str(v); it is not converted
     pub(crate) fn to_str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),

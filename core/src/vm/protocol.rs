@@ -396,7 +396,7 @@ impl Vm<'_> {
             }
             Value::Generator(_) | Value::Iterator(_) => return Ok(v.clone()),
             Value::Instance(i) => {
-                if let Some(NativeState::DictView(d, kind)) = i.native.as_ref().map(|n| n.borrow().clone_view()).flatten() {
+                if let Some(NativeState::DictView(d, kind)) = i.native.as_ref().and_then(|n| n.borrow().clone_view()) {
                     let len = d.table.borrow().len();
                     NativeIter::Dict { len, dict: d, index: 0, kind }
                 } else if let Some(f) = i.class.lookup("__iter__") {
@@ -472,7 +472,6 @@ impl Vm<'_> {
                     Some(Some(Value::Int(v)))
                 }
             }
-            NativeIter::Reversed { items } => Some(items.pop()),
             NativeIter::Dict { dict, index, len, kind } => {
                 let table = dict.table.borrow();
                 if table.len() != *len {

@@ -42,8 +42,6 @@ pub(crate) struct BuiltinTypes {
     pub(crate) code: Rc<Class>,
     /// `sys.stdout` / `sys.stderr`.
     pub(crate) text_io: Rc<Class>,
-    /// What `urlopen` returns.
-    pub(crate) http_response: Rc<Class>,
     pub(crate) dict_keys: Rc<Class>,
     pub(crate) dict_values: Rc<Class>,
     pub(crate) dict_items: Rc<Class>,
@@ -173,7 +171,6 @@ impl BuiltinTypes {
             super_: c("super", B::Super),
             code: c("code", B::Native),
             text_io: new_class("TextIOWrapper", "_io", o, Some(B::Native)),
-            http_response: new_class("HTTPResponse", "http.client", o, Some(B::Native)),
             dict_keys: c("dict_keys", B::Native),
             dict_values: c("dict_values", B::Native),
             dict_items: c("dict_items", B::Native),
