@@ -23,7 +23,7 @@ use crate::objects::{Kwargs, PyDict, PyStr, Value};
 use crate::text::format::{self as fmt, FormatError, PercentArgs, PercentKey};
 use crate::vm::ops::{ascii_escape, format_error, is_printable, to_bigint, to_f64};
 use crate::vm::types::BuiltinTypes;
-use crate::vm::{key_error, index_error, memory_error, overflow_error, type_error, value_error, PyErr, PyResult, Vm};
+use crate::vm::{index_error, key_error, memory_error, overflow_error, type_error, value_error, PyErr, PyResult, Vm};
 
 /// Longest str or bytes (in bytes) a method may build.
 const MAX_RESULT_BYTES: usize = MAX_COLLECTION * 8;
@@ -85,10 +85,7 @@ pub(super) fn install(t: &BuiltinTypes) {
             ("translate", translate),
         ],
     );
-    t.str_
-        .attrs
-        .borrow_mut()
-        .insert("maketrans".into(), Value::StaticMethod(Rc::new(native("maketrans", maketrans))));
+    t.str_.attrs.borrow_mut().insert("maketrans".into(), Value::StaticMethod(Rc::new(native("maketrans", maketrans))));
     add_methods(
         &t.bytes,
         &[
@@ -246,10 +243,7 @@ fn name_arg(vm: &Vm<'_>, method: &str, param: &str, v: Option<Value>, default: &
     match v {
         None => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-        Some(v) => Err(type_error(format!(
-            "{method}() argument '{param}' must be str, not {}",
-            clinic_type(vm, &v)
-        ))),
+        Some(v) => Err(type_error(format!("{method}() argument '{param}' must be str, not {}", clinic_type(vm, &v)))),
     }
 }
 
@@ -611,8 +605,7 @@ fn strip_range<T: Text>(s: &T, chars: Option<&T>, left: bool, right: bool) -> (u
     let stripped = |u: u32| chars.map_or_else(|| T::is_space(u), |c| c.has_unit(u));
     let (mut lo, mut hi) = (0, s.bytes().len());
     if left {
-        while let Some((u, n)) = s.unit_at(lo).filter(|&(u, _)| lo < hi && stripped(u)) {
-            let _ = u;
+        while let Some((_, n)) = s.unit_at(lo).filter(|&(u, _)| lo < hi && stripped(u)) {
             lo += n;
         }
     }
@@ -630,11 +623,8 @@ fn replace_in<T: Text>(s: &T, old: &T, new: &T, max: usize) -> PyResult<Value> {
     let mut out = Vec::with_capacity(hay.len());
     let (mut copied, mut search, mut done) = (0, 0, 0);
     while done < max {
-        let found = if old_b.is_empty() {
-            (search <= hay.len()).then_some(search)
-        } else {
-            s.find_in(old, search, hay.len())
-        };
+        let found =
+            if old_b.is_empty() { (search <= hay.len()).then_some(search) } else { s.find_in(old, search, hay.len()) };
         let Some(at) = found else { break };
         out.extend_from_slice(sub_slice(hay, copied, at));
         out.extend_from_slice(new_b);
@@ -652,13 +642,11 @@ fn replace_in<T: Text>(s: &T, old: &T, new: &T, max: usize) -> PyResult<Value> {
 // Methods shared by str and bytes
 // ---------------------------------------------------------------------------------------
 
-/// Receiver, substring and byte window of find/rfind/index/rindex/count.
-fn search_args<T: Text>(
-    vm: &mut Vm<'_>,
-    args: &[Value],
-    kwargs: &Kwargs,
-    name: &str,
-) -> PyResult<(Rc<T>, Rc<T>, Option<(usize, usize)>)> {
+/// Receiver, substring and byte window (None when empty) of a search.
+type SearchArgs<T> = (Rc<T>, Rc<T>, Option<(usize, usize)>);
+
+/// The `(sub[, start[, end]])` arguments of find/rfind/index/rindex/count.
+fn search_args<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str) -> PyResult<SearchArgs<T>> {
     let s = this::<T>(vm, args, name)?;
     no_kwargs(&format!("{}.{name}", T::NAME), kwargs)?;
     check_search_args(name, args)?;
@@ -670,7 +658,14 @@ fn search_args<T: Text>(
 }
 
 /// find/rfind/index/rindex: the code-unit index of a match.
-fn search<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, reverse: bool, must_find: bool) -> PyResult<Value> {
+fn search<T: Text>(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    reverse: bool,
+    must_find: bool,
+) -> PyResult<Value> {
     let (s, sub, win) = search_args::<T>(vm, args, kwargs, name)?;
     let found = win.and_then(|(lo, hi)| if reverse { s.rfind_in(&sub, lo, hi) } else { s.find_in(&sub, lo, hi) });
     match found {
@@ -746,7 +741,13 @@ fn endswith<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyRes
 }
 
 /// `split(sep=None, maxsplit=-1)` / `rsplit`.
-fn split_method<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: Kwargs, name: &str, from_right: bool) -> PyResult<Value> {
+fn split_method<T: Text>(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: Kwargs,
+    name: &str,
+    from_right: bool,
+) -> PyResult<Value> {
     let s = this::<T>(vm, args, name)?;
     let mut slots = bind_args(name, args, kwargs, &["sep", "maxsplit"])?.into_iter();
     let (sep, maxsplit) = (slots.next().flatten(), slots.next().flatten());
@@ -777,7 +778,14 @@ fn rsplit<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResul
 }
 
 /// strip/lstrip/rstrip with an optional character set.
-fn strip_method<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, left: bool, right: bool) -> PyResult<Value> {
+fn strip_method<T: Text>(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
     let s = this::<T>(vm, args, name)?;
     no_kwargs(&format!("{}.{name}", T::NAME), kwargs)?;
     check_method_args(name, args, 0, 1)?;
@@ -815,7 +823,13 @@ fn replace<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
 }
 
 /// partition/rpartition: (before, sep, after) around the first/last `sep`.
-fn partition_method<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, from_right: bool) -> PyResult<Value> {
+fn partition_method<T: Text>(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    from_right: bool,
+) -> PyResult<Value> {
     let s = one_arg::<T>(vm, args, kwargs, name)?;
     let sep = operand::<T>(vm, &args[1], Operand::Sub { int_ok: false })?;
     let (len, n) = (s.bytes().len(), sep.bytes().len());
@@ -841,9 +855,9 @@ fn rpartition<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyR
 
 fn join<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let sep = one_arg::<T>(vm, &args, &kwargs, "join")?;
-    let it = vm
-        .get_iter(&args[1])
-        .map_err(|e| if e.is("TypeError") { type_error("can only join an iterable") } else { e })?;
+    let it =
+        vm.get_iter(&args[1])
+            .map_err(|e| if e.is("TypeError") { type_error("can only join an iterable") } else { e })?;
     let items = vm.collect(&it)?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -864,14 +878,26 @@ fn join<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<
 }
 
 /// A method without arguments returning `f(receiver)`.
-fn map_text<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, f: fn(&T) -> Value) -> PyResult<Value> {
+fn map_text<T: Text>(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    f: fn(&T) -> Value,
+) -> PyResult<Value> {
     let s = no_args::<T>(vm, args, kwargs, name)?;
     check_size(s.bytes().len().saturating_mul(3))?;
     Ok(f(&s))
 }
 
 /// A predicate method without arguments.
-fn test_text<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, f: fn(&T) -> bool) -> PyResult<Value> {
+fn test_text<T: Text>(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    f: fn(&T) -> bool,
+) -> PyResult<Value> {
     let s = no_args::<T>(vm, args, kwargs, name)?;
     Ok(Value::Bool(f(&s)))
 }
@@ -893,7 +919,8 @@ fn py_isalpha(c: char) -> bool {
 
 /// Alphabetic minus the enclosed letters (circled, squared: symbols to Python).
 fn is_letter_like(c: char) -> bool {
-    c.is_alphabetic() && !matches!(c as u32, 0x24b6..=0x24e9 | 0x1f130..=0x1f149 | 0x1f150..=0x1f169 | 0x1f170..=0x1f189)
+    c.is_alphabetic()
+        && !matches!(c as u32, 0x24b6..=0x24e9 | 0x1f130..=0x1f149 | 0x1f150..=0x1f169 | 0x1f170..=0x1f189)
 }
 
 /// `unicodedata.decimal(c)` (via the number parser's table of decimal digits).
@@ -931,13 +958,12 @@ const DIGIT_RANGES: [(u32, u32); 20] = [
 
 /// Ideographs with a numeric value (Unihan), numeric to Python but not category N.
 const CJK_NUMERALS: [u32; 81] = [
-    0x3405, 0x3483, 0x382a, 0x3b4d, 0x4e00, 0x4e03, 0x4e07, 0x4e09, 0x4e5d, 0x4e8c, 0x4e94, 0x4e96, 0x4ebf,
-    0x4ec0, 0x4edf, 0x4ee8, 0x4f0d, 0x4f70, 0x5104, 0x5146, 0x5169, 0x516b, 0x516d, 0x5341, 0x5343, 0x5344,
-    0x5345, 0x534c, 0x53c1, 0x53c2, 0x53c3, 0x53c4, 0x56db, 0x58f1, 0x58f9, 0x5e7a, 0x5efe, 0x5eff, 0x5f0c,
-    0x5f0d, 0x5f0e, 0x5f10, 0x62fe, 0x634c, 0x67d2, 0x6f06, 0x7396, 0x767e, 0x8086, 0x842c, 0x8cae, 0x8cb3,
-    0x8d30, 0x9621, 0x9646, 0x964c, 0x9678, 0x96f6, 0xf96b, 0xf973, 0xf978, 0xf9b2, 0xf9d1, 0xf9d3, 0xf9fd,
-    0x20001, 0x20064, 0x200e2, 0x20121, 0x2092a, 0x20983, 0x2098c, 0x2099c, 0x20aea, 0x20afd, 0x20b19,
-    0x22390, 0x22998, 0x23b1b, 0x2626d, 0x2f890,
+    0x3405, 0x3483, 0x382a, 0x3b4d, 0x4e00, 0x4e03, 0x4e07, 0x4e09, 0x4e5d, 0x4e8c, 0x4e94, 0x4e96, 0x4ebf, 0x4ec0,
+    0x4edf, 0x4ee8, 0x4f0d, 0x4f70, 0x5104, 0x5146, 0x5169, 0x516b, 0x516d, 0x5341, 0x5343, 0x5344, 0x5345, 0x534c,
+    0x53c1, 0x53c2, 0x53c3, 0x53c4, 0x56db, 0x58f1, 0x58f9, 0x5e7a, 0x5efe, 0x5eff, 0x5f0c, 0x5f0d, 0x5f0e, 0x5f10,
+    0x62fe, 0x634c, 0x67d2, 0x6f06, 0x7396, 0x767e, 0x8086, 0x842c, 0x8cae, 0x8cb3, 0x8d30, 0x9621, 0x9646, 0x964c,
+    0x9678, 0x96f6, 0xf96b, 0xf973, 0xf978, 0xf9b2, 0xf9d1, 0xf9d3, 0xf9fd, 0x20001, 0x20064, 0x200e2, 0x20121,
+    0x2092a, 0x20983, 0x2098c, 0x2099c, 0x20aea, 0x20afd, 0x20b19, 0x22390, 0x22998, 0x23b1b, 0x2626d, 0x2f890,
 ];
 
 fn py_isdecimal(c: char) -> bool {
@@ -1069,7 +1095,8 @@ fn all_chars(s: &PyStr, pred: fn(char) -> bool) -> bool {
 fn all_cased_as(s: &PyStr, upper: bool) -> bool {
     let mut cased = false;
     for c in s.as_str().chars() {
-        let (this_case, other_case) = if upper { (c.is_uppercase(), c.is_lowercase()) } else { (c.is_lowercase(), c.is_uppercase()) };
+        let (this_case, other_case) =
+            if upper { (c.is_uppercase(), c.is_lowercase()) } else { (c.is_lowercase(), c.is_uppercase()) };
         if other_case || is_titlecase(c) {
             return false;
         }
@@ -1206,9 +1233,9 @@ fn pad(text: &str, fill: char, left: usize, right: usize) -> PyResult<Value> {
     let size = left.saturating_add(right).saturating_mul(fill.len_utf8()).saturating_add(text.len());
     check_size(size)?;
     let mut out = String::with_capacity(size);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(Value::str(out))
 }
 
@@ -1270,7 +1297,7 @@ fn zfill(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     check_size(zeros.saturating_add(text.len()))?;
     let mut out = String::with_capacity(zeros + text.len());
     out.push_str(sign);
-    out.extend(std::iter::repeat('0').take(zeros));
+    out.extend(std::iter::repeat_n('0', zeros));
     out.push_str(digits);
     Ok(Value::str(out))
 }
@@ -1289,7 +1316,7 @@ fn expandtabs(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Val
             if tabsize > 0 {
                 let spaces = tabsize - column % tabsize;
                 check_size(out.len().saturating_add(spaces as usize))?;
-                out.extend(std::iter::repeat(' ').take(spaces as usize));
+                out.extend(std::iter::repeat_n(' ', spaces as usize));
                 column += spaces;
             }
         } else {
@@ -1373,16 +1400,18 @@ enum Named<'a> {
 impl FieldSource<'_> {
     fn positional(&self, index: usize) -> PyResult<Value> {
         let args = self.positional.ok_or_else(|| value_error("Format string contains positional fields"))?;
-        args.get(index).cloned().ok_or_else(|| {
-            index_error(format!("Replacement index {index} out of range for positional args tuple"))
-        })
+        args.get(index)
+            .cloned()
+            .ok_or_else(|| index_error(format!("Replacement index {index} out of range for positional args tuple")))
     }
 
     fn named(&self, vm: &mut Vm<'_>, key: &str) -> PyResult<Value> {
         match self.named {
-            Named::Keywords(kwargs) => {
-                kwargs.iter().find(|(k, _)| &**k == key).map(|(_, v)| v.clone()).ok_or_else(|| key_error(Value::str(key)))
-            }
+            Named::Keywords(kwargs) => kwargs
+                .iter()
+                .find(|(k, _)| &**k == key)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| key_error(Value::str(key))),
             Named::Mapping(m) => vm.getitem(m, &Value::str(key)),
         }
     }
@@ -1405,8 +1434,12 @@ impl AutoNumber {
                 self.next += 1;
                 Ok(self.next - 1)
             }
-            (true, None) => Err(value_error("cannot switch from manual field specification to automatic field numbering")),
-            (false, Some(_)) => Err(value_error("cannot switch from automatic field numbering to manual field specification")),
+            (true, None) => {
+                Err(value_error("cannot switch from manual field specification to automatic field numbering"))
+            }
+            (false, Some(_)) => {
+                Err(value_error("cannot switch from automatic field numbering to manual field specification"))
+            }
         }
     }
 }
@@ -1492,7 +1525,8 @@ fn parse_field<'s>(fmt: &'s str, pos: &mut usize) -> PyResult<Field<'s>> {
     }
     if c == b'!' {
         let conversion = fmt.get(*pos..).and_then(|rest| rest.chars().next());
-        let conversion = conversion.ok_or_else(|| value_error("end of string while looking for conversion specifier"))?;
+        let conversion =
+            conversion.ok_or_else(|| value_error("end of string while looking for conversion specifier"))?;
         field.conversion = Some(conversion);
         *pos += conversion.len_utf8();
         if let Some(&after) = b.get(*pos) {
@@ -1604,7 +1638,13 @@ fn render_field(
     Ok(())
 }
 
-fn build_string(vm: &mut Vm<'_>, fmt: &str, src: &FieldSource<'_>, auto: &mut AutoNumber, depth: u32) -> PyResult<String> {
+fn build_string(
+    vm: &mut Vm<'_>,
+    fmt: &str,
+    src: &FieldSource<'_>,
+    auto: &mut AutoNumber,
+    depth: u32,
+) -> PyResult<String> {
     if depth == 0 {
         return Err(value_error("Max string recursion exceeded"));
     }
@@ -1735,7 +1775,8 @@ fn percent_int(vm: &mut Vm<'_>, v: &Value, conversion: char) -> PyResult<BigInt>
     };
     if let Some(f) = method {
         let r = vm.call1(&f, v.clone())?;
-        return to_bigint(&r).ok_or_else(|| type_error(format!("__index__ returned non-int (type {})", vm.type_name(&r))));
+        return to_bigint(&r)
+            .ok_or_else(|| type_error(format!("__index__ returned non-int (type {})", vm.type_name(&r))));
     }
     let required = if integer_only { "an integer is required" } else { "a real number is required" };
     Err(type_error(format!("%{conversion} format: {required}, not {}", vm.type_name(v))))
@@ -1866,7 +1907,8 @@ enum Codec {
 impl Codec {
     /// Look a codec up by any of CPython's aliases ("UTF-8", "utf8", "latin_1"...).
     fn lookup(name: &str) -> PyResult<Codec> {
-        let normal: String = name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+        let normal: String =
+            name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
         match normal.as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
             "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
@@ -1914,8 +1956,7 @@ fn encode_error(codec: Codec, chars: &[char], start: usize, end: usize) -> PyErr
     } else {
         format!("characters in position {start}-{}", end - 1)
     };
-    let message =
-        format!("'{}' codec can't encode {what}: ordinal not in range({})", codec.name(), codec.limit());
+    let message = format!("'{}' codec can't encode {what}: ordinal not in range({})", codec.name(), codec.limit());
     PyErr::new("UnicodeEncodeError", message)
 }
 
@@ -1938,9 +1979,11 @@ fn encode_text(text: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
         match errors {
             "strict" => return Err(encode_error(codec, &chars, i, end)),
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(run.len())),
+            "replace" => out.extend(std::iter::repeat_n(b'?', run.len())),
             "backslashreplace" => run.iter().for_each(|&c| out.extend_from_slice(escape_code_point(c).as_bytes())),
-            "xmlcharrefreplace" => run.iter().for_each(|&c| out.extend_from_slice(format!("&#{};", c as u32).as_bytes())),
+            "xmlcharrefreplace" => {
+                run.iter().for_each(|&c| out.extend_from_slice(format!("&#{};", c as u32).as_bytes()))
+            }
             other => return Err(unknown_handler(other)),
         }
         check_size(out.len())?;
@@ -1959,7 +2002,14 @@ fn decode_error(codec: Codec, bytes: &[u8], start: usize, end: usize, reason: &s
 }
 
 /// Apply error handler `errors` to the undecodable bytes `start..end`.
-fn decode_failure(out: &mut String, codec: Codec, bytes: &[u8], (start, end): (usize, usize), reason: &str, errors: &str) -> PyResult<()> {
+fn decode_failure(
+    out: &mut String,
+    codec: Codec,
+    bytes: &[u8],
+    (start, end): (usize, usize),
+    reason: &str,
+    errors: &str,
+) -> PyResult<()> {
     match errors {
         "strict" => Err(decode_error(codec, bytes, start, end, reason)),
         "ignore" => Ok(()),
@@ -2080,7 +2130,7 @@ fn hex_grouped(b: &[u8], sep: Option<u8>, per: i32) -> String {
     let mut out = String::with_capacity(b.len() * 3);
     for (i, x) in b.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
-            let boundary = if per > 0 { (b.len() - i) % group == 0 } else { i % group == 0 };
+            let boundary = if per > 0 { (b.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if boundary {
                 out.push(sep as char);
             }

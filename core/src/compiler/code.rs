@@ -103,6 +103,10 @@ pub(crate) enum Instr {
     GetIter,
     /// Push the next item, or pop the iterator and jump when exhausted.
     ForIter(u32),
+    /// `yield from`: with [iterator, sent] on the stack, send `sent` into the iterator;
+    /// push what it yields (a `Yield` follows), or replace the iterator by its return
+    /// value and jump when it is exhausted.
+    YieldFromSend(u32),
     BuildList(u32),
     BuildTuple(u32),
     BuildSet(u32),

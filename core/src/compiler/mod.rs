@@ -193,6 +193,7 @@ impl<'a> Compiler<'a> {
             Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
             Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
             Instr::ForIter(_) => Instr::ForIter(target),
+            Instr::YieldFromSend(_) => Instr::YieldFromSend(target),
             Instr::SetupExcept(_) => Instr::SetupExcept(target),
             Instr::SetupWith(_) => Instr::SetupWith(target),
             other => other,
@@ -1123,16 +1124,16 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Yield);
             }
             Expr::YieldFrom(y) => {
-                // Delegation without send()/throw() forwarding: `for v in it: yield v`.
+                // Delegation with send() forwarding and the inner return value as the
+                // result (throw() into the outer generator is raised at its own yield).
                 self.expr(&y.value)?;
                 self.emit(Instr::GetIter);
+                self.load_const(Value::None);
                 let start = self.here();
-                let exit = self.emit(Instr::ForIter(0));
+                let exit = self.emit(Instr::YieldFromSend(0));
                 self.emit(Instr::Yield);
-                self.emit(Instr::Pop);
                 self.emit(Instr::Jump(start));
                 self.patch(exit);
-                self.load_const(Value::None);
             }
             Expr::Await(a) => return err("'await' outside async function", a.range),
             Expr::IpyEscapeCommand(c) => return err("invalid syntax", c.range),

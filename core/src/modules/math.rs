@@ -230,7 +230,7 @@ fn clinic_args(
         )));
     }
     if nargs > maxpos {
-        let bound = if posonly < maxpos { "at most" } else { "exactly" };
+        let bound = if minpos < maxpos { "at most" } else { "exactly" };
         return Err(type_error(format!(
             "{fname}() takes {bound} {maxpos} positional argument{} ({nargs} given)",
             plural(maxpos)
@@ -317,7 +317,7 @@ libm_functions! {
     asinh: glibc_asinh, false;
     atan: f64::atan, false;
     atanh: glibc_atanh, false;
-    cbrt: f64::cbrt, false;
+    cbrt: glibc_cbrt, false;
     cos: f64::cos, false;
     cosh: f64::cosh, true;
     exp: f64::exp, true;
@@ -391,6 +391,31 @@ fn glibc_asinh(x: f64) -> f64 {
         (ax + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
     };
     w.copysign(x)
+}
+
+/// glibc's `__cbrt` (not correctly rounded, unlike Rust's: `cbrt(27.0)` is
+/// 3.0000000000000004 in CPython on Linux).
+#[allow(clippy::excessive_precision)]
+fn glibc_cbrt(x: f64) -> f64 {
+    const CBRT2: f64 = 1.259_921_049_894_873_164_8;
+    const SQR_CBRT2: f64 = 1.587_401_051_968_199_474_8;
+    const FACTOR: [f64; 5] = [1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2];
+    if x == 0.0 || !x.is_finite() {
+        return x + x;
+    }
+    let (xm, xe) = frexp_f64(x.abs());
+    let u = 0.354_895_765_043_919_860
+        + (1.508_191_937_815_848_96
+            + (-2.114_994_941_673_712_87
+                + (2.446_931_225_635_344_30
+                    + (-1.834_692_774_836_130_86 + (0.784_932_344_976_639_262 - 0.145_263_899_385_486_377 * xm) * xm)
+                        * xm)
+                    * xm)
+                * xm)
+            * xm;
+    let t2 = u * u * u;
+    let ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * FACTOR[(2 + xe % 3) as usize];
+    scalbn(if x > 0.0 { ym } else { -ym }, xe / 3)
 }
 
 /// glibc's `__ieee754_atanh`.

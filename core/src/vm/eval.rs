@@ -381,6 +381,18 @@ impl Vm<'_> {
                         }
                     }
                 }
+                Instr::YieldFromSend(t) => {
+                    let sent = f.pop();
+                    let it = f.top().clone();
+                    match self.yield_from_send(&it, sent)? {
+                        Ok(v) => f.stack.push(v),
+                        Err(returned) => {
+                            f.pop();
+                            f.stack.push(returned);
+                            f.ip = t as usize;
+                        }
+                    }
+                }
                 Instr::BuildList(n) => {
                     let items = f.popn(n as usize);
                     f.stack.push(Value::list(items));
@@ -736,6 +748,25 @@ impl Vm<'_> {
             }
         };
         Ok(Value::Super(Rc::new(crate::objects::SuperObj { after: owner, this })))
+    }
+
+    /// One step of `yield from it`: `Ok(value)` yielded, `Err(value)` returned.
+    fn yield_from_send(&mut self, it: &Value, sent: Value) -> PyResult<Result<Value, Value>> {
+        if let Value::Generator(g) = it {
+            return self.resume_generator(g, sent);
+        }
+        if sent.is_none() {
+            return Ok(self.next(it)?.ok_or(Value::None));
+        }
+        let send = self.getattr(it, "send")?;
+        match self.call1(&send, sent) {
+            Ok(v) => Ok(Ok(v)),
+            Err(e) if e.is("StopIteration") => {
+                let value = self.getattr(&e.0, "value")?;
+                Ok(Err(value))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Resume a generator with `send(value)` or `throw(exc)`: `Ok(Ok(v))` when it

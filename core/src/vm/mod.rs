@@ -64,6 +64,8 @@ pub(crate) struct Vm<'a> {
     pub(crate) ticks: u32,
     /// Address of a local in `run`'s frame: native stack use is measured from here.
     pub(crate) stack_base: usize,
+    /// Containers whose repr is being computed (to print `[...]` for self-references).
+    pub(crate) repr_active: Vec<usize>,
 }
 
 /// Instructions between two polls of [`Host::poll_interrupt`].
@@ -73,7 +75,7 @@ impl<'a> Vm<'a> {
     pub(crate) fn new(rt: &'a mut Runtime, host: &'a mut dyn Host) -> Vm<'a> {
         let marker = 0u8;
         let stack_base = std::hint::black_box(&marker) as *const u8 as usize;
-        Vm { rt, host, depth: 0, handled: None, ticks: POLL_INTERVAL, stack_base }
+        Vm { rt, host, depth: 0, handled: None, ticks: POLL_INTERVAL, stack_base, repr_active: Vec::new() }
     }
 
     /// Native stack used so far, in bytes (stacks grow down on every supported target).

@@ -1026,26 +1026,12 @@ impl Vm<'_> {
             (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::BigInt(_)) => {
                 Err(index_error("cannot fit 'int' into an index-sized integer"))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Instance(_)) => {
-                let i = self.index_value(index).map_err(|_| {
-                    let kind = match obj {
-                        Value::List(_) => "list",
-                        Value::Tuple(_) => "tuple",
-                        Value::Str(_) => "string",
-                        _ => "range",
-                    };
-                    type_error(format!("{kind} indices must be integers or slices, not {}", self.type_name(index)))
-                })?;
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_), Value::Instance(_)) => {
+                let i = self.index_value(index).map_err(|_| self.index_type_error(obj, index))?;
                 self.getitem(obj, &Value::Int(i))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), _) => {
-                let kind = match obj {
-                    Value::List(_) => "list",
-                    Value::Tuple(_) => "tuple",
-                    Value::Str(_) => "string",
-                    _ => "range object",
-                };
-                Err(type_error(format!("{kind} indices must be integers or slices, not {}", self.type_name(index))))
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_), _) => {
+                Err(self.index_type_error(obj, index))
             }
             (Value::Instance(i), _) => match i.class.lookup("__getitem__") {
                 Some(f) => self.call(&f, vec![obj.clone(), index.clone()], Vec::new()),
@@ -1145,6 +1131,18 @@ impl Vm<'_> {
         }
     }
 
+    /// CPython's TypeError for a sequence indexed by something that is not an int.
+    fn index_type_error(&self, obj: &Value, index: &Value) -> PyErr {
+        let tn = self.type_name(index);
+        type_error(match obj {
+            Value::Str(_) => format!("string indices must be integers, not '{tn}'"),
+            Value::List(_) => format!("list indices must be integers or slices, not {tn}"),
+            Value::Tuple(_) => format!("tuple indices must be integers or slices, not {tn}"),
+            Value::Bytes(_) => format!("byte indices must be integers or slices, not {tn}"),
+            _ => format!("range indices must be integers or slices, not {tn}"),
+        })
+    }
+
     /// `repr(v)`.
     pub(crate) fn repr(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
@@ -1156,8 +1154,21 @@ impl Vm<'_> {
             Value::Float(f) => fmt::float_repr(*f),
             Value::Str(s) => str_repr(s.as_str()),
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
+                // A container inside itself prints as `[...]` (CPython's Py_ReprEnter).
+                let addr = v.heap_addr().unwrap_or(0);
+                if self.repr_active.contains(&addr) {
+                    return Ok(match v {
+                        Value::List(_) => "[...]",
+                        Value::Dict(_) => "{...}",
+                        Value::Tuple(_) => "(...)",
+                        _ => "set(...)",
+                    }
+                    .into());
+                }
                 self.enter(" while getting the repr of an object")?;
+                self.repr_active.push(addr);
                 let r = crate::builtins::container_repr(self, v);
+                self.repr_active.pop();
                 self.leave();
                 r?
             }
