@@ -13,11 +13,13 @@ use std::collections::HashSet;
 use std::fmt::Write;
 use std::rc::Rc;
 
+use num_traits::ToPrimitive;
+
 use crate::builtins::{native, new_module, take_kwarg, MAX_COLLECTION};
 use crate::objects::{Kwargs, Module, PyDict, Value};
 use crate::text::format::{float_repr, parse_int_limited, FormatError};
 use crate::vm::types::types;
-use crate::vm::{memory_error, type_error, value_error, PyErr, PyResult, Vm};
+use crate::vm::{memory_error, overflow_error, type_error, value_error, PyErr, PyResult, Vm};
 
 pub(crate) fn module() -> Rc<Module> {
     let m = new_module("json");
@@ -33,19 +35,28 @@ pub(crate) fn module() -> Rc<Module> {
 /// The one positional-or-keyword parameter of `loads(s, ...)` / `dumps(obj, ...)`.
 fn first_param(fname: &str, param: &str, args: Vec<Value>, kwargs: &mut Kwargs) -> PyResult<Value> {
     if args.len() > 1 {
-        return Err(type_error(format!("{fname}() takes 1 positional argument but {} were given", args.len())));
+        return Err(type_error(format!(
+            "{fname}() takes 1 positional argument but {} were given",
+            args.len()
+        )));
     }
     match (args.into_iter().next(), take_kwarg(kwargs, param)) {
-        (Some(_), Some(_)) => Err(type_error(format!("{fname}() got multiple values for argument '{param}'"))),
+        (Some(_), Some(_)) => Err(type_error(format!(
+            "{fname}() got multiple values for argument '{param}'"
+        ))),
         (Some(v), None) | (None, Some(v)) => Ok(v),
-        (None, None) => Err(type_error(format!("{fname}() missing 1 required positional argument: '{param}'"))),
+        (None, None) => Err(type_error(format!(
+            "{fname}() missing 1 required positional argument: '{param}'"
+        ))),
     }
 }
 
 /// Keyword arguments left after the known ones went to the encoder/decoder class.
 fn reject_unknown(class: &str, kwargs: &Kwargs) -> PyResult<()> {
     match kwargs.first() {
-        Some((key, _)) => Err(type_error(format!("{class}.__init__() got an unexpected keyword argument '{key}'"))),
+        Some((key, _)) => Err(type_error(format!(
+            "{class}.__init__() got an unexpected keyword argument '{key}'"
+        ))),
         None => Ok(()),
     }
 }
@@ -80,7 +91,7 @@ const CALLING: &str = " while calling a Python object";
 // loads
 // ---------------------------------------------------------------------------------------
 
-/// The `JSONDecoder` options `loads` accepts.
+/// A document being decoded, with the `JSONDecoder` options `loads` accepts.
 struct Decoder<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -281,7 +292,11 @@ impl Decoder<'_> {
     /// An object member's key and its ':' at `pos`; returns the position of the value.
     fn member_key(&self, doc: &Value, pos: usize) -> PyResult<(Value, usize)> {
         if self.bytes.get(pos) != Some(&b'"') {
-            return Err(decode_error("Expecting property name enclosed in double quotes", doc, pos));
+            return Err(decode_error(
+                "Expecting property name enclosed in double quotes",
+                doc,
+                pos,
+            ));
         }
         let (key, next) = self.string(doc, pos + 1)?;
         let colon = self.skip_ws(next);
@@ -293,7 +308,9 @@ impl Decoder<'_> {
 
     /// Pop the innermost container, leave its recursion level, and build its value.
     fn close(&self, vm: &mut Vm<'_>, open: &mut Vec<Open>) -> PyResult<Value> {
-        let Some(container) = open.pop() else { return Ok(Value::None) };
+        let Some(container) = open.pop() else {
+            return Ok(Value::None);
+        };
         vm.leave();
         match container {
             Open::Array(items) => Ok(Value::list(items)),
@@ -410,7 +427,9 @@ impl Decoder<'_> {
         let bad_unicode_escape = |at: usize| decode_error("Invalid \\uXXXX escape", doc, at);
         let hex4 = |at: usize| -> Option<u32> {
             let digits = b.get(at..at + 4)?;
-            digits.iter().try_fold(0u32, |acc, &d| Some(acc << 4 | (d as char).to_digit(16)?))
+            digits
+                .iter()
+                .try_fold(0u32, |acc, &d| Some(acc << 4 | (d as char).to_digit(16)?))
         };
         let mut out = String::new();
         let mut end = pos;
@@ -431,7 +450,9 @@ impl Decoder<'_> {
                 return Ok((out, next + 1));
             }
             next += 1;
-            let Some(&escape) = b.get(next) else { return Err(unterminated()) };
+            let Some(&escape) = b.get(next) else {
+                return Err(unterminated());
+            };
             if escape != b'u' {
                 end = next + 1;
                 out.push(match escape {
@@ -499,7 +520,10 @@ fn unicode_error(encoding: &str, data: &[u8], start: usize, end: usize, reason: 
         let byte = data.get(start).copied().unwrap_or(0);
         format!("'{encoding}' codec can't decode byte {byte:#04x} in position {start}: {reason}")
     } else {
-        format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+        format!(
+            "'{encoding}' codec can't decode bytes in position {start}-{}: {reason}",
+            end - 1
+        )
     };
     PyErr::new("UnicodeDecodeError", message)
 }
@@ -566,13 +590,25 @@ fn decode_units(data: &[u8], encoding: &str, width: usize, big_endian: bool) -> 
             }
         }
         if code > 0x10ffff {
-            return Err(unicode_error(encoding, data, position, position + width, "code point not in range(0x110000)"));
+            return Err(unicode_error(
+                encoding,
+                data,
+                position,
+                position + width,
+                "code point not in range(0x110000)",
+            ));
         }
         out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
         position += width;
     }
     if tail > 0 {
-        return Err(unicode_error(encoding, data, data.len() - tail, data.len(), "truncated data"));
+        return Err(unicode_error(
+            encoding,
+            data,
+            data.len() - tail,
+            data.len(),
+            "truncated data",
+        ));
     }
     Ok(out)
 }
@@ -618,18 +654,26 @@ fn identity(v: &Value) -> usize {
 
 /// `' ' * indent` or the indent string itself.
 fn indent_text(vm: &mut Vm<'_>, indent: &Value) -> PyResult<String> {
-    match indent {
-        Value::Str(s) => Ok(s.as_str().to_string()),
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-            let n = vm.index_value(indent)?;
-            let n = usize::try_from(n).unwrap_or(0);
-            if n > MAX_COLLECTION {
-                return Err(memory_error());
-            }
-            Ok(" ".repeat(n))
-        }
-        other => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(other)))),
+    let has_index = match indent {
+        Value::Str(s) => return Ok(s.as_str().to_string()),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
+        Value::Instance(i) => i.class.lookup("__index__").is_some(),
+        _ => false,
+    };
+    if !has_index {
+        return Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(indent)
+        )));
     }
+    let Some(n) = super::math::index(vm, indent)?.to_i64() else {
+        return Err(overflow_error("cannot fit 'int' into an index-sized integer"));
+    };
+    let n = usize::try_from(n).unwrap_or(0);
+    if n > MAX_COLLECTION {
+        return Err(memory_error());
+    }
+    Ok(" ".repeat(n))
 }
 
 fn dumps(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
@@ -690,7 +734,11 @@ fn dumps(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Valu
         out: String::new(),
     };
     // dumps → encode → iterencode → the C encoder; or dumps → encode → the _iterencode generator.
-    let frames: &[&str] = if indented { &["", "", ""] } else { &["", "", "", CALLING] };
+    let frames: &[&str] = if indented {
+        &["", "", ""]
+    } else {
+        &["", "", "", CALLING]
+    };
     with_frames(vm, frames, |vm| encoder.encode(vm, &obj, 0))?;
     Ok(Value::str(encoder.out))
 }
@@ -749,13 +797,20 @@ impl Encoder {
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) => {
                 let indented = self.indent.is_some();
                 vm.enter(level_name(indented))?;
-                let result = if let Value::Dict(_) = v { self.dict(vm, v, level) } else { self.array(vm, v, level) };
+                let result = if let Value::Dict(_) = v {
+                    self.dict(vm, v, level)
+                } else {
+                    self.array(vm, v, level)
+                };
                 vm.leave();
                 result?;
             }
             _ => {
                 let Some(default) = self.default.clone() else {
-                    return Err(type_error(format!("Object of type {} is not JSON serializable", vm.type_name(v))));
+                    return Err(type_error(format!(
+                        "Object of type {} is not JSON serializable",
+                        vm.type_name(v)
+                    )));
                 };
                 let id = self.mark(v)?;
                 let replacement = vm.call1(&default, v.clone())?;
@@ -885,7 +940,14 @@ impl Encoder {
         if self.sort_keys {
             // `sorted(dct.items())`, with Python's comparisons and their errors.
             let pairs = items.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
-            let sorted_fn = vm.rt.builtins.attrs.borrow().get("sorted").cloned().unwrap_or(Value::None);
+            let sorted_fn = vm
+                .rt
+                .builtins
+                .attrs
+                .borrow()
+                .get("sorted")
+                .cloned()
+                .unwrap_or(Value::None);
             let sorted = vm.call1(&sorted_fn, Value::list(pairs))?;
             items = Vec::new();
             for pair in vm.collect(&sorted)? {

@@ -142,12 +142,14 @@ pub(crate) fn index(vm: &mut Vm<'_>, v: &Value) -> PyResult<BigInt> {
     if let Value::Instance(inst) = v {
         if let Some(method) = inst.class.lookup("__index__") {
             let result = vm.call1(&method, v.clone())?;
-            return int_value(&result).ok_or_else(|| {
-                type_error(format!("__index__ returned non-int (type {})", vm.type_name(&result)))
-            });
+            return int_value(&result)
+                .ok_or_else(|| type_error(format!("__index__ returned non-int (type {})", vm.type_name(&result))));
         }
     }
-    Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))
+    Err(type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        vm.type_name(v)
+    )))
 }
 
 /// `PyFloat_AsDouble(v)`: a float, an int (OverflowError past the float range), or an object
@@ -245,20 +247,28 @@ fn clinic_args(
     }
     let mut slots: Vec<Option<Value>> = args.into_iter().map(Some).collect();
     for (i, name) in names.iter().enumerate().skip(nargs) {
-        let found = kwargs.iter().position(|(k, _)| &**k == *name).map(|at| kwargs.remove(at).1);
+        let found = kwargs
+            .iter()
+            .position(|(k, _)| &**k == *name)
+            .map(|at| kwargs.remove(at).1);
         if found.is_none() && i < minpos {
-            return Err(type_error(format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
+            return Err(type_error(format!(
+                "{fname}() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
         }
         slots.push(found);
     }
     if let Some((key, _)) = kwargs.first() {
-        if let Some(i) = names[..nargs].iter().position(|n| **n == **key) {
+        if let Some(i) = names[posonly..nargs].iter().position(|n| **n == **key) {
             return Err(type_error(format!(
                 "argument for {fname}() given by name ('{key}') and position ({})",
-                i + 1
+                posonly + i + 1
             )));
         }
-        return Err(type_error(format!("'{key}' is an invalid keyword argument for {fname}()")));
+        return Err(type_error(format!(
+            "'{key}' is an invalid keyword argument for {fname}()"
+        )));
     }
     Ok(slots)
 }
@@ -279,13 +289,26 @@ fn check_1(x: f64, r: f64, can_overflow: bool) -> PyResult<f64> {
     Ok(r)
 }
 
-fn math_1(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kwargs: &Kwargs, func: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    vm: &mut Vm<'_>,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: &Kwargs,
+    func: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let x = real(vm, &one_arg(name, args, kwargs)?)?;
     Ok(Value::Float(check_1(x, func(x), can_overflow)?))
 }
 
 /// `math_2`'s rules for `r = f(x, y)`.
-fn math_2(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kwargs: &Kwargs, func: fn(f64, f64) -> f64) -> PyResult<Value> {
+fn math_2(
+    vm: &mut Vm<'_>,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: &Kwargs,
+    func: fn(f64, f64) -> f64,
+) -> PyResult<Value> {
     let (a, b) = two_args(name, args, kwargs)?;
     let x = real(vm, &a)?;
     let y = real(vm, &b)?;
@@ -355,7 +378,7 @@ const LN2: f64 = std::f64::consts::LN_2;
 /// glibc's `__ieee754_acosh` (fdlibm's algorithm).
 fn glibc_acosh(x: f64) -> f64 {
     if x < 1.0 || x.is_nan() {
-        return (x - x) / (x - x);
+        return f64::NAN;
     }
     if x >= 268_435_456.0 {
         // x > 2**28 (or inf)
@@ -408,7 +431,8 @@ fn glibc_cbrt(x: f64) -> f64 {
         + (1.508_191_937_815_848_96
             + (-2.114_994_941_673_712_87
                 + (2.446_931_225_635_344_30
-                    + (-1.834_692_774_836_130_86 + (0.784_932_344_976_639_262 - 0.145_263_899_385_486_377 * xm) * xm)
+                    + (-1.834_692_774_836_130_86
+                        + (0.784_932_344_976_639_262 - 0.145_263_899_385_486_377 * xm) * xm)
                         * xm)
                     * xm)
                 * xm)
@@ -430,7 +454,7 @@ fn glibc_atanh(x: f64) -> f64 {
     } else if xa < 1.0 {
         0.5 * ((xa + xa) / (1.0 - xa)).ln_1p()
     } else if xa > 1.0 {
-        return (x - x) / (x - x);
+        return f64::NAN;
     } else {
         return x / 0.0;
     };
@@ -445,12 +469,20 @@ fn m_atan2(y: f64, x: f64) -> f64 {
     }
     if y.is_infinite() {
         if x.is_infinite() {
-            return if x.is_sign_positive() { (0.25 * PI).copysign(y) } else { (0.75 * PI).copysign(y) };
+            return if x.is_sign_positive() {
+                (0.25 * PI).copysign(y)
+            } else {
+                (0.75 * PI).copysign(y)
+            };
         }
         return (0.5 * PI).copysign(y);
     }
     if x.is_infinite() || y == 0.0 {
-        return if x.is_sign_positive() { 0f64.copysign(y) } else { PI.copysign(y) };
+        return if x.is_sign_positive() {
+            0f64.copysign(y)
+        } else {
+            PI.copysign(y)
+        };
     }
     y.atan2(x)
 }
@@ -590,7 +622,9 @@ fn log(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         return Err(type_error("math.log requires 1 to 2 arguments"));
     }
     let num = loghelper(vm, &args[0], f64::ln)?;
-    let Some(base) = args.get(1) else { return Ok(Value::Float(num)) };
+    let Some(base) = args.get(1) else {
+        return Ok(Value::Float(num));
+    };
     let den = loghelper(vm, base, f64::ln)?;
     if den == 0.0 {
         return Err(zero_division("float division by zero"));
@@ -619,7 +653,13 @@ fn radians(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value>
 }
 
 /// `isnan`, `isinf` and `isfinite`: a predicate on the argument as a float.
-fn float_predicate(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kwargs: &Kwargs, test: fn(f64) -> bool) -> PyResult<Value> {
+fn float_predicate(
+    vm: &mut Vm<'_>,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: &Kwargs,
+    test: fn(f64) -> bool,
+) -> PyResult<Value> {
     let x = real(vm, &one_arg(name, args, kwargs)?)?;
     Ok(Value::Bool(test(x)))
 }
@@ -655,7 +695,9 @@ fn isclose(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value>
         return Ok(Value::Bool(false));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol))
+    Ok(Value::Bool(
+        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
+    ))
 }
 
 fn modf(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -673,7 +715,11 @@ fn modf(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 /// C's `frexp` for a finite non-zero `x`.
 fn frexp_f64(x: f64) -> (f64, i32) {
-    let (x, bias) = if x.abs() < f64::MIN_POSITIVE { (x * 2f64.powi(64), 64) } else { (x, 0) };
+    let (x, bias) = if x.abs() < f64::MIN_POSITIVE {
+        (x * 2f64.powi(64), 64)
+    } else {
+        (x, 0)
+    };
     let bits = x.to_bits();
     let exponent = ((bits >> 52) & 0x7ff) as i32 - 1022;
     let mantissa = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
@@ -682,7 +728,11 @@ fn frexp_f64(x: f64) -> (f64, i32) {
 
 fn frexp(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let x = real(vm, &one_arg("frexp", args, &kwargs)?)?;
-    let (m, e) = if x.is_finite() && x != 0.0 { frexp_f64(x) } else { (x, 0) };
+    let (m, e) = if x.is_finite() && x != 0.0 {
+        frexp_f64(x)
+    } else {
+        (x, 0)
+    };
     Ok(Value::tuple(vec![Value::Float(m), Value::Int(i64::from(e))]))
 }
 
@@ -758,7 +808,11 @@ fn ulp(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }
     let x = x.abs();
     let up = next_toward(x, f64::INFINITY);
-    Ok(Value::Float(if up.is_infinite() { x - next_toward(x, f64::NEG_INFINITY) } else { up - x }))
+    Ok(Value::Float(if up.is_infinite() {
+        x - next_toward(x, f64::NEG_INFINITY)
+    } else {
+        up - x
+    }))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -971,7 +1025,14 @@ fn float_to_int(x: f64) -> PyResult<Value> {
 
 /// `floor` and `ceil`: ints are returned as they are, objects with the special method
 /// (`__floor__` / `__ceil__`) use it, anything else is rounded as a float.
-fn round_to_int(vm: &mut Vm<'_>, name: &str, special: &str, args: Vec<Value>, kwargs: &Kwargs, round: fn(f64) -> f64) -> PyResult<Value> {
+fn round_to_int(
+    vm: &mut Vm<'_>,
+    name: &str,
+    special: &str,
+    args: Vec<Value>,
+    kwargs: &Kwargs,
+    round: fn(f64) -> f64,
+) -> PyResult<Value> {
     let x = one_arg(name, args, kwargs)?;
     if let Some(n) = int_value(&x) {
         return Ok(Value::from_bigint(n));
@@ -1005,14 +1066,19 @@ fn trunc(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
             return vm.call1(&method, x.clone());
         }
     }
-    Err(type_error(format!("type {} doesn't define __trunc__ method", vm.type_name(&x))))
+    Err(type_error(format!(
+        "type {} doesn't define __trunc__ method",
+        vm.type_name(&x)
+    )))
 }
 
 // ---------------------------------------------------------------------------------------
 // gamma and lgamma (CPython's own Lanczos implementation)
 // ---------------------------------------------------------------------------------------
 
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM_COEFFS: [f64; 13] = [
@@ -1123,7 +1189,11 @@ fn errno_result(r: f64, errno: Errno) -> PyResult<Value> {
 /// CPython's `m_tgamma`.
 fn m_tgamma(x: f64) -> (f64, Errno) {
     if !x.is_finite() {
-        return if x.is_nan() || x > 0.0 { (x, Errno::Ok) } else { (f64::NAN, Errno::Domain) };
+        return if x.is_nan() || x > 0.0 {
+            (x, Errno::Ok)
+        } else {
+            (f64::NAN, Errno::Domain)
+        };
     }
     if x == 0.0 {
         return (f64::INFINITY.copysign(x), Errno::Domain);
@@ -1142,7 +1212,11 @@ fn m_tgamma(x: f64) -> (f64, Errno) {
         return (r, if r.is_infinite() { Errno::Range } else { Errno::Ok });
     }
     if absx > 200.0 {
-        return if x < 0.0 { (0.0 / sinpi(x), Errno::Ok) } else { (f64::INFINITY, Errno::Range) };
+        return if x < 0.0 {
+            (0.0 / sinpi(x), Errno::Ok)
+        } else {
+            (f64::INFINITY, Errno::Range)
+        };
     }
     let y = absx + LANCZOS_G_MINUS_HALF;
     let z = if absx > LANCZOS_G_MINUS_HALF {
@@ -1184,7 +1258,11 @@ fn m_lgamma(x: f64) -> (f64, Errno) {
         return (if x.is_nan() { x } else { f64::INFINITY }, Errno::Ok);
     }
     if x == x.floor() && x <= 2.0 {
-        return if x <= 0.0 { (f64::INFINITY, Errno::Domain) } else { (0.0, Errno::Ok) };
+        return if x <= 0.0 {
+            (f64::INFINITY, Errno::Domain)
+        } else {
+            (0.0, Errno::Ok)
+        };
     }
     let absx = x.abs();
     if absx < 1e-20 {
@@ -1227,13 +1305,7 @@ fn check_size(bits: f64) -> PyResult<()> {
 /// products multiply numbers of similar size).
 fn range_product(low: &BigInt, count: u64) -> BigInt {
     if count <= 16 {
-        let mut product = BigInt::one();
-        let mut factor = low.clone();
-        for _ in 0..count {
-            product *= &factor;
-            factor += 1u32;
-        }
-        return product;
+        return (0..count).fold(BigInt::one(), |product, i| product * (low + i));
     }
     let half = count / 2;
     range_product(low, half) * range_product(&(low + half), count - half)
@@ -1245,7 +1317,10 @@ fn factorial_of(vm: &mut Vm<'_>, v: &Value) -> PyResult<Value> {
         return Err(value_error("factorial() not defined for negative values"));
     }
     let Some(n) = n.to_u64().filter(|&n| n <= i64::MAX as u64) else {
-        return Err(overflow_error(format!("factorial() argument should not exceed {}", i64::MAX)));
+        return Err(overflow_error(format!(
+            "factorial() argument should not exceed {}",
+            i64::MAX
+        )));
     };
     let nf = n as f64;
     if n > 2 {
@@ -1323,7 +1398,14 @@ fn isqrt(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 
 /// `gcd` and `lcm` over any number of ints: every argument is converted (and so checked)
 /// even once the result is settled, as in CPython.
-fn fold_ints(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kwargs: &Kwargs, empty: i64, step: fn(&BigInt, &BigInt) -> BigInt) -> PyResult<Value> {
+fn fold_ints(
+    vm: &mut Vm<'_>,
+    name: &str,
+    args: Vec<Value>,
+    kwargs: &Kwargs,
+    empty: i64,
+    step: fn(&BigInt, &BigInt) -> BigInt,
+) -> PyResult<Value> {
     if !kwargs.is_empty() {
         no_kwargs(&format!("math.{name}"), kwargs)?;
     }
@@ -1336,7 +1418,13 @@ fn fold_ints(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kwargs: &Kwargs, emp
 }
 
 fn gcd(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    fold_ints(vm, "gcd", args, &kwargs, 0, |a, b| if a.is_one() { a.clone() } else { a.gcd(b) })
+    fold_ints(vm, "gcd", args, &kwargs, 0, |a, b| {
+        if a.is_one() {
+            a.clone()
+        } else {
+            a.gcd(b)
+        }
+    })
 }
 
 fn lcm(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

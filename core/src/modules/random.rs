@@ -60,7 +60,12 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 fn clock_seeded(vm: &mut Vm<'_>) -> MersenneTwister {
     let wall = vm.host.now(Clock::Wall).to_bits();
     let monotonic = vm.host.now(Clock::Monotonic).to_bits();
-    let words = [wall as u32, (wall >> 32) as u32, monotonic as u32, (monotonic >> 32) as u32];
+    let words = [
+        wall as u32,
+        (wall >> 32) as u32,
+        monotonic as u32,
+        (monotonic >> 32) as u32,
+    ];
     MersenneTwister::from_words(&words)
 }
 
@@ -111,12 +116,20 @@ impl Signature {
         let mut slots: Vec<Option<Value>> = args.into_iter().map(Some).collect();
         slots.resize(npos + self.keyword_only.len(), None);
         for (key, value) in kwargs {
-            let position = self.positional.iter().chain(self.keyword_only).position(|p| **p == *key);
+            let position = self
+                .positional
+                .iter()
+                .chain(self.keyword_only)
+                .position(|p| **p == *key);
             let Some(slot) = position.and_then(|i| slots.get_mut(i)) else {
-                return Err(type_error(format!("Random.{name}() got an unexpected keyword argument '{key}'")));
+                return Err(type_error(format!(
+                    "Random.{name}() got an unexpected keyword argument '{key}'"
+                )));
             };
             if slot.is_some() {
-                return Err(type_error(format!("Random.{name}() got multiple values for argument '{key}'")));
+                return Err(type_error(format!(
+                    "Random.{name}() got multiple values for argument '{key}'"
+                )));
             }
             *slot = Some(value);
         }
@@ -165,16 +178,20 @@ impl Bound {
 // seed, random, getrandbits, randbytes
 // ---------------------------------------------------------------------------------------
 
-const SEED: Signature = Signature { name: "seed", positional: &["a", "version"], required: 0, keyword_only: &[] };
+const SEED: Signature = Signature {
+    name: "seed",
+    positional: &["a", "version"],
+    required: 0,
+    keyword_only: &[],
+};
 
-/// `seed(a, version=1)` for str and bytes: the old 64-bit string hash.
-fn version1_seed(chars: impl ExactSizeIterator<Item = u32> + Clone) -> MersenneTwister {
-    let len = chars.len() as u64;
-    let mut x: u64 = chars.clone().next().map_or(0, |c| u64::from(c) << 7);
-    for c in chars {
+/// `seed(a, version=1)` for str and bytes (latin-1 code points): the old 64-bit string hash.
+fn version1_seed(chars: &[u32]) -> MersenneTwister {
+    let mut x: u64 = chars.first().map_or(0, |&c| u64::from(c) << 7);
+    for &c in chars {
         x = 1_000_003u64.wrapping_mul(x) ^ u64::from(c);
     }
-    x ^= len;
+    x ^= chars.len() as u64;
     MersenneTwister::from_seed(&BigInt::from(x))
 }
 
@@ -182,31 +199,24 @@ fn seed(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut bound = Bound::new(&SEED, args, kwargs)?;
     let a = bound.next();
     let version = bound.optional().unwrap_or(Value::Int(2));
-    let is_text = matches!(a, Value::Str(_) | Value::Bytes(_));
-    let generator = if vm.eq(&version, &Value::Int(1))? && is_text {
-        match &a {
-            Value::Str(s) => version1_seed(s.as_str().chars().map(u32::from).collect::<Vec<_>>().into_iter()),
-            Value::Bytes(b) => version1_seed(b.iter().map(|&b| u32::from(b)).collect::<Vec<_>>().into_iter()),
-            _ => MersenneTwister::from_words(&[]),
+    let generator = match &a {
+        Value::Str(s) if vm.eq(&version, &Value::Int(1))? => {
+            version1_seed(&s.as_str().chars().map(u32::from).collect::<Vec<_>>())
         }
-    } else if vm.eq(&version, &Value::Int(2))? && is_text {
-        match &a {
-            Value::Str(s) => MersenneTwister::from_str_seed(s.as_str()),
-            Value::Bytes(b) => MersenneTwister::from_bytes_seed(b),
-            _ => MersenneTwister::from_words(&[]),
+        Value::Bytes(b) if vm.eq(&version, &Value::Int(1))? => {
+            version1_seed(&b.iter().map(|&b| u32::from(b)).collect::<Vec<_>>())
         }
-    } else {
-        match &a {
-            Value::None => clock_seeded(vm),
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => MersenneTwister::from_seed(&index(vm, &a)?),
-            Value::Float(x) => MersenneTwister::from_float_seed(*x),
-            // Other versions seed str and bytes by their hash, as CPython does.
-            Value::Str(_) | Value::Bytes(_) => MersenneTwister::from_seed(&BigInt::from(vm.hash(&a)? as u64)),
-            _ => {
-                return Err(type_error(
-                    "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
-                ))
-            }
+        Value::Str(s) if vm.eq(&version, &Value::Int(2))? => MersenneTwister::from_str_seed(s.as_str()),
+        Value::Bytes(b) if vm.eq(&version, &Value::Int(2))? => MersenneTwister::from_bytes_seed(b),
+        // Other versions seed str and bytes by their hash, as CPython does.
+        Value::Str(_) | Value::Bytes(_) => MersenneTwister::from_seed(&BigInt::from(vm.hash(&a)? as u64)),
+        Value::None => clock_seeded(vm),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => MersenneTwister::from_seed(&index(vm, &a)?),
+        Value::Float(x) => MersenneTwister::from_float_seed(*x),
+        _ => {
+            return Err(type_error(
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
+            ))
         }
     };
     vm.rt.random = Some(generator);
@@ -241,7 +251,12 @@ fn getrandbits(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Va
     Ok(Value::from_bigint(BigInt::from(rng(vm).getrandbits(k))))
 }
 
-const RANDBYTES: Signature = Signature { name: "randbytes", positional: &["n"], required: 1, keyword_only: &[] };
+const RANDBYTES: Signature = Signature {
+    name: "randbytes",
+    positional: &["n"],
+    required: 1,
+    keyword_only: &[],
+};
 
 fn randbytes(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let n = Bound::new(&RANDBYTES, args, kwargs)?.next();
@@ -255,7 +270,12 @@ fn randbytes(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Valu
 // Real-valued distributions
 // ---------------------------------------------------------------------------------------
 
-const UNIFORM: Signature = Signature { name: "uniform", positional: &["a", "b"], required: 2, keyword_only: &[] };
+const UNIFORM: Signature = Signature {
+    name: "uniform",
+    positional: &["a", "b"],
+    required: 2,
+    keyword_only: &[],
+};
 
 fn uniform(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut bound = Bound::new(&UNIFORM, args, kwargs)?;
@@ -281,7 +301,12 @@ fn exact_float(v: &Value) -> Option<f64> {
     }
 }
 
-const GAUSS: Signature = Signature { name: "gauss", positional: &["mu", "sigma"], required: 0, keyword_only: &[] };
+const GAUSS: Signature = Signature {
+    name: "gauss",
+    positional: &["mu", "sigma"],
+    required: 0,
+    keyword_only: &[],
+};
 
 fn gauss(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut bound = Bound::new(&GAUSS, args, kwargs)?;
@@ -334,8 +359,12 @@ fn randrange_of(vm: &mut Vm<'_>, start: &Value, stop: &Value, step: Option<&Valu
     result.map(Value::from_bigint).map_err(raise)
 }
 
-const RANDRANGE: Signature =
-    Signature { name: "randrange", positional: &["start", "stop", "step"], required: 1, keyword_only: &[] };
+const RANDRANGE: Signature = Signature {
+    name: "randrange",
+    positional: &["start", "stop", "step"],
+    required: 1,
+    keyword_only: &[],
+};
 
 fn randrange(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut bound = Bound::new(&RANDRANGE, args, kwargs)?;
@@ -344,14 +373,21 @@ fn randrange(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Valu
     randrange_of(vm, &start, &stop, step.as_ref())
 }
 
-const RANDINT: Signature = Signature { name: "randint", positional: &["a", "b"], required: 2, keyword_only: &[] };
+const RANDINT: Signature = Signature {
+    name: "randint",
+    positional: &["a", "b"],
+    required: 2,
+    keyword_only: &[],
+};
 
 fn randint(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut bound = Bound::new(&RANDINT, args, kwargs)?;
     let (a, b) = (bound.next(), bound.next());
     if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
         let (x, y) = (BigInt::from(*x), BigInt::from(*y));
-        return mersenne::randint(rng(vm), &x, &y).map(Value::from_bigint).map_err(raise);
+        return mersenne::randint(rng(vm), &x, &y)
+            .map(Value::from_bigint)
+            .map_err(raise);
     }
     // `self.randrange(a, b + 1)`
     let stop = vm.binary_op(BinOp::Add, &b, &Value::Int(1))?;
@@ -375,7 +411,12 @@ fn items_at(vm: &mut Vm<'_>, seq: &Value, indices: Vec<usize>) -> PyResult<Value
     Ok(Value::list(out))
 }
 
-const CHOICE: Signature = Signature { name: "choice", positional: &["seq"], required: 1, keyword_only: &[] };
+const CHOICE: Signature = Signature {
+    name: "choice",
+    positional: &["seq"],
+    required: 1,
+    keyword_only: &[],
+};
 
 fn choice(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let seq = Bound::new(&CHOICE, args, kwargs)?.next();
@@ -384,7 +425,12 @@ fn choice(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> 
     item(vm, &seq, i)
 }
 
-const SHUFFLE: Signature = Signature { name: "shuffle", positional: &["x"], required: 1, keyword_only: &[] };
+const SHUFFLE: Signature = Signature {
+    name: "shuffle",
+    positional: &["x"],
+    required: 1,
+    keyword_only: &[],
+};
 
 fn shuffle(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let x = Bound::new(&SHUFFLE, args, kwargs)?.next();
@@ -436,7 +482,10 @@ fn sample_size(vm: &mut Vm<'_>, k: &Value, n: usize) -> PyResult<usize> {
     }
     match k {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(index(vm, k)?.to_usize().unwrap_or(0)),
-        other => Err(type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(other)))),
+        other => Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -446,14 +495,23 @@ fn sample_range(vm: &mut Vm<'_>, n: usize, k: &Value) -> PyResult<Vec<usize>> {
     mersenne::sample_indices(rng(vm), n, k).map_err(raise)
 }
 
-const SAMPLE: Signature =
-    Signature { name: "sample", positional: &["population", "k"], required: 2, keyword_only: &["counts"] };
+const SAMPLE: Signature = Signature {
+    name: "sample",
+    positional: &["population", "k"],
+    required: 2,
+    keyword_only: &["counts"],
+};
 
 fn sample(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let mut bound = Bound::new(&SAMPLE, args, kwargs)?;
     let (population, k, counts) = (bound.next(), bound.next(), bound.next());
-    if !matches!(population, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_)) {
-        return Err(type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
+    if !matches!(
+        population,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_)
+    ) {
+        return Err(type_error(
+            "Population must be a sequence.  For dicts or sets, use sorted(d).",
+        ));
     }
     let n = vm.len(&population)?;
     if counts.is_none() {
@@ -510,7 +568,11 @@ fn repeat_count(vm: &mut Vm<'_>, k: &Value) -> PyResult<usize> {
 /// A cumulative weight as the float `bisect` compares `random() * total` with.
 fn weight_as_float(vm: &mut Vm<'_>, w: &Value) -> PyResult<f64> {
     match w {
-        Value::BigInt(b) => Ok(b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })),
+        Value::BigInt(b) => Ok(b.to_f64().unwrap_or(if b.is_negative() {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        })),
         Value::Int(_) | Value::Bool(_) | Value::Float(_) => real(vm, w),
         other => Err(type_error(format!(
             "'<' not supported between instances of 'float' and '{}'",
@@ -541,18 +603,17 @@ fn choices(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value>
             Ok(sums) => sums,
             Err(e) if e.is("TypeError") && matches!(weights, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
                 let k = vm.repr(&weights)?;
-                return Err(type_error(format!("The number of choices must be a keyword argument: k={k}")));
+                return Err(type_error(format!(
+                    "The number of choices must be a keyword argument: k={k}"
+                )));
             }
             Err(e) => return Err(e),
         };
         (Value::list(sums.clone()), Some(sums))
     } else {
-        // `[population[floor(random() * n)] for i in repeat(None, k)]`; with an empty
-        // population the first draw's indexing fails.
+        // `[population[floor(random() * n)] for i in repeat(None, k)]`
         let k = repeat_count(vm, &k)?;
-        let draws = if n == 0 { k.min(1) } else { k };
-        let indices = mersenne::choices_indices(rng(vm), n, draws).map_err(raise)?;
-        return items_at(vm, &population, indices);
+        return draw_each(vm, &population, k, |mt| mersenne::choices_indices(mt, n, 1));
     };
     if vm.len(&cum_value)? != n {
         return Err(value_error("The number of weights does not match the population"));
@@ -568,9 +629,29 @@ fn choices(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value>
     for w in &cum {
         bounds.push(weight_as_float(vm, w)?);
     }
+    // The weights' checks come before `k` is looked at.
+    mersenne::weighted_choices_indices(rng(vm), n, &bounds, 0).map_err(raise)?;
     let k = repeat_count(vm, &k)?;
-    let indices = mersenne::weighted_choices_indices(rng(vm), n, &bounds, k).map_err(raise)?;
-    items_at(vm, &population, indices)
+    draw_each(vm, &population, k, |mt| {
+        mersenne::weighted_choices_indices(mt, n, &bounds, 1)
+    })
+}
+
+/// `[population[draw()] for i in repeat(None, k)]`: each draw is indexed before the next
+/// one, so a failing lookup leaves the generator where CPython leaves it.
+fn draw_each(
+    vm: &mut Vm<'_>,
+    population: &Value,
+    k: usize,
+    draw: impl Fn(&mut MersenneTwister) -> Result<Vec<usize>, RandomError>,
+) -> PyResult<Value> {
+    let mut out = Vec::with_capacity(k);
+    for _ in 0..k {
+        for i in draw(rng(vm)).map_err(raise)? {
+            out.push(item(vm, population, i)?);
+        }
+    }
+    Ok(Value::list(out))
 }
 
 #[cfg(test)]
@@ -580,7 +661,7 @@ mod tests {
     #[test]
     fn version1_seed_matches_cpython_hash() {
         // random.seed("abc", version=1); random.random() == 0.09639374978773074 in CPython.
-        let mut mt = version1_seed("abc".chars().map(u32::from).collect::<Vec<_>>().into_iter());
+        let mut mt = version1_seed(&"abc".chars().map(u32::from).collect::<Vec<_>>());
         assert_eq!(mt.random(), 0.096_393_749_787_730_74);
     }
 }
