@@ -8,13 +8,18 @@
 
 #[cfg(target_arch = "wasm32")]
 mod probe {
-    use stackswitch_core::{Config, Host, HostError, HostErrorKind, Interpreter, Reply, Stream, SuspendRequest};
+    use stackswitch_core::{
+        Config, Host, HostError, HostErrorKind, Interpreter, Reply, Stream, SuspendRequest,
+    };
 
     struct SilentHost;
 
     impl Host for SilentHost {
         fn suspend(&mut self, _request: SuspendRequest) -> Result<Reply, HostError> {
-            Err(HostError::new(HostErrorKind::Failed, "the size probe has no host"))
+            Err(HostError::new(
+                HostErrorKind::Failed,
+                "the size probe has no host",
+            ))
         }
         fn write(&mut self, _stream: Stream, _text: &str) {}
     }

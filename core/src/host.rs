@@ -125,7 +125,10 @@ pub struct HostError {
 
 impl HostError {
     pub fn new(kind: HostErrorKind, message: impl Into<String>) -> Self {
-        HostError { kind, message: message.into() }
+        HostError {
+            kind,
+            message: message.into(),
+        }
     }
 }
 

@@ -39,7 +39,9 @@ pub struct Interpreter {
 
 impl Interpreter {
     pub fn new(config: Config) -> Self {
-        Interpreter { rt: Runtime::new(config) }
+        Interpreter {
+            rt: Runtime::new(config),
+        }
     }
 
     /// Compile and run `source` as the `__main__` module. Blocking builtins call `host`.
@@ -54,10 +56,18 @@ impl Interpreter {
                 let kind = if e.type_name == "RecursionError" {
                     ErrorKind::Exception
                 } else {
-                    ErrorKind::Syntax { line: e.line, column: e.column }
+                    ErrorKind::Syntax {
+                        line: e.line,
+                        column: e.column,
+                    }
                 };
                 let traceback = e.traceback(&filename, source);
-                return Err(Error { kind, type_name: e.type_name.into(), message: e.message, traceback });
+                return Err(Error {
+                    kind,
+                    type_name: e.type_name.into(),
+                    message: e.message,
+                    traceback,
+                });
             }
         };
         let main = self.rt.main.clone();
@@ -88,8 +98,18 @@ fn uncaught(vm: &mut Vm<'_>, e: PyErr) -> Error {
                 (1, format!("{text}\n"))
             }
         };
-        return Error { kind: ErrorKind::Exit(status), type_name, message, traceback };
+        return Error {
+            kind: ErrorKind::Exit(status),
+            type_name,
+            message,
+            traceback,
+        };
     }
     let traceback = crate::vm::format_exception(vm, &e);
-    Error { kind: ErrorKind::Exception, type_name, message, traceback }
+    Error {
+        kind: ErrorKind::Exception,
+        type_name,
+        message,
+        traceback,
+    }
 }

@@ -41,8 +41,18 @@ pub(crate) struct SyntaxErr {
 }
 
 impl SyntaxErr {
-    fn new(type_name: &'static str, message: impl Into<String>, line: usize, column: usize) -> SyntaxErr {
-        SyntaxErr { type_name, message: message.into(), line, column }
+    fn new(
+        type_name: &'static str,
+        message: impl Into<String>,
+        line: usize,
+        column: usize,
+    ) -> SyntaxErr {
+        SyntaxErr {
+            type_name,
+            message: message.into(),
+            line,
+            column,
+        }
     }
 
     /// What CPython prints for it on stderr.
@@ -55,8 +65,16 @@ impl SyntaxErr {
             let trimmed = text.trim_start();
             if !trimmed.trim_end().is_empty() {
                 let indent = text.len() - trimmed.len();
-                let caret = self.column.saturating_sub(1).saturating_sub(indent).min(trimmed.trim_end().chars().count());
-                out.push_str(&format!("    {}\n    {}^\n", trimmed.trim_end(), " ".repeat(caret)));
+                let caret = self
+                    .column
+                    .saturating_sub(1)
+                    .saturating_sub(indent)
+                    .min(trimmed.trim_end().chars().count());
+                out.push_str(&format!(
+                    "    {}\n    {}^\n",
+                    trimmed.trim_end(),
+                    " ".repeat(caret)
+                ));
             }
         }
         out.push_str(&format!("{}: {}\n", self.type_name, self.message));
@@ -89,21 +107,33 @@ pub(crate) fn compile(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxEr
 
 fn position(source: &str, offset: TextSize) -> (usize, usize) {
     let index = LineIndex::new(source);
-    (index.line(offset) as usize, index.column(source, offset) as usize + 1)
+    (
+        index.line(offset) as usize,
+        index.column(source, offset) as usize + 1,
+    )
 }
 
 /// CPython's wording for the grammar errors teaching programs make most.
 fn parse_error(source: &str, e: &ruff_python_parser::ParseError) -> SyntaxErr {
     let (line, column) = position(source, e.location.start());
     let message = match &e.error {
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => "expected ':'".to_string(),
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            ..
+        } => "expected ':'".to_string(),
         ParseErrorType::InvalidAssignmentTarget | ParseErrorType::InvalidNamedAssignmentTarget => {
             assignment_target_message(source, e)
         }
         ParseErrorType::InvalidDeleteTarget => "cannot delete expression".to_string(),
-        ParseErrorType::NonDefaultParamAfterDefaultParam => "non-default argument follows default argument".to_string(),
-        ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".to_string(),
-        ParseErrorType::DuplicateKeywordArgumentError(name) => format!("keyword argument repeated: {name}"),
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            "non-default argument follows default argument".to_string()
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            "positional argument follows keyword argument".to_string()
+        }
+        ParseErrorType::DuplicateKeywordArgumentError(name) => {
+            format!("keyword argument repeated: {name}")
+        }
         ParseErrorType::UnparenthesizedGeneratorExpression => {
             "Generator expression must be parenthesized".to_string()
         }
@@ -120,7 +150,9 @@ fn assignment_target_message(source: &str, e: &ruff_python_parser::ParseError) -
     let what = match text.chars().next() {
         Some(c) if c.is_ascii_digit() || c == '"' || c == '\'' || c == '-' => "literal",
         _ if text.ends_with(')') => "function call",
-        _ if matches!(text, "True" | "False" | "None") => return format!("cannot assign to {text}"),
+        _ if matches!(text, "True" | "False" | "None") => {
+            return format!("cannot assign to {text}")
+        }
         _ => "expression",
     };
     format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
@@ -148,7 +180,12 @@ struct Scan<'a> {
     first_error: Option<SyntaxErr>,
 }
 
-fn err<T>(type_name: &'static str, message: impl Into<String>, line: usize, column: usize) -> Result<T, SyntaxErr> {
+fn err<T>(
+    type_name: &'static str,
+    message: impl Into<String>,
+    line: usize,
+    column: usize,
+) -> Result<T, SyntaxErr> {
     Err(SyntaxErr::new(type_name, message, line, column))
 }
 
@@ -174,7 +211,13 @@ fn prescan(source: &str) -> Result<Option<SyntaxErr>, SyntaxErr> {
 
 impl Scan<'_> {
     /// Record a non-fatal error (only the first is kept).
-    fn fail(&mut self, type_name: &'static str, message: impl Into<String>, line: usize, column: usize) {
+    fn fail(
+        &mut self,
+        type_name: &'static str,
+        message: impl Into<String>,
+        line: usize,
+        column: usize,
+    ) {
         if self.first_error.is_none() {
             self.first_error = Some(SyntaxErr::new(type_name, message, line, column));
         }
@@ -185,7 +228,10 @@ impl Scan<'_> {
     }
 
     fn column(&self) -> usize {
-        let line_start = self.src[..self.pos.min(self.src.len())].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let line_start = self.src[..self.pos.min(self.src.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
         self.pos - line_start + 1
     }
 
@@ -214,14 +260,23 @@ impl Scan<'_> {
                     }
                 }
                 b'\\' if matches!(self.peek(1), b'\n' | b'\r') => {
-                    self.pos += if self.peek(1) == b'\r' && self.peek(2) == b'\n' { 3 } else { 2 };
+                    self.pos += if self.peek(1) == b'\r' && self.peek(2) == b'\n' {
+                        3
+                    } else {
+                        2
+                    };
                     self.line += 1;
                 }
                 b'\'' | b'"' => self.string(self.pos)?,
                 b'(' | b'[' | b'{' => {
                     self.deepen();
                     if self.brackets.len() >= MAX_BRACKET_DEPTH {
-                        return err("SyntaxError", "too many nested parentheses", self.line, self.column());
+                        return err(
+                            "SyntaxError",
+                            "too many nested parentheses",
+                            self.line,
+                            self.column(),
+                        );
                     }
                     self.brackets.push((c, self.line, self.column()));
                     self.depth_counters.push(0);
@@ -240,7 +295,8 @@ impl Scan<'_> {
                     self.significant(c);
                     self.pos += 1;
                 }
-                b'+' | b'-' | b'*' | b'/' | b'%' | b'@' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'.' => {
+                b'+' | b'-' | b'*' | b'/' | b'%' | b'@' | b'&' | b'|' | b'^' | b'~' | b'<'
+                | b'>' | b'.' => {
                     self.deepen();
                     self.significant(c);
                     self.pos += 1;
@@ -254,11 +310,21 @@ impl Scan<'_> {
             }
         }
         if let Some(&(open, line, column)) = self.brackets.first() {
-            self.fail("SyntaxError", format!("'{}' was never closed", open as char), line, column);
+            self.fail(
+                "SyntaxError",
+                format!("'{}' was never closed", open as char),
+                line,
+                column,
+            );
         }
         self.end_logical_line()?;
         if let Some((what, line)) = self.block_opener.take() {
-            self.fail("IndentationError", format!("expected an indented block after {what} on line {line}"), self.line, 1);
+            self.fail(
+                "IndentationError",
+                format!("expected an indented block after {what} on line {line}"),
+                self.line,
+                1,
+            );
         }
         Ok(())
     }
@@ -283,12 +349,20 @@ impl Scan<'_> {
         };
         match self.brackets.pop() {
             None => {
-                self.fail("SyntaxError", format!("unmatched '{}'", c as char), self.line, self.column());
+                self.fail(
+                    "SyntaxError",
+                    format!("unmatched '{}'", c as char),
+                    self.line,
+                    self.column(),
+                );
                 Ok(())
             }
             Some((open, line, _)) if open != want => {
                 let message = if line == self.line {
-                    format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
+                    format!(
+                        "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                        c as char, open as char
+                    )
                 } else {
                     format!(
                         "closing parenthesis '{}' does not match opening parenthesis '{}' on line {line}",
@@ -330,21 +404,41 @@ impl Scan<'_> {
         let opener = self.block_opener.take();
         if width > top {
             if opener.is_none() {
-                self.fail("IndentationError", "unexpected indent", self.line, width + 1);
+                self.fail(
+                    "IndentationError",
+                    "unexpected indent",
+                    self.line,
+                    width + 1,
+                );
             }
             if self.indents.len() > MAX_INDENT_DEPTH {
-                return err("IndentationError", "too many levels of indentation", self.line, width + 1);
+                return err(
+                    "IndentationError",
+                    "too many levels of indentation",
+                    self.line,
+                    width + 1,
+                );
             }
             self.indents.push(width);
         } else {
             if let Some((what, line)) = opener {
-                self.fail("IndentationError", format!("expected an indented block after {what} on line {line}"), self.line, width + 1);
+                self.fail(
+                    "IndentationError",
+                    format!("expected an indented block after {what} on line {line}"),
+                    self.line,
+                    width + 1,
+                );
             }
             while self.indents.last().is_some_and(|&w| w > width) {
                 self.indents.pop();
             }
             if self.indents.last().copied().unwrap_or(0) != width {
-                self.fail("IndentationError", "unindent does not match any outer indentation level", self.line, width + 1);
+                self.fail(
+                    "IndentationError",
+                    "unindent does not match any outer indentation level",
+                    self.line,
+                    width + 1,
+                );
                 self.indents.push(width);
             }
         }
@@ -353,7 +447,12 @@ impl Scan<'_> {
 
     fn end_logical_line(&mut self) -> Result<(), SyntaxErr> {
         if self.max_depth > MAX_EXPRESSION_DEPTH {
-            return err("RecursionError", "maximum recursion depth exceeded during compilation", self.line, 1);
+            return err(
+                "RecursionError",
+                "maximum recursion depth exceeded during compilation",
+                self.line,
+                1,
+            );
         }
         self.max_depth = 0;
         self.depth_counters = vec![0];
@@ -362,8 +461,8 @@ impl Scan<'_> {
                 let what = match word.as_str() {
                     "def" => "function definition".to_string(),
                     "class" => "class definition".to_string(),
-                    w @ ("if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with" | "match"
-                    | "case") => format!("'{w}' statement"),
+                    w @ ("if" | "elif" | "else" | "for" | "while" | "try" | "except"
+                    | "finally" | "with" | "match" | "case") => format!("'{w}' statement"),
                     _ => String::new(),
                 };
                 if !what.is_empty() {
@@ -388,7 +487,10 @@ impl Scan<'_> {
         }
         let word = std::str::from_utf8(&self.src[start..self.pos]).unwrap_or("");
         // A string prefix (r, b, f, u and combinations) directly before a quote.
-        if matches!(self.peek(0), b'\'' | b'"') && word.len() <= 2 && word.chars().all(|c| "rRbBfFuU".contains(c)) {
+        if matches!(self.peek(0), b'\'' | b'"')
+            && word.len() <= 2
+            && word.chars().all(|c| "rRbBfFuU".contains(c))
+        {
             return self.string(start);
         }
         if self.first_word.is_none() {
@@ -416,8 +518,17 @@ impl Scan<'_> {
         self.pos += if triple { 3 } else { 1 };
         loop {
             let Some(&c) = self.src.get(self.pos) else {
-                let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
-                self.fail("SyntaxError", format!("{what} (detected at line {})", self.line), start_line, start_column);
+                let what = if triple {
+                    "unterminated triple-quoted string literal"
+                } else {
+                    "unterminated string literal"
+                };
+                self.fail(
+                    "SyntaxError",
+                    format!("{what} (detected at line {})", self.line),
+                    start_line,
+                    start_column,
+                );
                 break;
             };
             match c {
@@ -430,7 +541,10 @@ impl Scan<'_> {
                 b'\n' if !triple => {
                     self.fail(
                         "SyntaxError",
-                        format!("unterminated string literal (detected at line {})", self.line),
+                        format!(
+                            "unterminated string literal (detected at line {})",
+                            self.line
+                        ),
                         start_line,
                         start_column,
                     );
@@ -440,7 +554,9 @@ impl Scan<'_> {
                     self.line += 1;
                     self.pos += 1;
                 }
-                _ if c == quote && (!triple || (self.peek(1) == quote && self.peek(2) == quote)) => {
+                _ if c == quote
+                    && (!triple || (self.peek(1) == quote && self.peek(2) == quote)) =>
+                {
                     self.pos += if triple { 3 } else { 1 };
                     break;
                 }
@@ -468,23 +584,54 @@ mod tests {
 
     #[test]
     fn tokenizer_errors_have_cpythons_messages_and_lines() {
-        assert_eq!(error_of("x = (1,\n2\n"), ("SyntaxError: '(' was never closed".into(), 1));
-        assert_eq!(error_of("x = 1)\n"), ("SyntaxError: unmatched ')'".into(), 1));
-        assert_eq!(error_of("s = 'abc\n"), ("SyntaxError: unterminated string literal (detected at line 1)".into(), 1));
-        assert_eq!(error_of("if x:\ny = 1\n"), ("IndentationError: expected an indented block after 'if' statement on line 1".into(), 2));
-        assert_eq!(error_of("x = 1\n  y = 2\n"), ("IndentationError: unexpected indent".into(), 2));
+        assert_eq!(
+            error_of("x = (1,\n2\n"),
+            ("SyntaxError: '(' was never closed".into(), 1)
+        );
+        assert_eq!(
+            error_of("x = 1)\n"),
+            ("SyntaxError: unmatched ')'".into(), 1)
+        );
+        assert_eq!(
+            error_of("s = 'abc\n"),
+            (
+                "SyntaxError: unterminated string literal (detected at line 1)".into(),
+                1
+            )
+        );
+        assert_eq!(
+            error_of("if x:\ny = 1\n"),
+            (
+                "IndentationError: expected an indented block after 'if' statement on line 1"
+                    .into(),
+                2
+            )
+        );
+        assert_eq!(
+            error_of("x = 1\n  y = 2\n"),
+            ("IndentationError: unexpected indent".into(), 2)
+        );
         assert_eq!(
             error_of("if x:\n    y = 1\n  z = 2\n"),
-            ("IndentationError: unindent does not match any outer indentation level".into(), 3)
+            (
+                "IndentationError: unindent does not match any outer indentation level".into(),
+                3
+            )
         );
     }
 
     #[test]
     fn nesting_is_bounded_before_parsing() {
         let deep = format!("x = {}1{}\n", "(".repeat(250), ")".repeat(250));
-        assert_eq!(error_of(&deep).0, "SyntaxError: too many nested parentheses");
+        assert_eq!(
+            error_of(&deep).0,
+            "SyntaxError: too many nested parentheses"
+        );
         let chain = format!("x = 1{}\n", "+1".repeat(5000));
-        assert_eq!(error_of(&chain).0, "RecursionError: maximum recursion depth exceeded during compilation");
+        assert_eq!(
+            error_of(&chain).0,
+            "RecursionError: maximum recursion depth exceeded during compilation"
+        );
         let long_list = format!("x = [{}]\n", "-1, ".repeat(5000));
         assert_eq!(error_of(&long_list).0, "ok");
     }

@@ -16,7 +16,13 @@ use crate::vm::ops::{bigint_from_f64, format_error, to_bigint};
 use crate::vm::{memory_error, overflow_error, type_error, value_error, PyResult, Vm};
 
 /// Dispatch a call of built-in class `class`.
-pub(crate) fn construct(vm: &mut Vm<'_>, class: &Rc<Class>, kind: BuiltinType, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+pub(crate) fn construct(
+    vm: &mut Vm<'_>,
+    class: &Rc<Class>,
+    kind: BuiltinType,
+    args: Vec<Value>,
+    mut kw: Kwargs,
+) -> PyResult<Value> {
     use BuiltinType as B;
     let name = &*class.name;
     match kind {
@@ -77,7 +83,9 @@ pub(crate) fn construct(vm: &mut Vm<'_>, class: &Rc<Class>, kind: BuiltinType, a
                 Some(v @ Value::Set(s)) if frozen && s.frozen => Ok(v.clone()),
                 Some(v) => {
                     let table = super::set::table_from(vm, v)?;
-                    Ok(Value::Set(Rc::new(crate::objects::PySet::new(table, frozen))))
+                    Ok(Value::Set(Rc::new(crate::objects::PySet::new(
+                        table, frozen,
+                    ))))
                 }
                 None => vm.new_set(Vec::new(), frozen),
             }
@@ -101,7 +109,9 @@ pub(crate) fn construct(vm: &mut Vm<'_>, class: &Rc<Class>, kind: BuiltinType, a
                 return Ok(Value::Class(vm.type_of(&args[0])));
             }
             // type(name, bases, dict) is outside the supported subset: say so plainly.
-            Err(type_error("type() takes 1 argument here (type(name, bases, dict) is not supported)"))
+            Err(type_error(
+                "type() takes 1 argument here (type(name, bases, dict) is not supported)",
+            ))
         }
         B::Object => {
             if !args.is_empty() || !kw.is_empty() {
@@ -133,25 +143,36 @@ pub(crate) fn construct(vm: &mut Vm<'_>, class: &Rc<Class>, kind: BuiltinType, a
             no_kwargs(name, &kw)?;
             check_args(name, &args, 1, 1)?;
             let f = Rc::new(args[0].clone());
-            Ok(if kind == B::StaticMethod { Value::StaticMethod(f) } else { Value::ClassMethod(f) })
+            Ok(if kind == B::StaticMethod {
+                Value::StaticMethod(f)
+            } else {
+                Value::ClassMethod(f)
+            })
         }
         B::Super => {
             no_kwargs("super", &kw)?;
             match args.as_slice() {
-                [Value::Class(c), this] => {
-                    Ok(Value::Super(Rc::new(crate::objects::SuperObj { after: c.clone(), this: this.clone() })))
-                }
+                [Value::Class(c), this] => Ok(Value::Super(Rc::new(crate::objects::SuperObj {
+                    after: c.clone(),
+                    this: this.clone(),
+                }))),
                 [] => Err(crate::vm::runtime_error("super(): no arguments")),
                 _ => Err(type_error("super() argument 1 must be a type")),
             }
         }
         B::Exception => unreachable_exception(vm, class),
-        _ => Err(type_error(format!("cannot create '{}' instances", class.qualname))),
+        _ => Err(type_error(format!(
+            "cannot create '{}' instances",
+            class.qualname
+        ))),
     }
 }
 
 fn unreachable_exception(_vm: &mut Vm<'_>, class: &Rc<Class>) -> PyResult<Value> {
-    Err(type_error(format!("cannot create '{}' instances here", class.name)))
+    Err(type_error(format!(
+        "cannot create '{}' instances here",
+        class.name
+    )))
 }
 
 /// `int(x)`, `int(s, base)`.
@@ -165,7 +186,9 @@ fn make_int(vm: &mut Vm<'_>, x: Option<&Value>, base: Option<&Value>) -> PyResul
         return match x {
             Value::Str(s) => parse_int(s.as_str(), b as u32, x, vm),
             Value::Bytes(bs) => parse_int(&String::from_utf8_lossy(bs), b as u32, x, vm),
-            _ => Err(type_error("int() can't convert non-string with explicit base")),
+            _ => Err(type_error(
+                "int() can't convert non-string with explicit base",
+            )),
         };
     }
     match x {
@@ -189,7 +212,10 @@ fn make_int(vm: &mut Vm<'_>, x: Option<&Value>, base: Option<&Value>) -> PyResul
                     return match r {
                         Value::Int(_) | Value::BigInt(_) => Ok(r),
                         Value::Bool(b) => Ok(Value::Int(b as i64)),
-                        other => Err(type_error(format!("{hook} returned non-int (type {})", vm.type_name(&other)))),
+                        other => Err(type_error(format!(
+                            "{hook} returned non-int (type {})",
+                            vm.type_name(&other)
+                        ))),
                     };
                 }
             }
@@ -211,22 +237,30 @@ fn parse_int(s: &str, base: u32, original: &Value, vm: &mut Vm<'_>) -> PyResult<
         Some(b) => Ok(Value::from_bigint(b)),
         None => {
             let r = vm.repr(original)?;
-            Err(value_error(format!("invalid literal for int() with base {base}: {r}")))
+            Err(value_error(format!(
+                "invalid literal for int() with base {base}: {r}"
+            )))
         }
     }
 }
 
 /// `float(x)`.
 fn make_float(vm: &mut Vm<'_>, x: Option<&Value>) -> PyResult<Value> {
-    let Some(x) = x else { return Ok(Value::Float(0.0)) };
+    let Some(x) = x else {
+        return Ok(Value::Float(0.0));
+    };
     match x {
         Value::Float(_) => Ok(x.clone()),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(Value::Float(crate::vm::ops::to_f64(x)?.unwrap_or(0.0))),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            Ok(Value::Float(crate::vm::ops::to_f64(x)?.unwrap_or(0.0)))
+        }
         Value::Str(s) => match fmt::parse_float(s.as_str()) {
             Some(f) => Ok(Value::Float(f)),
             None => {
                 let r = vm.repr(x)?;
-                Err(value_error(format!("could not convert string to float: {r}")))
+                Err(value_error(format!(
+                    "could not convert string to float: {r}"
+                )))
             }
         },
         Value::Instance(i) => {
@@ -253,7 +287,10 @@ fn make_float(vm: &mut Vm<'_>, x: Option<&Value>) -> PyResult<Value> {
 }
 
 fn float_type_error(vm: &Vm<'_>, x: &Value) -> crate::vm::PyErr {
-    type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x)))
+    type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        vm.type_name(x)
+    ))
 }
 
 /// `str(x)`, `str(b, encoding)`.
@@ -262,7 +299,9 @@ fn make_str(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value
     let errors = take_kwarg(&mut kw, "errors");
     reject_kwargs("str", &kw)?;
     check_args("str", &args, 0, 3)?;
-    let Some(x) = args.first() else { return Ok(Value::str("")) };
+    let Some(x) = args.first() else {
+        return Ok(Value::str(""));
+    };
     let encoding = args.get(1).cloned().or(encoding);
     let errors = args.get(2).cloned().or(errors);
     if encoding.is_some() || errors.is_some() {
@@ -276,7 +315,10 @@ fn make_str(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value
                 vm.call(&decode, rest, Vec::new())
             }
             Value::Str(_) => Err(type_error("decoding str is not supported")),
-            other => Err(type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(other)))),
+            other => Err(type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(other)
+            ))),
         };
     }
     Ok(match x {
@@ -291,19 +333,30 @@ fn make_range(vm: &mut Vm<'_>, args: &[Value]) -> PyResult<Value> {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
+            Value::BigInt(_) => Err(overflow_error(
+                "Python int too large to convert to C ssize_t",
+            )),
             Value::Instance(i) if i.class.lookup("__index__").is_some() => vm.index_value(v),
-            other => {
-                Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
-            }
+            other => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            ))),
         }
     };
     let (start, stop, step) = match args.len() {
         1 => (0, ints(vm, &args[0])?, 1),
         2 => (ints(vm, &args[0])?, ints(vm, &args[1])?, 1),
-        3 => (ints(vm, &args[0])?, ints(vm, &args[1])?, ints(vm, &args[2])?),
+        3 => (
+            ints(vm, &args[0])?,
+            ints(vm, &args[1])?,
+            ints(vm, &args[2])?,
+        ),
         0 => return Err(type_error("range expected at least 1 argument, got 0")),
-        n => return Err(type_error(format!("range expected at most 3 arguments, got {n}"))),
+        n => {
+            return Err(type_error(format!(
+                "range expected at most 3 arguments, got {n}"
+            )))
+        }
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
@@ -313,7 +366,9 @@ fn make_range(vm: &mut Vm<'_>, args: &[Value]) -> PyResult<Value> {
 
 /// `bytes(x)`, `bytes(s, encoding)`.
 fn make_bytes(vm: &mut Vm<'_>, x: Option<&Value>, encoding: Option<&Value>) -> PyResult<Value> {
-    let Some(x) = x else { return Ok(Value::Bytes(Rc::new(Vec::new()))) };
+    let Some(x) = x else {
+        return Ok(Value::Bytes(Rc::new(Vec::new())));
+    };
     match (x, encoding) {
         (Value::Str(s), Some(_)) => Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec()))),
         (Value::Str(_), None) => Err(type_error("string argument without an encoding")),
@@ -332,7 +387,10 @@ fn make_bytes(vm: &mut Vm<'_>, x: Option<&Value>, encoding: Option<&Value>) -> P
             let mut out = Vec::new();
             for item in vm.collect(x)? {
                 let b = to_bigint(&item).ok_or_else(|| {
-                    type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&item)))
+                    type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(&item)
+                    ))
                 })?;
                 match b.to_u8() {
                     Some(byte) => out.push(byte),

@@ -17,11 +17,15 @@ use crate::vm::{key_error, memory_error, runtime_error, type_error, PyErr, PyRes
 type Table = DictTable<Value, Value>;
 
 fn table(d: &PyDict) -> PyResult<Ref<'_, Table>> {
-    d.table.try_borrow().map_err(|_| runtime_error("dictionary changed during a key comparison"))
+    d.table
+        .try_borrow()
+        .map_err(|_| runtime_error("dictionary changed during a key comparison"))
 }
 
 fn table_mut(d: &PyDict) -> PyResult<RefMut<'_, Table>> {
-    d.table.try_borrow_mut().map_err(|_| runtime_error("dictionary changed during a key comparison"))
+    d.table
+        .try_borrow_mut()
+        .map_err(|_| runtime_error("dictionary changed during a key comparison"))
 }
 
 fn as_dict(v: &Value) -> PyResult<&Rc<PyDict>> {
@@ -60,7 +64,9 @@ pub(crate) fn dict_copy(v: &Value) -> Value {
     match v {
         Value::Dict(d) => {
             let t = d.table.borrow().clone();
-            Value::Dict(Rc::new(PyDict { table: std::cell::RefCell::new(t) }))
+            Value::Dict(Rc::new(PyDict {
+                table: std::cell::RefCell::new(t),
+            }))
         }
         other => other.clone(),
     }
@@ -68,14 +74,19 @@ pub(crate) fn dict_copy(v: &Value) -> Value {
 
 /// `a == b` for two dicts.
 pub(crate) fn dict_eq(vm: &mut Vm<'_>, a: &Value, b: &Value) -> PyResult<bool> {
-    let (Value::Dict(x), Value::Dict(y)) = (a, b) else { return Ok(false) };
+    let (Value::Dict(x), Value::Dict(y)) = (a, b) else {
+        return Ok(false);
+    };
     if Rc::ptr_eq(x, y) {
         return Ok(true);
     }
     if table(x)?.len() != table(y)?.len() {
         return Ok(false);
     }
-    let items: Vec<(Value, Value)> = table(x)?.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let items: Vec<(Value, Value)> = table(x)?
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     for (k, v) in items {
         match vm.dict_get(b, &k)? {
             Some(w) => {
@@ -136,7 +147,10 @@ impl Vm<'_> {
     pub(crate) fn dict_update(&mut self, target: &Value, source: &Value) -> PyResult<()> {
         match source {
             Value::Dict(s) => {
-                let items: Vec<(Value, Value)> = table(s)?.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = table(s)?
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 for (k, v) in items {
                     self.dict_set(target, k, v)?;
                 }
@@ -155,11 +169,9 @@ impl Vm<'_> {
                 while let Some(item) = self.next(&it)? {
                     let pair = match &item {
                         Value::List(_) | Value::Tuple(_) | Value::Str(_) => self.collect(&item)?,
-                        _ => {
-                            return Err(type_error(format!(
-                                "cannot convert dictionary update sequence element #{n} to a sequence"
-                            )))
-                        }
+                        _ => return Err(type_error(format!(
+                            "cannot convert dictionary update sequence element #{n} to a sequence"
+                        ))),
                     };
                     if pair.len() != 2 {
                         return Err(PyErr::new(
@@ -168,7 +180,10 @@ impl Vm<'_> {
                         ));
                     }
                     let mut pair = pair.into_iter();
-                    let (k, v) = (pair.next().unwrap_or(Value::None), pair.next().unwrap_or(Value::None));
+                    let (k, v) = (
+                        pair.next().unwrap_or(Value::None),
+                        pair.next().unwrap_or(Value::None),
+                    );
                     self.dict_set(target, k, v)?;
                     n += 1;
                 }
@@ -189,7 +204,10 @@ fn view(d: &Rc<PyDict>, kind: DictViewKind) -> Value {
         class,
         attrs: Default::default(),
         exc: None,
-        native: Some(std::cell::RefCell::new(NativeState::DictView(d.clone(), kind))),
+        native: Some(std::cell::RefCell::new(NativeState::DictView(
+            d.clone(),
+            kind,
+        ))),
     }))
 }
 
@@ -214,7 +232,9 @@ fn items(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 fn get(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("get", &kw)?;
     check_method_args("get", &args, 1, 2)?;
-    Ok(vm.dict_get(&args[0], &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+    Ok(vm
+        .dict_get(&args[0], &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn pop(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
@@ -325,7 +345,10 @@ pub(super) fn install(t: &BuiltinTypes) {
             ("copy", copy),
         ],
     );
-    t.dict.attrs.borrow_mut().insert("fromkeys".into(), Value::ClassMethod(Rc::new(super::native("fromkeys", fromkeys))));
+    t.dict.attrs.borrow_mut().insert(
+        "fromkeys".into(),
+        Value::ClassMethod(Rc::new(super::native("fromkeys", fromkeys))),
+    );
     for class in [&t.dict_keys, &t.dict_values, &t.dict_items] {
         add_methods(class, &[("__len__", view_len)]);
     }

@@ -85,13 +85,17 @@ pub(crate) fn write_to(vm: &mut Vm<'_>, file: &Value, text: &str) -> PyResult<()
 }
 
 fn print(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
-    let text_arg = |vm: &mut Vm<'_>, v: Option<Value>, name: &str, default: &str| -> PyResult<String> {
-        match v {
-            None | Some(Value::None) => Ok(default.to_string()),
-            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-            Some(other) => Err(type_error(format!("{name} must be None or a string, not {}", vm.type_name(&other)))),
-        }
-    };
+    let text_arg =
+        |vm: &mut Vm<'_>, v: Option<Value>, name: &str, default: &str| -> PyResult<String> {
+            match v {
+                None | Some(Value::None) => Ok(default.to_string()),
+                Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+                Some(other) => Err(type_error(format!(
+                    "{name} must be None or a string, not {}",
+                    vm.type_name(&other)
+                ))),
+            }
+        };
     let sep = take_kwarg(&mut kw, "sep");
     let sep = text_arg(vm, sep, "sep", " ")?;
     let end = take_kwarg(&mut kw, "end");
@@ -120,7 +124,10 @@ fn input(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     };
     match vm.host.suspend(SuspendRequest::Input { prompt }) {
         Ok(Reply::Text(line)) => Ok(Value::str(line)),
-        Ok(_) => Err(PyErr::new("RuntimeError", "host answered input() with a non-text reply")),
+        Ok(_) => Err(PyErr::new(
+            "RuntimeError",
+            "host answered input() with a non-text reply",
+        )),
         Err(e) => Err(crate::modules::host_error(e)),
     }
 }
@@ -146,17 +153,30 @@ fn abs(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             let f = i.class.lookup("__abs__").unwrap_or(Value::None);
             vm.call1(&f, args[0].clone())
         }
-        other => Err(type_error(format!("bad operand type for abs(): '{}'", vm.type_name(other)))),
+        other => Err(type_error(format!(
+            "bad operand type for abs(): '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
 /// min() and max(): one iterable or several arguments, `key=`, `default=`.
-fn extreme(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, mut kw: Kwargs, op: CmpOp) -> PyResult<Value> {
+fn extreme(
+    vm: &mut Vm<'_>,
+    name: &str,
+    args: Vec<Value>,
+    mut kw: Kwargs,
+    op: CmpOp,
+) -> PyResult<Value> {
     let key = take_kwarg(&mut kw, "key").filter(|k| !k.is_none());
     let default = take_kwarg(&mut kw, "default");
     reject_kwargs(name, &kw)?;
     let items = match args.len() {
-        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        0 => {
+            return Err(type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
         1 => vm.collect(&args[0])?,
         _ => {
             if default.is_some() {
@@ -204,8 +224,16 @@ fn sum(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     check_args("sum", &args, 1, 2)?;
     let mut acc = args.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
     match &acc {
-        Value::Str(_) => return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]")),
-        Value::Bytes(_) => return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        Value::Str(_) => {
+            return Err(type_error(
+                "sum() can't sum strings [use ''.join(seq) instead]",
+            ))
+        }
+        Value::Bytes(_) => {
+            return Err(type_error(
+                "sum() can't sum bytes [use b''.join(seq) instead]",
+            ))
+        }
         _ => {}
     }
     let it = vm.get_iter(&args[0])?;
@@ -218,7 +246,10 @@ fn sum(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
 
 fn sorted(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(type_error(format!("sorted expected 1 argument, got {}", args.len())));
+        return Err(type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.len()
+        )));
     }
     let key = take_kwarg(&mut kw, "key").filter(|k| !k.is_none());
     let reverse = match take_kwarg(&mut kw, "reverse") {
@@ -246,7 +277,11 @@ fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         Value::Range(r) => {
             let n = r.len();
             let last = if n == 0 { r.start } else { r.get(n - 1) };
-            return Ok(native_iter(NativeIter::Range { next: last, step: r.step.wrapping_neg(), remaining: n }));
+            return Ok(native_iter(NativeIter::Range {
+                next: last,
+                step: r.step.wrapping_neg(),
+                remaining: n,
+            }));
         }
         Value::Dict(_) => vm.collect(v)?,
         Value::Instance(i) if i.native.is_some() => vm.collect(v)?,
@@ -262,14 +297,25 @@ fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
                 }
                 out
             } else {
-                return Err(type_error(format!("'{}' object is not reversible", i.class.name)));
+                return Err(type_error(format!(
+                    "'{}' object is not reversible",
+                    i.class.name
+                )));
             }
         }
-        other => return Err(type_error(format!("'{}' object is not reversible", vm.type_name(other)))),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object is not reversible",
+                vm.type_name(other)
+            )))
+        }
     };
     let mut items = items;
     items.reverse();
-    Ok(native_iter(NativeIter::Seq { items: Rc::new(crate::objects::PyTuple::new(items)), index: 0 }))
+    Ok(native_iter(NativeIter::Seq {
+        items: Rc::new(crate::objects::PyTuple::new(items)),
+        index: 0,
+    }))
 }
 
 fn enumerate(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
@@ -278,10 +324,16 @@ fn enumerate(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Valu
     check_args("enumerate", &args, 1, 2)?;
     let start = args.get(1).cloned().or(start_kw).unwrap_or(Value::Int(0));
     if !matches!(start, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
-        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&start))));
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&start)
+        )));
     }
     let inner = vm.get_iter(&args[0])?;
-    Ok(native_iter(NativeIter::Enumerate { inner, count: start }))
+    Ok(native_iter(NativeIter::Enumerate {
+        inner,
+        count: start,
+    }))
 }
 
 fn zip(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
@@ -295,7 +347,10 @@ fn zip(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
         match vm.get_iter(a) {
             Ok(it) => inners.push(it),
             Err(e) if e.is("TypeError") => {
-                return Err(type_error(format!("zip argument #{} must support iteration", i + 1)));
+                return Err(type_error(format!(
+                    "zip argument #{} must support iteration",
+                    i + 1
+                )));
             }
             Err(e) => return Err(e),
         }
@@ -312,19 +367,34 @@ fn map(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     for a in &args[1..] {
         inners.push(vm.get_iter(a)?);
     }
-    Ok(native_iter(NativeIter::Map { func: args[0].clone(), inners }))
+    Ok(native_iter(NativeIter::Map {
+        func: args[0].clone(),
+        inners,
+    }))
 }
 
 fn filter(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("filter", &kw)?;
     if args.len() != 2 {
-        return Err(type_error(format!("filter expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "filter expected 2 arguments, got {}",
+            args.len()
+        )));
     }
     let inner = vm.get_iter(&args[1])?;
-    Ok(native_iter(NativeIter::Filter { func: args[0].clone(), inner }))
+    Ok(native_iter(NativeIter::Filter {
+        func: args[0].clone(),
+        inner,
+    }))
 }
 
-fn any_all(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kw: Kwargs, want: bool) -> PyResult<Value> {
+fn any_all(
+    vm: &mut Vm<'_>,
+    name: &str,
+    args: Vec<Value>,
+    kw: Kwargs,
+    want: bool,
+) -> PyResult<Value> {
     no_kwargs(name, &kw)?;
     check_args(name, &args, 1, 1)?;
     let it = vm.get_iter(&args[0])?;
@@ -355,7 +425,11 @@ fn round_int(v: &BigInt, ndigits: i64) -> Value {
     let pow = num_traits::pow(BigInt::from(10), exp as usize);
     let (q, r) = v.div_mod_floor(&pow);
     let twice = &r * 2;
-    let q = if twice > pow || (twice == pow && q.is_odd()) { q + 1 } else { q };
+    let q = if twice > pow || (twice == pow && q.is_odd()) {
+        q + 1
+    } else {
+        q
+    };
     Value::from_bigint(q * pow)
 }
 
@@ -368,7 +442,10 @@ fn round(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
         Some(n @ (Value::Int(_) | Value::Bool(_))) => Some(vm.index_value(n)?),
         Some(Value::BigInt(b)) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
         Some(other) => {
-            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
         }
         None => None,
     };
@@ -397,7 +474,10 @@ fn round(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
             call_args.extend(ndigits);
             vm.call(&f, call_args, Vec::new())
         }
-        (other, _) => Err(type_error(format!("type {} doesn't define __round__ method", vm.type_name(other)))),
+        (other, _) => Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -413,24 +493,39 @@ pub(crate) fn is_instance(vm: &mut Vm<'_>, v: &Value, spec: &Value, fname: &str)
             }
             Ok(false)
         }
-        _ => Err(type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 
 fn isinstance(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("isinstance", &kw)?;
     if args.len() != 2 {
-        return Err(type_error(format!("isinstance expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "isinstance expected 2 arguments, got {}",
+            args.len()
+        )));
     }
-    Ok(Value::Bool(is_instance(vm, &args[0], &args[1], "isinstance")?))
+    Ok(Value::Bool(is_instance(
+        vm,
+        &args[0],
+        &args[1],
+        "isinstance",
+    )?))
 }
 
 fn issubclass(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("issubclass", &kw)?;
     if args.len() != 2 {
-        return Err(type_error(format!("issubclass expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "issubclass expected 2 arguments, got {}",
+            args.len()
+        )));
     }
-    let Value::Class(c) = &args[0] else { return Err(type_error("issubclass() arg 1 must be a class")) };
+    let Value::Class(c) = &args[0] else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
     let classes: Vec<Value> = match &args[1] {
         Value::Tuple(t) => t.items.clone(),
         other => vec![other.clone()],
@@ -442,7 +537,11 @@ fn issubclass(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> 
                     return Ok(Value::Bool(true));
                 }
             }
-            _ => return Err(type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => {
+                return Err(type_error(
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                ))
+            }
         }
     }
     let _ = vm;
@@ -467,12 +566,19 @@ fn ord(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     check_args("ord", &args, 1, 1)?;
     match &args[0] {
         Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
-        Value::Str(s) => {
-            Err(type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
-        }
+        Value::Str(s) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len()
+        ))),
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-        Value::Bytes(b) => Err(type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
-        other => Err(type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(other)))),
+        Value::Bytes(b) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        ))),
+        other => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -484,7 +590,10 @@ fn chr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         Value::Bool(b) => *b as i64,
         Value::BigInt(_) => return Err(overflow_error("Python int too large to convert to C int")),
         other => {
-            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
         }
     };
     if !(0..0x110000).contains(&code) {
@@ -493,7 +602,9 @@ fn chr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     match char::from_u32(code as u32) {
         Some(c) => Ok(Value::str(c.to_string())),
         // Lone surrogates cannot be stored in a Rust string.
-        None => Err(value_error("chr() of a surrogate code point is not supported")),
+        None => Err(value_error(
+            "chr() of a surrogate code point is not supported",
+        )),
     }
 }
 
@@ -509,7 +620,10 @@ fn radix(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kw: Kwargs, base: u32) -
     };
     match to_bigint(&v) {
         Some(b) => Ok(Value::str(fmt::int_to_str_radix(&b, base, true))),
-        None => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&v)))),
+        None => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&v)
+        ))),
     }
 }
 
@@ -528,7 +642,10 @@ fn bin(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 fn divmod(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("divmod", &kw)?;
     if args.len() != 2 {
-        return Err(type_error(format!("divmod expected 2 arguments, got {}", args.len())));
+        return Err(type_error(format!(
+            "divmod expected 2 arguments, got {}",
+            args.len()
+        )));
     }
     let (a, b) = (&args[0], &args[1]);
     if let Value::Instance(i) = a {
@@ -536,7 +653,12 @@ fn divmod(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             return vm.call(&f, vec![a.clone(), b.clone()], Vec::new());
         }
     }
-    let numeric = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_));
+    let numeric = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        )
+    };
     if !numeric(a) || !numeric(b) {
         return Err(type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
@@ -562,8 +684,12 @@ fn pow(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     let Some(m) = modulus else {
         return vm.binary_op(BinOp::Pow, &args[0], &args[1]);
     };
-    let (Some(base), Some(exp), Some(m)) = (to_bigint(&args[0]), to_bigint(&args[1]), to_bigint(&m)) else {
-        return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    let (Some(base), Some(exp), Some(m)) =
+        (to_bigint(&args[0]), to_bigint(&args[1]), to_bigint(&m))
+    else {
+        return Err(type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
     };
     if m.is_zero() {
         return Err(value_error("pow() 3rd argument cannot be 0"));
@@ -578,7 +704,11 @@ fn pow(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     };
     let r = base.modpow(&exp.abs(), &m.abs());
     // Python's result takes the sign of the modulus.
-    let r = if m.is_negative() && !r.is_zero() { r + &m } else { r };
+    let r = if m.is_negative() && !r.is_zero() {
+        r + &m
+    } else {
+        r
+    };
     Ok(Value::from_bigint(r))
 }
 
@@ -605,7 +735,10 @@ fn iter(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("iter", &kw)?;
     check_args("iter", &args, 1, 2)?;
     if args.len() == 2 {
-        return Ok(native_iter(NativeIter::Callable { func: args[0].clone(), sentinel: args[1].clone() }));
+        return Ok(native_iter(NativeIter::Callable {
+            func: args[0].clone(),
+            sentinel: args[1].clone(),
+        }));
     }
     vm.get_iter(&args[0])
 }
@@ -620,7 +753,10 @@ fn next(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         _ => false,
     };
     if !is_iterator {
-        return Err(type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(it)
+        )));
     }
     if let Value::Generator(g) = it {
         return match vm.resume_generator(g, Value::None)? {
@@ -680,7 +816,10 @@ fn callable(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 fn attr_name(vm: &Vm<'_>, v: &Value, fname: &str) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
-        other => Err(type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(other)))),
+        other => Err(type_error(format!(
+            "{fname}(): attribute name must be string, not '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -728,7 +867,10 @@ fn format(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         None => String::new(),
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(other) => {
-            return Err(type_error(format!("format() argument 2 must be str, not {}", vm.type_name(other))))
+            return Err(type_error(format!(
+                "format() argument 2 must be str, not {}",
+                vm.type_name(other)
+            )))
         }
     };
     Ok(Value::str(vm.format(&arg(&args, 0), &spec)?))

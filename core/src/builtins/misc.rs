@@ -68,7 +68,11 @@ fn object_repr(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value
 
 fn object_eq(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     check_method_args("__eq__", &args, 1, 1)?;
-    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { Value::NotImplemented })
+    Ok(if args[0].is(&args[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
 }
 
 fn object_ne(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -81,14 +85,19 @@ fn object_ne(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> 
 }
 
 fn object_hash(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
-    Ok(Value::Int((this(&args).heap_addr().unwrap_or(0) >> 4) as i64))
+    Ok(Value::Int(
+        (this(&args).heap_addr().unwrap_or(0) >> 4) as i64,
+    ))
 }
 
 fn object_setattr(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     check_method_args("__setattr__", &args, 2, 2)?;
     match (&args[0], &args[1]) {
         (Value::Instance(i), Value::Str(name)) => {
-            let old = i.attrs.borrow_mut().insert(Rc::from(name.as_str()), args[2].clone());
+            let old = i
+                .attrs
+                .borrow_mut()
+                .insert(Rc::from(name.as_str()), args[2].clone());
             drop(old);
             Ok(Value::None)
         }
@@ -103,7 +112,10 @@ fn object_format(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Val
         _ => return Err(type_error("format spec must be a str")),
     };
     if !spec.is_empty() {
-        return Err(type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(&args[0]))));
+        return Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&args[0])
+        )));
     }
     Ok(Value::str(vm.to_str(&args[0])?))
 }
@@ -132,13 +144,18 @@ pub(crate) fn exception_str(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
 
 /// `repr(exc)`: `ValueError('message')`.
 pub(crate) fn exception_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
-    let Value::Instance(i) = v else { return Ok(String::new()) };
+    let Value::Instance(i) = v else {
+        return Ok(String::new());
+    };
     let args = exc_args(v);
     let inner = match args.len() {
         1 => vm.repr(&args[0])?,
         _ => {
             let r = vm.repr(&Value::tuple(args.clone()))?;
-            r.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string()
+            r.trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim_end_matches(',')
+                .to_string()
         }
     };
     Ok(format!("{}({inner})", i.class.qualname))
@@ -241,8 +258,13 @@ fn property_setter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<V
     no_kwargs("setter", &kw)?;
     check_method_args("setter", &args, 1, 1)?;
     match &args[0] {
-        Value::Property(p) => Ok(crate::vm::new_property(p.getter.clone(), Some(args[1].clone()))),
-        _ => Err(type_error("descriptor 'setter' requires a 'property' object")),
+        Value::Property(p) => Ok(crate::vm::new_property(
+            p.getter.clone(),
+            Some(args[1].clone()),
+        )),
+        _ => Err(type_error(
+            "descriptor 'setter' requires a 'property' object",
+        )),
     }
 }
 
@@ -251,7 +273,9 @@ fn property_getter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<V
     check_method_args("getter", &args, 1, 1)?;
     match &args[0] {
         Value::Property(p) => Ok(crate::vm::new_property(args[1].clone(), p.setter.clone())),
-        _ => Err(type_error("descriptor 'getter' requires a 'property' object")),
+        _ => Err(type_error(
+            "descriptor 'getter' requires a 'property' object",
+        )),
     }
 }
 
@@ -268,7 +292,13 @@ fn int_bit_length(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Va
 fn int_bit_count(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("bit_count", &kw)?;
     check_method_args("bit_count", &args, 0, 0)?;
-    let ones: u64 = int_value(&args[0]).abs().to_u64_digits().1.iter().map(|d| d.count_ones() as u64).sum();
+    let ones: u64 = int_value(&args[0])
+        .abs()
+        .to_u64_digits()
+        .1
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(Value::Int(ones as i64))
 }
 
@@ -299,17 +329,25 @@ fn float_as_integer_ratio(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyR
     check_method_args("as_integer_ratio", &args, 0, 0)?;
     let f = float_of(&args[0]);
     if f.is_nan() {
-        return Err(crate::vm::value_error("cannot convert NaN to integer ratio"));
+        return Err(crate::vm::value_error(
+            "cannot convert NaN to integer ratio",
+        ));
     }
     if f.is_infinite() {
-        return Err(crate::vm::overflow_error("cannot convert Infinity to integer ratio"));
+        return Err(crate::vm::overflow_error(
+            "cannot convert Infinity to integer ratio",
+        ));
     }
     if f == 0.0 {
         return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
     }
     let bits = f.to_bits();
     let exponent = ((bits >> 52) & 0x7ff) as i64;
-    let mantissa = if exponent == 0 { (bits & 0xf_ffff_ffff_ffff) << 1 } else { (bits & 0xf_ffff_ffff_ffff) | 0x10_0000_0000_0000 };
+    let mantissa = if exponent == 0 {
+        (bits & 0xf_ffff_ffff_ffff) << 1
+    } else {
+        (bits & 0xf_ffff_ffff_ffff) | 0x10_0000_0000_0000
+    };
     let mut num = BigInt::from(mantissa);
     let mut exp = exponent - 1075;
     while exp < 0 && (&num % 2u8).is_zero() {
@@ -325,14 +363,20 @@ fn float_as_integer_ratio(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyR
     if f < 0.0 {
         num = -num;
     }
-    Ok(Value::tuple(vec![Value::from_bigint(num), Value::from_bigint(den)]))
+    Ok(Value::tuple(vec![
+        Value::from_bigint(num),
+        Value::from_bigint(den),
+    ]))
 }
 
 fn stream_write(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("write", &kw)?;
     check_method_args("write", &args, 1, 1)?;
     let Value::Str(s) = &args[1] else {
-        return Err(type_error(format!("write() argument must be str, not {}", vm.type_name(&args[1]))));
+        return Err(type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(&args[1])
+        )));
     };
     if let Value::Instance(i) = &args[0] {
         if let Some(native) = &i.native {
@@ -350,17 +394,38 @@ fn stream_flush(_vm: &mut Vm<'_>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Va
 
 pub(super) fn install(t: &BuiltinTypes) {
     let base = t.exc("BaseException");
-    add_methods(&base, &[("__init__", exc_init), ("with_traceback", exc_with_traceback)]);
+    add_methods(
+        &base,
+        &[
+            ("__init__", exc_init),
+            ("with_traceback", exc_with_traceback),
+        ],
+    );
     for (class, attr) in [("StopIteration", "value"), ("SystemExit", "code")] {
         let getter = native(attr, exc_first_arg);
-        t.exc(class).attrs.borrow_mut().insert(attr.into(), crate::vm::new_property(getter, None));
+        t.exc(class)
+            .attrs
+            .borrow_mut()
+            .insert(attr.into(), crate::vm::new_property(getter, None));
     }
     add_methods(
         &t.generator,
-        &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__next__", gen_next), ("__iter__", self_iter)],
+        &[
+            ("send", gen_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+            ("__next__", gen_next),
+            ("__iter__", self_iter),
+        ],
     );
-    add_methods(&t.iterator, &[("__next__", iter_next), ("__iter__", self_iter)]);
-    add_methods(&t.property, &[("setter", property_setter), ("getter", property_getter)]);
+    add_methods(
+        &t.iterator,
+        &[("__next__", iter_next), ("__iter__", self_iter)],
+    );
+    add_methods(
+        &t.property,
+        &[("setter", property_setter), ("getter", property_getter)],
+    );
     let int_methods: &[(&'static str, crate::objects::NativeFn)] = &[
         ("bit_length", int_bit_length),
         ("bit_count", int_bit_count),
@@ -369,7 +434,16 @@ pub(super) fn install(t: &BuiltinTypes) {
     ];
     add_methods(&t.int, int_methods);
     add_methods(&t.bool_, int_methods);
-    add_methods(&t.float, &[("is_integer", float_is_integer), ("as_integer_ratio", float_as_integer_ratio)]);
-    add_methods(&t.text_io, &[("write", stream_write), ("flush", stream_flush)]);
+    add_methods(
+        &t.float,
+        &[
+            ("is_integer", float_is_integer),
+            ("as_integer_ratio", float_as_integer_ratio),
+        ],
+    );
+    add_methods(
+        &t.text_io,
+        &[("write", stream_write), ("flush", stream_flush)],
+    );
     let _ = ToPrimitive::to_i64(&BigInt::zero());
 }

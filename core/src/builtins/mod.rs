@@ -40,14 +40,24 @@ pub(crate) const MAX_COLLECTION: usize = 1 << 26;
 
 /// A fresh module object (also used as the namespace of a class body).
 pub(crate) fn new_module(name: &str) -> Rc<Module> {
-    let module = Rc::new(Module { name: name.into(), attrs: std::cell::RefCell::new(AttrMap::default()) });
-    module.attrs.borrow_mut().insert("__name__".into(), Value::str(name));
+    let module = Rc::new(Module {
+        name: name.into(),
+        attrs: std::cell::RefCell::new(AttrMap::default()),
+    });
+    module
+        .attrs
+        .borrow_mut()
+        .insert("__name__".into(), Value::str(name));
     module
 }
 
 /// A native function value.
 pub(crate) fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name, func, this: None }))
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        func,
+        this: None,
+    }))
 }
 
 /// Install native methods on a class.
@@ -128,7 +138,12 @@ pub(crate) fn check_args(name: &str, args: &[Value], min: usize, max: usize) -> 
 }
 
 /// Like [`check_args`] for a method: `args[0]` is the object and is not counted.
-pub(crate) fn check_method_args(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn check_method_args(
+    name: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     check_args(name, args.get(1..).unwrap_or(&[]), min, max)
 }
 
@@ -150,7 +165,9 @@ pub(crate) fn take_kwarg(kwargs: &mut Kwargs, key: &str) -> Option<Value> {
 pub(crate) fn reject_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
     match kwargs.first() {
         None => Ok(()),
-        Some((k, _)) => Err(type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
+        Some((k, _)) => Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for {name}()"
+        ))),
     }
 }
 
@@ -170,19 +187,34 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
         }
         Value::Slice(s) => {
             let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
-            format!("slice({}, {}, {})", vm.repr(&a)?, vm.repr(&b)?, vm.repr(&c)?)
+            format!(
+                "slice({}, {}, {})",
+                vm.repr(&a)?,
+                vm.repr(&b)?,
+                vm.repr(&c)?
+            )
         }
         Value::Function(f) => format!("<function {} at {:#x}>", f.qualname, addr),
         Value::Builtin(b) => match &b.this {
             Some(Value::Module(_)) | None => format!("<built-in function {}>", b.name),
-            Some(this) => format!("<built-in method {} of {} object at {:#x}>", b.name, vm.type_name(this), addr),
+            Some(this) => format!(
+                "<built-in method {} of {} object at {:#x}>",
+                b.name,
+                vm.type_name(this),
+                addr
+            ),
         },
         Value::Method(m) => {
             let this = m.this.clone();
             let name = match &m.func {
                 Value::Function(f) => f.qualname.to_string(),
                 Value::Builtin(b) => {
-                    return Ok(format!("<built-in method {} of {} object at {:#x}>", b.name, vm.type_name(&this), addr))
+                    return Ok(format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name,
+                        vm.type_name(&this),
+                        addr
+                    ))
                 }
                 _ => "?".into(),
             };
@@ -208,11 +240,17 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
             if i.class.module.as_ref() == "builtins" {
                 format!("<{} object at {:#x}>", i.class.qualname, addr)
             } else {
-                format!("<{}.{} object at {:#x}>", i.class.module, i.class.qualname, addr)
+                format!(
+                    "<{}.{} object at {:#x}>",
+                    i.class.module, i.class.qualname, addr
+                )
             }
         }
         Value::Module(m) => {
-            if matches!(&*m.name, "sys" | "builtins" | "time" | "math" | "json" | "random") {
+            if matches!(
+                &*m.name,
+                "sys" | "builtins" | "time" | "math" | "json" | "random"
+            ) {
                 format!("<module '{}' (built-in)>", m.name)
             } else {
                 format!("<module '{}'>", m.name)
@@ -223,7 +261,11 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
         Value::Property(_) => format!("<property object at {addr:#x}>"),
         Value::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),
         Value::ClassMethod(_) => format!("<classmethod object at {addr:#x}>"),
-        Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.after.name, vm.type_name(&s.this)),
+        Value::Super(s) => format!(
+            "<super: <class '{}'>, <{} object>>",
+            s.after.name,
+            vm.type_name(&s.this)
+        ),
         _ => format!("<{} object>", vm.type_name(v)),
     })
 }
@@ -235,7 +277,9 @@ fn dict_view_repr(vm: &mut Vm<'_>, i: &crate::objects::Instance) -> PyResult<Opt
         NativeState::DictView(d, kind) => Some((d.clone(), *kind)),
         _ => None,
     });
-    let Some((d, kind)) = view else { return Ok(None) };
+    let Some((d, kind)) = view else {
+        return Ok(None);
+    };
     let items: Vec<Value> = vm
         .dict_items(&Value::Dict(d))
         .into_iter()
@@ -245,7 +289,11 @@ fn dict_view_repr(vm: &mut Vm<'_>, i: &crate::objects::Instance) -> PyResult<Opt
             DictViewKind::Items => Value::tuple(vec![k, v]),
         })
         .collect();
-    Ok(Some(format!("{}({})", i.class.name, container_repr(vm, &Value::list(items))?)))
+    Ok(Some(format!(
+        "{}({})",
+        i.class.name,
+        container_repr(vm, &Value::list(items))?
+    )))
 }
 
 /// repr of list, tuple, dict and set (the caller guards recursion depth).
@@ -273,7 +321,12 @@ pub(crate) fn container_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
             }
         }
         Value::Dict(d) => {
-            let items: Vec<(Value, Value)> = d.table.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = d
+                .table
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             let mut out = String::from("{");
             for (i, (k, val)) in items.iter().enumerate() {
                 if i > 0 {
@@ -293,7 +346,11 @@ pub(crate) fn container_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
                 return Ok(format!("{name}()"));
             }
             let inner = join(vm, &items)?;
-            Ok(if s.frozen { format!("frozenset({{{inner}}})") } else { format!("{{{inner}}}") })
+            Ok(if s.frozen {
+                format!("frozenset({{{inner}}})")
+            } else {
+                format!("{{{inner}}}")
+            })
         }
         _ => default_repr(vm, v),
     }

@@ -72,7 +72,12 @@ fn merge_sort(vm: &mut Vm<'_>, keys: &[Value]) -> PyResult<Vec<usize>> {
 }
 
 /// Sort `items` by `key` (stable; `reverse` keeps equal items in their original order).
-pub(crate) fn sort_values(vm: &mut Vm<'_>, mut items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub(crate) fn sort_values(
+    vm: &mut Vm<'_>,
+    mut items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     if reverse {
         items.reverse();
     }
@@ -130,7 +135,10 @@ fn clamp_index(i: i64, len: usize) -> usize {
 fn insert(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("insert", &kw)?;
     if args.len() != 3 {
-        return Err(type_error(format!("insert expected 2 arguments, got {}", args.len().saturating_sub(1))));
+        return Err(type_error(format!(
+            "insert expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     let l = as_list(&args[0])?;
     let i = vm.index_value(&args[1])?;
@@ -144,7 +152,13 @@ fn insert(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 }
 
 /// Position of the first item equal to `x` in `items[start..end]`.
-fn find(vm: &mut Vm<'_>, items: &[Value], x: &Value, start: usize, end: usize) -> PyResult<Option<usize>> {
+fn find(
+    vm: &mut Vm<'_>,
+    items: &[Value],
+    x: &Value,
+    start: usize,
+    end: usize,
+) -> PyResult<Option<usize>> {
     for (i, item) in items.iter().enumerate().take(end).skip(start) {
         if vm.eq(item, x)? {
             return Ok(Some(i));

@@ -138,7 +138,11 @@ fn add(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 fn discard_item(vm: &mut Vm<'_>, set: &Value, item: &Value) -> PyResult<bool> {
     let s = as_set(set)?;
     let h = vm.hash(item)?;
-    let removed = s.table.try_borrow_mut().map_err(|_| busy())?.remove(item, h, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
+    let removed = s.table.try_borrow_mut().map_err(|_| busy())?.remove(
+        item,
+        h,
+        &mut |a: &Value, b: &Value| vm.eq(a, b),
+    )?;
     Ok(removed.is_some())
 }
 
@@ -221,7 +225,13 @@ fn symmetric_difference(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResu
 }
 
 /// In-place variants: compute, then replace this set's body.
-fn update_in_place(vm: &mut Vm<'_>, name: &str, op: BinOp, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+fn update_in_place(
+    vm: &mut Vm<'_>,
+    name: &str,
+    op: BinOp,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> PyResult<Value> {
     let this = as_set(&args[0])?.clone();
     let result = fold(vm, name, op, args, kw)?;
     if let Value::Set(r) = result {
@@ -277,7 +287,13 @@ fn symmetric_difference_update(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) ->
     update_in_place(vm, "symmetric_difference_update", BinOp::Xor, args, kw)
 }
 
-fn relation(vm: &mut Vm<'_>, name: &str, args: Vec<Value>, kw: Kwargs, op: CmpOp) -> PyResult<Value> {
+fn relation(
+    vm: &mut Vm<'_>,
+    name: &str,
+    args: Vec<Value>,
+    kw: Kwargs,
+    op: CmpOp,
+) -> PyResult<Value> {
     no_kwargs(name, &kw)?;
     check_method_args(name, &args, 1, 1)?;
     let other = match &args[1] {
@@ -305,7 +321,9 @@ fn isdisjoint(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> 
     let (x, y) = (as_set(&args[0])?, as_set(&other)?);
     let tx = x.table.borrow();
     let ty = y.table.borrow();
-    Ok(Value::Bool(tx.is_disjoint(&ty, &mut |a: &Value, b: &Value| vm.eq(a, b))?))
+    Ok(Value::Bool(
+        tx.is_disjoint(&ty, &mut |a: &Value, b: &Value| vm.eq(a, b))?,
+    ))
 }
 
 pub(super) fn install(t: &BuiltinTypes) {

@@ -23,7 +23,10 @@ use crate::objects::{Kwargs, PyDict, PyStr, Value};
 use crate::text::format::{self as fmt, FormatError, PercentArgs, PercentKey};
 use crate::vm::ops::{ascii_escape, format_error, is_printable, to_bigint, to_f64};
 use crate::vm::types::BuiltinTypes;
-use crate::vm::{index_error, key_error, memory_error, overflow_error, type_error, value_error, PyErr, PyResult, Vm};
+use crate::vm::{
+    index_error, key_error, memory_error, overflow_error, type_error, value_error, PyErr, PyResult,
+    Vm,
+};
 
 /// Longest str or bytes (in bytes) a method may build.
 const MAX_RESULT_BYTES: usize = MAX_COLLECTION * 8;
@@ -85,7 +88,10 @@ pub(super) fn install(t: &BuiltinTypes) {
             ("translate", translate),
         ],
     );
-    t.str_.attrs.borrow_mut().insert("maketrans".into(), Value::StaticMethod(Rc::new(native("maketrans", maketrans))));
+    t.str_.attrs.borrow_mut().insert(
+        "maketrans".into(),
+        Value::StaticMethod(Rc::new(native("maketrans", maketrans))),
+    );
     add_methods(
         &t.bytes,
         &[
@@ -132,7 +138,10 @@ fn check_size(bytes: usize) -> PyResult<()> {
 /// The receiver `args[0]` of `T`'s method `name`, with CPython's descriptor errors.
 fn this<T: Text>(vm: &Vm<'_>, args: &[Value], name: &str) -> PyResult<Rc<T>> {
     let Some(v) = args.first() else {
-        return Err(type_error(format!("unbound method {}.{name}() needs an argument", T::NAME)));
+        return Err(type_error(format!(
+            "unbound method {}.{name}() needs an argument",
+            T::NAME
+        )));
     };
     T::of(v).cloned().ok_or_else(|| {
         type_error(format!(
@@ -163,18 +172,30 @@ fn one_arg<T: Text>(vm: &Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str) ->
 
 /// Argument Clinic's binding of positional-or-keyword parameters `names` (the receiver
 /// `args[0]` excluded); a slot is None when the argument was not given.
-fn bind_args(name: &str, args: &[Value], kwargs: Kwargs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
+fn bind_args(
+    name: &str,
+    args: &[Value],
+    kwargs: Kwargs,
+    names: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
     let given = args.len().saturating_sub(1);
     let total = given + kwargs.len();
     if total > names.len() {
         let plural = if names.len() == 1 { "" } else { "s" };
-        return Err(type_error(format!("{name}() takes at most {} argument{plural} ({total} given)", names.len())));
+        return Err(type_error(format!(
+            "{name}() takes at most {} argument{plural} ({total} given)",
+            names.len()
+        )));
     }
     let mut slots: Vec<Option<Value>> = args.iter().skip(1).cloned().map(Some).collect();
     slots.resize(names.len(), None);
     for (key, value) in kwargs {
         match names.iter().position(|n| **n == *key) {
-            None => return Err(type_error(format!("'{key}' is an invalid keyword argument for {name}()"))),
+            None => {
+                return Err(type_error(format!(
+                    "'{key}' is an invalid keyword argument for {name}()"
+                )))
+            }
             Some(i) if i < given => {
                 return Err(type_error(format!(
                     "argument for {name}() given by name ('{key}') and position ({})",
@@ -191,8 +212,12 @@ fn bind_args(name: &str, args: &[Value], kwargs: Kwargs, names: &[&str]) -> PyRe
 /// argument (0 given)".
 fn check_search_args(name: &str, args: &[Value]) -> PyResult<()> {
     match args.len().saturating_sub(1) {
-        0 => Err(type_error(format!("{name}() takes at least 1 argument (0 given)"))),
-        n if n > 3 => Err(type_error(format!("{name}() takes at most 3 arguments ({n} given)"))),
+        0 => Err(type_error(format!(
+            "{name}() takes at least 1 argument (0 given)"
+        ))),
+        n if n > 3 => Err(type_error(format!(
+            "{name}() takes at most 3 arguments ({n} given)"
+        ))),
         _ => Ok(()),
     }
 }
@@ -211,9 +236,14 @@ fn ssize(vm: &mut Vm<'_>, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C ssize_t")),
+        Value::BigInt(_) => Err(overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
         Value::Instance(i) if i.class.lookup("__index__").is_some() => vm.index_value(v),
-        _ => Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        _ => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -232,18 +262,35 @@ fn slice_bound(vm: &mut Vm<'_>, v: Option<&Value>) -> PyResult<Option<i64>> {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) => Ok(Some(*i)),
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
-        Some(Value::BigInt(b)) => Ok(Some(if b.sign() == Sign::Minus { i64::MIN } else { i64::MAX })),
-        Some(v @ Value::Instance(i)) if i.class.lookup("__index__").is_some() => vm.index_value(v).map(Some),
-        Some(_) => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+        Some(Value::BigInt(b)) => Ok(Some(if b.sign() == Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        })),
+        Some(v @ Value::Instance(i)) if i.class.lookup("__index__").is_some() => {
+            vm.index_value(v).map(Some)
+        }
+        Some(_) => Err(type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
     }
 }
 
 /// A str argument of a keyword-capable method: "encode() argument 'errors' must be str, not int".
-fn name_arg(vm: &Vm<'_>, method: &str, param: &str, v: Option<Value>, default: &str) -> PyResult<String> {
+fn name_arg(
+    vm: &Vm<'_>,
+    method: &str,
+    param: &str,
+    v: Option<Value>,
+    default: &str,
+) -> PyResult<String> {
     match v {
         None => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-        Some(v) => Err(type_error(format!("{method}() argument '{param}' must be str, not {}", clinic_type(vm, &v)))),
+        Some(v) => Err(type_error(format!(
+            "{method}() argument '{param}' must be str, not {}",
+            clinic_type(vm, &v)
+        ))),
     }
 }
 
@@ -323,7 +370,10 @@ impl Text for PyStr {
             Operand::Sub { .. } => format!("must be str, not {t}"),
             Operand::Sep => format!("must be str or None, not {t}"),
             Operand::Chars(name) => format!("{name} arg must be None or str"),
-            Operand::Replace(n) => format!("replace() argument {n} must be str, not {}", clinic_type(vm, v)),
+            Operand::Replace(n) => format!(
+                "replace() argument {n} must be str, not {}",
+                clinic_type(vm, v)
+            ),
         })
     }
     fn affix_error(vm: &Vm<'_>, v: &Value, method: &str, in_tuple: bool) -> PyErr {
@@ -346,14 +396,18 @@ impl Text for PyStr {
         if self.is_ascii() {
             index.min(text.len())
         } else {
-            text.char_indices().nth(index).map_or(text.len(), |(b, _)| b)
+            text.char_indices()
+                .nth(index)
+                .map_or(text.len(), |(b, _)| b)
         }
     }
     fn unit_index(&self, byte: usize) -> usize {
         if self.is_ascii() {
             byte
         } else {
-            self.as_str().get(..byte).map_or(self.char_len(), |p| p.chars().count())
+            self.as_str()
+                .get(..byte)
+                .map_or(self.char_len(), |p| p.chars().count())
         }
     }
     fn unit_at(&self, pos: usize) -> Option<(u32, usize)> {
@@ -380,7 +434,10 @@ impl Text for PyStr {
         Value::str(self.as_str().get(lo..hi).unwrap_or(""))
     }
     fn from_bytes(bytes: Vec<u8>) -> Value {
-        Value::str(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        Value::str(
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        )
     }
 }
 
@@ -398,7 +455,9 @@ impl Text for Bytes {
     fn operand_error(vm: &Vm<'_>, v: &Value, kind: Operand<'_>) -> PyErr {
         let t = vm.type_name(v);
         type_error(match kind {
-            Operand::Sub { int_ok: true } => format!("argument should be integer or bytes-like object, not '{t}'"),
+            Operand::Sub { int_ok: true } => {
+                format!("argument should be integer or bytes-like object, not '{t}'")
+            }
             _ => format!("a bytes-like object is required, not '{t}'"),
         })
     }
@@ -415,7 +474,10 @@ impl Text for Bytes {
             return None;
         }
         let byte = to_bigint(v).and_then(|n| n.to_u8());
-        Some(byte.map(|b| Rc::new(vec![b])).ok_or_else(|| value_error("byte must be in range(0, 256)")))
+        Some(
+            byte.map(|b| Rc::new(vec![b]))
+                .ok_or_else(|| value_error("byte must be in range(0, 256)")),
+        )
     }
 
     fn bytes(&self) -> &[u8] {
@@ -447,14 +509,22 @@ impl Text for Bytes {
         if needle.is_empty() {
             return Some(lo);
         }
-        Some(hay.windows(needle.len()).position(|w| w == needle.as_slice())? + lo)
+        Some(
+            hay.windows(needle.len())
+                .position(|w| w == needle.as_slice())?
+                + lo,
+        )
     }
     fn rfind_in(&self, needle: &Self, lo: usize, hi: usize) -> Option<usize> {
         let hay = self.get(lo..hi)?;
         if needle.is_empty() {
             return Some(hi);
         }
-        Some(hay.windows(needle.len()).rposition(|w| w == needle.as_slice())? + lo)
+        Some(
+            hay.windows(needle.len())
+                .rposition(|w| w == needle.as_slice())?
+                + lo,
+        )
     }
     fn value(&self, lo: usize, hi: usize) -> Value {
         Value::Bytes(Rc::new(self.get(lo..hi).unwrap_or(&[]).to_vec()))
@@ -521,7 +591,9 @@ fn split_on<T: Text>(s: &T, sep: &T, max: usize, from_right: bool) -> Vec<Value>
     if from_right {
         let mut end = len;
         while out.len() < max {
-            let Some(i) = s.rfind_in(sep, 0, end) else { break };
+            let Some(i) = s.rfind_in(sep, 0, end) else {
+                break;
+            };
             out.push(s.value(i + n, end));
             end = i;
         }
@@ -530,7 +602,9 @@ fn split_on<T: Text>(s: &T, sep: &T, max: usize, from_right: bool) -> Vec<Value>
     } else {
         let mut pos = 0;
         while out.len() < max {
-            let Some(i) = s.find_in(sep, pos, len) else { break };
+            let Some(i) = s.find_in(sep, pos, len) else {
+                break;
+            };
             out.push(s.value(pos, i));
             pos = i + n;
         }
@@ -623,13 +697,20 @@ fn replace_in<T: Text>(s: &T, old: &T, new: &T, max: usize) -> PyResult<Value> {
     let mut out = Vec::with_capacity(hay.len());
     let (mut copied, mut search, mut done) = (0, 0, 0);
     while done < max {
-        let found =
-            if old_b.is_empty() { (search <= hay.len()).then_some(search) } else { s.find_in(old, search, hay.len()) };
+        let found = if old_b.is_empty() {
+            (search <= hay.len()).then_some(search)
+        } else {
+            s.find_in(old, search, hay.len())
+        };
         let Some(at) = found else { break };
         out.extend_from_slice(sub_slice(hay, copied, at));
         out.extend_from_slice(new_b);
         copied = at + old_b.len();
-        search = if old_b.is_empty() { s.unit_at(at).map_or(hay.len() + 1, |(_, n)| at + n) } else { copied };
+        search = if old_b.is_empty() {
+            s.unit_at(at).map_or(hay.len() + 1, |(_, n)| at + n)
+        } else {
+            copied
+        };
         done += 1;
         check_size(out.len())?;
     }
@@ -646,7 +727,12 @@ fn replace_in<T: Text>(s: &T, old: &T, new: &T, max: usize) -> PyResult<Value> {
 type SearchArgs<T> = (Rc<T>, Rc<T>, Option<(usize, usize)>);
 
 /// The `(sub[, start[, end]])` arguments of find/rfind/index/rindex/count.
-fn search_args<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str) -> PyResult<SearchArgs<T>> {
+fn search_args<T: Text>(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+) -> PyResult<SearchArgs<T>> {
     let s = this::<T>(vm, args, name)?;
     no_kwargs(&format!("{}.{name}", T::NAME), kwargs)?;
     check_search_args(name, args)?;
@@ -667,7 +753,13 @@ fn search<T: Text>(
     must_find: bool,
 ) -> PyResult<Value> {
     let (s, sub, win) = search_args::<T>(vm, args, kwargs, name)?;
-    let found = win.and_then(|(lo, hi)| if reverse { s.rfind_in(&sub, lo, hi) } else { s.find_in(&sub, lo, hi) });
+    let found = win.and_then(|(lo, hi)| {
+        if reverse {
+            s.rfind_in(&sub, lo, hi)
+        } else {
+            s.find_in(&sub, lo, hi)
+        }
+    });
     match found {
         Some(b) => Ok(Value::Int(s.unit_index(b) as i64)),
         None if must_find => Err(value_error(T::NOT_FOUND)),
@@ -693,11 +785,19 @@ fn rindex<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResul
 
 fn count<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let (s, sub, win) = search_args::<T>(vm, &args, &kwargs, "count")?;
-    Ok(Value::Int(win.map_or(0, |(lo, hi)| count_in(&*s, &sub, lo, hi)) as i64))
+    Ok(Value::Int(
+        win.map_or(0, |(lo, hi)| count_in(&*s, &sub, lo, hi)) as i64,
+    ))
 }
 
 /// startswith/endswith: a prefix or a tuple of them, within (start, end).
-fn affix<T: Text>(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, at_end: bool) -> PyResult<Value> {
+fn affix<T: Text>(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    at_end: bool,
+) -> PyResult<Value> {
     let s = this::<T>(vm, args, name)?;
     no_kwargs(&format!("{}.{name}", T::NAME), kwargs)?;
     check_search_args(name, args)?;
@@ -819,7 +919,12 @@ fn replace<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResu
         Some(v) => ssize(vm, v)?,
         None => -1,
     };
-    replace_in(&*s, &old, &new, usize::try_from(count).unwrap_or(usize::MAX))
+    replace_in(
+        &*s,
+        &old,
+        &new,
+        usize::try_from(count).unwrap_or(usize::MAX),
+    )
 }
 
 /// partition/rpartition: (before, sep, after) around the first/last `sep`.
@@ -836,7 +941,11 @@ fn partition_method<T: Text>(
     if n == 0 {
         return Err(value_error("empty separator"));
     }
-    let found = if from_right { s.rfind_in(&sep, 0, len) } else { s.find_in(&sep, 0, len) };
+    let found = if from_right {
+        s.rfind_in(&sep, 0, len)
+    } else {
+        s.find_in(&sep, 0, len)
+    };
     let parts = match found {
         Some(i) => vec![s.value(0, i), args[1].clone(), s.value(i + n, len)],
         None if from_right => vec![s.value(0, 0), s.value(0, 0), args[0].clone()],
@@ -855,9 +964,13 @@ fn rpartition<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyR
 
 fn join<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let sep = one_arg::<T>(vm, &args, &kwargs, "join")?;
-    let it =
-        vm.get_iter(&args[1])
-            .map_err(|e| if e.is("TypeError") { type_error("can only join an iterable") } else { e })?;
+    let it = vm.get_iter(&args[1]).map_err(|e| {
+        if e.is("TypeError") {
+            type_error("can only join an iterable")
+        } else {
+            e
+        }
+    })?;
     let items = vm.collect(&it)?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -958,12 +1071,13 @@ const DIGIT_RANGES: [(u32, u32); 20] = [
 
 /// Ideographs with a numeric value (Unihan), numeric to Python but not category N.
 const CJK_NUMERALS: [u32; 81] = [
-    0x3405, 0x3483, 0x382a, 0x3b4d, 0x4e00, 0x4e03, 0x4e07, 0x4e09, 0x4e5d, 0x4e8c, 0x4e94, 0x4e96, 0x4ebf, 0x4ec0,
-    0x4edf, 0x4ee8, 0x4f0d, 0x4f70, 0x5104, 0x5146, 0x5169, 0x516b, 0x516d, 0x5341, 0x5343, 0x5344, 0x5345, 0x534c,
-    0x53c1, 0x53c2, 0x53c3, 0x53c4, 0x56db, 0x58f1, 0x58f9, 0x5e7a, 0x5efe, 0x5eff, 0x5f0c, 0x5f0d, 0x5f0e, 0x5f10,
-    0x62fe, 0x634c, 0x67d2, 0x6f06, 0x7396, 0x767e, 0x8086, 0x842c, 0x8cae, 0x8cb3, 0x8d30, 0x9621, 0x9646, 0x964c,
-    0x9678, 0x96f6, 0xf96b, 0xf973, 0xf978, 0xf9b2, 0xf9d1, 0xf9d3, 0xf9fd, 0x20001, 0x20064, 0x200e2, 0x20121,
-    0x2092a, 0x20983, 0x2098c, 0x2099c, 0x20aea, 0x20afd, 0x20b19, 0x22390, 0x22998, 0x23b1b, 0x2626d, 0x2f890,
+    0x3405, 0x3483, 0x382a, 0x3b4d, 0x4e00, 0x4e03, 0x4e07, 0x4e09, 0x4e5d, 0x4e8c, 0x4e94, 0x4e96,
+    0x4ebf, 0x4ec0, 0x4edf, 0x4ee8, 0x4f0d, 0x4f70, 0x5104, 0x5146, 0x5169, 0x516b, 0x516d, 0x5341,
+    0x5343, 0x5344, 0x5345, 0x534c, 0x53c1, 0x53c2, 0x53c3, 0x53c4, 0x56db, 0x58f1, 0x58f9, 0x5e7a,
+    0x5efe, 0x5eff, 0x5f0c, 0x5f0d, 0x5f0e, 0x5f10, 0x62fe, 0x634c, 0x67d2, 0x6f06, 0x7396, 0x767e,
+    0x8086, 0x842c, 0x8cae, 0x8cb3, 0x8d30, 0x9621, 0x9646, 0x964c, 0x9678, 0x96f6, 0xf96b, 0xf973,
+    0xf978, 0xf9b2, 0xf9d1, 0xf9d3, 0xf9fd, 0x20001, 0x20064, 0x200e2, 0x20121, 0x2092a, 0x20983,
+    0x2098c, 0x2099c, 0x20aea, 0x20afd, 0x20b19, 0x22390, 0x22998, 0x23b1b, 0x2626d, 0x2f890,
 ];
 
 fn py_isdecimal(c: char) -> bool {
@@ -1095,8 +1209,11 @@ fn all_chars(s: &PyStr, pred: fn(char) -> bool) -> bool {
 fn all_cased_as(s: &PyStr, upper: bool) -> bool {
     let mut cased = false;
     for c in s.as_str().chars() {
-        let (this_case, other_case) =
-            if upper { (c.is_uppercase(), c.is_lowercase()) } else { (c.is_lowercase(), c.is_uppercase()) };
+        let (this_case, other_case) = if upper {
+            (c.is_uppercase(), c.is_lowercase())
+        } else {
+            (c.is_lowercase(), c.is_uppercase())
+        };
         if other_case || is_titlecase(c) {
             return false;
         }
@@ -1143,23 +1260,33 @@ fn str_isidentifier(s: &PyStr) -> bool {
 }
 
 fn str_upper(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    map_text(vm, &args, &kwargs, "upper", |s: &PyStr| Value::str(s.as_str().to_uppercase()))
+    map_text(vm, &args, &kwargs, "upper", |s: &PyStr| {
+        Value::str(s.as_str().to_uppercase())
+    })
 }
 
 fn str_lower(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    map_text(vm, &args, &kwargs, "lower", |s: &PyStr| Value::str(s.as_str().to_lowercase()))
+    map_text(vm, &args, &kwargs, "lower", |s: &PyStr| {
+        Value::str(s.as_str().to_lowercase())
+    })
 }
 
 fn capitalize(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    map_text(vm, &args, &kwargs, "capitalize", |s: &PyStr| Value::str(str_capitalize(s.as_str())))
+    map_text(vm, &args, &kwargs, "capitalize", |s: &PyStr| {
+        Value::str(str_capitalize(s.as_str()))
+    })
 }
 
 fn title(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    map_text(vm, &args, &kwargs, "title", |s: &PyStr| Value::str(str_title(s.as_str())))
+    map_text(vm, &args, &kwargs, "title", |s: &PyStr| {
+        Value::str(str_title(s.as_str()))
+    })
 }
 
 fn swapcase(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    map_text(vm, &args, &kwargs, "swapcase", |s: &PyStr| Value::str(str_swapcase(s.as_str())))
+    map_text(vm, &args, &kwargs, "swapcase", |s: &PyStr| {
+        Value::str(str_swapcase(s.as_str()))
+    })
 }
 
 fn casefold(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -1171,35 +1298,51 @@ fn casefold(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value
 }
 
 fn str_isdigit(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isdigit", |s: &PyStr| all_chars(s, py_isdigit))
+    test_text(vm, &args, &kwargs, "isdigit", |s: &PyStr| {
+        all_chars(s, py_isdigit)
+    })
 }
 
 fn str_isalpha(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isalpha", |s: &PyStr| all_chars(s, py_isalpha))
+    test_text(vm, &args, &kwargs, "isalpha", |s: &PyStr| {
+        all_chars(s, py_isalpha)
+    })
 }
 
 fn str_isalnum(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isalnum", |s: &PyStr| all_chars(s, py_isalnum))
+    test_text(vm, &args, &kwargs, "isalnum", |s: &PyStr| {
+        all_chars(s, py_isalnum)
+    })
 }
 
 fn str_isspace(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isspace", |s: &PyStr| all_chars(s, py_isspace))
+    test_text(vm, &args, &kwargs, "isspace", |s: &PyStr| {
+        all_chars(s, py_isspace)
+    })
 }
 
 fn isnumeric(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isnumeric", |s: &PyStr| all_chars(s, py_isnumeric))
+    test_text(vm, &args, &kwargs, "isnumeric", |s: &PyStr| {
+        all_chars(s, py_isnumeric)
+    })
 }
 
 fn isdecimal(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isdecimal", |s: &PyStr| all_chars(s, py_isdecimal))
+    test_text(vm, &args, &kwargs, "isdecimal", |s: &PyStr| {
+        all_chars(s, py_isdecimal)
+    })
 }
 
 fn isupper(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isupper", |s: &PyStr| all_cased_as(s, true))
+    test_text(vm, &args, &kwargs, "isupper", |s: &PyStr| {
+        all_cased_as(s, true)
+    })
 }
 
 fn islower(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "islower", |s: &PyStr| all_cased_as(s, false))
+    test_text(vm, &args, &kwargs, "islower", |s: &PyStr| {
+        all_cased_as(s, false)
+    })
 }
 
 fn istitle(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -1215,7 +1358,9 @@ fn isascii(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value>
 }
 
 fn isprintable(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isprintable", |s: &PyStr| s.as_str().chars().all(is_printable))
+    test_text(vm, &args, &kwargs, "isprintable", |s: &PyStr| {
+        s.as_str().chars().all(is_printable)
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1230,7 +1375,10 @@ enum Align {
 }
 
 fn pad(text: &str, fill: char, left: usize, right: usize) -> PyResult<Value> {
-    let size = left.saturating_add(right).saturating_mul(fill.len_utf8()).saturating_add(text.len());
+    let size = left
+        .saturating_add(right)
+        .saturating_mul(fill.len_utf8())
+        .saturating_add(text.len());
     check_size(size)?;
     let mut out = String::with_capacity(size);
     out.extend(std::iter::repeat_n(fill, left));
@@ -1240,7 +1388,13 @@ fn pad(text: &str, fill: char, left: usize, right: usize) -> PyResult<Value> {
 }
 
 /// center/ljust/rjust(width[, fillchar]).
-fn justify(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, align: Align) -> PyResult<Value> {
+fn justify(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    align: Align,
+) -> PyResult<Value> {
     let s = this::<PyStr>(vm, args, name)?;
     no_kwargs(&format!("str.{name}"), kwargs)?;
     check_method_args(name, args, 1, 2)?;
@@ -1248,9 +1402,16 @@ fn justify(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, align: 
     let fill = match args.get(2) {
         None => ' ',
         Some(Value::Str(f)) if f.char_len() == 1 => f.char_at(0),
-        Some(Value::Str(_)) => return Err(type_error("The fill character must be exactly one character long")),
+        Some(Value::Str(_)) => {
+            return Err(type_error(
+                "The fill character must be exactly one character long",
+            ))
+        }
         Some(v) => {
-            return Err(type_error(format!("The fill character must be a unicode character, not {}", vm.type_name(v))))
+            return Err(type_error(format!(
+                "The fill character must be a unicode character, not {}",
+                vm.type_name(v)
+            )))
         }
     };
     let len = s.char_len() as i64;
@@ -1321,14 +1482,29 @@ fn expandtabs(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Val
             }
         } else {
             out.push(c);
-            column = if c == '\n' || c == '\r' { 0 } else { column + 1 };
+            column = if c == '\n' || c == '\r' {
+                0
+            } else {
+                column + 1
+            };
         }
     }
     Ok(Value::str(out))
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 fn splitlines(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -1360,13 +1536,26 @@ fn splitlines(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Val
     Ok(Value::list(lines))
 }
 
-fn remove_affix(vm: &mut Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str, suffix: bool) -> PyResult<Value> {
+fn remove_affix(
+    vm: &mut Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    suffix: bool,
+) -> PyResult<Value> {
     let s = one_arg::<PyStr>(vm, args, kwargs, name)?;
     let Value::Str(affix) = &args[1] else {
-        return Err(type_error(format!("{name}() argument must be str, not {}", clinic_type(vm, &args[1]))));
+        return Err(type_error(format!(
+            "{name}() argument must be str, not {}",
+            clinic_type(vm, &args[1])
+        )));
     };
     let text = s.as_str();
-    let rest = if suffix { text.strip_suffix(affix.as_str()) } else { text.strip_prefix(affix.as_str()) };
+    let rest = if suffix {
+        text.strip_suffix(affix.as_str())
+    } else {
+        text.strip_prefix(affix.as_str())
+    };
     Ok(match rest {
         Some(r) if r.len() < text.len() => Value::str(r),
         _ => args[0].clone(),
@@ -1399,10 +1588,14 @@ enum Named<'a> {
 
 impl FieldSource<'_> {
     fn positional(&self, index: usize) -> PyResult<Value> {
-        let args = self.positional.ok_or_else(|| value_error("Format string contains positional fields"))?;
-        args.get(index)
-            .cloned()
-            .ok_or_else(|| index_error(format!("Replacement index {index} out of range for positional args tuple")))
+        let args = self
+            .positional
+            .ok_or_else(|| value_error("Format string contains positional fields"))?;
+        args.get(index).cloned().ok_or_else(|| {
+            index_error(format!(
+                "Replacement index {index} out of range for positional args tuple"
+            ))
+        })
     }
 
     fn named(&self, vm: &mut Vm<'_>, key: &str) -> PyResult<Value> {
@@ -1434,12 +1627,12 @@ impl AutoNumber {
                 self.next += 1;
                 Ok(self.next - 1)
             }
-            (true, None) => {
-                Err(value_error("cannot switch from manual field specification to automatic field numbering"))
-            }
-            (false, Some(_)) => {
-                Err(value_error("cannot switch from automatic field numbering to manual field specification"))
-            }
+            (true, None) => Err(value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            )),
+            (false, Some(_)) => Err(value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            )),
         }
     }
 }
@@ -1460,7 +1653,9 @@ fn field_integer(s: &str) -> PyResult<Option<usize>> {
     }
     let mut acc: usize = 0;
     for c in s.chars() {
-        let Some(d) = decimal_value(c) else { return Ok(None) };
+        let Some(d) = decimal_value(c) else {
+            return Ok(None);
+        };
         acc = acc
             .checked_mul(10)
             .and_then(|a| a.checked_add(d as usize))
@@ -1472,13 +1667,19 @@ fn field_integer(s: &str) -> PyResult<Option<usize>> {
 
 /// The literal text up to the next field (a doubled brace ends it, keeping one brace),
 /// and that field if any (CPython's MarkupIterator_next).
-fn next_markup<'s>(fmt: &'s str, pos: &mut usize) -> PyResult<Option<(&'s str, Option<Field<'s>>)>> {
+fn next_markup<'s>(
+    fmt: &'s str,
+    pos: &mut usize,
+) -> PyResult<Option<(&'s str, Option<Field<'s>>)>> {
     let b = fmt.as_bytes();
     if *pos >= b.len() {
         return Ok(None);
     }
     let start = *pos;
-    let brace = b[start..].iter().position(|&c| c == b'{' || c == b'}').map(|i| start + i);
+    let brace = b[start..]
+        .iter()
+        .position(|&c| c == b'{' || c == b'}')
+        .map(|i| start + i);
     let Some(at) = brace else {
         *pos = b.len();
         return Ok(Some((fmt.get(start..).unwrap_or(""), None)));
@@ -1510,7 +1711,12 @@ fn parse_field<'s>(fmt: &'s str, pos: &mut usize) -> PyResult<Field<'s>> {
         *pos += 1;
         match c {
             b'{' => return Err(value_error("unexpected '{' in field name")),
-            b'[' => *pos += b[*pos..].iter().position(|&x| x == b']').unwrap_or(b.len() - *pos),
+            b'[' => {
+                *pos += b[*pos..]
+                    .iter()
+                    .position(|&x| x == b']')
+                    .unwrap_or(b.len() - *pos)
+            }
             b'}' | b':' | b'!' => break,
             _ => {}
         }
@@ -1519,14 +1725,19 @@ fn parse_field<'s>(fmt: &'s str, pos: &mut usize) -> PyResult<Field<'s>> {
         return Err(value_error("expected '}' before end of string"));
     }
     let name = fmt.get(name_start..*pos - 1).unwrap_or("");
-    let mut field = Field { name, conversion: None, spec: "", nested: false };
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: "",
+        nested: false,
+    };
     if c == b'}' {
         return Ok(field);
     }
     if c == b'!' {
         let conversion = fmt.get(*pos..).and_then(|rest| rest.chars().next());
-        let conversion =
-            conversion.ok_or_else(|| value_error("end of string while looking for conversion specifier"))?;
+        let conversion = conversion
+            .ok_or_else(|| value_error("end of string while looking for conversion specifier"))?;
         field.conversion = Some(conversion);
         *pos += conversion.len_utf8();
         if let Some(&after) = b.get(*pos) {
@@ -1562,7 +1773,12 @@ fn parse_field<'s>(fmt: &'s str, pos: &mut usize) -> PyResult<Field<'s>> {
 }
 
 /// The object a field name designates: argument, then `.attr` and `[key]` lookups.
-fn field_value(vm: &mut Vm<'_>, name: &str, src: &FieldSource<'_>, auto: &mut AutoNumber) -> PyResult<Value> {
+fn field_value(
+    vm: &mut Vm<'_>,
+    name: &str,
+    src: &FieldSource<'_>,
+    auto: &mut AutoNumber,
+) -> PyResult<Value> {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let (first, rest) = name.split_at(first_end);
     let explicit = field_integer(first)?;
@@ -1578,13 +1794,21 @@ fn field_value(vm: &mut Vm<'_>, name: &str, src: &FieldSource<'_>, auto: &mut Au
         let is_attribute = match b[i] {
             b'.' => true,
             b'[' => false,
-            _ => return Err(value_error("Only '.' or '[' may follow ']' in format field specifier")),
+            _ => {
+                return Err(value_error(
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ))
+            }
         };
         let part_start = i + 1;
         let part_end = if is_attribute {
-            rest[part_start..].find(['.', '[']).map_or(rest.len(), |e| part_start + e)
+            rest[part_start..]
+                .find(['.', '['])
+                .map_or(rest.len(), |e| part_start + e)
         } else {
-            let close = rest[part_start..].find(']').ok_or_else(|| value_error("Missing ']' in format string"))?;
+            let close = rest[part_start..]
+                .find(']')
+                .ok_or_else(|| value_error("Missing ']' in format string"))?;
             part_start + close
         };
         let part = rest.get(part_start..part_end).unwrap_or("");
@@ -1610,8 +1834,13 @@ fn convert_field(vm: &mut Vm<'_>, v: &Value, conversion: char) -> PyResult<Value
         'r' => Ok(Value::str(vm.repr(v)?)),
         's' => Ok(Value::str(vm.to_str(v)?)),
         'a' => Ok(Value::str(ascii_escape(&vm.repr(v)?))),
-        c if (33..127).contains(&(c as u32)) => Err(value_error(format!("Unknown conversion specifier {c}"))),
-        c => Err(value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
+        c if (33..127).contains(&(c as u32)) => {
+            Err(value_error(format!("Unknown conversion specifier {c}")))
+        }
+        c => Err(value_error(format!(
+            "Unknown conversion specifier \\x{:x}",
+            c as u32
+        ))),
     }
 }
 
@@ -1662,14 +1891,32 @@ fn build_string(
 
 fn format(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let s = this::<PyStr>(vm, &args, "format")?;
-    let src = FieldSource { positional: Some(args.get(1..).unwrap_or(&[])), named: Named::Keywords(&kwargs) };
-    Ok(Value::str(build_string(vm, s.as_str(), &src, &mut AutoNumber::default(), FORMAT_DEPTH)?))
+    let src = FieldSource {
+        positional: Some(args.get(1..).unwrap_or(&[])),
+        named: Named::Keywords(&kwargs),
+    };
+    Ok(Value::str(build_string(
+        vm,
+        s.as_str(),
+        &src,
+        &mut AutoNumber::default(),
+        FORMAT_DEPTH,
+    )?))
 }
 
 fn format_map(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let s = one_arg::<PyStr>(vm, &args, &kwargs, "format_map")?;
-    let src = FieldSource { positional: None, named: Named::Mapping(&args[1]) };
-    Ok(Value::str(build_string(vm, s.as_str(), &src, &mut AutoNumber::default(), FORMAT_DEPTH)?))
+    let src = FieldSource {
+        positional: None,
+        named: Named::Mapping(&args[1]),
+    };
+    Ok(Value::str(build_string(
+        vm,
+        s.as_str(),
+        &src,
+        &mut AutoNumber::default(),
+        FORMAT_DEPTH,
+    )?))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1700,9 +1947,11 @@ impl PercentOperand<'_, '_> {
     fn arg(&mut self, key: PercentKey<'_>) -> PyResult<Value> {
         match key {
             PercentKey::Index(i) => match self.args {
-                Value::Tuple(t) => {
-                    t.items.get(i).cloned().ok_or_else(|| type_error("not enough arguments for format string"))
-                }
+                Value::Tuple(t) => t
+                    .items
+                    .get(i)
+                    .cloned()
+                    .ok_or_else(|| type_error("not enough arguments for format string")),
                 other => Ok(other.clone()),
             },
             PercentKey::Name(k) => self.vm.getitem(self.args, &Value::str(k)),
@@ -1754,7 +2003,8 @@ fn float_to_int(f: f64) -> PyResult<BigInt> {
     if f.is_nan() {
         return Err(value_error("cannot convert float NaN to integer"));
     }
-    BigInt::from_f64(f.trunc()).ok_or_else(|| overflow_error("cannot convert float infinity to integer"))
+    BigInt::from_f64(f.trunc())
+        .ok_or_else(|| overflow_error("cannot convert float infinity to integer"))
 }
 
 /// The int for '%d' and friends ('%x', '%o', '%X' need an exact int or `__index__`; '*'
@@ -1770,16 +2020,30 @@ fn percent_int(vm: &mut Vm<'_>, v: &Value, conversion: char) -> PyResult<BigInt>
     let method = match v {
         Value::Float(f) if !integer_only => return float_to_int(*f),
         Value::Instance(i) if integer_only => i.class.lookup("__index__"),
-        Value::Instance(i) => i.class.lookup("__int__").or_else(|| i.class.lookup("__index__")),
+        Value::Instance(i) => i
+            .class
+            .lookup("__int__")
+            .or_else(|| i.class.lookup("__index__")),
         _ => None,
     };
     if let Some(f) = method {
         let r = vm.call1(&f, v.clone())?;
-        return to_bigint(&r)
-            .ok_or_else(|| type_error(format!("__index__ returned non-int (type {})", vm.type_name(&r))));
+        return to_bigint(&r).ok_or_else(|| {
+            type_error(format!(
+                "__index__ returned non-int (type {})",
+                vm.type_name(&r)
+            ))
+        });
     }
-    let required = if integer_only { "an integer is required" } else { "a real number is required" };
-    Err(type_error(format!("%{conversion} format: {required}, not {}", vm.type_name(v))))
+    let required = if integer_only {
+        "an integer is required"
+    } else {
+        "a real number is required"
+    };
+    Err(type_error(format!(
+        "%{conversion} format: {required}, not {}",
+        vm.type_name(v)
+    )))
 }
 
 /// The float for '%f' and friends (`float(v)`).
@@ -1788,14 +2052,21 @@ fn percent_float(vm: &mut Vm<'_>, v: &Value) -> PyResult<f64> {
         return Ok(f);
     }
     if let Value::Instance(i) = v {
-        if let Some(f) = i.class.lookup("__float__").or_else(|| i.class.lookup("__index__")) {
+        if let Some(f) = i
+            .class
+            .lookup("__float__")
+            .or_else(|| i.class.lookup("__index__"))
+        {
             let r = vm.call1(&f, v.clone())?;
             if let Some(x) = to_f64(&r)? {
                 return Ok(x);
             }
         }
     }
-    Err(type_error(format!("must be real number, not {}", vm.type_name(v))))
+    Err(type_error(format!(
+        "must be real number, not {}",
+        vm.type_name(v)
+    )))
 }
 
 /// '%c': a one-character str or a code point (an int or an object with `__index__`).
@@ -1828,7 +2099,9 @@ pub(crate) fn percent_format(vm: &mut Vm<'_>, fmt: &Rc<PyStr>, args: &Value) -> 
 
 /// A translation table's int value as a character.
 fn mapped_char(v: &Value) -> PyResult<char> {
-    let code = to_bigint(v).and_then(|n| n.to_u32()).filter(|&c| c < 0x110000);
+    let code = to_bigint(v)
+        .and_then(|n| n.to_u32())
+        .filter(|&c| c < 0x110000);
     let code = code.ok_or_else(|| value_error("character mapping must be in range(0x110000)"))?;
     Ok(char::from_u32(code).unwrap_or('\u{fffd}'))
 }
@@ -1841,8 +2114,14 @@ fn translate(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Valu
         match vm.getitem(table, &Value::Int(c as i64)) {
             Ok(Value::None) => {}
             Ok(Value::Str(r)) => out.push_str(r.as_str()),
-            Ok(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => out.push(mapped_char(&v)?),
-            Ok(_) => return Err(type_error("character mapping must return integer, None or str")),
+            Ok(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => {
+                out.push(mapped_char(&v)?)
+            }
+            Ok(_) => {
+                return Err(type_error(
+                    "character mapping must return integer, None or str",
+                ))
+            }
             Err(e) if e.is("LookupError") => out.push(c),
             Err(e) => return Err(e),
         }
@@ -1857,30 +2136,48 @@ fn maketrans(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Valu
     check_args("maketrans", &args, 1, 3)?;
     for (n, v) in args.iter().enumerate().skip(1) {
         if !matches!(v, Value::Str(_)) {
-            return Err(type_error(format!("maketrans() argument {} must be str, not {}", n + 1, clinic_type(vm, v))));
+            return Err(type_error(format!(
+                "maketrans() argument {} must be str, not {}",
+                n + 1,
+                clinic_type(vm, v)
+            )));
         }
     }
     let table = Value::Dict(Rc::new(PyDict::new()));
     if args.len() == 1 {
         if !matches!(args[0], Value::Dict(_)) {
-            return Err(type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(type_error(
+                "if you give only one argument to maketrans it must be a dict",
+            ));
         }
         for (k, v) in vm.dict_items(&args[0]) {
             let key = match &k {
                 Value::Str(s) if s.char_len() == 1 => Value::Int(s.char_at(0) as i64),
-                Value::Str(_) => return Err(value_error("string keys in translate table must be of length 1")),
+                Value::Str(_) => {
+                    return Err(value_error(
+                        "string keys in translate table must be of length 1",
+                    ))
+                }
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => k.clone(),
-                _ => return Err(type_error("keys in translate table must be strings or integers")),
+                _ => {
+                    return Err(type_error(
+                        "keys in translate table must be strings or integers",
+                    ))
+                }
             };
             vm.dict_set(&table, key, v)?;
         }
         return Ok(table);
     }
     let (Value::Str(x), Value::Str(y)) = (&args[0], &args[1]) else {
-        return Err(type_error("first maketrans argument must be a string if there is a second argument"));
+        return Err(type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
     };
     if x.char_len() != y.char_len() {
-        return Err(value_error("the first two maketrans arguments must have equal length"));
+        return Err(value_error(
+            "the first two maketrans arguments must have equal length",
+        ));
     }
     for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
         vm.dict_set(&table, Value::Int(a as i64), Value::Int(b as i64))?;
@@ -1907,15 +2204,20 @@ enum Codec {
 impl Codec {
     /// Look a codec up by any of CPython's aliases ("UTF-8", "utf8", "latin_1"...).
     fn lookup(name: &str) -> PyResult<Codec> {
-        let normal: String =
-            name.to_ascii_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
+        let normal: String = name
+            .to_ascii_lowercase()
+            .chars()
+            .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+            .collect();
         match normal.as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
             "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
-            "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => {
-                Ok(Codec::Latin1)
-            }
-            _ => Err(PyErr::new("LookupError", format!("unknown encoding: {name}"))),
+            "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"
+            | "cp819" | "iso_ir_100" => Ok(Codec::Latin1),
+            _ => Err(PyErr::new(
+                "LookupError",
+                format!("unknown encoding: {name}"),
+            )),
         }
     }
 
@@ -1938,7 +2240,10 @@ impl Codec {
 }
 
 fn unknown_handler(name: &str) -> PyErr {
-    PyErr::new("LookupError", format!("unknown error handler name '{name}'"))
+    PyErr::new(
+        "LookupError",
+        format!("unknown error handler name '{name}'"),
+    )
 }
 
 /// `\xe9`, `\u20ac`, `\U0001f600`: how encode errors and backslashreplace show a character.
@@ -1952,11 +2257,20 @@ fn escape_code_point(c: char) -> String {
 
 fn encode_error(codec: Codec, chars: &[char], start: usize, end: usize) -> PyErr {
     let what = if end - start == 1 {
-        format!("character '{}' in position {start}", chars.get(start).map_or(String::new(), |&c| escape_code_point(c)))
+        format!(
+            "character '{}' in position {start}",
+            chars
+                .get(start)
+                .map_or(String::new(), |&c| escape_code_point(c))
+        )
     } else {
         format!("characters in position {start}-{}", end - 1)
     };
-    let message = format!("'{}' codec can't encode {what}: ordinal not in range({})", codec.name(), codec.limit());
+    let message = format!(
+        "'{}' codec can't encode {what}: ordinal not in range({})",
+        codec.name(),
+        codec.limit()
+    );
     PyErr::new("UnicodeEncodeError", message)
 }
 
@@ -1974,16 +2288,21 @@ fn encode_text(text: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
             i += 1;
             continue;
         }
-        let end = i + chars[i..].iter().take_while(|&&c| c as u32 >= limit).count();
+        let end = i + chars[i..]
+            .iter()
+            .take_while(|&&c| c as u32 >= limit)
+            .count();
         let run = &chars[i..end];
         match errors {
             "strict" => return Err(encode_error(codec, &chars, i, end)),
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', run.len())),
-            "backslashreplace" => run.iter().for_each(|&c| out.extend_from_slice(escape_code_point(c).as_bytes())),
-            "xmlcharrefreplace" => {
-                run.iter().for_each(|&c| out.extend_from_slice(format!("&#{};", c as u32).as_bytes()))
-            }
+            "backslashreplace" => run
+                .iter()
+                .for_each(|&c| out.extend_from_slice(escape_code_point(c).as_bytes())),
+            "xmlcharrefreplace" => run
+                .iter()
+                .for_each(|&c| out.extend_from_slice(format!("&#{};", c as u32).as_bytes())),
             other => return Err(unknown_handler(other)),
         }
         check_size(out.len())?;
@@ -1994,11 +2313,17 @@ fn encode_text(text: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
 
 fn decode_error(codec: Codec, bytes: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
     let what = if end - start == 1 {
-        format!("byte 0x{:02x} in position {start}", bytes.get(start).copied().unwrap_or(0))
+        format!(
+            "byte 0x{:02x} in position {start}",
+            bytes.get(start).copied().unwrap_or(0)
+        )
     } else {
         format!("bytes in position {start}-{}", end - 1)
     };
-    PyErr::new("UnicodeDecodeError", format!("'{}' codec can't decode {what}: {reason}", codec.name()))
+    PyErr::new(
+        "UnicodeDecodeError",
+        format!("'{}' codec can't decode {what}: {reason}", codec.name()),
+    )
 }
 
 /// Apply error handler `errors` to the undecodable bytes `start..end`.
@@ -2023,7 +2348,9 @@ fn decode_failure(
             });
             Ok(())
         }
-        "xmlcharrefreplace" => Err(type_error("don't know how to handle UnicodeDecodeError in error callback")),
+        "xmlcharrefreplace" => Err(type_error(
+            "don't know how to handle UnicodeDecodeError in error callback",
+        )),
         other => Err(unknown_handler(other)),
     }
 }
@@ -2046,7 +2373,14 @@ fn decode_bytes(bytes: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
                 if b < 0x80 {
                     out.push(b as char);
                 } else {
-                    decode_failure(&mut out, codec, bytes, (i, i + 1), "ordinal not in range(128)", errors)?;
+                    decode_failure(
+                        &mut out,
+                        codec,
+                        bytes,
+                        (i, i + 1),
+                        "ordinal not in range(128)",
+                        errors,
+                    )?;
                 }
             }
         }
@@ -2063,7 +2397,8 @@ fn decode_bytes(bytes: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
                         let valid = e.valid_up_to();
                         out.push_str(std::str::from_utf8(&rest[..valid]).unwrap_or_default());
                         let bad = e.error_len().unwrap_or(rest.len() - valid);
-                        let reason = utf8_reason(rest.get(valid).copied().unwrap_or(0), e.error_len());
+                        let reason =
+                            utf8_reason(rest.get(valid).copied().unwrap_or(0), e.error_len());
                         let range = (offset + valid, offset + valid + bad);
                         decode_failure(&mut out, codec, bytes, range, reason, errors)?;
                         offset = range.1;
@@ -2081,7 +2416,11 @@ fn encode(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> 
     let encoding = name_arg(vm, "encode", "encoding", slots.next().flatten(), "utf-8")?;
     let errors = name_arg(vm, "encode", "errors", slots.next().flatten(), "strict")?;
     let codec = Codec::lookup(&encoding)?;
-    Ok(Value::Bytes(Rc::new(encode_text(s.as_str(), codec, &errors)?)))
+    Ok(Value::Bytes(Rc::new(encode_text(
+        s.as_str(),
+        codec,
+        &errors,
+    )?)))
 }
 
 fn decode(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -2099,7 +2438,11 @@ fn decode(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> 
 
 /// CPython's `repr()` of bytes: `b'...'`, double quotes only when that avoids escaping.
 pub(crate) fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote as char);
@@ -2130,7 +2473,11 @@ fn hex_grouped(b: &[u8], sep: Option<u8>, per: i32) -> String {
     let mut out = String::with_capacity(b.len() * 3);
     for (i, x) in b.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
-            let boundary = if per > 0 { (b.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
+            let boundary = if per > 0 {
+                (b.len() - i).is_multiple_of(group)
+            } else {
+                i.is_multiple_of(group)
+            };
             if boundary {
                 out.push(sep as char);
             }
@@ -2145,7 +2492,12 @@ fn hex_separator(vm: &Vm<'_>, v: &Value) -> PyResult<u8> {
     let (len, first) = match v {
         Value::Str(s) => (s.char_len(), s.as_str().chars().next().map(|c| c as u32)),
         Value::Bytes(b) => (b.len(), b.first().map(|&x| x as u32)),
-        _ => return Err(type_error(format!("object of type '{}' has no len()", vm.type_name(v)))),
+        _ => {
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                vm.type_name(v)
+            )))
+        }
     };
     if len != 1 {
         return Err(value_error("sep must be length 1."));
@@ -2171,27 +2523,39 @@ fn hex(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 fn bytes_upper(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    map_text(vm, &args, &kwargs, "upper", |b: &Bytes| Value::Bytes(Rc::new(b.to_ascii_uppercase())))
+    map_text(vm, &args, &kwargs, "upper", |b: &Bytes| {
+        Value::Bytes(Rc::new(b.to_ascii_uppercase()))
+    })
 }
 
 fn bytes_lower(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    map_text(vm, &args, &kwargs, "lower", |b: &Bytes| Value::Bytes(Rc::new(b.to_ascii_lowercase())))
+    map_text(vm, &args, &kwargs, "lower", |b: &Bytes| {
+        Value::Bytes(Rc::new(b.to_ascii_lowercase()))
+    })
 }
 
 fn bytes_isdigit(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isdigit", |b: &Bytes| !b.is_empty() && b.iter().all(u8::is_ascii_digit))
+    test_text(vm, &args, &kwargs, "isdigit", |b: &Bytes| {
+        !b.is_empty() && b.iter().all(u8::is_ascii_digit)
+    })
 }
 
 fn bytes_isalpha(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isalpha", |b: &Bytes| !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic))
+    test_text(vm, &args, &kwargs, "isalpha", |b: &Bytes| {
+        !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic)
+    })
 }
 
 fn bytes_isalnum(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isalnum", |b: &Bytes| !b.is_empty() && b.iter().all(u8::is_ascii_alphanumeric))
+    test_text(vm, &args, &kwargs, "isalnum", |b: &Bytes| {
+        !b.is_empty() && b.iter().all(u8::is_ascii_alphanumeric)
+    })
 }
 
 fn bytes_isspace(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    test_text(vm, &args, &kwargs, "isspace", |b: &Bytes| !b.is_empty() && b.iter().all(|&x| Bytes::is_space(x as u32)))
+    test_text(vm, &args, &kwargs, "isspace", |b: &Bytes| {
+        !b.is_empty() && b.iter().all(|&x| Bytes::is_space(x as u32))
+    })
 }
 
 #[cfg(test)]

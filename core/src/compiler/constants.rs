@@ -51,7 +51,11 @@ fn literal_hash(v: &Value) -> Option<i64> {
         Value::Bytes(b) => hash::hash_bytes(b),
         Value::None => 0x5f5e_1000,
         Value::Tuple(t) => {
-            let hashes = t.items.iter().map(literal_hash).collect::<Option<Vec<_>>>()?;
+            let hashes = t
+                .items
+                .iter()
+                .map(literal_hash)
+                .collect::<Option<Vec<_>>>()?;
             hash::hash_tuple(hashes.into_iter())
         }
         _ => return None,
@@ -75,7 +79,11 @@ fn literal_eq(a: &Value, b: &Value) -> bool {
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::Tuple(x), Value::Tuple(y)) => {
-            x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| literal_eq(p, q))
+            x.items.len() == y.items.len()
+                && x.items
+                    .iter()
+                    .zip(y.items.iter())
+                    .all(|(p, q)| literal_eq(p, q))
         }
         // Cross-type numbers (1 == 1.0 == True); exact for the i64 values floats can hold.
         _ => match (number(a), number(b)) {
@@ -92,7 +100,9 @@ pub(crate) fn frozenset_display(elts: &[Expr]) -> Option<Value> {
         let v = literal(e)?;
         items.push((literal_hash(&v)?, v));
     }
-    let table = SetTable::frozen_constant(items, false, &mut |a: &Value, b: &Value| Ok::<bool, Infallible>(literal_eq(a, b)));
+    let table = SetTable::frozen_constant(items, false, &mut |a: &Value, b: &Value| {
+        Ok::<bool, Infallible>(literal_eq(a, b))
+    });
     match table {
         Ok(table) => Some(Value::Set(Rc::new(PySet::new(table, true)))),
         Err(never) => match never {},

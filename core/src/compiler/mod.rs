@@ -31,14 +31,30 @@ pub(crate) struct CompileError {
 type CResult<T> = Result<T, CompileError>;
 
 fn err<T>(message: impl Into<String>, range: TextRange) -> CResult<T> {
-    Err(CompileError { message: message.into(), offset: range.start() })
+    Err(CompileError {
+        message: message.into(),
+        offset: range.start(),
+    })
 }
 
 /// Compile a parsed module.
-pub(crate) fn compile_module(body: &[Stmt], source: &Rc<str>, filename: &Rc<str>) -> CResult<Rc<Code>> {
-    let table = SymbolTable::build(body).map_err(|e| CompileError { message: e.message, offset: e.range.start() })?;
+pub(crate) fn compile_module(
+    body: &[Stmt],
+    source: &Rc<str>,
+    filename: &Rc<str>,
+) -> CResult<Rc<Code>> {
+    let table = SymbolTable::build(body).map_err(|e| CompileError {
+        message: e.message,
+        offset: e.range.start(),
+    })?;
     let lines = LineIndex::new(source);
-    let mut c = Compiler { table, lines, source: source.clone(), filename: filename.clone(), units: Vec::new() };
+    let mut c = Compiler {
+        table,
+        lines,
+        source: source.clone(),
+        filename: filename.clone(),
+        units: Vec::new(),
+    };
     c.push_unit(0, "<module>".into(), "<module>".into(), CodeKind::Module, 1);
     c.stmts(body)?;
     c.load_const(Value::None);
@@ -72,14 +88,22 @@ impl LineIndex {
         let line = self.line(offset) as usize;
         let start = self.starts[line - 1] as usize;
         let end = (u32::from(offset) as usize).min(source.len());
-        source.get(start..end).map(|s| s.chars().count() as u32).unwrap_or(0) + 1
+        source
+            .get(start..end)
+            .map(|s| s.chars().count() as u32)
+            .unwrap_or(0)
+            + 1
     }
 }
 
 /// Blocks that `return`/`break`/`continue` must clean up when leaving them.
 enum Block<'a> {
     /// A loop; `iterator` when a for-iterator sits on the stack.
-    Loop { start: usize, breaks: Vec<usize>, iterator: bool },
+    Loop {
+        start: usize,
+        breaks: Vec<usize>,
+        iterator: bool,
+    },
     /// Inside a `try` body with an except or finally handler (PopBlock).
     Try,
     /// Inside a `try` body whose `finally` must run on the way out.
@@ -119,7 +143,14 @@ fn name_of(s: &str) -> Rc<str> {
 }
 
 impl<'a> Compiler<'a> {
-    fn push_unit(&mut self, scope: usize, name: Rc<str>, qualname: Rc<str>, kind: CodeKind, line: u32) {
+    fn push_unit(
+        &mut self,
+        scope: usize,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        kind: CodeKind,
+        line: u32,
+    ) {
         let s = &self.table.scopes[scope];
         let varnames: Vec<Rc<str>> = s.locals.iter().map(|n| name_of(n)).collect();
         let cellvars: Vec<Rc<str>> = s.cells.iter().map(|n| name_of(n)).collect();
@@ -127,7 +158,12 @@ impl<'a> Compiler<'a> {
         let cell_params = cellvars
             .iter()
             .enumerate()
-            .filter_map(|(ci, n)| s.params.iter().position(|p| **p == **n).map(|pi| (ci as u32, pi as u32)))
+            .filter_map(|(ci, n)| {
+                s.params
+                    .iter()
+                    .position(|p| **p == **n)
+                    .map(|pi| (ci as u32, pi as u32))
+            })
             .collect();
         let code = Code {
             name,
@@ -151,11 +187,21 @@ impl<'a> Compiler<'a> {
             first_line: line,
             source: self.source.clone(),
         };
-        self.units.push(Unit { scope, code, blocks: Vec::new(), consts_index: HashMap::new(), names_index: HashMap::new(), line });
+        self.units.push(Unit {
+            scope,
+            code,
+            blocks: Vec::new(),
+            consts_index: HashMap::new(),
+            names_index: HashMap::new(),
+            line,
+        });
     }
 
     fn pop_unit(&mut self) -> Code {
-        self.units.pop().map(|u| u.code).expect("unit stack underflow")
+        self.units
+            .pop()
+            .map(|u| u.code)
+            .expect("unit stack underflow")
     }
 
     fn unit(&mut self) -> &mut Unit<'a> {
@@ -336,8 +382,12 @@ impl<'a> Compiler<'a> {
             parts.push(u.code.qualname.to_string());
         }
         match self.units.last() {
-            Some(u) if u.code.kind == CodeKind::Function => format!("{}.<locals>.{}", u.code.qualname, name).into(),
-            Some(u) if u.code.kind == CodeKind::Class => format!("{}.{}", u.code.qualname, name).into(),
+            Some(u) if u.code.kind == CodeKind::Function => {
+                format!("{}.<locals>.{}", u.code.qualname, name).into()
+            }
+            Some(u) if u.code.kind == CodeKind::Class => {
+                format!("{}.{}", u.code.qualname, name).into()
+            }
             _ => name.into(),
         }
     }
@@ -394,7 +444,11 @@ impl<'a> Compiler<'a> {
                 let start = self.here() as usize;
                 self.expr(&w.test)?;
                 let exit = self.emit(Instr::PopJumpIfFalse(0));
-                self.unit().blocks.push(Block::Loop { start, breaks: Vec::new(), iterator: false });
+                self.unit().blocks.push(Block::Loop {
+                    start,
+                    breaks: Vec::new(),
+                    iterator: false,
+                });
                 self.stmts(&w.body)?;
                 self.emit(Instr::Jump(start as u32));
                 let breaks = match self.unit().blocks.pop() {
@@ -415,7 +469,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::GetIter);
                 let start = self.here() as usize;
                 let exit = self.emit(Instr::ForIter(0));
-                self.unit().blocks.push(Block::Loop { start, breaks: Vec::new(), iterator: true });
+                self.unit().blocks.push(Block::Loop {
+                    start,
+                    breaks: Vec::new(),
+                    iterator: true,
+                });
                 self.assign(&f.target)?;
                 self.stmts(&f.body)?;
                 self.set_line(f.range);
@@ -452,7 +510,14 @@ impl<'a> Compiler<'a> {
                 }
                 let scope = self.table.scope_of(f);
                 let qualname = self.qualname(&f.name);
-                self.make_function(scope, name_of(&f.name), qualname, &f.parameters, FunctionBody::Stmts(&f.body), f.range)?;
+                self.make_function(
+                    scope,
+                    name_of(&f.name),
+                    qualname,
+                    &f.parameters,
+                    FunctionBody::Stmts(&f.body),
+                    f.range,
+                )?;
                 for _ in &f.decorator_list {
                     self.emit(Instr::Call(1));
                 }
@@ -522,7 +587,10 @@ impl<'a> Compiler<'a> {
             }
             Stmt::ImportFrom(i) => {
                 if i.level > 0 {
-                    return err("attempted relative import with no known parent package", i.range);
+                    return err(
+                        "attempted relative import with no known parent package",
+                        i.range,
+                    );
                 }
                 let module = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
                 let idx = self.name_index(&module);
@@ -548,15 +616,29 @@ impl<'a> Compiler<'a> {
     fn break_or_continue(&mut self, is_break: bool, range: TextRange) -> CResult<()> {
         // Unwind blocks inside the innermost loop, then pop its iterator on break.
         let n = self.unit().blocks.len();
-        let loop_pos = (0..n).rev().find(|&i| matches!(self.units.last().expect("unit").blocks[i], Block::Loop { .. }));
+        let loop_pos = (0..n).rev().find(|&i| {
+            matches!(
+                self.units.last().expect("unit").blocks[i],
+                Block::Loop { .. }
+            )
+        });
         let Some(loop_pos) = loop_pos else {
-            return err(if is_break { "'break' outside loop" } else { "'continue' not properly in loop" }, range);
+            return err(
+                if is_break {
+                    "'break' outside loop"
+                } else {
+                    "'continue' not properly in loop"
+                },
+                range,
+            );
         };
         for i in (loop_pos + 1..n).rev() {
             self.unwind_block(i, false)?;
         }
         let (start, iterator) = match &self.units.last().expect("unit").blocks[loop_pos] {
-            Block::Loop { start, iterator, .. } => (*start, *iterator),
+            Block::Loop {
+                start, iterator, ..
+            } => (*start, *iterator),
             _ => unreachable!("found a loop above"),
         };
         if is_break {
@@ -576,7 +658,11 @@ impl<'a> Compiler<'a> {
     /// Emit the clean-up for leaving block `i` (the return value is on top if `keep_top`).
     fn unwind_block(&mut self, i: usize, keep_top: bool) -> CResult<()> {
         let block = match &self.units.last().expect("unit").blocks[i] {
-            Block::Loop { iterator, .. } => Block::Loop { start: 0, breaks: Vec::new(), iterator: *iterator },
+            Block::Loop { iterator, .. } => Block::Loop {
+                start: 0,
+                breaks: Vec::new(),
+                iterator: *iterator,
+            },
             Block::Try => Block::Try,
             Block::Finally(body) => Block::Finally(body),
             Block::Handler => Block::Handler,
@@ -733,7 +819,13 @@ impl<'a> Compiler<'a> {
         let scope = self.table.scope_of(c);
         let qualname = self.qualname(&c.name);
         let line = self.lines.line(c.range.start());
-        self.push_unit(scope, name_of(&c.name), qualname.clone(), CodeKind::Class, line);
+        self.push_unit(
+            scope,
+            name_of(&c.name),
+            qualname.clone(),
+            CodeKind::Class,
+            line,
+        );
         self.unit().line = line;
         // `__module__` and `__qualname__` as CPython's class bodies set them.
         let qn = self.name_index("__qualname__");
@@ -747,7 +839,10 @@ impl<'a> Compiler<'a> {
         let mut nbases = 0;
         if let Some(args) = &c.arguments {
             if !args.keywords.is_empty() {
-                return err("class keyword arguments (metaclass=...) are not supported", c.range);
+                return err(
+                    "class keyword arguments (metaclass=...) are not supported",
+                    c.range,
+                );
             }
             for a in args.args.iter() {
                 if let Expr::Starred(s) = a {
@@ -793,8 +888,12 @@ impl<'a> Compiler<'a> {
         range: TextRange,
     ) -> CResult<()> {
         let mut flags = 0u8;
-        let defaults: Vec<&Expr> =
-            params.posonlyargs.iter().chain(params.args.iter()).filter_map(|p| p.default.as_deref()).collect();
+        let defaults: Vec<&Expr> = params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .filter_map(|p| p.default.as_deref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -802,8 +901,11 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildTuple(defaults.len() as u32));
             flags |= 1;
         }
-        let kwdefaults: Vec<(&str, &Expr)> =
-            params.kwonlyargs.iter().filter_map(|p| p.default.as_deref().map(|d| (p.parameter.name.as_str(), d))).collect();
+        let kwdefaults: Vec<(&str, &Expr)> = params
+            .kwonlyargs
+            .iter()
+            .filter_map(|p| p.default.as_deref().map(|d| (p.parameter.name.as_str(), d)))
+            .collect();
         if !kwdefaults.is_empty() {
             for (n, d) in &kwdefaults {
                 self.load_const(Value::str(n.to_string()));
@@ -873,7 +975,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::RotThree);
                 self.emit(Instr::StoreSubscript);
             }
-            other => return err("'expression' is an illegal expression for augmented assignment", other.range()),
+            other => {
+                return err(
+                    "'expression' is an illegal expression for augmented assignment",
+                    other.range(),
+                )
+            }
         }
         Ok(())
     }
@@ -896,8 +1003,16 @@ impl<'a> Compiler<'a> {
                 let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
                 match star {
                     Some(pos) => {
-                        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
-                            return err("multiple starred expressions in assignment", target.range());
+                        if elts
+                            .iter()
+                            .filter(|e| matches!(e, Expr::Starred(_)))
+                            .count()
+                            > 1
+                        {
+                            return err(
+                                "multiple starred expressions in assignment",
+                                target.range(),
+                            );
                         }
                         self.emit(Instr::UnpackEx(pos as u16, (elts.len() - pos - 1) as u16));
                     }
@@ -912,8 +1027,18 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            Expr::Starred(s) => return err("starred assignment target must be in a list or tuple", s.range),
-            other => return err(format!("cannot assign to {}", describe(other)), other.range()),
+            Expr::Starred(s) => {
+                return err(
+                    "starred assignment target must be in a list or tuple",
+                    s.range,
+                )
+            }
+            other => {
+                return err(
+                    format!("cannot assign to {}", describe(other)),
+                    other.range(),
+                )
+            }
         }
         Ok(())
     }
@@ -957,7 +1082,9 @@ impl<'a> Compiler<'a> {
                     self.load_const(v);
                 }
                 ast::Number::Float(f) => self.load_const(Value::Float(*f)),
-                ast::Number::Complex { .. } => return err("complex numbers are not supported", n.range),
+                ast::Number::Complex { .. } => {
+                    return err("complex numbers are not supported", n.range)
+                }
             },
             Expr::StringLiteral(s) => self.load_const(Value::str(s.value.to_str().to_string())),
             Expr::BytesLiteral(b) => {
@@ -1029,7 +1156,14 @@ impl<'a> Compiler<'a> {
                     Some(p) => p,
                     None => empty,
                 };
-                self.make_function(scope, "<lambda>".into(), qualname, params, FunctionBody::Lambda(&l.body), l.range)?;
+                self.make_function(
+                    scope,
+                    "<lambda>".into(),
+                    qualname,
+                    params,
+                    FunctionBody::Lambda(&l.body),
+                    l.range,
+                )?;
             }
             Expr::List(l) => self.sequence(&l.elts, Instr::BuildList(0))?,
             Expr::Tuple(t) => self.sequence(&t.elts, Instr::BuildTuple(0))?,
@@ -1104,7 +1238,9 @@ impl<'a> Compiler<'a> {
                             self.load_const(Value::str(lit.value.to_string()));
                             n += 1;
                         }
-                        ast::FStringPart::FString(fs) => n += self.fstring_elements(&fs.elements)?,
+                        ast::FStringPart::FString(fs) => {
+                            n += self.fstring_elements(&fs.elements)?
+                        }
                     }
                 }
                 if n != 1 {
@@ -1112,10 +1248,18 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::TString(t) => return err("template strings are not supported", t.range),
-            Expr::ListComp(c) => self.comprehension(c, "<listcomp>", &c.generators, Comp::List(&c.elt))?,
-            Expr::SetComp(c) => self.comprehension(c, "<setcomp>", &c.generators, Comp::Set(&c.elt))?,
-            Expr::DictComp(c) => self.comprehension(c, "<dictcomp>", &c.generators, Comp::Dict(&c.key, &c.value))?,
-            Expr::Generator(c) => self.comprehension(c, "<genexpr>", &c.generators, Comp::Gen(&c.elt))?,
+            Expr::ListComp(c) => {
+                self.comprehension(c, "<listcomp>", &c.generators, Comp::List(&c.elt))?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c, "<setcomp>", &c.generators, Comp::Set(&c.elt))?
+            }
+            Expr::DictComp(c) => {
+                self.comprehension(c, "<dictcomp>", &c.generators, Comp::Dict(&c.key, &c.value))?
+            }
+            Expr::Generator(c) => {
+                self.comprehension(c, "<genexpr>", &c.generators, Comp::Gen(&c.elt))?
+            }
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v)?,
@@ -1158,7 +1302,10 @@ impl<'a> Compiler<'a> {
                     };
                     if let Some(debug) = &i.debug_text {
                         let text = &self.source[i.expression.range()];
-                        self.load_const(Value::str(format!("{}{}{}", debug.leading, text, debug.trailing)));
+                        self.load_const(Value::str(format!(
+                            "{}{}{}",
+                            debug.leading, text, debug.trailing
+                        )));
                         n += 1;
                         if conversion == 0 && i.format_spec.is_none() {
                             conversion = b'r';
@@ -1211,16 +1358,28 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let is_set = matches!(build, Instr::BuildSet(_));
-        self.emit(if is_set { Instr::BuildSet(0) } else { Instr::BuildList(0) });
+        self.emit(if is_set {
+            Instr::BuildSet(0)
+        } else {
+            Instr::BuildList(0)
+        });
         for e in elts {
             match e {
                 Expr::Starred(s) => {
                     self.expr(&s.value)?;
-                    self.emit(if is_set { Instr::SetUpdate(1) } else { Instr::ListExtend(1) });
+                    self.emit(if is_set {
+                        Instr::SetUpdate(1)
+                    } else {
+                        Instr::ListExtend(1)
+                    });
                 }
                 other => {
                     self.expr(other)?;
-                    self.emit(if is_set { Instr::SetAdd(1) } else { Instr::ListAppend(1) });
+                    self.emit(if is_set {
+                        Instr::SetAdd(1)
+                    } else {
+                        Instr::ListAppend(1)
+                    });
                 }
             }
         }
@@ -1261,10 +1420,15 @@ impl<'a> Compiler<'a> {
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
         let args = &c.arguments.args;
         let keywords = &c.arguments.keywords;
-        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_))) || keywords.iter().any(|k| k.arg.is_none());
+        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || keywords.iter().any(|k| k.arg.is_none());
         // Zero-argument super() inside a method.
         if let Expr::Name(n) = &*c.func {
-            if &n.id == "super" && args.is_empty() && keywords.is_empty() && self.scope_kind() == ScopeKind::Function {
+            if &n.id == "super"
+                && args.is_empty()
+                && keywords.is_empty()
+                && self.scope_kind() == ScopeKind::Function
+            {
                 self.set_line(c.range);
                 self.emit(Instr::LoadSuper);
                 return Ok(());
@@ -1296,8 +1460,10 @@ impl<'a> Compiler<'a> {
             if keywords.is_empty() {
                 self.emit(Instr::Call(args.len() as u32));
             } else {
-                let names: Vec<Value> =
-                    keywords.iter().map(|k| Value::str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default())).collect();
+                let names: Vec<Value> = keywords
+                    .iter()
+                    .map(|k| Value::str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default()))
+                    .collect();
                 self.load_const(Value::tuple(names));
                 self.emit(Instr::CallKw((args.len() + keywords.len()) as u32));
             }
@@ -1341,7 +1507,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension<T>(&mut self, node: &T, name: &str, generators: &'a [ast::Comprehension], kind: Comp<'a>) -> CResult<()> {
+    fn comprehension<T>(
+        &mut self,
+        node: &T,
+        name: &str,
+        generators: &'a [ast::Comprehension],
+        kind: Comp<'a>,
+    ) -> CResult<()> {
         let scope = self.table.scope_of(node);
         let qualname = self.qualname(name);
         let line = self.unit().line;
@@ -1371,7 +1543,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension_level(&mut self, generators: &'a [ast::Comprehension], level: usize, kind: &Comp<'a>) -> CResult<()> {
+    fn comprehension_level(
+        &mut self,
+        generators: &'a [ast::Comprehension],
+        level: usize,
+        kind: &Comp<'a>,
+    ) -> CResult<()> {
         let g = &generators[level];
         if level == 0 {
             self.emit(Instr::LoadFast(0));
@@ -1473,9 +1650,11 @@ fn cmpop(op: ast::CmpOp) -> CmpOp {
 fn describe(e: &Expr) -> &'static str {
     match e {
         Expr::Call(_) => "function call",
-        Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => {
-            "literal"
-        }
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_) => "literal",
         Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
         Expr::Compare(_) => "comparison",
         Expr::Lambda(_) => "lambda",

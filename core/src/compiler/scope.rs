@@ -97,9 +97,16 @@ pub(crate) struct SymbolTable {
 
 impl SymbolTable {
     pub(crate) fn build(body: &[Stmt]) -> Result<SymbolTable, ScopeError> {
-        let mut builder = Builder { scopes: vec![Scope::new(ScopeKind::Module, None)], by_node: HashMap::new(), current: 0 };
+        let mut builder = Builder {
+            scopes: vec![Scope::new(ScopeKind::Module, None)],
+            by_node: HashMap::new(),
+            current: 0,
+        };
         builder.stmts(body)?;
-        let mut table = SymbolTable { scopes: builder.scopes, by_node: builder.by_node };
+        let mut table = SymbolTable {
+            scopes: builder.scopes,
+            by_node: builder.by_node,
+        };
         table.resolve()?;
         Ok(table)
     }
@@ -216,7 +223,12 @@ impl Builder {
     }
 
     fn params(&mut self, p: &ast::Parameters) -> Result<(), ScopeError> {
-        for d in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+        for d in p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .chain(p.kwonlyargs.iter())
+        {
             if let Some(def) = &d.default {
                 self.expr(def)?;
             }
@@ -372,7 +384,10 @@ impl Builder {
                 for alias in &i.names {
                     if &*alias.name == "*" {
                         if self.cur().kind == ScopeKind::Function {
-                            return Err(ScopeError { message: "import * only allowed at module level".into(), range: i.range });
+                            return Err(ScopeError {
+                                message: "import * only allowed at module level".into(),
+                                range: i.range,
+                            });
                         }
                         continue;
                     }
@@ -384,30 +399,64 @@ impl Builder {
                 for n in &g.names {
                     let name = n.to_string();
                     if self.cur().assigned.contains(&name) || self.cur().used.contains(&name) {
-                        let what = if self.cur().assigned.contains(&name) { "assigned to" } else { "used" };
-                        return Err(ScopeError { message: format!("name '{name}' is {what} prior to global declaration"), range: g.range });
+                        let what = if self.cur().assigned.contains(&name) {
+                            "assigned to"
+                        } else {
+                            "used"
+                        };
+                        return Err(ScopeError {
+                            message: format!("name '{name}' is {what} prior to global declaration"),
+                            range: g.range,
+                        });
                     }
                     self.cur().globals.insert(name);
                 }
             }
             Stmt::Nonlocal(n) => {
                 if self.cur().kind == ScopeKind::Module {
-                    return Err(ScopeError { message: "nonlocal declaration not allowed at module level".into(), range: n.range });
+                    return Err(ScopeError {
+                        message: "nonlocal declaration not allowed at module level".into(),
+                        range: n.range,
+                    });
                 }
                 for id in &n.names {
                     let name = id.to_string();
                     if self.cur().assigned.contains(&name) || self.cur().used.contains(&name) {
-                        let what = if self.cur().assigned.contains(&name) { "assigned to" } else { "used" };
-                        return Err(ScopeError { message: format!("name '{name}' is {what} prior to nonlocal declaration"), range: n.range });
+                        let what = if self.cur().assigned.contains(&name) {
+                            "assigned to"
+                        } else {
+                            "used"
+                        };
+                        return Err(ScopeError {
+                            message: format!(
+                                "name '{name}' is {what} prior to nonlocal declaration"
+                            ),
+                            range: n.range,
+                        });
                     }
                     self.cur().nonlocals.insert(name);
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
-            Stmt::Match(m) => return Err(ScopeError { message: "the match statement is not supported".into(), range: m.range }),
-            Stmt::TypeAlias(t) => return Err(ScopeError { message: "type aliases are not supported".into(), range: t.range }),
-            Stmt::IpyEscapeCommand(c) => return Err(ScopeError { message: "invalid syntax".into(), range: c.range }),
+            Stmt::Match(m) => {
+                return Err(ScopeError {
+                    message: "the match statement is not supported".into(),
+                    range: m.range,
+                })
+            }
+            Stmt::TypeAlias(t) => {
+                return Err(ScopeError {
+                    message: "type aliases are not supported".into(),
+                    range: t.range,
+                })
+            }
+            Stmt::IpyEscapeCommand(c) => {
+                return Err(ScopeError {
+                    message: "invalid syntax".into(),
+                    range: c.range,
+                })
+            }
         }
         Ok(())
     }
@@ -431,7 +480,12 @@ impl Builder {
         Ok(())
     }
 
-    fn comprehension<T>(&mut self, node: &T, generators: &[ast::Comprehension], elts: &[&Expr]) -> Result<(), ScopeError> {
+    fn comprehension<T>(
+        &mut self,
+        node: &T,
+        generators: &[ast::Comprehension],
+        elts: &[&Expr],
+    ) -> Result<(), ScopeError> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&generators[0].iter)?;
         let prev = self.enter(node, ScopeKind::Function);
@@ -478,7 +532,10 @@ impl Builder {
             Expr::DictComp(c) => self.comprehension(c, &c.generators, &[&c.key, &c.value])?,
             Expr::Yield(y) => {
                 if self.cur().kind != ScopeKind::Function {
-                    return Err(ScopeError { message: "'yield' outside function".into(), range: y.range });
+                    return Err(ScopeError {
+                        message: "'yield' outside function".into(),
+                        range: y.range,
+                    });
                 }
                 self.cur().is_generator = true;
                 if let Some(v) = &y.value {
@@ -487,7 +544,10 @@ impl Builder {
             }
             Expr::YieldFrom(y) => {
                 if self.cur().kind != ScopeKind::Function {
-                    return Err(ScopeError { message: "'yield' outside function".into(), range: y.range });
+                    return Err(ScopeError {
+                        message: "'yield' outside function".into(),
+                        range: y.range,
+                    });
                 }
                 self.cur().is_generator = true;
                 self.expr(&y.value)?;
@@ -496,7 +556,12 @@ impl Builder {
                 self.expr(&n.value)?;
                 self.target(&n.target)?;
             }
-            Expr::Await(a) => return Err(ScopeError { message: "'await' outside function".into(), range: a.range }),
+            Expr::Await(a) => {
+                return Err(ScopeError {
+                    message: "'await' outside function".into(),
+                    range: a.range,
+                })
+            }
             _ => {
                 let mut result = Ok(());
                 walk_children(e, &mut |child| {
@@ -569,7 +634,10 @@ pub(crate) fn walk_children<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
     }
 }
 
-fn walk_interpolations<'a>(elements: &'a ast::InterpolatedStringElements, f: &mut dyn FnMut(&'a Expr)) {
+fn walk_interpolations<'a>(
+    elements: &'a ast::InterpolatedStringElements,
+    f: &mut dyn FnMut(&'a Expr),
+) {
     for el in elements.iter() {
         if let ast::InterpolatedStringElement::Interpolation(i) = el {
             f(&i.expression);
@@ -579,4 +647,3 @@ fn walk_interpolations<'a>(elements: &'a ast::InterpolatedStringElements, f: &mu
         }
     }
 }
-

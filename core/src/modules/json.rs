@@ -27,7 +27,10 @@ pub(crate) fn module() -> Rc<Module> {
         let mut attrs = m.attrs.borrow_mut();
         attrs.insert("loads".into(), native("loads", loads));
         attrs.insert("dumps".into(), native("dumps", dumps));
-        attrs.insert("JSONDecodeError".into(), Value::Class(types().exc("JSONDecodeError")));
+        attrs.insert(
+            "JSONDecodeError".into(),
+            Value::Class(types().exc("JSONDecodeError")),
+        );
     }
     m
 }
@@ -68,7 +71,11 @@ fn take_option(kwargs: &mut Kwargs, key: &str) -> Option<Value> {
 
 /// Enter `frames` levels of recursion as CPython's Python-level `json` functions do
 /// (`loads` → `decode` → `raw_decode` → the scanner...), run `body`, and leave them.
-fn with_frames<T>(vm: &mut Vm<'_>, frames: &[&str], body: impl FnOnce(&mut Vm<'_>) -> PyResult<T>) -> PyResult<T> {
+fn with_frames<T>(
+    vm: &mut Vm<'_>,
+    frames: &[&str],
+    body: impl FnOnce(&mut Vm<'_>) -> PyResult<T>,
+) -> PyResult<T> {
     let mut entered = 0;
     let mut result = Ok(());
     for what in frames {
@@ -116,7 +123,11 @@ fn loads(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Valu
     let text: &str = match &doc {
         Value::Str(s) => {
             if s.as_str().starts_with('\u{feff}') {
-                return Err(decode_error("Unexpected UTF-8 BOM (decode using utf-8-sig)", &doc, 0));
+                return Err(decode_error(
+                    "Unexpected UTF-8 BOM (decode using utf-8-sig)",
+                    &doc,
+                    0,
+                ));
             }
             s.as_str()
         }
@@ -147,7 +158,8 @@ fn loads(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Valu
         strict,
         object_hook: take_option(&mut kwargs, "object_hook"),
         object_pairs_hook: take_option(&mut kwargs, "object_pairs_hook"),
-        parse_float: take_option(&mut kwargs, "parse_float").filter(|f| !is_class(f, &types().float)),
+        parse_float: take_option(&mut kwargs, "parse_float")
+            .filter(|f| !is_class(f, &types().float)),
         parse_int: take_option(&mut kwargs, "parse_int").filter(|f| !is_class(f, &types().int)),
         parse_constant: take_option(&mut kwargs, "parse_constant"),
     };
@@ -221,7 +233,13 @@ impl Decoder<'_> {
 
     /// `scan_once` at `pos`: the value and the position after it. Arrays and objects are
     /// kept on `open` (one recursion level each, left by the caller on error).
-    fn parse(&self, vm: &mut Vm<'_>, doc: &Value, mut pos: usize, open: &mut Vec<Open>) -> PyResult<(Value, usize)> {
+    fn parse(
+        &self,
+        vm: &mut Vm<'_>,
+        doc: &Value,
+        mut pos: usize,
+        open: &mut Vec<Open>,
+    ) -> PyResult<(Value, usize)> {
         loop {
             let mut value = match self.bytes.get(pos) {
                 Some(b'[') => {
@@ -316,7 +334,10 @@ impl Decoder<'_> {
             Open::Array(items) => Ok(Value::list(items)),
             Open::Object(members, _) => {
                 if let Some(hook) = &self.object_pairs_hook {
-                    let pairs = members.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
+                    let pairs = members
+                        .into_iter()
+                        .map(|(k, v)| Value::tuple(vec![k, v]))
+                        .collect();
                     return vm.call1(hook, Value::list(pairs));
                 }
                 let dict = Rc::new(PyDict::new());
@@ -344,8 +365,12 @@ impl Decoder<'_> {
             Some(b'n') if rest.starts_with(b"null") => Ok((Value::None, pos + 4)),
             Some(b't') if rest.starts_with(b"true") => Ok((Value::Bool(true), pos + 4)),
             Some(b'f') if rest.starts_with(b"false") => Ok((Value::Bool(false), pos + 5)),
-            Some(b'N') if rest.starts_with(b"NaN") => Ok((self.constant(vm, "NaN", f64::NAN)?, pos + 3)),
-            Some(b'I') if rest.starts_with(b"Infinity") => Ok((self.constant(vm, "Infinity", f64::INFINITY)?, pos + 8)),
+            Some(b'N') if rest.starts_with(b"NaN") => {
+                Ok((self.constant(vm, "NaN", f64::NAN)?, pos + 3))
+            }
+            Some(b'I') if rest.starts_with(b"Infinity") => {
+                Ok((self.constant(vm, "Infinity", f64::INFINITY)?, pos + 8))
+            }
             Some(b'-') if rest.starts_with(b"-Infinity") => {
                 Ok((self.constant(vm, "-Infinity", f64::NEG_INFINITY)?, pos + 9))
             }
@@ -475,7 +500,11 @@ impl Decoder<'_> {
             }
             let mut code = hex4(next).ok_or_else(|| bad_unicode_escape(end - 5))?;
             // A high surrogate followed by an escaped low one is a pair.
-            if (0xd800..0xdc00).contains(&code) && end + 6 < len && b[end] == b'\\' && b[end + 1] == b'u' {
+            if (0xd800..0xdc00).contains(&code)
+                && end + 6 < len
+                && b[end] == b'\\'
+                && b[end + 1] == b'u'
+            {
                 let low = hex4(end + 2).ok_or_else(|| bad_unicode_escape(end + 1))?;
                 if (0xdc00..0xe000).contains(&low) {
                     code = 0x10000 + ((code - 0xd800) << 10 | (low - 0xdc00));
@@ -550,7 +579,9 @@ fn decode_utf8(data: &[u8]) -> PyResult<String> {
                 }
                 let start = done + good;
                 return Err(match e.error_len() {
-                    None => unicode_error("utf-8", data, start, data.len(), "unexpected end of data"),
+                    None => {
+                        unicode_error("utf-8", data, start, data.len(), "unexpected end of data")
+                    }
                     Some(n) => {
                         let reason = match bad.first() {
                             Some(0x80..=0xc1 | 0xf5..=0xff) => "invalid start byte",
@@ -584,7 +615,10 @@ fn decode_units(data: &[u8], encoding: &str, width: usize, big_endian: bool) -> 
             if let Some(low @ 0xdc00..=0xdfff) = lookahead.next() {
                 units = lookahead;
                 position += width;
-                out.push(char::from_u32(0x10000 + ((code - 0xd800) << 10 | (low - 0xdc00))).unwrap_or('\u{fffd}'));
+                out.push(
+                    char::from_u32(0x10000 + ((code - 0xd800) << 10 | (low - 0xdc00)))
+                        .unwrap_or('\u{fffd}'),
+                );
                 position += width;
                 continue;
             }
@@ -667,7 +701,9 @@ fn indent_text(vm: &mut Vm<'_>, indent: &Value) -> PyResult<String> {
         )));
     }
     let Some(n) = super::math::index(vm, indent)?.to_i64() else {
-        return Err(overflow_error("cannot fit 'int' into an index-sized integer"));
+        return Err(overflow_error(
+            "cannot fit 'int' into an index-sized integer",
+        ));
     };
     let n = usize::try_from(n).unwrap_or(0);
     if n > MAX_COLLECTION {
@@ -831,7 +867,10 @@ impl Encoder {
         }
         if !self.allow_nan {
             return Err(value_error(if self.indent.is_some() {
-                format!("Out of range float values are not JSON compliant: {}", float_repr(f))
+                format!(
+                    "Out of range float values are not JSON compliant: {}",
+                    float_repr(f)
+                )
             } else {
                 "Out of range float values are not JSON compliant".to_string()
             }));
@@ -865,7 +904,9 @@ impl Encoder {
 
     /// The newline and indentation before an item at `level`, if indenting.
     fn newline(&self, level: usize) -> Option<String> {
-        self.indent.as_ref().map(|unit| format!("\n{}", unit.repeat(level)))
+        self.indent
+            .as_ref()
+            .map(|unit| format!("\n{}", unit.repeat(level)))
     }
 
     /// Opens a non-empty container: its mark, bracket and first line break. Returns the
@@ -939,7 +980,10 @@ impl Encoder {
         let (id, separator) = self.open(v, '{', level)?;
         if self.sort_keys {
             // `sorted(dct.items())`, with Python's comparisons and their errors.
-            let pairs = items.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
+            let pairs = items
+                .into_iter()
+                .map(|(k, v)| Value::tuple(vec![k, v]))
+                .collect();
             let sorted_fn = vm
                 .rt
                 .builtins
@@ -959,7 +1003,9 @@ impl Encoder {
         }
         let mut first = true;
         for (key, value) in &items {
-            let Some(key) = self.key_text(vm, key)? else { continue };
+            let Some(key) = self.key_text(vm, key)? else {
+                continue;
+            };
             if !first {
                 self.out.push_str(&separator);
             }

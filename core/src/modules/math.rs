@@ -21,7 +21,9 @@ use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 use crate::builtins::{check_args, native, new_module, no_kwargs};
 use crate::compiler::BinOp;
 use crate::objects::{Kwargs, Module, NativeFn, Value};
-use crate::vm::{memory_error, overflow_error, type_error, value_error, zero_division, PyErr, PyResult, Vm};
+use crate::vm::{
+    memory_error, overflow_error, type_error, value_error, zero_division, PyErr, PyResult, Vm,
+};
 
 /// Largest integer result (in bits) `factorial`, `comb` and `perm` build.
 const MAX_INT_BITS: f64 = (1u64 << 26) as f64;
@@ -142,8 +144,12 @@ pub(crate) fn index(vm: &mut Vm<'_>, v: &Value) -> PyResult<BigInt> {
     if let Value::Instance(inst) = v {
         if let Some(method) = inst.class.lookup("__index__") {
             let result = vm.call1(&method, v.clone())?;
-            return int_value(&result)
-                .ok_or_else(|| type_error(format!("__index__ returned non-int (type {})", vm.type_name(&result))));
+            return int_value(&result).ok_or_else(|| {
+                type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    vm.type_name(&result)
+                ))
+            });
         }
     }
     Err(type_error(format!(
@@ -174,9 +180,15 @@ pub(crate) fn real(vm: &mut Vm<'_>, v: &Value) -> PyResult<f64> {
             if inst.class.lookup("__index__").is_some() {
                 return int_to_float(&index(vm, v)?);
             }
-            Err(type_error(format!("must be real number, not {}", inst.class.name)))
+            Err(type_error(format!(
+                "must be real number, not {}",
+                inst.class.name
+            )))
         }
-        other => Err(type_error(format!("must be real number, not {}", vm.type_name(other)))),
+        other => Err(type_error(format!(
+            "must be real number, not {}",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -190,7 +202,10 @@ fn one_arg(name: &str, args: Vec<Value>, kwargs: &Kwargs) -> PyResult<Value> {
         Ok([x]) => Ok(x),
         Err(args) => {
             check_args(&qualified(), &args, 1, 1)?;
-            Err(type_error(format!("{} takes exactly one argument", qualified())))
+            Err(type_error(format!(
+                "{} takes exactly one argument",
+                qualified()
+            )))
         }
     }
 }
@@ -232,14 +247,22 @@ fn clinic_args(
         )));
     }
     if nargs > maxpos {
-        let bound = if minpos < maxpos { "at most" } else { "exactly" };
+        let bound = if minpos < maxpos {
+            "at most"
+        } else {
+            "exactly"
+        };
         return Err(type_error(format!(
             "{fname}() takes {bound} {maxpos} positional argument{} ({nargs} given)",
             plural(maxpos)
         )));
     }
     if nargs < posonly {
-        let bound = if minpos < maxpos { "at least" } else { "exactly" };
+        let bound = if minpos < maxpos {
+            "at least"
+        } else {
+            "exactly"
+        };
         return Err(type_error(format!(
             "{fname}() takes {bound} {posonly} positional argument{} ({nargs} given)",
             plural(posonly)
@@ -284,7 +307,11 @@ fn check_1(x: f64, r: f64, can_overflow: bool) -> PyResult<f64> {
         return Err(domain_error());
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range_error() } else { domain_error() });
+        return Err(if can_overflow {
+            range_error()
+        } else {
+            domain_error()
+        });
     }
     Ok(r)
 }
@@ -677,7 +704,15 @@ fn isfinite(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value
 }
 
 fn isclose(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    let slots = clinic_args("isclose", &["a", "b", "rel_tol", "abs_tol"], 0, 2, 2, args, kwargs)?;
+    let slots = clinic_args(
+        "isclose",
+        &["a", "b", "rel_tol", "abs_tol"],
+        0,
+        2,
+        2,
+        args,
+        kwargs,
+    )?;
     let mut values = [0.0, 0.0, 1e-9, 0.0];
     for (slot, value) in slots.iter().zip(values.iter_mut()) {
         if let Some(v) = slot {
@@ -710,7 +745,10 @@ fn modf(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         let whole = x.trunc();
         ((x - whole).copysign(x), whole)
     };
-    Ok(Value::tuple(vec![Value::Float(fraction), Value::Float(whole)]))
+    Ok(Value::tuple(vec![
+        Value::Float(fraction),
+        Value::Float(whole),
+    ]))
 }
 
 /// C's `frexp` for a finite non-zero `x`.
@@ -733,7 +771,10 @@ fn frexp(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     } else {
         (x, 0)
     };
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(i64::from(e))]))
+    Ok(Value::tuple(vec![
+        Value::Float(m),
+        Value::Int(i64::from(e)),
+    ]))
 }
 
 /// musl's `scalbn`: `x * 2**n` rounded once, even into the subnormal range.
@@ -910,7 +951,9 @@ fn dist(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let p = vm.collect(&p)?;
     let q = vm.collect(&q)?;
     if p.len() != q.len() {
-        return Err(value_error("both points must have the same number of dimensions"));
+        return Err(value_error(
+            "both points must have the same number of dimensions",
+        ));
     }
     let mut diffs = Vec::with_capacity(p.len());
     for (a, b) in p.iter().zip(&q) {
@@ -1209,7 +1252,14 @@ fn m_tgamma(x: f64) -> (f64, Errno) {
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return (r, if r.is_infinite() { Errno::Range } else { Errno::Ok });
+        return (
+            r,
+            if r.is_infinite() {
+                Errno::Range
+            } else {
+                Errno::Ok
+            },
+        );
     }
     if absx > 200.0 {
         return if x < 0.0 {
@@ -1249,7 +1299,14 @@ fn m_tgamma(x: f64) -> (f64, Errno) {
             r *= sqrtpow;
         }
     }
-    (r, if r.is_infinite() { Errno::Range } else { Errno::Ok })
+    (
+        r,
+        if r.is_infinite() {
+            Errno::Range
+        } else {
+            Errno::Ok
+        },
+    )
 }
 
 /// CPython's `m_lgamma`.
@@ -1273,7 +1330,14 @@ fn m_lgamma(x: f64) -> (f64, Errno) {
     if x < 0.0 {
         r = LOG_PI - sinpi(absx).abs().ln() - absx.ln() - r;
     }
-    (r, if r.is_infinite() { Errno::Range } else { Errno::Ok })
+    (
+        r,
+        if r.is_infinite() {
+            Errno::Range
+        } else {
+            Errno::Ok
+        },
+    )
 }
 
 fn gamma(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -1382,10 +1446,15 @@ fn comb(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     }
     let k = std::cmp::min(k.clone(), &n - &k);
     let Some(k) = k.to_u64().filter(|&k| k <= i64::MAX as u64) else {
-        return Err(overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
+        return Err(overflow_error(format!(
+            "min(n - k, k) must not exceed {}",
+            i64::MAX
+        )));
     };
     let numerator = falling_product(&n, k)?;
-    Ok(Value::from_bigint(numerator / range_product(&BigInt::one(), k)))
+    Ok(Value::from_bigint(
+        numerator / range_product(&BigInt::one(), k),
+    ))
 }
 
 fn isqrt(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {

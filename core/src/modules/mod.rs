@@ -35,10 +35,16 @@ pub(crate) fn install_methods(t: &BuiltinTypes) {
 
 /// repr of native-class instances that have a special one.
 pub(crate) fn native_repr(_vm: &mut Vm<'_>, i: &Instance) -> PyResult<Option<String>> {
-    let Some(native) = &i.native else { return Ok(None) };
+    let Some(native) = &i.native else {
+        return Ok(None);
+    };
     Ok(match &*native.borrow() {
-        NativeState::Stream(Stream::Stdout) => Some("<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>".into()),
-        NativeState::Stream(Stream::Stderr) => Some("<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>".into()),
+        NativeState::Stream(Stream::Stdout) => {
+            Some("<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>".into())
+        }
+        NativeState::Stream(Stream::Stderr) => {
+            Some("<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>".into())
+        }
         _ => None,
     })
 }
@@ -63,7 +69,10 @@ impl Vm<'_> {
         if let Some((parent, leaf)) = name.rsplit_once('.') {
             let parent = self.import_module(parent)?;
             let module = self.create_module(name)?;
-            parent.attrs.borrow_mut().insert(leaf.into(), Value::Module(module.clone()));
+            parent
+                .attrs
+                .borrow_mut()
+                .insert(leaf.into(), Value::Module(module.clone()));
             return Ok(module);
         }
         self.create_module(name)
@@ -112,7 +121,13 @@ fn sys_module(vm: &mut Vm<'_>) -> Rc<Module> {
         a.insert("platform".into(), Value::str("stackswitch"));
         a.insert("byteorder".into(), Value::str("little"));
         a.insert("version".into(), Value::str("3.11 (stackswitch)"));
-        let info = vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)];
+        let info = vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(0),
+            Value::str("final"),
+            Value::Int(0),
+        ];
         a.insert("version_info".into(), Value::tuple(info));
         for (name, f) in [
             ("exit", sys_exit as crate::objects::NativeFn),
@@ -144,11 +159,16 @@ fn sys_setrecursionlimit(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyRes
     let n = match &args[0] {
         Value::Int(n) => *n,
         other => {
-            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
         }
     };
     if n < 1 {
-        return Err(value_error("recursion limit must be greater or equal than 1"));
+        return Err(value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
     }
     vm.rt.config.recursion_limit = n as usize;
     Ok(Value::None)
@@ -174,9 +194,14 @@ fn time_sleep(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> 
     check_args("sleep", &args, 1, 1)?;
     let seconds = match &args[0] {
         Value::Float(f) => *f,
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => crate::vm::ops::to_f64(&args[0])?.unwrap_or(0.0),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            crate::vm::ops::to_f64(&args[0])?.unwrap_or(0.0)
+        }
         other => {
-            return Err(type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(other))))
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(other)
+            )))
         }
     };
     if seconds.is_nan() {
@@ -214,7 +239,9 @@ fn time_monotonic(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Val
 
 fn host_module() -> Rc<Module> {
     let m = new_module("host");
-    m.attrs.borrow_mut().insert("call".into(), native("call", host_call));
+    m.attrs
+        .borrow_mut()
+        .insert("call".into(), native("call", host_call));
     m
 }
 
@@ -222,17 +249,25 @@ fn host_module() -> Rc<Module> {
 fn host_call(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("call", &kw)?;
     let Some(Value::Str(name)) = args.first() else {
-        return Err(type_error("host.call() needs the function name as a str first argument"));
+        return Err(type_error(
+            "host.call() needs the function name as a str first argument",
+        ));
     };
     let mut host_args = Vec::with_capacity(args.len() - 1);
     for a in &args[1..] {
         host_args.push(to_host_value(vm, a, 0)?);
     }
-    match vm.host.suspend(SuspendRequest::HostCall { name: name.as_str().to_string(), args: host_args }) {
+    match vm.host.suspend(SuspendRequest::HostCall {
+        name: name.as_str().to_string(),
+        args: host_args,
+    }) {
         Ok(Reply::Value(v)) => from_host_value(vm, v),
         Ok(Reply::Done) => Ok(Value::None),
         Ok(Reply::Text(t)) => Ok(Value::str(t)),
-        Ok(Reply::Response(_)) => Err(PyErr::new("OSError", "host.call() got an HTTP response as its reply")),
+        Ok(Reply::Response(_)) => Err(PyErr::new(
+            "OSError",
+            "host.call() got an HTTP response as its reply",
+        )),
         Err(e) => Err(host_error(e)),
     }
 }
@@ -260,13 +295,18 @@ pub(crate) fn to_host_value(vm: &mut Vm<'_>, v: &Value, depth: usize) -> PyResul
         Value::Dict(_) => {
             let mut out = Vec::new();
             for (k, val) in vm.dict_items(v) {
-                let Value::Str(k) = k else { return Err(type_error("dict keys passed to the host must be str")) };
+                let Value::Str(k) = k else {
+                    return Err(type_error("dict keys passed to the host must be str"));
+                };
                 out.push((k.as_str().to_string(), to_host_value(vm, &val, depth + 1)?));
             }
             HostValue::Dict(out)
         }
         other => {
-            return Err(type_error(format!("cannot pass a '{}' object to the host", vm.type_name(other))));
+            return Err(type_error(format!(
+                "cannot pass a '{}' object to the host",
+                vm.type_name(other)
+            )));
         }
     })
 }

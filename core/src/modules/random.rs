@@ -24,7 +24,9 @@ use crate::compiler::{BinOp, CmpOp};
 use crate::host::Clock;
 use crate::objects::{Kwargs, Module, NativeFn, Value};
 use crate::vm::types::types;
-use crate::vm::{index_error, memory_error, overflow_error, type_error, value_error, PyErr, PyResult, Vm};
+use crate::vm::{
+    index_error, memory_error, overflow_error, type_error, value_error, PyErr, PyResult, Vm,
+};
 
 pub(crate) fn module() -> Rc<Module> {
     let m = new_module("random");
@@ -75,7 +77,9 @@ fn rng<'v>(vm: &'v mut Vm<'_>) -> &'v mut MersenneTwister {
         let seeded = clock_seeded(vm);
         vm.rt.random = Some(seeded);
     }
-    vm.rt.random.get_or_insert_with(|| MersenneTwister::from_words(&[]))
+    vm.rt
+        .random
+        .get_or_insert_with(|| MersenneTwister::from_words(&[]))
 }
 
 fn raise(e: RandomError) -> PyErr {
@@ -206,12 +210,18 @@ fn seed(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
         Value::Bytes(b) if vm.eq(&version, &Value::Int(1))? => {
             version1_seed(&b.iter().map(|&b| u32::from(b)).collect::<Vec<_>>())
         }
-        Value::Str(s) if vm.eq(&version, &Value::Int(2))? => MersenneTwister::from_str_seed(s.as_str()),
+        Value::Str(s) if vm.eq(&version, &Value::Int(2))? => {
+            MersenneTwister::from_str_seed(s.as_str())
+        }
         Value::Bytes(b) if vm.eq(&version, &Value::Int(2))? => MersenneTwister::from_bytes_seed(b),
         // Other versions seed str and bytes by their hash, as CPython does.
-        Value::Str(_) | Value::Bytes(_) => MersenneTwister::from_seed(&BigInt::from(vm.hash(&a)? as u64)),
+        Value::Str(_) | Value::Bytes(_) => {
+            MersenneTwister::from_seed(&BigInt::from(vm.hash(&a)? as u64))
+        }
         Value::None => clock_seeded(vm),
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => MersenneTwister::from_seed(&index(vm, &a)?),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            MersenneTwister::from_seed(&index(vm, &a)?)
+        }
         Value::Float(x) => MersenneTwister::from_float_seed(*x),
         _ => {
             return Err(type_error(
@@ -340,7 +350,12 @@ fn range_arg(vm: &mut Vm<'_>, v: &Value, which: &str) -> PyResult<BigInt> {
     index(vm, &converted)
 }
 
-fn randrange_of(vm: &mut Vm<'_>, start: &Value, stop: &Value, step: Option<&Value>) -> PyResult<Value> {
+fn randrange_of(
+    vm: &mut Vm<'_>,
+    start: &Value,
+    stop: &Value,
+    step: Option<&Value>,
+) -> PyResult<Value> {
     let istart = range_arg(vm, start, "arg 1")?;
     let result = if stop.is_none() {
         // CPython tests `step is 1`, before converting anything else.
@@ -481,7 +496,9 @@ fn sample_size(vm: &mut Vm<'_>, k: &Value, n: usize) -> PyResult<usize> {
         return Err(value_error(mersenne::SAMPLE_SIZE_MESSAGE));
     }
     match k {
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(index(vm, k)?.to_usize().unwrap_or(0)),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            Ok(index(vm, k)?.to_usize().unwrap_or(0))
+        }
         other => Err(type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             vm.type_name(other)
@@ -520,7 +537,9 @@ fn sample(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> 
     }
     let mut cum_counts = accumulate(vm, &counts)?;
     if cum_counts.len() != n {
-        return Err(value_error("The number of counts does not match the population"));
+        return Err(value_error(
+            "The number of counts does not match the population",
+        ));
     }
     let Some(total) = cum_counts.pop() else {
         return Err(index_error("pop from empty list"));
@@ -533,7 +552,9 @@ fn sample(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> 
         return Err(value_error("Total of counts must be greater than zero"));
     }
     let Some(total) = total.to_usize() else {
-        return Err(overflow_error("Python int too large to convert to C ssize_t"));
+        return Err(overflow_error(
+            "Python int too large to convert to C ssize_t",
+        ));
     };
     let selections = sample_range(vm, total, &k)?;
     // `population[bisect(cum_counts, s)]` for each selection; the running sums of ints
@@ -561,7 +582,9 @@ fn repeat_count(vm: &mut Vm<'_>, k: &Value) -> PyResult<usize> {
     match k.to_usize() {
         Some(k) if k <= MAX_COLLECTION => Ok(k),
         Some(_) => Err(memory_error()),
-        None => Err(overflow_error("Python int too large to convert to C ssize_t")),
+        None => Err(overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
     }
 }
 
@@ -595,13 +618,18 @@ fn choices(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value>
     let n = vm.len(&population)?;
     let (cum_value, cum) = if !cum_weights.is_none() {
         if !weights.is_none() {
-            return Err(type_error("Cannot specify both weights and cumulative weights"));
+            return Err(type_error(
+                "Cannot specify both weights and cumulative weights",
+            ));
         }
         (cum_weights, None)
     } else if !weights.is_none() {
         let sums = match accumulate(vm, &weights) {
             Ok(sums) => sums,
-            Err(e) if e.is("TypeError") && matches!(weights, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+            Err(e)
+                if e.is("TypeError")
+                    && matches!(weights, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) =>
+            {
                 let k = vm.repr(&weights)?;
                 return Err(type_error(format!(
                     "The number of choices must be a keyword argument: k={k}"
@@ -616,7 +644,9 @@ fn choices(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value>
         return draw_each(vm, &population, k, |mt| mersenne::choices_indices(mt, n, 1));
     };
     if vm.len(&cum_value)? != n {
-        return Err(value_error("The number of weights does not match the population"));
+        return Err(value_error(
+            "The number of weights does not match the population",
+        ));
     }
     // `total = cum_weights[-1] + 0.0`: the exceptions of Python's indexing and `+`.
     let last = vm.getitem(&cum_value, &Value::Int(-1))?;

@@ -159,7 +159,9 @@ class Request:
 pub(crate) fn request_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
     let m = new_module("urllib.request");
     vm.exec_builtin_source(&m, REQUEST_SOURCE, "<frozen urllib.request>")?;
-    m.attrs.borrow_mut().insert("urlopen".into(), native("urlopen", urlopen));
+    m.attrs
+        .borrow_mut()
+        .insert("urlopen".into(), native("urlopen", urlopen));
     Ok(m)
 }
 
@@ -167,16 +169,24 @@ pub(crate) fn error_module() -> Rc<Module> {
     let m = new_module("urllib.error");
     let t = types();
     for name in ["URLError", "HTTPError"] {
-        m.attrs.borrow_mut().insert(name.into(), Value::Class(t.exc(name)));
+        m.attrs
+            .borrow_mut()
+            .insert(name.into(), Value::Class(t.exc(name)));
     }
-    m.attrs.borrow_mut().insert("ContentTooShortError".into(), Value::Class(t.exc("URLError")));
+    m.attrs.borrow_mut().insert(
+        "ContentTooShortError".into(),
+        Value::Class(t.exc("URLError")),
+    );
     m
 }
 
 /// `URLError(reason)`: `e.reason` and `str(e) == "<urlopen error reason>"`.
 pub(crate) fn url_error(reason: Value) -> PyErr {
     let err = PyErr::with_args(&types().exc("URLError"), vec![reason.clone()]);
-    err.instance().attrs.borrow_mut().insert("reason".into(), reason);
+    err.instance()
+        .attrs
+        .borrow_mut()
+        .insert("reason".into(), reason);
     err
 }
 
@@ -248,10 +258,19 @@ fn request_parts(vm: &mut Vm<'_>, target: &Value, data: Value) -> PyResult<Fetch
                 headers.push((vm.to_str(&k)?, vm.to_str(&v)?));
             }
             let method = vm.getattr(target, "method")?;
-            let method = if method.is_none() { None } else { Some(vm.to_str(&method)?) };
+            let method = if method.is_none() {
+                None
+            } else {
+                Some(vm.to_str(&method)?)
+            };
             (url, data, headers, method)
         }
-        other => return Err(type_error(format!("urlopen() argument must be a str or Request, not {}", vm.type_name(other)))),
+        other => {
+            return Err(type_error(format!(
+                "urlopen() argument must be a str or Request, not {}",
+                vm.type_name(other)
+            )))
+        }
     };
     let body = match &data {
         Value::None => None,
@@ -274,11 +293,29 @@ fn request_parts(vm: &mut Vm<'_>, target: &Value, data: Value) -> PyResult<Fetch
             ))))
         }
     }
-    if body.is_some() && !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("content-type")) {
-        headers.push(("Content-type".into(), "application/x-www-form-urlencoded".into()));
+    if body.is_some()
+        && !headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+    {
+        headers.push((
+            "Content-type".into(),
+            "application/x-www-form-urlencoded".into(),
+        ));
     }
-    let method = method.unwrap_or_else(|| if body.is_some() { "POST".into() } else { "GET".into() });
-    Ok(FetchRequest { url, method, headers, body })
+    let method = method.unwrap_or_else(|| {
+        if body.is_some() {
+            "POST".into()
+        } else {
+            "GET".into()
+        }
+    });
+    Ok(FetchRequest {
+        url,
+        method,
+        headers,
+        body,
+    })
 }
 
 /// `urllib.request.urlopen(url, data=None, timeout=None)`.
@@ -292,7 +329,12 @@ fn urlopen(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value>
     let request = request_parts(vm, &args[0], data)?;
     let response = match vm.host.suspend(SuspendRequest::Fetch(request)) {
         Ok(Reply::Response(r)) => r,
-        Ok(_) => return Err(PyErr::new("OSError", "the host answered urlopen() with a non-HTTP reply")),
+        Ok(_) => {
+            return Err(PyErr::new(
+                "OSError",
+                "the host answered urlopen() with a non-HTTP reply",
+            ))
+        }
         Err(e) => return Err(crate::modules::host_error(e)),
     };
     let status = response.status;
@@ -306,9 +348,17 @@ fn urlopen(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value>
 /// An `HTTPResponse` object (the Python class above) for a host reply.
 fn response_value(vm: &mut Vm<'_>, r: FetchResponse) -> PyResult<Value> {
     let module = vm.import_module("urllib.request")?;
-    let class = module.attrs.borrow().get("HTTPResponse").cloned().unwrap_or(Value::None);
-    let headers: Vec<Value> =
-        r.headers.into_iter().map(|(k, v)| Value::tuple(vec![Value::str(k), Value::str(v)])).collect();
+    let class = module
+        .attrs
+        .borrow()
+        .get("HTTPResponse")
+        .cloned()
+        .unwrap_or(Value::None);
+    let headers: Vec<Value> = r
+        .headers
+        .into_iter()
+        .map(|(k, v)| Value::tuple(vec![Value::str(k), Value::str(v)]))
+        .collect();
     let args = vec![
         Value::str(r.url),
         Value::Int(r.status as i64),
@@ -325,7 +375,16 @@ fn http_error(vm: &mut Vm<'_>, response: Value) -> PyResult<PyErr> {
     let code = vm.getattr(&response, "status")?;
     let msg = vm.getattr(&response, "reason")?;
     let headers = vm.getattr(&response, "headers")?;
-    let err = PyErr::with_args(&types().exc("HTTPError"), vec![url.clone(), code.clone(), msg.clone(), headers.clone(), response.clone()]);
+    let err = PyErr::with_args(
+        &types().exc("HTTPError"),
+        vec![
+            url.clone(),
+            code.clone(),
+            msg.clone(),
+            headers.clone(),
+            response.clone(),
+        ],
+    );
     {
         let mut attrs = err.instance().attrs.borrow_mut();
         attrs.insert("url".into(), url.clone());

@@ -95,7 +95,10 @@ impl Value {
     pub(crate) fn is(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
-            (None, None) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) | (Absent, Absent) => true,
+            (None, None)
+            | (NotImplemented, NotImplemented)
+            | (Ellipsis, Ellipsis)
+            | (Absent, Absent) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
@@ -145,8 +148,16 @@ pub(crate) struct PyStr {
 
 impl PyStr {
     pub(crate) fn new(text: String) -> PyStr {
-        let chars = if text.is_ascii() { text.len() } else { text.chars().count() };
-        PyStr { text: text.into_boxed_str(), chars, hash: Cell::new(None) }
+        let chars = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        PyStr {
+            text: text.into_boxed_str(),
+            chars,
+            hash: Cell::new(None),
+        }
     }
     pub(crate) fn as_str(&self) -> &str {
         &self.text
@@ -181,7 +192,9 @@ pub(crate) struct PyList {
 
 impl PyList {
     pub(crate) fn new(items: Vec<Value>) -> PyList {
-        PyList { items: RefCell::new(items) }
+        PyList {
+            items: RefCell::new(items),
+        }
     }
 }
 
@@ -214,7 +227,9 @@ pub(crate) struct PyDict {
 
 impl PyDict {
     pub(crate) fn new() -> PyDict {
-        PyDict { table: RefCell::new(DictTable::new()) }
+        PyDict {
+            table: RefCell::new(DictTable::new()),
+        }
     }
 }
 
@@ -238,7 +253,10 @@ pub(crate) struct PySet {
 
 impl PySet {
     pub(crate) fn new(table: SetTable<Value>, frozen: bool) -> PySet {
-        PySet { table: RefCell::new(table), frozen }
+        PySet {
+            table: RefCell::new(table),
+            frozen,
+        }
     }
 }
 
@@ -298,7 +316,8 @@ pub(crate) struct Function {
 }
 
 /// Signature of every native function: the VM, then positional and keyword arguments.
-pub(crate) type NativeFn = fn(&mut crate::vm::Vm<'_>, Vec<Value>, Kwargs) -> crate::vm::PyResult<Value>;
+pub(crate) type NativeFn =
+    fn(&mut crate::vm::Vm<'_>, Vec<Value>, Kwargs) -> crate::vm::PyResult<Value>;
 
 /// Keyword arguments in call order.
 pub(crate) type Kwargs = Vec<(Rc<str>, Value)>;
@@ -471,21 +490,57 @@ pub(crate) struct Generator {
 /// Iterators over built-in objects; each variant keeps its own position.
 pub(crate) enum NativeIter {
     /// Over a list (sees appends made during iteration, as CPython's does).
-    List { list: Rc<PyList>, index: usize },
+    List {
+        list: Rc<PyList>,
+        index: usize,
+    },
     /// Over a fixed sequence of values (tuples, dict views snapshots, sets, str chars).
-    Seq { items: Rc<PyTuple>, index: usize },
-    Str { s: Rc<PyStr>, byte_pos: usize },
-    Range { next: i64, step: i64, remaining: usize },
-    Enumerate { inner: Value, count: Value },
-    Zip { inners: Vec<Value>, strict: bool },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Seq {
+        items: Rc<PyTuple>,
+        index: usize,
+    },
+    Str {
+        s: Rc<PyStr>,
+        byte_pos: usize,
+    },
+    Range {
+        next: i64,
+        step: i64,
+        remaining: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        inners: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// A dict's keys/values/items, erroring if the dict changes size.
-    Dict { dict: Rc<PyDict>, index: usize, len: usize, kind: DictViewKind },
+    Dict {
+        dict: Rc<PyDict>,
+        index: usize,
+        len: usize,
+        kind: DictViewKind,
+    },
     /// Over an object with `__getitem__` only.
-    GetItem { obj: Value, index: i64 },
+    GetItem {
+        obj: Value,
+        index: i64,
+    },
     Exhausted,
 }
 

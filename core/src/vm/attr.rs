@@ -20,13 +20,19 @@ use crate::objects::{BoundMethod, Class, Instance, Property, Value};
 /// Bind a class attribute found for `this` (steps 1 and 3 above).
 fn bind(this: &Value, found: Value) -> Value {
     match found {
-        Value::Function(_) | Value::Builtin(_) => Value::Method(Rc::new(BoundMethod { this: this.clone(), func: found })),
+        Value::Function(_) | Value::Builtin(_) => Value::Method(Rc::new(BoundMethod {
+            this: this.clone(),
+            func: found,
+        })),
         Value::ClassMethod(f) => {
             let class = match this {
                 Value::Class(_) => this.clone(),
                 other => Value::Class(type_of(other)),
             };
-            Value::Method(Rc::new(BoundMethod { this: class, func: (*f).clone() }))
+            Value::Method(Rc::new(BoundMethod {
+                this: class,
+                func: (*f).clone(),
+            }))
         }
         Value::StaticMethod(f) => (*f).clone(),
         other => other,
@@ -86,8 +92,10 @@ fn candidate_names(class: &Class, instance: Option<&Instance>) -> Vec<Rc<str>> {
 }
 
 fn missing(owner: &str, name: &str, candidates: &[Rc<str>]) -> PyErr {
-    let suggestion = crate::text::suggest::suggest(name, candidates.iter().map(|s| &**s)).map(|s| s.to_string());
-    attribute_error(format!("{owner} has no attribute '{name}'")).set_suggestion(suggestion.as_deref())
+    let suggestion =
+        crate::text::suggest::suggest(name, candidates.iter().map(|s| &**s)).map(|s| s.to_string());
+    attribute_error(format!("{owner} has no attribute '{name}'"))
+        .set_suggestion(suggestion.as_deref())
 }
 
 impl Vm<'_> {
@@ -136,7 +144,12 @@ impl Vm<'_> {
         match name {
             "__class__" => return Ok(Value::Class(i.class.clone())),
             "__dict__" => {
-                let pairs: Vec<(Rc<str>, Value)> = i.attrs.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Rc<str>, Value)> = i
+                    .attrs
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 return Ok(crate::builtins::dict_from_str_pairs(pairs));
             }
             _ => {}
@@ -147,13 +160,20 @@ impl Vm<'_> {
         if let Some(v) = crate::builtins::object_method(name) {
             return Ok(bind(obj, v));
         }
-        Err(missing(&format!("'{}' object", i.class.name), name, &candidate_names(&i.class, Some(i))))
+        Err(missing(
+            &format!("'{}' object", i.class.name),
+            name,
+            &candidate_names(&i.class, Some(i)),
+        ))
     }
 
     fn class_getattr(&mut self, c: &Rc<Class>, name: &str) -> PyResult<Value> {
         if let Some(found) = c.lookup(name) {
             return Ok(match found {
-                Value::ClassMethod(f) => Value::Method(Rc::new(BoundMethod { this: Value::Class(c.clone()), func: (*f).clone() })),
+                Value::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
+                    this: Value::Class(c.clone()),
+                    func: (*f).clone(),
+                })),
                 Value::StaticMethod(f) => (*f).clone(),
                 other => other,
             });
@@ -162,19 +182,38 @@ impl Vm<'_> {
             "__name__" => Value::str(&*c.name),
             "__qualname__" => Value::str(&*c.qualname),
             "__module__" => Value::str(&*c.module),
-            "__mro__" => Value::tuple(c.mro.borrow().iter().map(|k| Value::Class(k.clone())).collect()),
+            "__mro__" => Value::tuple(
+                c.mro
+                    .borrow()
+                    .iter()
+                    .map(|k| Value::Class(k.clone()))
+                    .collect(),
+            ),
             "__bases__" => Value::tuple(c.bases.iter().map(|k| Value::Class(k.clone())).collect()),
-            "__base__" => c.bases.first().map(|k| Value::Class(k.clone())).unwrap_or(Value::None),
+            "__base__" => c
+                .bases
+                .first()
+                .map(|k| Value::Class(k.clone()))
+                .unwrap_or(Value::None),
             "__doc__" => Value::None,
             "__class__" => Value::Class(types().type_.clone()),
             "__dict__" => {
-                let pairs: Vec<(Rc<str>, Value)> = c.attrs.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Rc<str>, Value)> = c
+                    .attrs
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 crate::builtins::dict_from_str_pairs(pairs)
             }
             _ => match crate::builtins::object_method(name) {
                 Some(v) => v,
                 None => {
-                    return Err(missing(&format!("type object '{}'", c.name), name, &candidate_names(c, None)));
+                    return Err(missing(
+                        &format!("type object '{}'", c.name),
+                        name,
+                        &candidate_names(c, None),
+                    ));
                 }
             },
         })
@@ -186,7 +225,11 @@ impl Vm<'_> {
             other => type_of(other),
         };
         let mro = start.mro.borrow().clone();
-        let pos = mro.iter().position(|c| Rc::ptr_eq(c, &s.after)).map(|p| p + 1).unwrap_or(mro.len());
+        let pos = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, &s.after))
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for class in &mro[pos..] {
             let found = class.attrs.borrow().get(name).cloned();
             if let Some(found) = found {
@@ -200,7 +243,9 @@ impl Vm<'_> {
         if let Some(v) = crate::builtins::object_method(name) {
             return Ok(bind(&s.this, v));
         }
-        Err(attribute_error(format!("'super' object has no attribute '{name}'")))
+        Err(attribute_error(format!(
+            "'super' object has no attribute '{name}'"
+        )))
     }
 
     /// Attributes of built-in values: methods of their class, plus a few data attributes.
@@ -215,10 +260,16 @@ impl Vm<'_> {
         let data = match (obj, name) {
             (_, "__class__") => Some(Value::Class(class.clone())),
             (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
-                Some(if let Value::Bool(b) = obj { Value::Int(*b as i64) } else { obj.clone() })
+                Some(if let Value::Bool(b) = obj {
+                    Value::Int(*b as i64)
+                } else {
+                    obj.clone()
+                })
             }
             (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => {
+                Some(Value::Int(1))
+            }
             (Value::Float(_), "real") => Some(obj.clone()),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
             (Value::Range(r), "start") => Some(Value::Int(r.start)),
@@ -230,14 +281,18 @@ impl Vm<'_> {
             (Value::Function(f), "__name__") => Some(Value::str(&*f.name)),
             (Value::Function(f), "__qualname__") => Some(Value::str(&*f.qualname)),
             (Value::Function(f), "__module__") => f.globals.attrs.borrow().get("__name__").cloned(),
-            (Value::Function(f), "__defaults__") => {
-                Some(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) })
-            }
+            (Value::Function(f), "__defaults__") => Some(if f.defaults.is_empty() {
+                Value::None
+            } else {
+                Value::tuple(f.defaults.clone())
+            }),
             (Value::Function(_), "__doc__") => Some(Value::None),
             (Value::Builtin(b), "__name__" | "__qualname__") => Some(Value::str(b.name)),
             (Value::Method(m), "__self__") => Some(m.this.clone()),
             (Value::Method(m), "__func__") => Some(m.func.clone()),
-            (Value::Method(m), "__name__" | "__qualname__" | "__doc__") => return self.getattr(&m.func.clone(), name),
+            (Value::Method(m), "__name__" | "__qualname__" | "__doc__") => {
+                return self.getattr(&m.func.clone(), name)
+            }
             (Value::Generator(g), "__name__") => Some(Value::str(&*g.name)),
             (Value::Generator(g), "__qualname__") => Some(Value::str(&*g.qualname)),
             (Value::Property(p), "fget") => Some(p.getter.clone()),
@@ -251,7 +306,11 @@ impl Vm<'_> {
         if let Some(v) = crate::builtins::object_method(name) {
             return Ok(bind(obj, v));
         }
-        Err(missing(&format!("'{}' object", class.name), name, &candidate_names(&class, None)))
+        Err(missing(
+            &format!("'{}' object", class.name),
+            name,
+            &candidate_names(&class, None),
+        ))
     }
 
     /// `obj.name`, for a call right after: returns (function, self) without allocating a
@@ -264,7 +323,9 @@ impl Vm<'_> {
                 }
                 i.class.clone()
             }
-            Value::Class(_) | Value::Module(_) | Value::Super(_) => return Ok((self.getattr(&obj, name)?, Value::Absent)),
+            Value::Class(_) | Value::Module(_) | Value::Super(_) => {
+                return Ok((self.getattr(&obj, name)?, Value::Absent))
+            }
             other => type_of(other),
         };
         match class.lookup(name) {
@@ -279,15 +340,29 @@ impl Vm<'_> {
             Value::Instance(i) => {
                 if let Some(Value::Property(p)) = i.class.lookup(name) {
                     return match &p.setter {
-                        Some(setter) => self.call(setter, vec![obj.clone(), value], Vec::new()).map(|_| ()),
-                        None => Err(attribute_error(format!("property '{name}' of '{}' object has no setter", i.class.name))),
+                        Some(setter) => self
+                            .call(setter, vec![obj.clone(), value], Vec::new())
+                            .map(|_| ()),
+                        None => Err(attribute_error(format!(
+                            "property '{name}' of '{}' object has no setter",
+                            i.class.name
+                        ))),
                     };
                 }
                 if let Some(hook) = i.class.lookup("__setattr__") {
-                    return self.call(&hook, vec![obj.clone(), Value::str(name), value], Vec::new()).map(|_| ());
+                    return self
+                        .call(
+                            &hook,
+                            vec![obj.clone(), Value::str(name), value],
+                            Vec::new(),
+                        )
+                        .map(|_| ());
                 }
                 if i.native.is_some() {
-                    return Err(attribute_error(format!("'{}' object attribute '{name}' is read-only", i.class.name)));
+                    return Err(attribute_error(format!(
+                        "'{}' object attribute '{name}' is read-only",
+                        i.class.name
+                    )));
                 }
                 if let Some(exc) = &i.exc {
                     match name {
@@ -297,12 +372,14 @@ impl Vm<'_> {
                             return Ok(());
                         }
                         "__cause__" => {
-                            *exc.cause.borrow_mut() = if value.is_none() { None } else { Some(value) };
+                            *exc.cause.borrow_mut() =
+                                if value.is_none() { None } else { Some(value) };
                             exc.suppress_context.set(true);
                             return Ok(());
                         }
                         "__context__" => {
-                            *exc.context.borrow_mut() = if value.is_none() { None } else { Some(value) };
+                            *exc.context.borrow_mut() =
+                                if value.is_none() { None } else { Some(value) };
                             return Ok(());
                         }
                         "__suppress_context__" => {
@@ -319,7 +396,10 @@ impl Vm<'_> {
             }
             Value::Class(c) => {
                 if c.builtin.is_some() {
-                    return Err(type_error(format!("cannot set '{name}' attribute of immutable type '{}'", c.name)));
+                    return Err(type_error(format!(
+                        "cannot set '{name}' attribute of immutable type '{}'",
+                        c.name
+                    )));
                 }
                 let old = c.attrs.borrow_mut().insert(Rc::from(name), value);
                 drop(old);
@@ -333,9 +413,15 @@ impl Vm<'_> {
             other => {
                 let class = type_of(other);
                 if class.lookup(name).is_some() {
-                    Err(attribute_error(format!("'{}' object attribute '{name}' is read-only", class.name)))
+                    Err(attribute_error(format!(
+                        "'{}' object attribute '{name}' is read-only",
+                        class.name
+                    )))
                 } else {
-                    Err(attribute_error(format!("'{}' object has no attribute '{name}'", class.name)))
+                    Err(attribute_error(format!(
+                        "'{}' object has no attribute '{name}'",
+                        class.name
+                    )))
                 }
             }
         }
@@ -348,7 +434,10 @@ impl Vm<'_> {
             Value::Class(c) if c.builtin.is_none() => c.attrs.borrow_mut().shift_remove(name),
             Value::Module(m) => m.attrs.borrow_mut().shift_remove(name),
             other => {
-                return Err(attribute_error(format!("'{}' object has no attribute '{name}'", type_of(other).name)));
+                return Err(attribute_error(format!(
+                    "'{}' object has no attribute '{name}'",
+                    type_of(other).name
+                )));
             }
         };
         match removed {
@@ -356,7 +445,10 @@ impl Vm<'_> {
                 drop(v);
                 Ok(())
             }
-            None => Err(attribute_error(format!("'{}' object has no attribute '{name}'", self.type_name(obj)))),
+            None => Err(attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                self.type_name(obj)
+            ))),
         }
     }
 }

@@ -16,7 +16,10 @@ pub(crate) type PyResult<T> = Result<T, PyErr>;
 impl PyErr {
     /// A built-in exception by class name with a message.
     pub(crate) fn new(class: &str, message: impl Into<String>) -> PyErr {
-        PyErr(new_exception(&types().exc(class), vec![Value::str(message.into())]))
+        PyErr(new_exception(
+            &types().exc(class),
+            vec![Value::str(message.into())],
+        ))
     }
 
     /// A built-in exception with no arguments (`KeyboardInterrupt`, `StopIteration`).
@@ -36,7 +39,10 @@ impl PyErr {
     }
 
     pub(crate) fn data(&self) -> &ExcData {
-        self.instance().exc.as_deref().expect("exception instance without ExcData")
+        self.instance()
+            .exc
+            .as_deref()
+            .expect("exception instance without ExcData")
     }
 
     pub(crate) fn class(&self) -> &Rc<Class> {

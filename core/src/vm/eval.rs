@@ -81,7 +81,11 @@ impl Frame {
 
     fn line(&self) -> u32 {
         let i = self.ip.saturating_sub(1);
-        self.code.lines.get(i).copied().unwrap_or(self.code.first_line)
+        self.code
+            .lines
+            .get(i)
+            .copied()
+            .unwrap_or(self.code.first_line)
     }
 
     fn pop(&mut self) -> Value {
@@ -234,17 +238,26 @@ impl Vm<'_> {
                 }
                 Instr::StoreGlobal(i) => {
                     let v = f.pop();
-                    f.globals.attrs.borrow_mut().insert(code.names[i as usize].clone(), v);
+                    f.globals
+                        .attrs
+                        .borrow_mut()
+                        .insert(code.names[i as usize].clone(), v);
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
                     if f.globals.attrs.borrow_mut().shift_remove(&**name).is_none() {
-                        return Err(PyErr::new("NameError", format!("name '{name}' is not defined")));
+                        return Err(PyErr::new(
+                            "NameError",
+                            format!("name '{name}' is not defined"),
+                        ));
                     }
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
-                    let local = f.namespace.as_ref().and_then(|ns| ns.attrs.borrow().get(&**name).cloned());
+                    let local = f
+                        .namespace
+                        .as_ref()
+                        .and_then(|ns| ns.attrs.borrow().get(&**name).cloned());
                     let v = match local {
                         Some(v) => v,
                         None => self.load_global(&f.globals, name)?,
@@ -254,13 +267,18 @@ impl Vm<'_> {
                 Instr::StoreName(i) => {
                     let v = f.pop();
                     let ns = f.namespace.clone().unwrap_or_else(|| f.globals.clone());
-                    ns.attrs.borrow_mut().insert(code.names[i as usize].clone(), v);
+                    ns.attrs
+                        .borrow_mut()
+                        .insert(code.names[i as usize].clone(), v);
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
                     let ns = f.namespace.clone().unwrap_or_else(|| f.globals.clone());
                     if ns.attrs.borrow_mut().shift_remove(&**name).is_none() {
-                        return Err(PyErr::new("NameError", format!("name '{name}' is not defined")));
+                        return Err(PyErr::new(
+                            "NameError",
+                            format!("name '{name}' is not defined"),
+                        ));
                     }
                 }
                 Instr::LoadAttr(i) => {
@@ -415,7 +433,11 @@ impl Vm<'_> {
                     let step = if n == 3 { f.pop() } else { Value::None };
                     let stop = f.pop();
                     let start = f.pop();
-                    f.stack.push(Value::Slice(Rc::new(crate::objects::PySlice { start, stop, step })));
+                    f.stack.push(Value::Slice(Rc::new(crate::objects::PySlice {
+                        start,
+                        stop,
+                        step,
+                    })));
                 }
                 Instr::BuildString(n) => {
                     let parts = f.popn(n as usize);
@@ -497,7 +519,14 @@ impl Vm<'_> {
                     let closure = if flags & 4 != 0 { Some(f.pop()) } else { None };
                     let kwdefaults = if flags & 2 != 0 { Some(f.pop()) } else { None };
                     let defaults = if flags & 1 != 0 { Some(f.pop()) } else { None };
-                    let func = super::protocol::make_function(self, code_v, f.globals.clone(), defaults, kwdefaults, closure)?;
+                    let func = super::protocol::make_function(
+                        self,
+                        code_v,
+                        f.globals.clone(),
+                        defaults,
+                        kwdefaults,
+                        closure,
+                    )?;
                     f.stack.push(func);
                 }
                 Instr::Call(n) => {
@@ -544,18 +573,26 @@ impl Vm<'_> {
                 Instr::Return => return Ok(FrameExit::Return(f.pop())),
                 Instr::Yield => return Ok(FrameExit::Yield(f.pop())),
                 Instr::SetupExcept(t) => {
-                    f.blocks.push(Block::Except { handler: t, level: f.stack.len() as u32 });
+                    f.blocks.push(Block::Except {
+                        handler: t,
+                        level: f.stack.len() as u32,
+                    });
                 }
                 Instr::SetupWith(t) => {
                     let mgr = f.pop();
                     let exit = self.getattr(&mgr, "__exit__").map_err(|_| {
                         let tn = self.type_name(&mgr);
-                        super::type_error(format!("'{tn}' object does not support the context manager protocol"))
+                        super::type_error(format!(
+                            "'{tn}' object does not support the context manager protocol"
+                        ))
                     })?;
                     let enter = self.getattr(&mgr, "__enter__")?;
                     f.stack.push(exit);
                     let v = self.call0(&enter)?;
-                    f.blocks.push(Block::Except { handler: t, level: f.stack.len() as u32 });
+                    f.blocks.push(Block::Except {
+                        handler: t,
+                        level: f.stack.len() as u32,
+                    });
                     f.stack.push(v);
                 }
                 Instr::PopBlock => {
@@ -586,7 +623,11 @@ impl Vm<'_> {
                 }
                 Instr::WithExitNormal => {
                     let exit = f.pop();
-                    self.call(&exit, vec![Value::None, Value::None, Value::None], Vec::new())?;
+                    self.call(
+                        &exit,
+                        vec![Value::None, Value::None, Value::None],
+                        Vec::new(),
+                    )?;
                 }
                 Instr::WithExceptStart => {
                     let exc = f.top().clone();
@@ -658,15 +699,26 @@ impl Vm<'_> {
                     let v = self.zero_arg_super(f)?;
                     f.stack.push(v);
                 }
-                Instr::LoadAssertionError => f.stack.push(Value::Class(types().exc("AssertionError"))),
+                Instr::LoadAssertionError => {
+                    f.stack.push(Value::Class(types().exc("AssertionError")))
+                }
             }
         }
     }
 
     fn unbound_deref(&self, code: &Code, i: usize) -> PyErr {
-        let name = if i < code.cellvars.len() { &code.cellvars[i] } else { &code.freevars[i - code.cellvars.len()] };
+        let name = if i < code.cellvars.len() {
+            &code.cellvars[i]
+        } else {
+            &code.freevars[i - code.cellvars.len()]
+        };
         if i < code.cellvars.len() {
-            PyErr::new("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"))
+            PyErr::new(
+                "UnboundLocalError",
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
         } else {
             PyErr::new("NameError", format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
         }
@@ -679,10 +731,19 @@ impl Vm<'_> {
         if let Some(v) = self.rt.builtins.attrs.borrow().get(&**name) {
             return Ok(v.clone());
         }
-        let candidates: Vec<Rc<str>> =
-            globals.attrs.borrow().keys().chain(self.rt.builtins.attrs.borrow().keys()).cloned().collect();
-        let suggestion = crate::text::suggest::suggest(name, candidates.iter().map(|s| &**s)).map(|s| s.to_string());
-        Err(PyErr::new("NameError", format!("name '{name}' is not defined")).set_suggestion(suggestion.as_deref()))
+        let candidates: Vec<Rc<str>> = globals
+            .attrs
+            .borrow()
+            .keys()
+            .chain(self.rt.builtins.attrs.borrow().keys())
+            .cloned()
+            .collect();
+        let suggestion = crate::text::suggest::suggest(name, candidates.iter().map(|s| &**s))
+            .map(|s| s.to_string());
+        Err(
+            PyErr::new("NameError", format!("name '{name}' is not defined"))
+                .set_suggestion(suggestion.as_deref()),
+        )
     }
 
     /// `raise`, `raise exc`, `raise exc from cause`.
@@ -697,7 +758,11 @@ impl Vm<'_> {
         let exc = f.pop();
         let e = self.make_exception(exc)?;
         if let Some(cause) = cause {
-            let cause = if cause.is_none() { None } else { Some(self.make_exception(cause)?.0) };
+            let cause = if cause.is_none() {
+                None
+            } else {
+                Some(self.make_exception(cause)?.0)
+            };
             *e.data().cause.borrow_mut() = cause;
             e.data().suppress_context.set(true);
         }
@@ -712,12 +777,16 @@ impl Vm<'_> {
                 Ok(PyErr(v))
             }
             Value::Instance(i) if i.exc.is_some() => Ok(PyErr(exc.clone())),
-            _ => Err(super::type_error("exceptions must derive from BaseException")),
+            _ => Err(super::type_error(
+                "exceptions must derive from BaseException",
+            )),
         }
     }
 
     fn exception_matches(&mut self, exc: &Value, class: &Value) -> PyResult<bool> {
-        let Value::Instance(inst) = exc else { return Ok(false) };
+        let Value::Instance(inst) = exc else {
+            return Ok(false);
+        };
         match class {
             Value::Class(c) if c.is_exception => Ok(inst.class.is_subclass(c)),
             Value::Tuple(t) => {
@@ -728,12 +797,17 @@ impl Vm<'_> {
                 }
                 Ok(false)
             }
-            _ => Err(super::type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(super::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
     fn zero_arg_super(&mut self, f: &Frame) -> PyResult<Value> {
-        let owner = f.func.as_ref().and_then(|func| func.owner.borrow().as_ref().and_then(|w| w.upgrade()));
+        let owner = f
+            .func
+            .as_ref()
+            .and_then(|func| func.owner.borrow().as_ref().and_then(|w| w.upgrade()));
         let Some(owner) = owner else {
             return Err(super::runtime_error("super(): __class__ cell not found"));
         };
@@ -747,7 +821,10 @@ impl Vm<'_> {
                 }
             }
         };
-        Ok(Value::Super(Rc::new(crate::objects::SuperObj { after: owner, this })))
+        Ok(Value::Super(Rc::new(crate::objects::SuperObj {
+            after: owner,
+            this,
+        })))
     }
 
     /// One step of `yield from it`: `Ok(value)` yielded, `Err(value)` returned.
@@ -771,11 +848,19 @@ impl Vm<'_> {
 
     /// Resume a generator with `send(value)` or `throw(exc)`: `Ok(Ok(v))` when it
     /// yielded `v`, `Ok(Err(r))` when it returned `r` (the StopIteration value).
-    pub(crate) fn resume_generator(&mut self, gen: &Rc<crate::objects::Generator>, sent: Value) -> PyResult<Result<Value, Value>> {
+    pub(crate) fn resume_generator(
+        &mut self,
+        gen: &Rc<crate::objects::Generator>,
+        sent: Value,
+    ) -> PyResult<Result<Value, Value>> {
         self.resume_generator_with(gen, Resume::Send(sent))
     }
 
-    pub(crate) fn resume_generator_with(&mut self, gen: &Rc<crate::objects::Generator>, how: Resume) -> PyResult<Result<Value, Value>> {
+    pub(crate) fn resume_generator_with(
+        &mut self,
+        gen: &Rc<crate::objects::Generator>,
+        how: Resume,
+    ) -> PyResult<Result<Value, Value>> {
         let state = gen.state.get();
         if state == GeneratorState::Running {
             return Err(super::value_error("generator already executing"));
@@ -789,7 +874,9 @@ impl Vm<'_> {
             }
             _ if state == GeneratorState::Finished => return Ok(Err(Value::None)),
             Resume::Send(sent) if state == GeneratorState::Created && !sent.is_none() => {
-                return Err(super::type_error("can't send non-None value to a just-started generator"));
+                return Err(super::type_error(
+                    "can't send non-None value to a just-started generator",
+                ));
             }
             other => other,
         };
@@ -830,4 +917,3 @@ impl Vm<'_> {
         }
     }
 }
-

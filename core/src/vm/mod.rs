@@ -25,8 +25,8 @@ pub(crate) mod types;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub(crate) use errors::*;
 pub(crate) use attr::new_property;
+pub(crate) use errors::*;
 pub(crate) use eval::{Frame, FrameExit, Resume};
 pub(crate) use traceback::{exception_type_name, format_exception};
 
@@ -47,8 +47,16 @@ impl Runtime {
     pub(crate) fn new(config: Config) -> Runtime {
         let main = crate::builtins::new_module("__main__");
         let builtins = crate::builtins::builtins_module();
-        main.attrs.borrow_mut().insert("__name__".into(), Value::str("__main__"));
-        Runtime { config, main, builtins, modules: HashMap::new(), random: None }
+        main.attrs
+            .borrow_mut()
+            .insert("__name__".into(), Value::str("__main__"));
+        Runtime {
+            config,
+            main,
+            builtins,
+            modules: HashMap::new(),
+            random: None,
+        }
     }
 }
 
@@ -75,7 +83,15 @@ impl<'a> Vm<'a> {
     pub(crate) fn new(rt: &'a mut Runtime, host: &'a mut dyn Host) -> Vm<'a> {
         let marker = 0u8;
         let stack_base = std::hint::black_box(&marker) as *const u8 as usize;
-        Vm { rt, host, depth: 0, handled: None, ticks: POLL_INTERVAL, stack_base, repr_active: Vec::new() }
+        Vm {
+            rt,
+            host,
+            depth: 0,
+            handled: None,
+            ticks: POLL_INTERVAL,
+            stack_base,
+            repr_active: Vec::new(),
+        }
     }
 
     /// Native stack used so far, in bytes (stacks grow down on every supported target).
@@ -88,8 +104,13 @@ impl<'a> Vm<'a> {
     /// Enter one level of recursion (a Python call, a nested repr...), or fail with
     /// RecursionError saying `what`.
     pub(crate) fn enter(&mut self, what: &str) -> PyResult<()> {
-        if self.depth >= self.rt.config.recursion_limit || self.stack_used() > self.rt.config.stack_budget {
-            return Err(PyErr::new("RecursionError", format!("maximum recursion depth exceeded{what}")));
+        if self.depth >= self.rt.config.recursion_limit
+            || self.stack_used() > self.rt.config.stack_budget
+        {
+            return Err(PyErr::new(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{what}"),
+            ));
         }
         self.depth += 1;
         Ok(())
@@ -113,7 +134,12 @@ impl<'a> Vm<'a> {
     }
 
     /// Call any callable with positional and keyword arguments.
-    pub(crate) fn call(&mut self, callable: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    pub(crate) fn call(
+        &mut self,
+        callable: &Value,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    ) -> PyResult<Value> {
         protocol::call(self, callable, args, kwargs)
     }
 
@@ -126,14 +152,27 @@ impl<'a> Vm<'a> {
     }
 
     /// Run Python source that implements part of a built-in module (see `modules/urllib.rs`).
-    pub(crate) fn exec_builtin_source(&mut self, module: &Rc<Module>, source: &str, filename: &str) -> PyResult<()> {
-        let code = crate::syntax::compile(source, filename)
-            .map_err(|e| PyErr::new("SystemError", format!("built-in module source does not compile: {}", e.message)))?;
+    pub(crate) fn exec_builtin_source(
+        &mut self,
+        module: &Rc<Module>,
+        source: &str,
+        filename: &str,
+    ) -> PyResult<()> {
+        let code = crate::syntax::compile(source, filename).map_err(|e| {
+            PyErr::new(
+                "SystemError",
+                format!("built-in module source does not compile: {}", e.message),
+            )
+        })?;
         self.run_module(code, module.clone())
     }
 
     /// Run a module's code object in `module`'s namespace.
-    pub(crate) fn run_module(&mut self, code: Rc<crate::compiler::Code>, module: Rc<Module>) -> PyResult<()> {
+    pub(crate) fn run_module(
+        &mut self,
+        code: Rc<crate::compiler::Code>,
+        module: Rc<Module>,
+    ) -> PyResult<()> {
         let mut frame = Frame::new(code, module, None);
         match self.eval_frame(&mut frame)? {
             FrameExit::Return(_) | FrameExit::Yield(_) => Ok(()),

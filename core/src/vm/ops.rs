@@ -10,7 +10,10 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::{index_error, key_error, overflow_error, type_error, value_error, zero_division, PyErr, PyResult, Vm};
+use super::{
+    index_error, key_error, overflow_error, type_error, value_error, zero_division, PyErr,
+    PyResult, Vm,
+};
 use crate::compiler::{BinOp, CmpOp, UnaryOp};
 use crate::objects::hash;
 use crate::objects::Value;
@@ -150,14 +153,24 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
                     None
                 }
             }
-            BinOp::RShift if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+            BinOp::RShift if y >= 0 => Some(if y >= 64 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            }),
             _ => None,
         };
         if let Some(r) = r {
             return Ok(Some(Value::Int(r)));
         }
     }
-    let (Some(x), Some(y)) = (to_bigint(a), to_bigint(b)) else { return Ok(None) };
+    let (Some(x), Some(y)) = (to_bigint(a), to_bigint(b)) else {
+        return Ok(None);
+    };
     let r = match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
@@ -199,7 +212,11 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             if x.bits() <= 1 {
                 // 0, 1, -1: any exponent.
                 if x.is_zero() {
-                    if e == 0 { BigInt::from(1) } else { BigInt::zero() }
+                    if e == 0 {
+                        BigInt::from(1)
+                    } else {
+                        BigInt::zero()
+                    }
                 } else if x.is_negative() && e % 2 == 1 {
                     BigInt::from(-1)
                 } else {
@@ -228,7 +245,11 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             }
             let s = y.to_u64().unwrap_or(u64::MAX);
             if s >= x.bits() {
-                if x.is_negative() { BigInt::from(-1) } else { BigInt::zero() }
+                if x.is_negative() {
+                    BigInt::from(-1)
+                } else {
+                    BigInt::zero()
+                }
             } else {
                 x >> (s as usize)
             }
@@ -247,7 +268,11 @@ fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
     }
     // Scale so the quotient has 55+ significant bits, divide exactly, then round once.
     let shift = 55i64 - (x.bits() as i64 - y.bits() as i64);
-    let (num, den) = if shift > 0 { (x << (shift as usize), y.clone()) } else { (x.clone(), y << ((-shift) as usize)) };
+    let (num, den) = if shift > 0 {
+        (x << (shift as usize), y.clone())
+    } else {
+        (x.clone(), y << ((-shift) as usize))
+    };
     let (q, r) = num.abs().div_rem(&den.abs());
     let mut q = q;
     if !r.is_zero() {
@@ -259,9 +284,15 @@ fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
     let exp = -shift - 1;
     f = libm_ldexp(f, exp);
     if f.is_infinite() {
-        return Err(overflow_error("integer division result too large for a float"));
+        return Err(overflow_error(
+            "integer division result too large for a float",
+        ));
     }
-    Ok(if x.is_negative() != y.is_negative() { -f } else { f })
+    Ok(if x.is_negative() != y.is_negative() {
+        -f
+    } else {
+        f
+    })
 }
 
 fn libm_ldexp(x: f64, exp: i64) -> f64 {
@@ -320,7 +351,11 @@ fn float_op(op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
 }
 
 /// Python's slice index normalisation: (start, stop, step, length).
-pub(crate) fn slice_indices(vm: &mut Vm<'_>, s: &crate::objects::PySlice, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+pub(crate) fn slice_indices(
+    vm: &mut Vm<'_>,
+    s: &crate::objects::PySlice,
+    len: usize,
+) -> PyResult<(i64, i64, i64, usize)> {
     let step = match &s.step {
         Value::None => 1,
         v => vm.index_value(v)?,
@@ -332,23 +367,53 @@ pub(crate) fn slice_indices(vm: &mut Vm<'_>, s: &crate::objects::PySlice, len: u
     let adjust = |v: i64, default_neg: i64| -> i64 {
         if v < 0 {
             let v = v + len;
-            if v < 0 { default_neg } else { v }
+            if v < 0 {
+                default_neg
+            } else {
+                v
+            }
         } else if v >= len {
-            if step < 0 { len - 1 } else { len }
+            if step < 0 {
+                len - 1
+            } else {
+                len
+            }
         } else {
             v
         }
     };
     let start = match &s.start {
-        Value::None => if step < 0 { len - 1 } else { 0 },
-        v => { let i = vm.index_value(v)?; adjust(i, if step < 0 { -1 } else { 0 }) }
+        Value::None => {
+            if step < 0 {
+                len - 1
+            } else {
+                0
+            }
+        }
+        v => {
+            let i = vm.index_value(v)?;
+            adjust(i, if step < 0 { -1 } else { 0 })
+        }
     };
     let stop = match &s.stop {
-        Value::None => if step < 0 { -1 } else { len },
-        v => { let i = vm.index_value(v)?; adjust(i, if step < 0 { -1 } else { 0 }) }
+        Value::None => {
+            if step < 0 {
+                -1
+            } else {
+                len
+            }
+        }
+        v => {
+            let i = vm.index_value(v)?;
+            adjust(i, if step < 0 { -1 } else { 0 })
+        }
     };
     let count = if step > 0 {
-        if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
     } else if start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
@@ -358,7 +423,9 @@ pub(crate) fn slice_indices(vm: &mut Vm<'_>, s: &crate::objects::PySlice, len: u
 }
 
 fn pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
-    (0..count).map(|i| items[(start + i as i64 * step) as usize].clone()).collect()
+    (0..count)
+        .map(|i| items[(start + i as i64 * step) as usize].clone())
+        .collect()
 }
 
 impl Vm<'_> {
@@ -371,7 +438,10 @@ impl Vm<'_> {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(PyErr::new("IndexError", "cannot fit 'int' into an index-sized integer")),
+            Value::BigInt(_) => Err(PyErr::new(
+                "IndexError",
+                "cannot fit 'int' into an index-sized integer",
+            )),
             Value::Instance(i) if i.class.lookup("__index__").is_some() => {
                 let f = i.class.lookup("__index__").unwrap_or(Value::None);
                 let r = self.call1(&f, v.clone())?;
@@ -459,10 +529,14 @@ impl Vm<'_> {
                 items.extend_from_slice(y);
                 return Ok(Value::Bytes(Rc::new(items)));
             }
-            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n) if is_int(n) => {
+            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
+                if is_int(n) =>
+            {
                 return self.repeat(a, n);
             }
-            (BinOp::Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) if is_int(n) => {
+            (BinOp::Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+                if is_int(n) =>
+            {
                 return self.repeat(b, n);
             }
             (BinOp::Mod, Value::Str(s), _) => return crate::builtins::percent_format(self, s, b),
@@ -492,23 +566,38 @@ impl Vm<'_> {
                 return type_error(format!("can only concatenate list (not \"{tb}\") to list"));
             }
             if let Value::Tuple(_) = a {
-                return type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple"));
+                return type_error(format!(
+                    "can only concatenate tuple (not \"{tb}\") to tuple"
+                ));
             }
         }
-        if op == BinOp::Mul && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) && !is_int(b) {
+        if op == BinOp::Mul
+            && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            && !is_int(b)
+        {
             return type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
         }
-        if op == BinOp::Mul && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_)) && !is_int(a) {
+        if op == BinOp::Mul
+            && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            && !is_int(a)
+        {
             return type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
         }
-        type_error(format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op_symbol(op)))
+        type_error(format!(
+            "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+            op_symbol(op)
+        ))
     }
 
     fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
         let n = match n {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
-            _ => return Err(overflow_error("cannot fit 'int' into an index-sized integer")),
+            _ => {
+                return Err(overflow_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ))
+            }
         };
         let n = n.max(0) as usize;
         let unit = match seq {
@@ -559,7 +648,9 @@ impl Vm<'_> {
                 }
                 return Ok(a);
             }
-            (Value::Set(s), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) if matches!(b, Value::Set(_)) && !s.frozen => {
+            (Value::Set(s), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+                if matches!(b, Value::Set(_)) && !s.frozen =>
+            {
                 let r = crate::builtins::set_algebra(self, op, &a, b)?;
                 if let Value::Set(r) = r {
                     let table = r.table.borrow().clone();
@@ -617,7 +708,10 @@ impl Vm<'_> {
             UnaryOp::Pos => "+",
             _ => "~",
         };
-        type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(a)))
+        type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            self.type_name(a)
+        ))
     }
 
     pub(crate) fn truthy(&mut self, v: &Value) -> PyResult<bool> {
@@ -640,7 +734,10 @@ impl Vm<'_> {
                     match r {
                         Value::Bool(b) => b,
                         other => {
-                            return Err(type_error(format!("__bool__ should return bool, returned {}", self.type_name(&other))))
+                            return Err(type_error(format!(
+                                "__bool__ should return bool, returned {}",
+                                self.type_name(&other)
+                            )))
                         }
                     }
                 } else if i.class.lookup("__len__").is_some() {
@@ -675,7 +772,10 @@ impl Vm<'_> {
                     }
                 }
                 let Some(f) = i.class.lookup("__len__") else {
-                    return Err(type_error(format!("object of type '{}' has no len()", i.class.name)));
+                    return Err(type_error(format!(
+                        "object of type '{}' has no len()",
+                        i.class.name
+                    )));
                 };
                 let r = self.call1(&f, v.clone())?;
                 match r {
@@ -683,11 +783,19 @@ impl Vm<'_> {
                     Value::Bool(b) => b as usize,
                     Value::Int(_) => return Err(value_error("__len__() should return >= 0")),
                     other => {
-                        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(&other))))
+                        return Err(type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.type_name(&other)
+                        )))
                     }
                 }
             }
-            _ => return Err(type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+            _ => {
+                return Err(type_error(format!(
+                    "object of type '{}' has no len()",
+                    self.type_name(v)
+                )))
+            }
         })
     }
 
@@ -710,11 +818,16 @@ impl Vm<'_> {
             Value::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
             Value::Bytes(b) => hash::hash_bytes(b),
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
-                return Err(type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                return Err(type_error(format!(
+                    "unhashable type: '{}'",
+                    self.type_name(v)
+                )))
             }
             Value::Instance(i) => {
                 match i.class.lookup("__hash__") {
-                    Some(Value::None) => return Err(type_error(format!("unhashable type: '{}'", i.class.name))),
+                    Some(Value::None) => {
+                        return Err(type_error(format!("unhashable type: '{}'", i.class.name)))
+                    }
                     Some(f) => {
                         let r = self.call1(&f, v.clone())?;
                         // CPython reduces a user __hash__ result like an int's hash.
@@ -722,7 +835,9 @@ impl Vm<'_> {
                             Value::Int(n) => hash::hash_i64(n),
                             Value::BigInt(b) => hash::hash_bigint(&b),
                             Value::Bool(b) => b as i64,
-                            _ => return Err(type_error("__hash__ method should return an integer")),
+                            _ => {
+                                return Err(type_error("__hash__ method should return an integer"))
+                            }
                         }
                     }
                     None => {
@@ -765,7 +880,9 @@ impl Vm<'_> {
                 }))
             }
             _ if is_int(a) && is_int(b) => to_bigint(a).zip(to_bigint(b)).map(|(x, y)| x.cmp(&y)),
-            _ if (is_int(a) || matches!(a, Value::Float(_))) && (is_int(b) || matches!(b, Value::Float(_))) => {
+            _ if (is_int(a) || matches!(a, Value::Float(_)))
+                && (is_int(b) || matches!(b, Value::Float(_))) =>
+            {
                 match num_cmp(a, b) {
                     Some(o) => Some(o),
                     None => return Ok(Value::Bool(op == CmpOp::Ne)),
@@ -780,14 +897,17 @@ impl Vm<'_> {
                 return self.compare_sequences(&xs, &ys, op);
             }
             (Value::Bytes(x), Value::Bytes(y)) => Some(x.as_slice().cmp(y.as_slice())),
-            (Value::None, Value::None) => Some(Ordering::Equal).filter(|_| matches!(op, CmpOp::Eq | CmpOp::Ne)),
+            (Value::None, Value::None) => {
+                Some(Ordering::Equal).filter(|_| matches!(op, CmpOp::Eq | CmpOp::Ne))
+            }
             (Value::Dict(_), Value::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let eq = crate::builtins::dict_eq(self, a, b)?;
                 return Ok(Value::Bool(eq == (op == CmpOp::Eq)));
             }
             (Value::Set(_), Value::Set(_)) => return crate::builtins::set_compare(self, a, b, op),
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                let same = x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+                let same = x.len() == y.len()
+                    && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 return Ok(Value::Bool(same == (op == CmpOp::Eq)));
             }
             _ => None,
@@ -805,11 +925,16 @@ impl Vm<'_> {
             _ => ("__ge__", "__le__"),
         };
         let b_first = match (a, b) {
-            (Value::Instance(ia), Value::Instance(ib)) => !Rc::ptr_eq(&ia.class, &ib.class) && ib.class.is_subclass(&ia.class),
+            (Value::Instance(ia), Value::Instance(ib)) => {
+                !Rc::ptr_eq(&ia.class, &ib.class) && ib.class.is_subclass(&ia.class)
+            }
             _ => false,
         };
-        let attempts: [(&Value, &Value, &str); 2] =
-            if b_first { [(b, a, reflected), (a, b, name)] } else { [(a, b, name), (b, a, reflected)] };
+        let attempts: [(&Value, &Value, &str); 2] = if b_first {
+            [(b, a, reflected), (a, b, name)]
+        } else {
+            [(a, b, name), (b, a, reflected)]
+        };
         for (x, y, method) in attempts {
             if let Value::Instance(i) = x {
                 if let Some(f) = i.class.lookup(method) {
@@ -875,7 +1000,10 @@ impl Vm<'_> {
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
-                _ => Err(type_error(format!("'in <string>' requires string as left operand, not {}", self.type_name(item)))),
+                _ => Err(type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
             },
             Value::List(l) => {
                 let items = l.items.borrow().clone();
@@ -901,14 +1029,18 @@ impl Vm<'_> {
                     return Ok(false);
                 };
                 let i = *i;
-                if r.step > 0 && (i < r.start || i >= r.stop) || r.step < 0 && (i > r.start || i <= r.stop) {
+                if r.step > 0 && (i < r.start || i >= r.stop)
+                    || r.step < 0 && (i > r.start || i <= r.stop)
+                {
                     return Ok(false);
                 }
                 Ok((i - r.start) % r.step == 0)
             }
             Value::Bytes(b) => match item {
                 Value::Int(i) => Ok(b.iter().any(|&x| x as i64 == *i)),
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
+                }
                 _ => Err(type_error("a bytes-like object is required")),
             },
             Value::Instance(i) => {
@@ -928,7 +1060,10 @@ impl Vm<'_> {
                 self.contains_by_iteration(container, item)
             }
             Value::Iterator(_) | Value::Generator(_) => self.contains_by_iteration(container, item),
-            _ => Err(type_error(format!("argument of type '{}' is not iterable", self.type_name(container)))),
+            _ => Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            ))),
         }
     }
 
@@ -991,7 +1126,11 @@ impl Vm<'_> {
                     return Ok(Value::str(String::from_utf8(out).unwrap_or_default()));
                 }
                 let chars: Vec<char> = s.as_str().chars().collect();
-                Ok(Value::str(pick(&chars, start, step, count).into_iter().collect::<String>()))
+                Ok(Value::str(
+                    pick(&chars, start, step, count)
+                        .into_iter()
+                        .collect::<String>(),
+                ))
             }
             (Value::Bytes(b), Value::Slice(sl)) => {
                 let (start, _, step, count) = slice_indices(self, sl, b.len())?;
@@ -1018,27 +1157,57 @@ impl Vm<'_> {
                 let first = r.start + start * r.step;
                 let new_step = r.step * step;
                 let stop = first + count as i64 * new_step;
-                Ok(Value::Range(Rc::new(crate::objects::PyRange { start: first, stop, step: new_step })))
+                Ok(Value::Range(Rc::new(crate::objects::PyRange {
+                    start: first,
+                    stop,
+                    step: new_step,
+                })))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_), Value::Bool(b)) => {
-                self.getitem(obj, &Value::Int(*b as i64))
-            }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::BigInt(_)) => {
-                Err(index_error("cannot fit 'int' into an index-sized integer"))
-            }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_), Value::Instance(_)) => {
-                let i = self.index_value(index).map_err(|_| self.index_type_error(obj, index))?;
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Range(_)
+                | Value::Bytes(_),
+                Value::Bool(b),
+            ) => self.getitem(obj, &Value::Int(*b as i64)),
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_),
+                Value::BigInt(_),
+            ) => Err(index_error("cannot fit 'int' into an index-sized integer")),
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Range(_)
+                | Value::Bytes(_),
+                Value::Instance(_),
+            ) => {
+                let i = self
+                    .index_value(index)
+                    .map_err(|_| self.index_type_error(obj, index))?;
                 self.getitem(obj, &Value::Int(i))
             }
-            (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_), _) => {
-                Err(self.index_type_error(obj, index))
-            }
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Range(_)
+                | Value::Bytes(_),
+                _,
+            ) => Err(self.index_type_error(obj, index)),
             (Value::Instance(i), _) => match i.class.lookup("__getitem__") {
                 Some(f) => self.call(&f, vec![obj.clone(), index.clone()], Vec::new()),
-                None => Err(type_error(format!("'{}' object is not subscriptable", i.class.name))),
+                None => Err(type_error(format!(
+                    "'{}' object is not subscriptable",
+                    i.class.name
+                ))),
             },
             (Value::Class(c), _) if c.builtin.is_some() => Ok(obj.clone()),
-            _ => Err(type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+            _ => Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1083,12 +1252,19 @@ impl Vm<'_> {
                     self.call(&f, vec![obj.clone(), index, value], Vec::new())?;
                     Ok(())
                 }
-                None => Err(type_error(format!("'{}' object does not support item assignment", i.class.name))),
+                None => Err(type_error(format!(
+                    "'{}' object does not support item assignment",
+                    i.class.name
+                ))),
             },
-            (Value::List(_), _) => {
-                Err(type_error(format!("list indices must be integers or slices, not {}", self.type_name(&index))))
-            }
-            _ => Err(type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+            (Value::List(_), _) => Err(type_error(format!(
+                "list indices must be integers or slices, not {}",
+                self.type_name(&index)
+            ))),
+            _ => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1108,7 +1284,9 @@ impl Vm<'_> {
             (Value::List(l), Value::Slice(sl)) => {
                 let len = l.items.borrow().len();
                 let (start, _, step, count) = slice_indices(self, sl, len)?;
-                let mut positions: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                let mut positions: Vec<usize> = (0..count)
+                    .map(|k| (start + k as i64 * step) as usize)
+                    .collect();
                 positions.sort_unstable();
                 let mut items = l.items.borrow_mut();
                 for p in positions.into_iter().rev() {
@@ -1125,9 +1303,15 @@ impl Vm<'_> {
                     self.call(&f, vec![obj.clone(), index.clone()], Vec::new())?;
                     Ok(())
                 }
-                None => Err(type_error(format!("'{}' object does not support item deletion", i.class.name))),
+                None => Err(type_error(format!(
+                    "'{}' object does not support item deletion",
+                    i.class.name
+                ))),
             },
-            _ => Err(type_error(format!("'{}' object does not support item deletion", self.type_name(obj)))),
+            _ => Err(type_error(format!(
+                "'{}' object does not support item deletion",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -1180,7 +1364,10 @@ impl Vm<'_> {
                     match r? {
                         Value::Str(s) => s.as_str().to_string(),
                         other => {
-                            return Err(type_error(format!("__repr__ returned non-string (type {})", self.type_name(&other))))
+                            return Err(type_error(format!(
+                                "__repr__ returned non-string (type {})",
+                                self.type_name(&other)
+                            )))
                         }
                     }
                 } else {
@@ -1203,7 +1390,10 @@ impl Vm<'_> {
                     self.leave();
                     return match r? {
                         Value::Str(s) => Ok(s.as_str().to_string()),
-                        other => Err(type_error(format!("__str__ returned non-string (type {})", self.type_name(&other)))),
+                        other => Err(type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            self.type_name(&other)
+                        ))),
                     };
                 }
                 if i.exc.is_some() {
@@ -1216,7 +1406,12 @@ impl Vm<'_> {
     }
 
     /// `format(v, spec)` after an optional `!s`/`!r`/`!a` conversion (f-strings).
-    pub(crate) fn format_value(&mut self, v: &Value, conversion: u8, spec: Option<&Value>) -> PyResult<Value> {
+    pub(crate) fn format_value(
+        &mut self,
+        v: &Value,
+        conversion: u8,
+        spec: Option<&Value>,
+    ) -> PyResult<Value> {
         let converted;
         let v = match conversion {
             b's' => {
@@ -1225,7 +1420,11 @@ impl Vm<'_> {
             }
             b'r' | b'a' => {
                 let r = self.repr(v)?;
-                converted = Value::str(if conversion == b'a' { ascii_escape(&r) } else { r });
+                converted = Value::str(if conversion == b'a' {
+                    ascii_escape(&r)
+                } else {
+                    r
+                });
                 &converted
             }
             _ => v,
@@ -1260,14 +1459,20 @@ impl Vm<'_> {
                 let r = self.call(&f, vec![v.clone(), Value::str(spec)], Vec::new())?;
                 return match r {
                     Value::Str(s) => Ok(s.as_str().to_string()),
-                    other => Err(type_error(format!("__format__ must return a str, not {}", self.type_name(&other)))),
+                    other => Err(type_error(format!(
+                        "__format__ must return a str, not {}",
+                        self.type_name(&other)
+                    ))),
                 };
             }
             _ => {
                 if spec.is_empty() {
                     return self.to_str(v);
                 }
-                return Err(type_error(format!("unsupported format string passed to {}.__format__", self.type_name(v))));
+                return Err(type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    self.type_name(v)
+                )));
             }
         };
         r.map_err(format_error)
@@ -1304,7 +1509,9 @@ pub(crate) fn int_to_decimal(b: &BigInt) -> PyResult<String> {
 fn to_f64_opt(v: &Value) -> Option<PyResult<f64>> {
     match v {
         Value::Float(f) => Some(Ok(*f)),
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Some(to_f64(v).map(|o| o.unwrap_or(0.0))),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            Some(to_f64(v).map(|o| o.unwrap_or(0.0)))
+        }
         _ => None,
     }
 }
@@ -1338,12 +1545,20 @@ fn int_float_cmp(i: &Value, f: f64) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let big = to_bigint(i)?;
     let fl = f.floor();
     let fb = BigInt::from(fl as i128);
-    let fb = if fl.abs() < 1e38 { fb } else { bigint_from_f64(fl) };
+    let fb = if fl.abs() < 1e38 {
+        fb
+    } else {
+        bigint_from_f64(fl)
+    };
     match big.cmp(&fb) {
         Ordering::Equal => {
             if f > fl {
@@ -1363,7 +1578,11 @@ pub(crate) fn bigint_from_f64(f: f64) -> BigInt {
 
 /// CPython's `repr()` of a str.
 pub(crate) fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -1376,7 +1595,9 @@ pub(crate) fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if !is_printable(c) => {
                 let n = c as u32;
                 if n <= 0xff {
@@ -1429,4 +1650,3 @@ pub(crate) fn ascii_escape(s: &str) -> String {
     }
     out
 }
-

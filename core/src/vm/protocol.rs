@@ -6,8 +6,8 @@ use std::rc::Rc;
 use super::types::types;
 use super::{type_error, Frame, FrameExit, PyResult, Vm};
 use crate::objects::{
-    AttrMap, Class, DictViewKind, ExcData, Function, Generator, GeneratorState, Instance, Kwargs, Module, NativeIter,
-    NativeState, PyDict, PyTuple, Value,
+    AttrMap, Class, DictViewKind, ExcData, Function, Generator, GeneratorState, Instance, Kwargs,
+    Module, NativeIter, NativeState, PyDict, PyTuple, Value,
 };
 
 pub(crate) fn cell_value(cell: crate::objects::CellRef) -> Value {
@@ -23,7 +23,9 @@ pub(crate) fn make_function(
     kwdefaults: Option<Value>,
     closure: Option<Value>,
 ) -> PyResult<Value> {
-    let Value::Code(code) = code else { return Err(type_error("MakeFunction without code")) };
+    let Value::Code(code) = code else {
+        return Err(type_error("MakeFunction without code"));
+    };
     let defaults = match defaults {
         Some(Value::Tuple(t)) => t.items.clone(),
         _ => Vec::new(),
@@ -63,7 +65,12 @@ pub(crate) fn make_function(
     })))
 }
 
-pub(crate) fn call(vm: &mut Vm<'_>, callable: &Value, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+pub(crate) fn call(
+    vm: &mut Vm<'_>,
+    callable: &Value,
+    mut args: Vec<Value>,
+    kwargs: Kwargs,
+) -> PyResult<Value> {
     match callable {
         Value::Function(f) => call_function(vm, f, args, kwargs),
         Value::Builtin(b) => {
@@ -82,14 +89,25 @@ pub(crate) fn call(vm: &mut Vm<'_>, callable: &Value, mut args: Vec<Value>, kwar
                 args.insert(0, callable.clone());
                 call(vm, &f, args, kwargs)
             }
-            None => Err(type_error(format!("'{}' object is not callable", i.class.name))),
+            None => Err(type_error(format!(
+                "'{}' object is not callable",
+                i.class.name
+            ))),
         },
         Value::StaticMethod(f) => call(vm, f, args, kwargs),
-        _ => Err(type_error(format!("'{}' object is not callable", vm.type_name(callable)))),
+        _ => Err(type_error(format!(
+            "'{}' object is not callable",
+            vm.type_name(callable)
+        ))),
     }
 }
 
-fn call_function(vm: &mut Vm<'_>, func: &Rc<Function>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+fn call_function(
+    vm: &mut Vm<'_>,
+    func: &Rc<Function>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> PyResult<Value> {
     let mut frame = bind_args(func, args, kwargs)?;
     if func.code.is_generator {
         return Ok(Value::Generator(Rc::new(Generator {
@@ -142,9 +160,20 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
             } else {
                 plural(argc, "positional argument")
             };
-            let kw_given = kwargs.iter().filter(|(k, _)| code.varnames[argc..argc + kwonly].iter().any(|n| **n == **k)).count();
+            let kw_given = kwargs
+                .iter()
+                .filter(|(k, _)| {
+                    code.varnames[argc..argc + kwonly]
+                        .iter()
+                        .any(|n| **n == **k)
+                })
+                .count();
             let given = if kw_given > 0 {
-                format!("{} (and {}) were given", plural(nargs, "positional argument"), plural(kw_given, "keyword-only argument"))
+                format!(
+                    "{} (and {}) were given",
+                    plural(nargs, "positional argument"),
+                    plural(kw_given, "keyword-only argument")
+                )
             } else if nargs == 1 {
                 "1 was given".to_string()
             } else {
@@ -163,14 +192,22 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
     if code.has_varargs {
         frame.fast[vararg_slot] = Some(Value::tuple(extra));
     }
-    let varkw = if code.has_varkw { Some(Rc::new(PyDict::new())) } else { None };
+    let varkw = if code.has_varkw {
+        Some(Rc::new(PyDict::new()))
+    } else {
+        None
+    };
     let mut posonly_as_kw: Vec<Rc<str>> = Vec::new();
     for (k, v) in kwargs {
-        let slot = code.varnames[..argc + kwonly].iter().position(|n| **n == *k);
+        let slot = code.varnames[..argc + kwonly]
+            .iter()
+            .position(|n| **n == *k);
         match slot {
             Some(i) if i >= posonly => {
                 if frame.fast[i].is_some() {
-                    return Err(type_error(format!("{qn}() got multiple values for argument '{k}'")));
+                    return Err(type_error(format!(
+                        "{qn}() got multiple values for argument '{k}'"
+                    )));
                 }
                 frame.fast[i] = Some(v);
             }
@@ -183,7 +220,9 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
                         posonly_as_kw.push(k);
                         continue;
                     }
-                    return Err(type_error(format!("{qn}() got an unexpected keyword argument '{k}'")));
+                    return Err(type_error(format!(
+                        "{qn}() got an unexpected keyword argument '{k}'"
+                    )));
                 }
             },
         }
@@ -213,7 +252,11 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
         return Err(type_error(format!(
             "{qn}() missing {} required positional {}: {}",
             missing.len(),
-            if missing.len() == 1 { "argument" } else { "arguments" },
+            if missing.len() == 1 {
+                "argument"
+            } else {
+                "arguments"
+            },
             name_list(&missing)
         )));
     }
@@ -230,7 +273,11 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
         return Err(type_error(format!(
             "{qn}() missing {} required keyword-only {}: {}",
             missing.len(),
-            if missing.len() == 1 { "argument" } else { "arguments" },
+            if missing.len() == 1 {
+                "argument"
+            } else {
+                "arguments"
+            },
             name_list(&missing)
         )));
     }
@@ -242,14 +289,28 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
 }
 
 /// Calling a class: built-in constructors, or a new instance plus `__init__`.
-fn instantiate(vm: &mut Vm<'_>, class: &Rc<Class>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+fn instantiate(
+    vm: &mut Vm<'_>,
+    class: &Rc<Class>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+) -> PyResult<Value> {
     if let Some(kind) = class.builtin {
         if kind != crate::objects::BuiltinType::Exception {
             return crate::builtins::construct(vm, class, kind, args, kwargs);
         }
     }
-    let exc = if class.is_exception { Some(Box::new(ExcData::new(Value::tuple(args.clone())))) } else { None };
-    let instance = Value::Instance(Rc::new(Instance { class: class.clone(), attrs: RefCell::new(AttrMap::default()), exc, native: None }));
+    let exc = if class.is_exception {
+        Some(Box::new(ExcData::new(Value::tuple(args.clone()))))
+    } else {
+        None
+    };
+    let instance = Value::Instance(Rc::new(Instance {
+        class: class.clone(),
+        attrs: RefCell::new(AttrMap::default()),
+        exc,
+        native: None,
+    }));
     match class.lookup("__init__") {
         Some(init) => {
             let mut full = Vec::with_capacity(args.len() + 1);
@@ -257,7 +318,10 @@ fn instantiate(vm: &mut Vm<'_>, class: &Rc<Class>, args: Vec<Value>, kwargs: Kwa
             full.extend(args);
             let r = vm.call(&init, full, kwargs)?;
             if !r.is_none() {
-                return Err(type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+                return Err(type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    vm.type_name(&r)
+                )));
             }
         }
         None => {
@@ -282,7 +346,10 @@ fn c3_mro(class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
         let mut chosen = None;
         for s in &seqs {
             let cand = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand))) {
+            if !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand)))
+            {
                 chosen = Some(cand.clone());
                 break;
             }
@@ -305,8 +372,16 @@ fn c3_mro(class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
 
 impl Vm<'_> {
     /// `class Name(bases): body`.
-    pub(crate) fn build_class(&mut self, body: &Value, name: &str, bases: Vec<Value>, globals: &Rc<Module>) -> PyResult<Value> {
-        let Value::Function(func) = body else { return Err(type_error("class body is not a function")) };
+    pub(crate) fn build_class(
+        &mut self,
+        body: &Value,
+        name: &str,
+        bases: Vec<Value>,
+        globals: &Rc<Module>,
+    ) -> PyResult<Value> {
+        let Value::Function(func) = body else {
+            return Err(type_error("class body is not a function"));
+        };
         let mut base_classes = Vec::new();
         for b in bases {
             match b {
@@ -314,20 +389,35 @@ impl Vm<'_> {
                     if let Some(kind) = c.builtin {
                         use crate::objects::BuiltinType as B;
                         if !matches!(kind, B::Object | B::Exception) {
-                            return Err(type_error(format!("subclassing the built-in type '{}' is not supported", c.name)));
+                            return Err(type_error(format!(
+                                "subclassing the built-in type '{}' is not supported",
+                                c.name
+                            )));
                         }
                     }
                     base_classes.push(c)
                 }
-                other => return Err(type_error(format!("bases must be types, not {}", self.type_name(&other)))),
+                other => {
+                    return Err(type_error(format!(
+                        "bases must be types, not {}",
+                        self.type_name(&other)
+                    )))
+                }
             }
         }
         if base_classes.is_empty() {
             base_classes.push(types().object.clone());
         }
         let ns = crate::builtins::new_module(name);
-        let module_name = globals.attrs.borrow().get("__name__").cloned().unwrap_or(Value::str("__main__"));
-        ns.attrs.borrow_mut().insert("__module__".into(), module_name.clone());
+        let module_name = globals
+            .attrs
+            .borrow()
+            .get("__name__")
+            .cloned()
+            .unwrap_or(Value::str("__main__"));
+        ns.attrs
+            .borrow_mut()
+            .insert("__module__".into(), module_name.clone());
         let mut frame = Frame::new(func.code.clone(), globals.clone(), Some(func.clone()));
         frame.namespace = Some(ns.clone());
         self.eval_frame(&mut frame)?;
@@ -381,38 +471,83 @@ impl Vm<'_> {
     /// `iter(v)`.
     pub(crate) fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         let it = match v {
-            Value::List(l) => NativeIter::List { list: l.clone(), index: 0 },
-            Value::Tuple(t) => NativeIter::Seq { items: t.clone(), index: 0 },
-            Value::Str(s) => NativeIter::Str { s: s.clone(), byte_pos: 0 },
-            Value::Range(r) => NativeIter::Range { next: r.start, step: r.step, remaining: r.len() },
-            Value::Dict(d) => NativeIter::Dict { dict: d.clone(), index: 0, len: d.table.borrow().len(), kind: DictViewKind::Keys },
+            Value::List(l) => NativeIter::List {
+                list: l.clone(),
+                index: 0,
+            },
+            Value::Tuple(t) => NativeIter::Seq {
+                items: t.clone(),
+                index: 0,
+            },
+            Value::Str(s) => NativeIter::Str {
+                s: s.clone(),
+                byte_pos: 0,
+            },
+            Value::Range(r) => NativeIter::Range {
+                next: r.start,
+                step: r.step,
+                remaining: r.len(),
+            },
+            Value::Dict(d) => NativeIter::Dict {
+                dict: d.clone(),
+                index: 0,
+                len: d.table.borrow().len(),
+                kind: DictViewKind::Keys,
+            },
             Value::Set(s) => {
                 let items: Vec<Value> = s.table.borrow().iter().map(|(_, k)| k.clone()).collect();
-                NativeIter::Seq { items: Rc::new(PyTuple::new(items)), index: 0 }
+                NativeIter::Seq {
+                    items: Rc::new(PyTuple::new(items)),
+                    index: 0,
+                }
             }
             Value::Bytes(b) => {
                 let items: Vec<Value> = b.iter().map(|&x| Value::Int(x as i64)).collect();
-                NativeIter::Seq { items: Rc::new(PyTuple::new(items)), index: 0 }
+                NativeIter::Seq {
+                    items: Rc::new(PyTuple::new(items)),
+                    index: 0,
+                }
             }
             Value::Generator(_) | Value::Iterator(_) => return Ok(v.clone()),
             Value::Instance(i) => {
-                if let Some(NativeState::DictView(d, kind)) = i.native.as_ref().and_then(|n| n.borrow().clone_view()) {
+                if let Some(NativeState::DictView(d, kind)) =
+                    i.native.as_ref().and_then(|n| n.borrow().clone_view())
+                {
                     let len = d.table.borrow().len();
-                    NativeIter::Dict { len, dict: d, index: 0, kind }
+                    NativeIter::Dict {
+                        len,
+                        dict: d,
+                        index: 0,
+                        kind,
+                    }
                 } else if let Some(f) = i.class.lookup("__iter__") {
                     let it = self.call1(&f, v.clone())?;
                     return match &it {
                         Value::Generator(_) | Value::Iterator(_) => Ok(it),
                         Value::Instance(ii) if ii.class.lookup("__next__").is_some() => Ok(it),
-                        _ => Err(type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it)))),
+                        _ => Err(type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            self.type_name(&it)
+                        ))),
                     };
                 } else if i.class.lookup("__getitem__").is_some() {
-                    NativeIter::GetItem { obj: v.clone(), index: 0 }
+                    NativeIter::GetItem {
+                        obj: v.clone(),
+                        index: 0,
+                    }
                 } else {
-                    return Err(type_error(format!("'{}' object is not iterable", i.class.name)));
+                    return Err(type_error(format!(
+                        "'{}' object is not iterable",
+                        i.class.name
+                    )));
                 }
             }
-            _ => return Err(type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+            _ => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    self.type_name(v)
+                )))
+            }
         };
         Ok(Value::Iterator(Rc::new(RefCell::new(it))))
     }
@@ -427,7 +562,10 @@ impl Vm<'_> {
             },
             Value::Instance(i) => {
                 let Some(f) = i.class.lookup("__next__") else {
-                    return Err(type_error(format!("'{}' object is not an iterator", i.class.name)));
+                    return Err(type_error(format!(
+                        "'{}' object is not an iterator",
+                        i.class.name
+                    )));
                 };
                 match self.call1(&f, it.clone()) {
                     Ok(v) => Ok(Some(v)),
@@ -435,7 +573,10 @@ impl Vm<'_> {
                     Err(e) => Err(e),
                 }
             }
-            _ => Err(type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+            _ => Err(type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
         }
     }
 
@@ -462,7 +603,11 @@ impl Vm<'_> {
                 });
                 Some(v)
             }
-            NativeIter::Range { next, step, remaining } => {
+            NativeIter::Range {
+                next,
+                step,
+                remaining,
+            } => {
                 if *remaining == 0 {
                     Some(None)
                 } else {
@@ -472,12 +617,19 @@ impl Vm<'_> {
                     Some(Some(Value::Int(v)))
                 }
             }
-            NativeIter::Dict { dict, index, len, kind } => {
+            NativeIter::Dict {
+                dict,
+                index,
+                len,
+                kind,
+            } => {
                 let table = dict.table.borrow();
                 if table.len() != *len {
                     drop(table);
                     *it = NativeIter::Exhausted;
-                    return Err(super::runtime_error("dictionary changed size during iteration"));
+                    return Err(super::runtime_error(
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 let v = table.get_index(*index).map(|(k, v)| match kind {
                     DictViewKind::Keys => k.clone(),
@@ -510,8 +662,12 @@ impl Vm<'_> {
         match state {
             NativeIter::Enumerate { inner, count } => match self.next(&inner)? {
                 Some(v) => {
-                    let next = self.binary_op(crate::compiler::BinOp::Add, &count, &Value::Int(1))?;
-                    Ok((Some(Value::tuple(vec![count, v])), NativeIter::Enumerate { inner, count: next }))
+                    let next =
+                        self.binary_op(crate::compiler::BinOp::Add, &count, &Value::Int(1))?;
+                    Ok((
+                        Some(Value::tuple(vec![count, v])),
+                        NativeIter::Enumerate { inner, count: next },
+                    ))
                 }
                 None => Ok((None, NativeIter::Exhausted)),
             },
@@ -528,7 +684,11 @@ impl Vm<'_> {
                                         "zip() argument {} is shorter than argument{} {}",
                                         i + 1,
                                         if i == 1 { "" } else { "s" },
-                                        if i == 1 { "1".to_string() } else { format!("1-{i}") }
+                                        if i == 1 {
+                                            "1".to_string()
+                                        } else {
+                                            format!("1-{i}")
+                                        }
                                     )));
                                 }
                                 for (j, rest) in inners.iter().enumerate().skip(1) {
@@ -537,7 +697,11 @@ impl Vm<'_> {
                                             "zip() argument {} is longer than argument{} {}",
                                             j + 1,
                                             if j == 1 { "" } else { "s" },
-                                            if j == 1 { "1".to_string() } else { format!("1-{j}") }
+                                            if j == 1 {
+                                                "1".to_string()
+                                            } else {
+                                                format!("1-{j}")
+                                            }
                                         )));
                                     }
                                 }
@@ -549,7 +713,10 @@ impl Vm<'_> {
                 if inners.is_empty() {
                     return Ok((None, NativeIter::Exhausted));
                 }
-                Ok((Some(Value::tuple(items)), NativeIter::Zip { inners, strict }))
+                Ok((
+                    Some(Value::tuple(items)),
+                    NativeIter::Zip { inners, strict },
+                ))
             }
             NativeIter::Map { func, inners } => {
                 let mut args = Vec::with_capacity(inners.len());
@@ -565,7 +732,12 @@ impl Vm<'_> {
             NativeIter::Filter { func, inner } => loop {
                 match self.next(&inner)? {
                     Some(v) => {
-                        let keep = if func.is_none() { self.truthy(&v)? } else { let r = self.call1(&func, v.clone())?; self.truthy(&r)? };
+                        let keep = if func.is_none() {
+                            self.truthy(&v)?
+                        } else {
+                            let r = self.call1(&func, v.clone())?;
+                            self.truthy(&r)?
+                        };
                         if keep {
                             return Ok((Some(v), NativeIter::Filter { func, inner }));
                         }
@@ -581,8 +753,16 @@ impl Vm<'_> {
                 Ok((Some(v), NativeIter::Callable { func, sentinel }))
             }
             NativeIter::GetItem { obj, index } => match self.getitem(&obj, &Value::Int(index)) {
-                Ok(v) => Ok((Some(v), NativeIter::GetItem { obj, index: index + 1 })),
-                Err(e) if e.is("IndexError") || e.is("StopIteration") => Ok((None, NativeIter::Exhausted)),
+                Ok(v) => Ok((
+                    Some(v),
+                    NativeIter::GetItem {
+                        obj,
+                        index: index + 1,
+                    },
+                )),
+                Err(e) if e.is("IndexError") || e.is("StopIteration") => {
+                    Ok((None, NativeIter::Exhausted))
+                }
                 Err(e) => Err(e),
             },
             other => Ok((None, other)),
@@ -617,17 +797,24 @@ impl Vm<'_> {
                 while let Some(x) = self.next(&it)? {
                     out.push(x);
                     if out.len() > n {
-                        return Err(super::value_error(format!("too many values to unpack (expected {n})")));
+                        return Err(super::value_error(format!(
+                            "too many values to unpack (expected {n})"
+                        )));
                     }
                 }
                 out
             }
         };
         if items.len() > n {
-            return Err(super::value_error(format!("too many values to unpack (expected {n})")));
+            return Err(super::value_error(format!(
+                "too many values to unpack (expected {n})"
+            )));
         }
         if items.len() < n {
-            return Err(super::value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+            return Err(super::value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
         }
         Ok(items)
     }
@@ -635,14 +822,19 @@ impl Vm<'_> {
     /// `iter(v)` for an unpacking target, with CPython's message for non-iterables.
     fn iter_for_unpacking(&mut self, v: &Value) -> PyResult<Value> {
         match self.get_iter(v) {
-            Err(e) if e.is("TypeError") && !matches!(v, Value::Instance(_)) => {
-                Err(type_error(format!("cannot unpack non-iterable {} object", self.type_name(v))))
-            }
+            Err(e) if e.is("TypeError") && !matches!(v, Value::Instance(_)) => Err(type_error(
+                format!("cannot unpack non-iterable {} object", self.type_name(v)),
+            )),
             r => r,
         }
     }
 
-    pub(crate) fn unpack_ex(&mut self, v: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+    pub(crate) fn unpack_ex(
+        &mut self,
+        v: &Value,
+        before: usize,
+        after: usize,
+    ) -> PyResult<Vec<Value>> {
         let it = self.iter_for_unpacking(v)?;
         let mut items = self.collect(&it)?;
         if items.len() < before + after {
@@ -668,7 +860,9 @@ impl Vm<'_> {
                     let key: Rc<str> = Rc::from(s.as_str());
                     if out.iter().any(|(k2, _)| *k2 == key) {
                         let name = self.callable_name(callable);
-                        return Err(type_error(format!("{name}() got multiple values for keyword argument '{key}'")));
+                        return Err(type_error(format!(
+                            "{name}() got multiple values for keyword argument '{key}'"
+                        )));
                     }
                     out.push((key, v))
                 }
@@ -691,7 +885,12 @@ impl Vm<'_> {
     /// The items of a dict (snapshot), or of anything with `keys()` and `__getitem__`.
     pub(crate) fn dict_items(&self, d: &Value) -> Vec<(Value, Value)> {
         match d {
-            Value::Dict(d) => d.table.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            Value::Dict(d) => d
+                .table
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
             _ => Vec::new(),
         }
     }

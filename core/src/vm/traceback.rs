@@ -25,13 +25,19 @@ pub(crate) fn exception_type_name(class: &crate::objects::Class) -> String {
 
 /// The last line of a traceback: `Type: message` (or just `Type`), plus the suggestion.
 pub(crate) fn exception_summary(vm: &mut Vm<'_>, exc: &Value) -> String {
-    let Value::Instance(inst) = exc else { return String::from("<exception>") };
+    let Value::Instance(inst) = exc else {
+        return String::from("<exception>");
+    };
     let name = exception_type_name(&inst.class);
     let message = match vm.to_str(exc) {
         Ok(m) => m,
         Err(_) => String::from("<exception str() failed>"),
     };
-    let suggestion = inst.exc.as_ref().and_then(|d| d.suggestion.borrow().clone()).unwrap_or_default();
+    let suggestion = inst
+        .exc
+        .as_ref()
+        .and_then(|d| d.suggestion.borrow().clone())
+        .unwrap_or_default();
     if message.is_empty() {
         name
     } else {
@@ -40,7 +46,10 @@ pub(crate) fn exception_summary(vm: &mut Vm<'_>, exc: &Value) -> String {
 }
 
 fn source_line(entry: &TracebackEntry) -> Option<&str> {
-    let line = entry.source.lines().nth((entry.line as usize).checked_sub(1)?)?;
+    let line = entry
+        .source
+        .lines()
+        .nth((entry.line as usize).checked_sub(1)?)?;
     let trimmed = line.trim();
     (!trimmed.is_empty()).then_some(trimmed)
 }
@@ -56,14 +65,20 @@ fn push_frames(out: &mut String, frames: &[TracebackEntry]) {
         }
         // CPython prints a repeated line 3 times, then folds the rest.
         for _ in 0..run.min(3) {
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.filename, entry.line, entry.name));
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                entry.filename, entry.line, entry.name
+            ));
             if let Some(text) = source_line(entry) {
                 out.push_str(&format!("    {text}\n"));
             }
         }
         if run > 3 {
             let more = run - 3;
-            out.push_str(&format!("  [Previous line repeated {more} more time{}]\n", if more == 1 { "" } else { "s" }));
+            out.push_str(&format!(
+                "  [Previous line repeated {more} more time{}]\n",
+                if more == 1 { "" } else { "s" }
+            ));
         }
         i += run;
     }

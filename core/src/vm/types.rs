@@ -51,8 +51,14 @@ pub(crate) struct BuiltinTypes {
 }
 
 /// Creates a class with the given base (single inheritance, as all built-ins here).
-pub(crate) fn new_class(name: &str, module: &str, base: Option<&Rc<Class>>, builtin: Option<BuiltinType>) -> Rc<Class> {
-    let is_exception = base.is_some_and(|b| b.is_exception) || builtin == Some(BuiltinType::Exception);
+pub(crate) fn new_class(
+    name: &str,
+    module: &str,
+    base: Option<&Rc<Class>>,
+    builtin: Option<BuiltinType>,
+) -> Rc<Class> {
+    let is_exception =
+        base.is_some_and(|b| b.is_exception) || builtin == Some(BuiltinType::Exception);
     let class = Rc::new(Class {
         name: name.into(),
         qualname: name.into(),
@@ -135,7 +141,11 @@ impl BuiltinTypes {
         let mut exceptions: HashMap<&'static str, Rc<Class>> = HashMap::new();
         let mut exception_names = Vec::new();
         for (name, parent, module) in EXCEPTIONS {
-            let base = if parent.is_empty() { object.clone() } else { exceptions[parent].clone() };
+            let base = if parent.is_empty() {
+                object.clone()
+            } else {
+                exceptions[parent].clone()
+            };
             let class = new_class(name, module, Some(&base), Some(B::Exception));
             if *module == "builtins" {
                 exception_names.push(*name);

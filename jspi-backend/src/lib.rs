@@ -1,0 +1,311 @@
+//! stackswitch-jspi: the interpreter's suspension point on JS Promise Integration.
+//!
+//! ```text
+//!   JS: await session.run(code)            (a WebAssembly.promising export, via wasm-bindgen)
+//!         └─ wasm: Interpreter::run ─ eval_frame ─ ... ─ input()
+//!                    └─ JspiHost::suspend(request)
+//!                         ├─ bridge.request(kind, payload) ──► JS host handler ─► Promise
+//!                         └─ jspi_block_on_promise(promise)   (the wasm stack is suspended;
+//!                              the event loop runs; resumed with the settled value)
+//! ```
+//! All JSPI mechanics — the `WebAssembly.Suspending` import, the `promising` export, and
+//! saving/restoring the Rust shadow stack of each suspended stack — are wasm-bindgen's
+//! (`#[wasm_bindgen(jspi)]`, `js_sys::futures::jspi_block_on_promise`); this crate only
+//! translates requests and replies. A module linking this does not compile on engines
+//! without JSPI and exnref, so it is its own wasm artifact, loaded only after detection
+//! (see `runtime/stackswitch.js`).
+//!
+//! Invariant: every way the JS side can fail — a rejected promise, a handler that throws
+//! synchronously, a reply of the wrong shape — becomes a [`HostError`] (and so a Python
+//! exception), never a trap.
+
+#![allow(deprecated)] // wasm-bindgen marks its JSPI surface experimental with #[deprecated].
+
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use stackswitch_core::{
+    Clock, Config, FetchResponse, Host, HostError, HostErrorKind, HostValue, Interpreter, Reply,
+    Stream, SuspendRequest,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The JS half of a session (`runtime/stackswitch.js`): answers requests with
+    /// promises and receives output.
+    pub type HostBridge;
+
+    /// Start answering a blocking request; `kind` is "input", "sleep", "fetch" or "call".
+    #[wasm_bindgen(method, catch)]
+    fn request(this: &HostBridge, kind: &str, payload: &JsValue) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn write(this: &HostBridge, stream: &str, text: &str);
+
+    /// Seconds: `clock` is "wall" (epoch) or "monotonic".
+    #[wasm_bindgen(method)]
+    fn now(this: &HostBridge, clock: &str) -> f64;
+
+    #[wasm_bindgen(method, js_name = pollInterrupt)]
+    fn poll_interrupt(this: &HostBridge) -> bool;
+}
+
+/// [`Host`] over a [`HostBridge`]: suspends with JSPI on each request.
+struct JspiHost<'a> {
+    bridge: &'a HostBridge,
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) {
+    // Reflect.set on a plain object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn get(source: &JsValue, key: &str) -> JsValue {
+    Reflect::get(source, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn host_value_to_js(v: &HostValue) -> JsValue {
+    match v {
+        HostValue::None => JsValue::NULL,
+        HostValue::Bool(b) => JsValue::from_bool(*b),
+        HostValue::Int(i) => JsValue::from_f64(*i as f64),
+        HostValue::Float(f) => JsValue::from_f64(*f),
+        HostValue::Str(s) => JsValue::from_str(s),
+        HostValue::List(items) => items.iter().map(host_value_to_js).collect::<Array>().into(),
+        HostValue::Dict(pairs) => {
+            let o = Object::new();
+            for (k, v) in pairs {
+                set(&o, k, &host_value_to_js(v));
+            }
+            o.into()
+        }
+    }
+}
+
+/// A JS value as host data: numbers that are integers become ints (JS has one number type).
+fn js_to_host_value(v: &JsValue, depth: usize) -> Result<HostValue, HostError> {
+    if depth > 100 {
+        return Err(failed("host reply nested too deeply"));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(HostValue::None);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(HostValue::Bool(b));
+    }
+    if let Some(f) = v.as_f64() {
+        let int_like = f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15;
+        return Ok(if int_like {
+            HostValue::Int(f as i64)
+        } else {
+            HostValue::Float(f)
+        });
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(HostValue::Str(s));
+    }
+    if Array::is_array(v) {
+        let array: &Array = v.unchecked_ref();
+        return array
+            .iter()
+            .map(|item| js_to_host_value(&item, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(HostValue::List);
+    }
+    if v.is_object() {
+        let mut pairs = Vec::new();
+        for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
+            let name = key.as_string().unwrap_or_default();
+            pairs.push((
+                name,
+                js_to_host_value(&get(v, &key.as_string().unwrap_or_default()), depth + 1)?,
+            ));
+        }
+        return Ok(HostValue::Dict(pairs));
+    }
+    Err(failed("host reply is not JSON-like data"))
+}
+
+fn failed(message: &str) -> HostError {
+    HostError::new(HostErrorKind::Failed, message)
+}
+
+/// A rejection reason as a host error. The runtime rejects with `{kind, message}` for
+/// the kinds it knows; anything else thrown by a handler is `Failed` with its text.
+fn rejection(reason: &JsValue) -> HostError {
+    let kind = get(reason, "stackswitchKind").as_string();
+    let message = get(reason, "message")
+        .as_string()
+        .or_else(|| reason.as_string())
+        .unwrap_or_else(|| {
+            js_sys::JSON::stringify(reason)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_else(|| "host handler failed".into())
+        });
+    let kind = match kind.as_deref() {
+        Some("Interrupted") => HostErrorKind::Interrupted,
+        Some("EndOfInput") => HostErrorKind::EndOfInput,
+        Some("Network") => HostErrorKind::Network,
+        Some("UnknownFunction") => HostErrorKind::UnknownFunction,
+        _ => HostErrorKind::Failed,
+    };
+    HostError::new(kind, message)
+}
+
+fn request_payload(request: &SuspendRequest) -> (&'static str, JsValue) {
+    let o = Object::new();
+    let kind = match request {
+        SuspendRequest::Input { prompt } => {
+            set(&o, "prompt", &JsValue::from_str(prompt));
+            "input"
+        }
+        SuspendRequest::Sleep { seconds } => {
+            set(&o, "seconds", &JsValue::from_f64(*seconds));
+            "sleep"
+        }
+        SuspendRequest::Fetch(f) => {
+            set(&o, "url", &JsValue::from_str(&f.url));
+            set(&o, "method", &JsValue::from_str(&f.method));
+            let headers: Array = f
+                .headers
+                .iter()
+                .map(|(k, v)| Array::of2(&JsValue::from_str(k), &JsValue::from_str(v)))
+                .collect();
+            set(&o, "headers", &headers);
+            if let Some(body) = &f.body {
+                set(&o, "body", &Uint8Array::from(body.as_slice()));
+            }
+            "fetch"
+        }
+        SuspendRequest::HostCall { name, args } => {
+            set(&o, "name", &JsValue::from_str(name));
+            set(
+                &o,
+                "args",
+                &args.iter().map(host_value_to_js).collect::<Array>(),
+            );
+            "call"
+        }
+    };
+    (kind, o.into())
+}
+
+fn fetch_response(v: &JsValue) -> Result<Reply, HostError> {
+    let status = get(v, "status")
+        .as_f64()
+        .ok_or_else(|| failed("fetch reply without a status"))?;
+    let headers_js = get(v, "headers");
+    let mut headers = Vec::new();
+    if Array::is_array(&headers_js) {
+        for pair in Array::from(&headers_js).iter() {
+            let pair = Array::from(&pair);
+            headers.push((
+                pair.get(0).as_string().unwrap_or_default(),
+                pair.get(1).as_string().unwrap_or_default(),
+            ));
+        }
+    }
+    let body = get(v, "body");
+    let body = if body.is_instance_of::<Uint8Array>() {
+        Uint8Array::from(body).to_vec()
+    } else {
+        Vec::new()
+    };
+    Ok(Reply::Response(FetchResponse {
+        status: status as u16,
+        reason: get(v, "reason").as_string().unwrap_or_default(),
+        url: get(v, "url").as_string().unwrap_or_default(),
+        headers,
+        body,
+    }))
+}
+
+impl Host for JspiHost<'_> {
+    fn suspend(&mut self, request: SuspendRequest) -> Result<Reply, HostError> {
+        let (kind, payload) = request_payload(&request);
+        let promise = self
+            .bridge
+            .request(kind, &payload)
+            .map_err(|e| rejection(&e))?;
+        let value = js_sys::futures::jspi_block_on_promise(&promise).map_err(|e| rejection(&e))?;
+        match request {
+            SuspendRequest::Input { .. } => value
+                .as_string()
+                .map(Reply::Text)
+                .ok_or_else(|| failed("input handler did not resolve to a string")),
+            SuspendRequest::Sleep { .. } => Ok(Reply::Done),
+            SuspendRequest::Fetch(_) => fetch_response(&value),
+            SuspendRequest::HostCall { .. } => js_to_host_value(&value, 0).map(Reply::Value),
+        }
+    }
+
+    fn write(&mut self, stream: Stream, text: &str) {
+        self.bridge.write(
+            if stream == Stream::Stdout {
+                "stdout"
+            } else {
+                "stderr"
+            },
+            text,
+        );
+    }
+
+    fn now(&mut self, clock: Clock) -> f64 {
+        self.bridge.now(if clock == Clock::Wall {
+            "wall"
+        } else {
+            "monotonic"
+        })
+    }
+
+    fn poll_interrupt(&mut self) -> bool {
+        self.bridge.poll_interrupt()
+    }
+}
+
+/// One interpreter and its host bridge. Each session has its own globals; several may
+/// be suspended at once (JSPI gives each `run` its own stack).
+#[wasm_bindgen]
+pub struct Session {
+    interpreter: Interpreter,
+    bridge: HostBridge,
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// `filename` is what tracebacks show; `argv` becomes `sys.argv`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bridge: HostBridge, filename: String, argv: Vec<String>) -> Session {
+        let config = Config {
+            filename,
+            argv,
+            ..Config::default()
+        };
+        Session {
+            interpreter: Interpreter::new(config),
+            bridge,
+        }
+    }
+
+    /// Run `source`; resolves to `{ status, type?, message?, traceback? }` (status as
+    /// `python3` would exit). Returns a Promise in JS (a JSPI export).
+    #[wasm_bindgen(jspi)]
+    pub fn run(&mut self, source: String) -> JsValue {
+        let mut host = JspiHost {
+            bridge: &self.bridge,
+        };
+        let result = self.interpreter.run(&source, &mut host);
+        let out = Object::new();
+        match result {
+            Ok(()) => set(&out, "status", &JsValue::from_f64(0.0)),
+            Err(e) => {
+                set(&out, "status", &JsValue::from_f64(e.exit_status() as f64));
+                set(&out, "type", &JsValue::from_str(&e.type_name));
+                set(&out, "message", &JsValue::from_str(&e.message));
+                set(&out, "traceback", &JsValue::from_str(&e.traceback));
+            }
+        }
+        out.into()
+    }
+}
