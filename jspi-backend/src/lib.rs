@@ -264,6 +264,9 @@ impl Host for JspiHost<'_> {
     }
 }
 
+/// The shadow stack the module is linked with (see build.rs).
+const SHADOW_STACK_SIZE: usize = 8 * 1024 * 1024;
+
 /// One interpreter and its host bridge. Each session has its own globals; several may
 /// be suspended at once (JSPI gives each `run` its own stack).
 #[wasm_bindgen]
@@ -277,9 +280,11 @@ impl Session {
     /// `filename` is what tracebacks show; `argv` becomes `sys.argv`.
     #[wasm_bindgen(constructor)]
     pub fn new(bridge: HostBridge, filename: String, argv: Vec<String>) -> Session {
+        // Leave a quarter of the shadow stack for what runs outside eval_frame's budget.
         let config = Config {
             filename,
             argv,
+            stack_budget: SHADOW_STACK_SIZE / 4 * 3,
             ..Config::default()
         };
         Session {

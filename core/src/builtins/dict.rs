@@ -169,9 +169,11 @@ impl Vm<'_> {
                 while let Some(item) = self.next(&it)? {
                     let pair = match &item {
                         Value::List(_) | Value::Tuple(_) | Value::Str(_) => self.collect(&item)?,
-                        _ => return Err(type_error(format!(
+                        _ => {
+                            return Err(type_error(format!(
                             "cannot convert dictionary update sequence element #{n} to a sequence"
-                        ))),
+                        )))
+                        }
                     };
                     if pair.len() != 2 {
                         return Err(PyErr::new(

@@ -147,7 +147,7 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             BinOp::Xor => Some(x ^ y),
             BinOp::Pow if y >= 0 => u32::try_from(y).ok().and_then(|e| x.checked_pow(e)),
             BinOp::LShift if y >= 0 => {
-                if y < 63 && (x.abs() < (1i64 << (62 - y))) {
+                if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
                     Some(x << y)
                 } else {
                     None

@@ -1,0 +1,322 @@
+// stackswitch runtime: feature detection, backend loading, and the session API shared by
+// every backend (browser and Node, plain ES module, no dependencies).
+//
+//   detect()                 what the engine offers and which backend `auto` picks, with why
+//   createSession(options)   an interpreter with host handlers; session.run(code) -> result
+//
+// A session's blocking requests travel as data:
+//
+//   Python input()/sleep()/urlopen()/host.call()
+//     -> wasm: Host::suspend(request)      (backend-specific waiting: JSPI suspends the stack)
+//     -> bridge.request(kind, payload)     (this file) -> handler(...) -> Promise
+//     <- settled value, or a rejection {stackswitchKind, message} -> Python exception
+//
+// Invariant: detection never compiles a backend module the engine cannot compile (the
+// JSPI artifact fails to *compile* without JSPI + exnref), and every handler failure —
+// a rejection or a synchronous throw — reaches Python as an exception, never as a trap.
+
+const isNode = typeof process !== "undefined" && process.versions != null && process.versions.node != null;
+
+// (module (func (local exnref))): validates only where the exnref proposal is supported.
+const EXNREF_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: () -> ()
+  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+  0x0a, 0x06, 0x01, 0x04, 0x01, 0x01, 0x69, 0x0b, // code: one local of type exnref (0x69)
+]);
+
+/** The backends this build of the runtime can load, in order of preference. */
+export const BACKENDS = ["jspi"];
+
+/**
+ * What the engine offers and which backend `auto` would choose.
+ * @returns {import("./stackswitch").Detection}
+ */
+export function detect() {
+  const wasm = typeof WebAssembly === "object" ? WebAssembly : undefined;
+  const features = {
+    engine: isNode ? `node ${process.versions.node}` : (globalThis.navigator?.userAgent ?? "unknown"),
+    jspi: !!wasm && typeof wasm.Suspending === "function" && typeof wasm.promising === "function",
+    exnref: !!wasm && safeValidate(EXNREF_PROBE),
+    sharedArrayBuffer: typeof SharedArrayBuffer === "function",
+    crossOriginIsolated: isNode ? null : globalThis.crossOriginIsolated === true,
+    atomicsWaitInWorker: isNode ? true : (globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function"),
+    serviceWorker: !isNode && typeof navigator !== "undefined" && "serviceWorker" in navigator,
+  };
+  const reasons = {};
+  reasons.jspi = features.jspi && features.exnref ? null
+    : !features.jspi ? "WebAssembly.Suspending/promising are missing (JSPI unsupported)"
+    : "the exnref proposal is missing (wasm-bindgen's JSPI code needs it to compile)";
+  const backend = BACKENDS.find((name) => reasons[name] === null) ?? null;
+  const reason = backend ? `${backend}: supported by this engine`
+    : `no backend available: ${reasons.jspi}; the asyncify and worker backends are not built yet`;
+  return { features, backend, reason, unavailable: reasons };
+}
+
+function safeValidate(bytes) {
+  try {
+    return WebAssembly.validate(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** An error for the Python side: `kind` picks the exception (see jspi-backend). */
+export class HostError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.stackswitchKind = kind;
+  }
+}
+
+const loaded = new Map();
+
+async function readBytes(url) {
+  if (isNode) {
+    const { readFile } = await import("node:fs/promises");
+    const { fileURLToPath } = await import("node:url");
+    return readFile(fileURLToPath(url));
+  }
+  return url;
+}
+
+/** Load (once) the wasm-bindgen module of `backend`. */
+async function loadBackend(backend) {
+  if (!loaded.has(backend)) {
+    loaded.set(backend, (async () => {
+      const glue = await import(new URL(`./${backend}/stackswitch_${backend}.js`, import.meta.url).href);
+      const wasmUrl = new URL(`./${backend}/stackswitch_${backend}_bg.wasm`, import.meta.url);
+      await glue.default({ module_or_path: await readBytes(wasmUrl) });
+      return glue;
+    })());
+  }
+  return loaded.get(backend);
+}
+
+// ---------------------------------------------------------------------------------------
+// Default handlers: what a session does when the embedder gives none.
+// ---------------------------------------------------------------------------------------
+
+/** Lines of stdin, shared by every Node session of this process. */
+let stdinLines = null;
+
+function nodeStdin() {
+  if (stdinLines) return stdinLines;
+  const queue = [];
+  const waiters = [];
+  let buffered = "";
+  let ended = false;
+  const settle = () => {
+    while (waiters.length && (queue.length || ended)) {
+      const { resolve, reject } = waiters.shift();
+      if (queue.length) resolve(queue.shift());
+      else reject(new HostError("EndOfInput", "EOF when reading a line"));
+    }
+  };
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (chunk) => {
+    buffered += chunk;
+    let nl;
+    while ((nl = buffered.indexOf("\n")) >= 0) {
+      queue.push(buffered.slice(0, nl).replace(/\r$/, ""));
+      buffered = buffered.slice(nl + 1);
+    }
+    settle();
+  });
+  process.stdin.on("end", () => {
+    if (buffered) queue.push(buffered);
+    buffered = "";
+    ended = true;
+    settle();
+  });
+  process.stdin.pause();
+  stdinLines = {
+    next() {
+      return new Promise((resolve, reject) => {
+        waiters.push({ resolve, reject });
+        process.stdin.resume();
+        settle();
+      }).finally(() => { if (!waiters.length) process.stdin.pause(); });
+    },
+  };
+  return stdinLines;
+}
+
+function defaultInput(prompt, session) {
+  session.write("stdout", prompt);
+  if (isNode) return nodeStdin().next();
+  if (typeof globalThis.prompt === "function") {
+    const line = globalThis.prompt(prompt);
+    return line === null ? Promise.reject(new HostError("EndOfInput", "EOF when reading a line")) : Promise.resolve(line);
+  }
+  return Promise.reject(new HostError("EndOfInput", "no input handler"));
+}
+
+function defaultSleep(seconds) {
+  return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
+
+async function defaultFetch(request) {
+  let response;
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      redirect: "follow",
+    });
+  } catch (error) {
+    const cause = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(error);
+    throw new HostError("Network", `${cause}`);
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  return {
+    status: response.status,
+    reason: response.statusText,
+    url: response.url,
+    headers: [...response.headers],
+    body,
+  };
+}
+
+function defaultOutput(stream) {
+  if (isNode) return (text) => (stream === "stdout" ? process.stdout : process.stderr).write(text);
+  let line = "";
+  return (text) => {
+    line += text;
+    let nl;
+    while ((nl = line.indexOf("\n")) >= 0) {
+      (stream === "stdout" ? console.log : console.error)(line.slice(0, nl));
+      line = line.slice(nl + 1);
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Sessions
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Create a session: one interpreter (its own globals) with its host handlers.
+ * @param {import("./stackswitch").SessionOptions} [options]
+ * @returns {Promise<Session>}
+ */
+export async function createSession(options = {}) {
+  const detection = detect();
+  const wanted = options.backend ?? "auto";
+  let backend;
+  if (wanted === "auto") {
+    if (!detection.backend) throw new Error(`stackswitch: ${detection.reason}`);
+    backend = detection.backend;
+  } else if (!BACKENDS.includes(wanted)) {
+    throw new Error(`stackswitch: unknown or not yet built backend '${wanted}' (available: ${BACKENDS.join(", ")})`);
+  } else if (detection.unavailable[wanted]) {
+    throw new Error(`stackswitch: backend '${wanted}' cannot run on this engine: ${detection.unavailable[wanted]}`);
+  } else {
+    backend = wanted;
+  }
+  const glue = await loadBackend(backend);
+  return new Session(glue, backend, options);
+}
+
+export class Session {
+  #handle;
+  #options;
+  #pending = null; // { reject } of the request the program is waiting on
+  #interrupted = false;
+  #closed = false;
+  #running = false;
+
+  constructor(glue, backend, options) {
+    this.backend = backend;
+    this.#options = options;
+    this.stdout = options.stdout ?? defaultOutput("stdout");
+    this.stderr = options.stderr ?? defaultOutput("stderr");
+    const bridge = {
+      request: (kind, payload) => this.#request(kind, payload),
+      write: (stream, text) => this.write(stream, text),
+      now: (clock) => (clock === "wall" ? Date.now() / 1000 : performance.now() / 1000),
+      pollInterrupt: () => {
+        const was = this.#interrupted;
+        this.#interrupted = false;
+        return was;
+      },
+    };
+    this.#handle = new glue.Session(bridge, options.filename ?? "<stdin>", options.argv ?? [options.filename ?? ""]);
+  }
+
+  /** Deliver program output to the embedder, in order. */
+  write(stream, text) {
+    (stream === "stdout" ? this.stdout : this.stderr)(text);
+  }
+
+  #request(kind, payload) {
+    if (this.#closed) return Promise.reject(new HostError("Interrupted", "session closed"));
+    const o = this.#options;
+    let answer;
+    switch (kind) {
+      case "input":
+        answer = () => (o.input ? o.input(payload.prompt, this) : defaultInput(payload.prompt, this));
+        break;
+      case "sleep":
+        answer = () => (o.sleep ?? defaultSleep)(payload.seconds);
+        break;
+      case "fetch":
+        answer = () => (o.fetch ?? defaultFetch)(payload);
+        break;
+      case "call": {
+        const f = o.functions?.[payload.name];
+        if (typeof f !== "function") {
+          return Promise.reject(new HostError("UnknownFunction", `no host function named '${payload.name}'`));
+        }
+        answer = () => f(...payload.args);
+        break;
+      }
+      default:
+        return Promise.reject(new HostError("Failed", `unknown request kind '${kind}'`));
+    }
+    // The request promise settles with the handler's answer, or is rejected early by
+    // interrupt()/close(); a synchronous throw in the handler becomes a rejection.
+    return new Promise((resolve, reject) => {
+      this.#pending = { reject };
+      Promise.resolve().then(answer).then(resolve, reject).finally(() => {
+        if (this.#pending?.reject === reject) this.#pending = null;
+      });
+    });
+  }
+
+  /**
+   * Run Python source in this session's globals.
+   * @returns {Promise<import("./stackswitch").RunResult>}
+   */
+  async run(code) {
+    if (this.#closed) throw new Error("stackswitch: session is closed");
+    if (this.#running) throw new Error("stackswitch: session is already running");
+    this.#running = true;
+    try {
+      return await this.#handle.run(code);
+    } finally {
+      this.#running = false;
+      if (this.#closed) this.#free();
+    }
+  }
+
+  /** Raise KeyboardInterrupt in the running program (at its next poll or pending request). */
+  interrupt() {
+    this.#interrupted = true;
+    this.#pending?.reject(new HostError("Interrupted", "interrupted"));
+  }
+
+  /** End the session: a pending request fails with KeyboardInterrupt; memory is freed. */
+  close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.interrupt();
+    if (!this.#running) this.#free();
+  }
+
+  #free() {
+    this.#handle?.free();
+    this.#handle = null;
+  }
+}
