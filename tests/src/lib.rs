@@ -608,44 +608,52 @@ impl Write for OutputBuffer {
 }
 
 /// A [`Runner`] that runs the real CPython (`python3`) exactly as `regen.py` does:
-/// the suite's self-check, and the model for out-of-process runners.
+/// the suite's self-check.
 pub fn run_with_cpython(invocation: Invocation) -> Outcome {
-    match try_run_with_cpython(&invocation) {
-        Ok(outcome) => outcome,
-        Err(error) => Outcome {
-            stdout: String::new(),
-            stderr: format!("cannot run python3: {error}\n"),
-            status: -1,
-        },
-    }
-}
-
-fn try_run_with_cpython(invocation: &Invocation) -> io::Result<Outcome> {
-    use std::process::{Command, Stdio};
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static RUNS: AtomicUsize = AtomicUsize::new(0);
-
-    let dir = std::env::temp_dir().join(format!(
-        "stackswitch-cpython-{}-{}",
-        std::process::id(),
-        RUNS.fetch_add(1, Ordering::Relaxed)
-    ));
-    fs::create_dir_all(&dir)?;
-    fs::write(dir.join(&invocation.filename), &invocation.source)?;
-    let mut command = Command::new("python3");
     // As regen.py: no PYTHON* variable of the caller's may change how CPython runs.
+    let mut command = std::process::Command::new("python3");
     for (name, _) in std::env::vars_os() {
         if name.to_string_lossy().starts_with("PYTHON") {
             command.env_remove(name);
         }
     }
+    command.args(["-X", "utf8"]).env("PYTHONHASHSEED", "0");
+    run_in_subprocess(command, &invocation)
+}
+
+/// An out-of-process [`Runner`]: `command FILENAME ARGV[1:]...` run in a fresh directory
+/// holding the program, with the invocation's stdin. Used for CPython and for the
+/// JS-hosted backends (`node cli.mjs --backend jspi`).
+pub fn run_in_subprocess(command: std::process::Command, invocation: &Invocation) -> Outcome {
+    match try_run_in_subprocess(command, invocation) {
+        Ok(outcome) => outcome,
+        Err(error) => Outcome {
+            stdout: String::new(),
+            stderr: format!("cannot run the program: {error}\n"),
+            status: -1,
+        },
+    }
+}
+
+fn try_run_in_subprocess(
+    mut command: std::process::Command,
+    invocation: &Invocation,
+) -> io::Result<Outcome> {
+    use std::process::Stdio;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+
+    let dir = std::env::temp_dir().join(format!(
+        "stackswitch-run-{}-{}",
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::Relaxed)
+    ));
+    fs::create_dir_all(&dir)?;
+    fs::write(dir.join(&invocation.filename), &invocation.source)?;
     let mut child = command
-        .arg("-X")
-        .arg("utf8")
         .arg(&invocation.filename)
         .args(invocation.argv.iter().skip(1))
         .current_dir(&dir)
-        .env("PYTHONHASHSEED", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

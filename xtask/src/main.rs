@@ -16,6 +16,7 @@ mod backend;
 mod fuzz_launch;
 mod setup;
 mod test_suite;
+mod web;
 mod workspace;
 
 use std::path::PathBuf;

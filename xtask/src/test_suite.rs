@@ -2,8 +2,10 @@
 //!
 //! Steps, in order: `setup` (prerequisites, see [`crate::setup`]), `fmt`
 //! (`cargo fmt --check`), `clippy` (the workspace with `-D warnings`, then the xtask fuzz
-//! runner, which only builds with its feature), `test` (`cargo test --workspace`, then the
-//! fuzz runner's tests), `wasm`
+//! runner, which only builds with its feature), `web` (the wasm backends through
+//! wasm-bindgen plus the JS runtime, see [`crate::web`]), `test` (`cargo test
+//! --workspace`, which runs the conformance suite natively and on Node 26 through the
+//! JSPI backend, then the fuzz runner's tests), `wasm`
 //! (the core for `wasm32-unknown-unknown`, release) and `fuzz` (a short fixed-seed
 //! campaign). Options: `--skip STEP` (repeatable), `--fuzz-seconds N`, `--fuzz-seed S`,
 //! `--verbose`.
@@ -19,7 +21,7 @@ use crate::setup;
 use crate::workspace;
 
 /// The steps, by the names `--skip` takes.
-pub const STEPS: &[&str] = &["setup", "fmt", "clippy", "test", "wasm", "fuzz"];
+pub const STEPS: &[&str] = &["setup", "fmt", "clippy", "web", "test", "wasm", "fuzz"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TestOptions {
@@ -110,7 +112,11 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
                 "warnings",
             ])
         }
+        "web" => crate::web::build(options.verbose).map(|_| ()),
         "test" => {
+            // Where the JS-hosted backend tests find what the `web` step built.
+            std::env::set_var("STACKSWITCH_WEB_DIST", crate::web::dist_dir());
+            std::env::set_var("STACKSWITCH_NODE", setup::node26_path());
             let workspace = cargo_step(&["test", "--workspace"]);
             // The fuzz runner's own tests only build with its feature.
             let runner = cargo_step(&[

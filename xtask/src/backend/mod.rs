@@ -7,6 +7,7 @@
 //! Invariant: `run` returns the program's exit status exactly (a signal `n` as `128 + n`),
 //! with stdin, stdout and stderr passed through untouched.
 
+mod jspi;
 mod native;
 
 use std::path::PathBuf;
@@ -46,15 +47,15 @@ pub struct Backend {
 pub const BACKENDS: &[Backend] = &[
     Backend {
         name: "jspi",
-        availability: Availability::NotBuilt { issue: Some(3) },
+        availability: Availability::Built(jspi::run),
     },
     Backend {
         name: "asyncify",
-        availability: Availability::NotBuilt { issue: None },
+        availability: Availability::NotBuilt { issue: Some(4) },
     },
     Backend {
         name: "worker",
-        availability: Availability::NotBuilt { issue: None },
+        availability: Availability::NotBuilt { issue: Some(5) },
     },
     Backend {
         name: "native",
@@ -62,17 +63,12 @@ pub const BACKENDS: &[Backend] = &[
     },
 ];
 
-/// The name `auto` stands for: the first built backend in [`BACKENDS`].
-pub fn auto() -> &'static str {
-    BACKENDS
-        .iter()
-        .find(|b| matches!(b.availability, Availability::Built(_)))
-        .map_or("native", |b| b.name)
-}
-
-/// Run `request` on the backend called `name` (or `auto`).
+/// Run `request` on the backend called `name`. `auto` runs in Node and lets the JS
+/// runtime's feature detection choose, as a page would (`--verbose` shows the choice).
 pub fn run(name: &str, request: &RunRequest) -> Result<i32, String> {
-    let name = if name == "auto" { auto() } else { name };
+    if name == "auto" {
+        return jspi::run_auto(request);
+    }
     let Some(backend) = BACKENDS.iter().find(|b| b.name == name) else {
         let names: Vec<&str> = BACKENDS.iter().map(|b| b.name).collect();
         return Err(format!(
@@ -105,15 +101,10 @@ mod tests {
     }
 
     #[test]
-    fn auto_is_native_for_now() {
-        assert_eq!(auto(), "native");
-    }
-
-    #[test]
     fn unbuilt_and_unknown_backends_are_clear_errors() {
         assert_eq!(
-            run("jspi", &request()),
-            Err("backend 'jspi' is not built yet (issue #3)".to_owned())
+            run("asyncify", &request()),
+            Err("backend 'asyncify' is not built yet (issue #4)".to_owned())
         );
         assert!(run("worker", &request())
             .unwrap_err()
