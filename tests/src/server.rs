@@ -1,14 +1,17 @@
 //! The local HTTP server the `urlopen__*` conformance programs talk to.
 //!
 //! Exposes [`router`] (every route, as one axum `Router` that later features extend by
-//! merging or nesting), [`serve`] (run it on a listener) and [`TestServer`] (run it on a
-//! thread of its own with its own tokio runtime, for in-process harnesses).
+//! merging or nesting), [`router_with_static`] (the same routes plus a static directory
+//! under a path prefix, for browser tests), [`serve`] (run it on a listener) and
+//! [`TestServer`] (run it on a thread of its own with its own tokio runtime, for
+//! in-process harnesses).
 //!
 //! Invariant: every response is a pure function of the request — no clocks, counters or
 //! randomness in bodies — so CPython's recorded output and every backend's output agree.
-//! (hyper adds a `Date` header; programs never print it.) Every response also carries
-//! permissive CORS headers so that browser backends served from another origin can read
-//! it exactly as CPython does.
+//! (hyper adds a `Date` header; programs never print it. Static files are a function of
+//! the request and the served directory.) Every response also carries permissive CORS
+//! headers so that browser backends served from another origin can read it exactly as
+//! CPython does.
 //!
 //! Routes:
 //! - `GET /` — plain-text list of the routes;
@@ -24,12 +27,18 @@
 //! - `GET /utf8` — non-ASCII UTF-8 text;
 //! - `GET /lines/{n}` — `n` lines `line 1` .. `line n` (at most 10 000);
 //! - `GET /add?a=INT&b=INT` — JSON `{"a": a, "b": b, "sum": a + b}`, `400` on bad input;
+//! - `GET {prefix}/{file}` — only with [`router_with_static`]: the files of a directory
+//!   (the web distribution: pages, `.js`/`.mjs` modules, `.wasm`), with the MIME type of
+//!   their extension (`text/javascript`, `application/javascript`, `application/wasm`,
+//!   `text/html`), so that a page, its modules and the interpreter load from the same
+//!   origin as the routes above;
 //! - anything else — `404` with body `not found: {path}\n`.
 
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::future::IntoFuture;
 use std::net::SocketAddr;
+use std::path::Path as FsPath;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
@@ -39,6 +48,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
+use tower_http::services::ServeDir;
 
 /// The body of `GET /json`; keys in a fixed order so CPython's `json.loads` dict order is known.
 pub const JSON_DOCUMENT: &str = r#"{"name": "stackswitch", "version": 3, "pi": 3.14159, "tags": ["python", "wasm", "stack"], "nested": {"ok": true, "missing": null, "count": 12}, "students": [{"name": "Ada", "grade": 91}, {"name": "Alan", "grade": 78}, {"name": "Grace", "grade": 85}]}"#;
@@ -60,6 +70,21 @@ const APPLICATION_JSON: &str = "application/json";
 
 /// Every route of the test server. Later features add routes with `router().merge(...)`.
 pub fn router() -> Router {
+    routes().layer(middleware::from_fn(cors))
+}
+
+/// [`router`] plus the files of `dir` under `prefix` (for example `"/web"`: `dir/a/b.js`
+/// is `GET /web/a/b.js`). `prefix` must start with `/` and must not end with one.
+/// Directories are not listed; a missing file is a `404`.
+pub fn router_with_static(prefix: &str, dir: impl AsRef<FsPath>) -> Router {
+    routes()
+        .nest_service(prefix, ServeDir::new(dir.as_ref()))
+        .layer(middleware::from_fn(cors))
+}
+
+/// The routes, before the CORS layer that [`router`] and [`router_with_static`] add last
+/// (a layer only wraps the routes that exist when it is added).
+fn routes() -> Router {
     Router::new()
         .route("/", get(index))
         .route("/hello", get(hello))
@@ -74,7 +99,6 @@ pub fn router() -> Router {
         .route("/lines/{n}", get(lines))
         .route("/add", get(add))
         .fallback(not_found)
-        .layer(middleware::from_fn(cors))
 }
 
 /// Serve `app` on `listener` until the future is dropped or the listener fails.
@@ -94,6 +118,12 @@ impl TestServer {
     /// Bind `127.0.0.1` on a free port and start serving [`router`].
     pub fn start() -> std::io::Result<TestServer> {
         TestServer::start_with(router(), 0)
+    }
+
+    /// Bind `127.0.0.1` on a free port and serve [`router_with_static`]`(prefix, dir)`:
+    /// the routes plus a static directory, e.g. the web distribution for browser tests.
+    pub fn start_with_static(prefix: &str, dir: impl AsRef<FsPath>) -> std::io::Result<TestServer> {
+        TestServer::start_with(router_with_static(prefix, dir), 0)
     }
 
     /// Bind `127.0.0.1:port` (0: any free port) and start serving `app`.
@@ -372,5 +402,49 @@ mod unit {
         let address = server.address();
         drop(server);
         assert!(std::net::TcpStream::connect(address).is_err());
+    }
+
+    #[test]
+    fn serves_a_static_directory_beside_the_routes() {
+        let dir = std::env::temp_dir().join(format!("stackswitch-static-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("tests")).expect("create the directory");
+        let files = [
+            ("tests/page.html", "<!doctype html>\n"),
+            ("glue.js", "export {};\n"),
+            ("cli.mjs", "export {};\n"),
+            ("module.wasm", "\0asm"),
+        ];
+        for (name, body) in files {
+            std::fs::write(dir.join(name), body).expect("write a file");
+        }
+        let server = TestServer::start_with_static("/web", &dir).expect("start");
+        let content_type = |path: &str| {
+            let response = get(&server, path);
+            assert!(
+                response.starts_with("HTTP/1.0 200 OK\r\n"),
+                "{path}: {response}"
+            );
+            assert!(
+                response.contains("access-control-allow-origin: *"),
+                "{response}"
+            );
+            let line = response
+                .lines()
+                .find_map(|line| line.strip_prefix("content-type: "))
+                .unwrap_or("")
+                .to_owned();
+            line
+        };
+        assert_eq!(content_type("/web/tests/page.html"), "text/html");
+        assert_eq!(content_type("/web/glue.js"), "text/javascript");
+        assert!(content_type("/web/cli.mjs").ends_with("/javascript"));
+        assert_eq!(content_type("/web/module.wasm"), "application/wasm");
+        assert!(get(&server, "/web/module.wasm").ends_with("\r\n\r\n\0asm"));
+        assert!(get(&server, "/web/missing.js").starts_with("HTTP/1.0 404"));
+        // The routes are unchanged.
+        assert!(get(&server, "/hello").ends_with("\r\n\r\nHello, world!\n"));
+        assert!(get(&server, "/nope").contains("not found: /nope"));
+        drop(server);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

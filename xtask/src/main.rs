@@ -5,7 +5,7 @@
 //! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
-//! cargo xtask bench
+//! cargo xtask bench [--backend jspi] [--rounds N] [--node PATH]
 //! ```
 //!
 //! Invariant: this binary does not link the interpreter (only `fuzz-runner` does), so it
@@ -34,8 +34,8 @@ commands:
         regenerate tests/expected/ with CPython (python3 tests/regen.py)
   fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
         fuzz the interpreter in-process (findings go to fuzz/artifacts/)
-  bench
-        benchmarks (not built yet)";
+  bench [--backend jspi] [--rounds N] [--node PATH]
+        per-suspension cost and wasm size of a JS-hosted backend (benches/)";
 
 /// Why a command could not do its work.
 enum Failure {
@@ -77,9 +77,7 @@ fn dispatch(command: &str, args: &[String]) -> Result<i32, Failure> {
             let clean = fuzz_launch::fuzz(&options).map_err(Failure::Error)?;
             Ok(if clean { 0 } else { 1 })
         }
-        "bench" => Err(Failure::Error(
-            "`cargo xtask bench` is not built yet: the issue that adds the benchmarks in benches/ adds it".into(),
-        )),
+        "bench" => bench(args),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(0)
@@ -135,6 +133,47 @@ fn regen(args: &[String]) -> Result<i32, Failure> {
     Ok(workspace::exit_code(status))
 }
 
+/// `cargo xtask bench`: build the web distribution and run `benches/suspend.mjs` in Node.
+fn bench(args: &[String]) -> Result<i32, Failure> {
+    let mut backend = "jspi".to_string();
+    let mut rounds = "5".to_string();
+    let mut node = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = || {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))
+        };
+        match arg.as_str() {
+            "--backend" => backend = value()?,
+            "--rounds" => rounds = value()?,
+            "--node" => node = Some(PathBuf::from(value()?)),
+            other => return Err(Failure::Usage(format!("unknown bench option {other:?}"))),
+        }
+    }
+    if !web::WASM_BACKENDS.contains(&backend.as_str()) {
+        return Err(Failure::Usage(format!(
+            "no benchmark for backend {backend:?} yet (built: {})",
+            web::WASM_BACKENDS.join(", ")
+        )));
+    }
+    let dist = web::build(false).map_err(Failure::Error)?;
+    let node = match node {
+        Some(node) => node,
+        None => {
+            setup::ensure("Node 26", false).map_err(Failure::Error)?;
+            setup::node26_path()
+        }
+    };
+    let mut command = Command::new(node);
+    command
+        .arg(dist.join("bench/suspend.mjs"))
+        .args(["--backend", &backend, "--rounds", &rounds]);
+    let status = workspace::run(&mut command, false).map_err(Failure::Error)?;
+    Ok(workspace::exit_code(status))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,7 +215,10 @@ mod tests {
     #[test]
     fn unknown_commands_are_usage_errors() {
         assert!(matches!(dispatch("nope", &[]), Err(Failure::Usage(_))));
-        assert!(matches!(dispatch("bench", &[]), Err(Failure::Error(_))));
+        assert!(matches!(
+            dispatch("bench", &["--backend".into(), "asyncify".into()]),
+            Err(Failure::Usage(_))
+        ));
         assert!(matches!(dispatch("help", &[]), Ok(0)));
     }
 }

@@ -4,6 +4,7 @@
 //! ```text
 //!   target/stackswitch-web/
 //!     stackswitch.js  stackswitch.d.ts  cli.mjs      (copied from runtime/)
+//!     bench/suspend.mjs ...                          (copied from benches/)
 //!     jspi/stackswitch_jspi.js  stackswitch_jspi_bg.wasm   (wasm-bindgen --target web)
 //! ```
 //! Invariant: after [`build`] succeeds every file above is current with the sources.
@@ -53,6 +54,7 @@ pub fn build(verbose: bool) -> Result<PathBuf, String> {
         workspace::run_ok(&mut bindgen, verbose)?;
     }
     copy_tree(&workspace::root().join("runtime"), &dist)?;
+    copy_tree(&workspace::root().join("benches"), &dist.join("bench"))?;
     Ok(dist)
 }
 

@@ -329,20 +329,7 @@ fn make_str(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value
 
 /// `range(stop)`, `range(start, stop[, step])`.
 fn make_range(vm: &mut Vm<'_>, args: &[Value]) -> PyResult<Value> {
-    let ints = |vm: &mut Vm<'_>, v: &Value| -> PyResult<i64> {
-        match v {
-            Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(overflow_error(
-                "Python int too large to convert to C ssize_t",
-            )),
-            Value::Instance(i) if i.class.lookup("__index__").is_some() => vm.index_value(v),
-            other => Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                vm.type_name(other)
-            ))),
-        }
-    };
+    let ints = super::str::ssize;
     let (start, stop, step) = match args.len() {
         1 => (0, ints(vm, &args[0])?, 1),
         2 => (ints(vm, &args[0])?, ints(vm, &args[1])?, 1),

@@ -232,7 +232,7 @@ fn clinic_type(vm: &Vm<'_>, v: &Value) -> String {
 }
 
 /// An integer argument as a C `Py_ssize_t`.
-fn ssize(vm: &mut Vm<'_>, v: &Value) -> PyResult<i64> {
+pub(crate) fn ssize(vm: &mut Vm<'_>, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),

@@ -409,8 +409,8 @@ fn exp_correctly_rounded(x: f64) -> f64 {
         return 0.0;
     }
     // ln 2 split so that k * LN2_HI is exact for |k| < 2**11.
-    const LN2_HI: f64 = 6.931_471_803_691_238_2e-1;
-    const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
+    const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000); // fdlibm's ln2_hi
+    const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76); // fdlibm's ln2_lo
     let k = (x / std::f64::consts::LN_2).round();
     // r = x - k*ln2 as a double-double (hi, lo).
     let (a, a_err) = two_prod(k, LN2_HI);

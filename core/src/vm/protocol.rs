@@ -141,6 +141,20 @@ fn name_list(names: &[Rc<str>]) -> String {
     }
 }
 
+/// "f() missing 2 required positional arguments: 'a' and 'b'".
+fn missing_arguments(qualname: &str, kind: &str, missing: &[Rc<str>]) -> super::PyErr {
+    let noun = if missing.len() == 1 {
+        "argument"
+    } else {
+        "arguments"
+    };
+    type_error(format!(
+        "{qualname}() missing {} required {kind} {noun}: {}",
+        missing.len(),
+        name_list(missing)
+    ))
+}
+
 /// Bind call arguments to a new frame's parameters, with CPython's error messages.
 fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Frame> {
     let code = func.code.clone();
@@ -249,16 +263,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
         }
     }
     if !missing.is_empty() {
-        return Err(type_error(format!(
-            "{qn}() missing {} required positional {}: {}",
-            missing.len(),
-            if missing.len() == 1 {
-                "argument"
-            } else {
-                "arguments"
-            },
-            name_list(&missing)
-        )));
+        return Err(missing_arguments(qn, "positional", &missing));
     }
     for i in argc..argc + kwonly {
         if frame.fast[i].is_none() {
@@ -270,16 +275,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
         }
     }
     if !missing.is_empty() {
-        return Err(type_error(format!(
-            "{qn}() missing {} required keyword-only {}: {}",
-            missing.len(),
-            if missing.len() == 1 {
-                "argument"
-            } else {
-                "arguments"
-            },
-            name_list(&missing)
-        )));
+        return Err(missing_arguments(qn, "keyword-only", &missing));
     }
     for &(cell, param) in &code.cell_params {
         let v = frame.fast[param as usize].take();

@@ -1,0 +1,109 @@
+// Types of the stackswitch runtime (stackswitch.js): detection and the session API that
+// every backend shares. Invariant: this file describes exactly what stackswitch.js exports.
+
+/** Backends a session can be created with ("auto": the first one `detect()` allows). */
+export type BackendName = "auto" | "jspi" | "asyncify" | "worker";
+
+export interface Features {
+  /** `node 26.10.0`, or the browser's user agent. */
+  engine: string;
+  /** WebAssembly.Suspending and WebAssembly.promising exist. */
+  jspi: boolean;
+  /** The exnref proposal validates (wasm-bindgen's JSPI code needs it to compile). */
+  exnref: boolean;
+  sharedArrayBuffer: boolean;
+  /** Browser pages only (null in Node). */
+  crossOriginIsolated: boolean | null;
+  atomicsWaitInWorker: boolean;
+  serviceWorker: boolean;
+}
+
+export interface Detection {
+  features: Features;
+  /** What `backend: "auto"` picks, or null when nothing this build has can run here. */
+  backend: "jspi" | null;
+  /** Why, in words (shown by `cli.mjs --verbose`). */
+  reason: string;
+  /** For each built backend: null if usable here, else why not. */
+  unavailable: Record<string, string | null>;
+}
+
+/** What the engine offers and which backend `auto` picks. Never compiles a backend. */
+export function detect(): Detection;
+
+/** Backends this build of the runtime can load. */
+export const BACKENDS: readonly string[];
+
+/** An HTTP request from `urllib.request.urlopen`. */
+export interface FetchRequest {
+  url: string;
+  method: string;
+  headers: [string, string][];
+  body?: Uint8Array;
+}
+
+/** The answer to a FetchRequest; statuses >= 400 become `urllib.error.HTTPError`. */
+export interface FetchResponse {
+  status: number;
+  reason: string;
+  /** The final URL after redirects. */
+  url: string;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+/** JSON-like values crossing to and from `host.call(name, *args)`. */
+export type HostValue = null | boolean | number | string | HostValue[] | { [key: string]: HostValue };
+
+export interface SessionOptions {
+  backend?: BackendName;
+  /** Shown in tracebacks (`File "<filename>", line N`). */
+  filename?: string;
+  /** `sys.argv`. */
+  argv?: string[];
+  /** Program output, in order; stdout is delivered before each input prompt is shown. */
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  /** `input(prompt)`: show the prompt (e.g. `session.write("stdout", prompt)`) and resolve to the line. Default: stdin in Node, `prompt()` in browsers. */
+  input?: (prompt: string, session: Session) => Promise<string>;
+  /** `time.sleep(seconds)`. Default: a timer. */
+  sleep?: (seconds: number) => Promise<void>;
+  /** `urlopen`. Default: the global `fetch`. */
+  fetch?: (request: FetchRequest) => Promise<FetchResponse>;
+  /** Functions Python calls with `host.call(name, *args)`. */
+  functions?: Record<string, (...args: HostValue[]) => Promise<HostValue> | HostValue>;
+}
+
+/** How a run ended: status as `python3` would exit; the exception when one escaped. */
+export interface RunResult {
+  status: number;
+  type?: string;
+  message?: string;
+  /** Exactly what CPython prints on stderr for it. */
+  traceback?: string;
+}
+
+/**
+ * Reject a handler's promise with this to choose the Python exception:
+ * "Interrupted" -> KeyboardInterrupt, "EndOfInput" -> EOFError, "Network" -> URLError,
+ * "UnknownFunction" -> LookupError; any other rejection or throw -> OSError.
+ */
+export class HostError extends Error {
+  constructor(kind: "Interrupted" | "EndOfInput" | "Network" | "UnknownFunction" | "Failed", message: string);
+  stackswitchKind: string;
+}
+
+export class Session {
+  readonly backend: string;
+  /** Run Python source in this session's globals (they persist across runs). */
+  run(code: string): Promise<RunResult>;
+  /** Send program output to the session's callbacks. */
+  write(stream: "stdout" | "stderr", text: string): void;
+  /** Raise KeyboardInterrupt in the running program. */
+  interrupt(): void;
+  /** End the session: a pending request fails with KeyboardInterrupt; memory is freed. */
+  close(): void;
+}
+
+/** Create a session; rejects with a clear message when the backend cannot run here. */
+export function createSession(options?: SessionOptions): Promise<Session>;

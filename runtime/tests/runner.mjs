@@ -1,0 +1,60 @@
+// The browser test page's module (runner.html): runs one Python program per call, for
+// WebDriver harnesses, with the same conventions as `node cli.mjs` — input() writes its
+// prompt to stdout, reads the next line of the given stdin, and raises EOFError once it
+// is exhausted; an uncaught exception's traceback goes to stderr.
+//
+//   window.stackswitchRun({ source, filename, argv, stdin, backend? })
+//     -> Promise<{ stdout, stderr, status }>
+//   window.stackswitchDetect() -> detect() of stackswitch.js (engine, features, choice)
+//
+// Invariant: each call has a session of its own, closed before the promise settles, so
+// no program sees another's globals, output or unread input; the promise never rejects
+// (a failure to start a session is reported as stderr with status 70, as cli.mjs does).
+
+import { createSession, detect, HostError } from "../stackswitch.js";
+
+/** The lines `node cli.mjs` would read from `text` on stdin, in order. */
+function stdinLines(text) {
+  const parts = text.split("\n");
+  const partial = parts.pop(); // "" when the text ends with a newline
+  const lines = parts.map((line) => line.replace(/\r$/, ""));
+  if (partial) lines.push(partial);
+  return lines;
+}
+
+async function stackswitchRun({ source, filename, argv, stdin = "", backend = "jspi" }) {
+  let stdout = "";
+  let stderr = "";
+  const lines = stdinLines(stdin);
+  let session;
+  try {
+    session = await createSession({
+      backend,
+      filename,
+      argv,
+      stdout: (text) => { stdout += text; },
+      stderr: (text) => { stderr += text; },
+      input: (prompt, s) => {
+        s.write("stdout", prompt);
+        return lines.length
+          ? Promise.resolve(lines.shift())
+          : Promise.reject(new HostError("EndOfInput", "EOF when reading a line"));
+      },
+    });
+  } catch (error) {
+    return { stdout, stderr: `${stderr}${error?.message ?? error}\n`, status: 70 };
+  }
+  try {
+    const result = await session.run(source);
+    if (result.traceback) stderr += result.traceback;
+    return { stdout, stderr, status: result.status };
+  } catch (error) {
+    return { stdout, stderr: `${stderr}runner: ${error?.stack ?? error}\n`, status: 70 };
+  } finally {
+    session.close();
+  }
+}
+
+window.stackswitchRun = stackswitchRun;
+window.stackswitchDetect = detect;
+document.getElementById("status").textContent = "ready";
