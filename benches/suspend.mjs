@@ -46,6 +46,7 @@ const session = await createSession({
 });
 
 async function time(source) {
+  await session.run(source); // warm-up: the engine's tiers compile the hot paths
   const samples = [];
   for (let r = 0; r < rounds; r++) {
     const start = performance.now();
