@@ -44,15 +44,22 @@ async function stackswitchRun({ source, filename, argv, stdin = "", backend = "j
   } catch (error) {
     return { stdout, stderr: `${stderr}${error?.message ?? error}\n`, status: 70 };
   }
+  let status;
   try {
     const result = await session.run(source);
     if (result.traceback) stderr += result.traceback;
-    return { stdout, stderr, status: result.status };
+    status = result.status;
   } catch (error) {
-    return { stdout, stderr: `${stderr}runner: ${error?.stack ?? error}\n`, status: 70 };
-  } finally {
-    session.close();
+    stderr += `runner: session.run failed: ${error?.stack ?? error}\n`;
+    status = 70;
   }
+  try {
+    session.close();
+  } catch (error) {
+    stderr += `runner: session.close failed: ${error?.stack ?? error}\n`;
+    status = 70;
+  }
+  return { stdout, stderr, status };
 }
 
 window.stackswitchRun = stackswitchRun;
