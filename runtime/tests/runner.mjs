@@ -4,8 +4,14 @@
 // is exhausted; an uncaught exception's traceback goes to stderr.
 //
 //   window.stackswitchRun({ source, filename, argv, stdin, backend? })
-//     -> Promise<{ stdout, stderr, status }>
+//     -> Promise<{ stdout, stderr, status, fatal }>
 //   window.stackswitchDetect() -> detect() of stackswitch.js (engine, features, choice)
+//
+// `fatal` is true when the run did not end as a Python program ends but with a JS error
+// out of the wasm (a trap, or the engine's RangeError when its own stack overflows): the
+// shared wasm instance may then be left unusable (Rust's shadow stack pointer and the
+// session's borrow are not unwound), so the caller should reload the page before the
+// next program. The message goes to stderr, status 70.
 //
 // Invariant: each call has a session of its own, closed before the promise settles, so
 // no program sees another's globals, output or unread input; the promise never rejects
@@ -42,9 +48,10 @@ async function stackswitchRun({ source, filename, argv, stdin = "", backend = "j
       },
     });
   } catch (error) {
-    return { stdout, stderr: `${stderr}${error?.message ?? error}\n`, status: 70 };
+    return { stdout, stderr: `${stderr}${error?.message ?? error}\n`, status: 70, fatal: false };
   }
   let status;
+  let fatal = false;
   try {
     const result = await session.run(source);
     if (result.traceback) stderr += result.traceback;
@@ -52,14 +59,16 @@ async function stackswitchRun({ source, filename, argv, stdin = "", backend = "j
   } catch (error) {
     stderr += `runner: session.run failed: ${error?.stack ?? error}\n`;
     status = 70;
+    fatal = true;
   }
   try {
     session.close();
   } catch (error) {
     stderr += `runner: session.close failed: ${error?.stack ?? error}\n`;
     status = 70;
+    fatal = true;
   }
-  return { stdout, stderr, status };
+  return { stdout, stderr, status, fatal };
 }
 
 window.stackswitchRun = stackswitchRun;

@@ -4,8 +4,10 @@
 //! (an exact version, never "latest") and idempotent (they run only when the check
 //! fails, and the check must pass afterwards). Tools that are not Rust targets or
 //! components go under the git-ignored [`tools_dir`] (`cargo install --root`,
-//! unpacked npm packages) or come from apt; this is where later issues add
-//! wasm-bindgen-cli, Node and Chromium.
+//! unpacked npm packages) or come from apt. The apt packages (Chromium and its
+//! WebDriver, for the browser tests) are the one exception to exact pins: Debian
+//! replaces a stable release's browser on every security update, so the version is
+//! whatever the machine's Debian release ships.
 //!
 //! Invariant: [`ensure_all`] either leaves every prerequisite present or names the one
 //! it could not provide.
@@ -54,7 +56,15 @@ pub const PREREQUISITES: &[Prerequisite] = &[
         is_present: node26_present,
         install: node26_install,
     },
+    Prerequisite {
+        name: "Chromium and chromedriver (Debian packages chromium, chromium-driver)",
+        is_present: chromium_present,
+        install: chromium_install,
+    },
 ];
+
+/// The Chromium binary of Debian's `chromium` package (what the browser tests start).
+pub const CHROMIUM_BINARY: &str = "/usr/lib/chromium/chromium";
 
 /// Must equal the `wasm-bindgen = "=..."` pin in the root Cargo.toml (a test checks it):
 /// the CLI and the crate share an unstable schema.
@@ -125,6 +135,36 @@ fn node26_install(verbose: bool) -> Result<(), String> {
     ]);
     command.current_dir(&dir);
     workspace::run_ok(&mut command, verbose)
+}
+
+fn chromium_present() -> bool {
+    std::path::Path::new(CHROMIUM_BINARY).is_file() && succeeds("chromedriver", &["--version"])
+}
+
+/// `apt-get update` then `apt-get install -y chromium chromium-driver`, non-interactive,
+/// through `sudo` unless this process already runs as root.
+fn chromium_install(verbose: bool) -> Result<(), String> {
+    let as_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == "0");
+    let apt_get = |args: &[&str]| {
+        let mut command = if as_root {
+            Command::new("apt-get")
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.args(["--preserve-env=DEBIAN_FRONTEND", "apt-get"]);
+            sudo
+        };
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    // The package lists of a fresh machine may be missing or stale.
+    workspace::run_ok(&mut apt_get(&["update"]), verbose)?;
+    workspace::run_ok(
+        &mut apt_get(&["install", "-y", "chromium", "chromium-driver"]),
+        verbose,
+    )
 }
 
 /// Put `<tools>/bin` first on this process's `PATH`, so that the steps after setup (and

@@ -4,8 +4,9 @@
 //! (`cargo fmt --check`), `clippy` (the workspace with `-D warnings`, then the xtask fuzz
 //! runner, which only builds with its feature), `web` (the wasm backends through
 //! wasm-bindgen plus the JS runtime, see [`crate::web`]), `test` (`cargo test
-//! --workspace`, which runs the conformance suite natively and on Node 26 through the
-//! JSPI backend, then the fuzz runner's tests), `wasm`
+//! --workspace`, which runs the conformance suite natively, on Node 26 through the
+//! JSPI backend and in headless Chromium through the JSPI backend, then the fuzz
+//! runner's tests), `wasm`
 //! (the core for `wasm32-unknown-unknown`, release) and `fuzz` (a short fixed-seed
 //! campaign). Options: `--skip STEP` (repeatable), `--fuzz-seconds N`, `--fuzz-seed S`,
 //! `--verbose`.
@@ -117,6 +118,7 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
             // Where the JS-hosted backend tests find what the `web` step built.
             std::env::set_var("STACKSWITCH_WEB_DIST", crate::web::dist_dir());
             std::env::set_var("STACKSWITCH_NODE", setup::node26_path());
+            std::env::set_var("STACKSWITCH_CHROMIUM", setup::CHROMIUM_BINARY);
             let workspace = cargo_step(&["test", "--workspace"]);
             // The fuzz runner's own tests only build with its feature.
             let runner = cargo_step(&[
