@@ -81,6 +81,9 @@ export interface RunResult {
   message?: string;
   /** Exactly what CPython prints on stderr for it. */
   traceback?: string;
+  /** The engine failed (e.g. its own stack overflowed): this session is unusable, and
+   * sessions created from now on get a fresh wasm instance. */
+  fatal?: boolean;
 }
 
 /**

@@ -69,7 +69,9 @@ export class HostError extends Error {
   }
 }
 
+/** backend -> Promise of its wasm-bindgen module; replaced after a fatal error. */
 const loaded = new Map();
+let generation = 0;
 
 async function readBytes(url) {
   if (isNode) {
@@ -80,17 +82,29 @@ async function readBytes(url) {
   return url;
 }
 
-/** Load (once) the wasm-bindgen module of `backend`. */
+/** Load (once per instance generation) the wasm-bindgen module of `backend`. */
 async function loadBackend(backend) {
   if (!loaded.has(backend)) {
+    const query = generation ? `?instance=${generation}` : "";
     loaded.set(backend, (async () => {
-      const glue = await import(new URL(`./${backend}/stackswitch_${backend}.js`, import.meta.url).href);
+      // A fresh URL gives a fresh module record, hence a fresh wasm instance.
+      const glue = await import(new URL(`./${backend}/stackswitch_${backend}.js${query}`, import.meta.url).href);
       const wasmUrl = new URL(`./${backend}/stackswitch_${backend}_bg.wasm`, import.meta.url);
       await glue.default({ module_or_path: await readBytes(wasmUrl) });
       return glue;
     })());
   }
   return loaded.get(backend);
+}
+
+/**
+ * A wasm trap or engine error escaped a run (e.g. the engine's own stack overflowed):
+ * the instance's memory may be inconsistent, so sessions created afterwards get a new
+ * instance. Sessions of the old instance are unusable.
+ */
+function discardInstance(backend) {
+  loaded.delete(backend);
+  generation += 1;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -226,6 +240,7 @@ export class Session {
   #interrupted = false;
   #closed = false;
   #running = false;
+  #broken = false;
 
   constructor(glue, backend, options) {
     this.backend = backend;
@@ -291,10 +306,21 @@ export class Session {
    */
   async run(code) {
     if (this.#closed) throw new Error("stackswitch: session is closed");
+    if (this.#broken) throw new Error("stackswitch: session is unusable after a fatal engine error");
     if (this.#running) throw new Error("stackswitch: session is already running");
     this.#running = true;
     try {
       return await this.#handle.run(code);
+    } catch (error) {
+      // Not a Python exception (those resolve normally) but the engine giving up.
+      this.#broken = true;
+      discardInstance(this.backend);
+      const overflow = error instanceof RangeError;
+      const type = overflow ? "RecursionError" : "SystemError";
+      const message = overflow
+        ? "maximum recursion depth exceeded (the JS engine's stack ran out first)"
+        : `the interpreter stopped: ${error?.message ?? error}`;
+      return { status: 1, type, message, traceback: `${type}: ${message}\n`, fatal: true };
     } finally {
       this.#running = false;
       if (this.#closed) this.#free();
@@ -316,7 +342,8 @@ export class Session {
   }
 
   #free() {
-    this.#handle?.free();
+    // A broken instance may hold borrows that free() would trip over; just drop it.
+    if (!this.#broken) this.#handle?.free();
     this.#handle = null;
   }
 }

@@ -148,3 +148,25 @@ test("each session keeps its own globals across runs", async () => {
   sa.close();
   sb.close();
 });
+
+test("an engine stack overflow is reported, and later sessions get a fresh instance", async () => {
+  const { options } = collect();
+  const session = await createSession(options);
+  // Past the interpreter's own limit, so the JS engine's stack runs out first.
+  const result = await session.run(`
+import sys
+sys.setrecursionlimit(1000000)
+def f(n):
+    return f(n + 1)
+f(0)
+`);
+  assert.equal(result.fatal, true);
+  assert.equal(result.type, "RecursionError");
+  await assert.rejects(session.run("print(1)"), /unusable/);
+  session.close();
+  const fresh = collect();
+  const next = await createSession(fresh.options);
+  assert.equal((await next.run("print(sum(range(10)))")).status, 0);
+  assert.equal(fresh.out.stdout, "45\n");
+  next.close();
+});

@@ -13,14 +13,13 @@
 //! `cargo xtask test` builds and installs; a missing one fails the test with
 //! instructions rather than skipping it.
 //!
-//! Known engine difference, worked around here (see [`JS_STACK_FLAGS`]): V8 runs a JSPI
-//! export on a secondary stack of 984 KiB, and once the interpreter's wasm is tiered up
-//! to TurboFan one Python call takes about 1.45 KiB of it, so stock Chromium overflows
-//! it (a JS `RangeError`, which also leaves the wasm instance unusable) at a Python depth
-//! of 650-1000 — below CPython's recursion limit of 1000, before the interpreter's own
-//! shadow-stack budget raises RecursionError. Node runs each program in a fresh process,
-//! mostly on Liftoff code (about 0.7 KiB per call), so its suite does not see it.
-//! `STACKSWITCH_CHROMIUM_STOCK_STACKS=1` runs with Chromium's own limits, to reproduce.
+//! Runs with Chromium's stock V8 stack sizes, as a teaching page would. V8 runs a JSPI
+//! export on a 984 KiB secondary stack; the interpreter keeps a Python call to about
+//! 0.9 KiB of it in optimized (TurboFan) code by keeping its recursion cycle free of
+//! inlined helpers (`#[inline(never)]` in core/src/vm), so CPython's limit of 1000 is
+//! reached first; past it (a raised `sys.setrecursionlimit`) the runtime reports the
+//! engine's overflow as a fatal RecursionError and replaces the wasm instance.
+//! `STACKSWITCH_CHROMIUM_BIG_STACKS=1` adds [`JS_STACK_FLAGS`], to compare.
 //!
 //! Invariant: chromedriver (and with it the browser) is stopped and its temporary
 //! profile removed when the test ends, whether it passes, fails or panics — the guards
@@ -52,10 +51,7 @@ const INSTALL_HINT: &str = "run `cargo xtask test` (it installs Chromium and chr
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// V8 flags giving the page 4 MB of JS stack and of JSPI stack instead of 984 KiB (the
-/// renderer's main thread has 8 MiB on Linux), so that Python's default recursion limit
-/// is reached before the engine's stack is exhausted (measured: the interpreter then
-/// raises RecursionError from its shadow-stack budget at a depth of 2500-3000). Needed
-/// until the interpreter's native frames shrink; see the module documentation.
+/// renderer's main thread has 8 MiB on Linux); only with `STACKSWITCH_CHROMIUM_BIG_STACKS`.
 const JS_STACK_FLAGS: &str = "--js-flags=--stack-size=4000 --wasm-stack-switching-stack-size=4000";
 
 /// Waits (up to the script timeout) until the page's module has defined `stackswitchRun`,
@@ -220,9 +216,9 @@ impl Drop for Driver {
     }
 }
 
-/// Whether `STACKSWITCH_CHROMIUM_STOCK_STACKS` asks for Chromium's own stack limits.
+/// Chromium's own stack limits, unless `STACKSWITCH_CHROMIUM_BIG_STACKS` asks for more.
 fn stock_stacks() -> bool {
-    std::env::var("STACKSWITCH_CHROMIUM_STOCK_STACKS").is_ok_and(|v| !v.is_empty() && v != "0")
+    !std::env::var("STACKSWITCH_CHROMIUM_BIG_STACKS").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
 /// WebDriver capabilities for headless Chromium from the Debian package, with a fresh

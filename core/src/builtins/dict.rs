@@ -134,6 +134,7 @@ impl Vm<'_> {
     }
 
     /// A dict from alternating keys and values (`BuildMap`).
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn new_dict_from_pairs(&mut self, items: Vec<Value>) -> PyResult<Value> {
         let d = Value::Dict(Rc::new(PyDict::new()));
         let mut it = items.into_iter();
@@ -144,6 +145,7 @@ impl Vm<'_> {
     }
 
     /// `target.update(source)`: a mapping, or an iterable of pairs.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn dict_update(&mut self, target: &Value, source: &Value) -> PyResult<()> {
         match source {
             Value::Dict(s) => {

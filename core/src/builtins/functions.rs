@@ -823,6 +823,7 @@ fn attr_name(vm: &Vm<'_>, v: &Value, fname: &str) -> PyResult<String> {
     }
 }
 
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn getattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("getattr", &kw)?;
     check_args("getattr", &args, 2, 3)?;
@@ -833,6 +834,7 @@ fn getattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     }
 }
 
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn setattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("setattr", &kw)?;
     check_args("setattr", &args, 3, 3)?;
@@ -852,6 +854,7 @@ fn hasattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     }
 }
 
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn delattr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("delattr", &kw)?;
     check_args("delattr", &args, 2, 2)?;

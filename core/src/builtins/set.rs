@@ -58,6 +58,7 @@ pub(crate) fn table_from(vm: &mut Vm<'_>, v: &Value) -> PyResult<Table> {
 
 impl Vm<'_> {
     /// A set (or frozenset) from values, added in order (`BuildSet`).
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn new_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
         let mut hashed = Vec::with_capacity(items.len());
         for item in items {
@@ -69,6 +70,7 @@ impl Vm<'_> {
     }
 
     /// `s.add(item)` (`SetAdd` of set comprehensions).
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn set_add(&mut self, set: &Value, item: Value) -> PyResult<()> {
         let s = as_set(set)?;
         let h = self.hash(&item)?;

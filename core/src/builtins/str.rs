@@ -172,6 +172,7 @@ fn one_arg<T: Text>(vm: &Vm<'_>, args: &[Value], kwargs: &Kwargs, name: &str) ->
 
 /// Argument Clinic's binding of positional-or-keyword parameters `names` (the receiver
 /// `args[0]` excluded); a slot is None when the argument was not given.
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn bind_args(
     name: &str,
     args: &[Value],

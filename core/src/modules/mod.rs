@@ -62,6 +62,7 @@ pub(crate) fn host_error(e: HostError) -> PyErr {
 
 impl Vm<'_> {
     /// `import name` (dotted names import their parents first).
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn import_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
         if let Some(m) = self.rt.modules.get(name) {
             return Ok(m.clone());

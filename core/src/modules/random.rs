@@ -82,6 +82,7 @@ fn rng<'v>(vm: &'v mut Vm<'_>) -> &'v mut MersenneTwister {
         .get_or_insert_with(|| MersenneTwister::from_words(&[]))
 }
 
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn raise(e: RandomError) -> PyErr {
     match e {
         RandomError::Value(m) => value_error(m),

@@ -104,6 +104,7 @@ impl Vm<'_> {
     }
 
     /// `obj.name`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         match obj {
             Value::Instance(i) => self.instance_getattr(obj, i, name),
@@ -315,6 +316,7 @@ impl Vm<'_> {
 
     /// `obj.name`, for a call right after: returns (function, self) without allocating a
     /// bound method when the attribute is a plain method, else (value, Absent).
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Value)> {
         let class = match &obj {
             Value::Instance(i) => {
@@ -335,6 +337,7 @@ impl Vm<'_> {
     }
 
     /// `obj.name = value`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn setattr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(i) => {
@@ -428,6 +431,7 @@ impl Vm<'_> {
     }
 
     /// `del obj.name`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         let removed = match obj {
             Value::Instance(i) => i.attrs.borrow_mut().shift_remove(name),

@@ -144,6 +144,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     fn find_handler(&mut self, f: &mut Frame, e: &PyErr) -> bool {
         while let Some(block) = f.blocks.pop() {
             match block {
@@ -706,6 +707,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     fn unbound_deref(&self, code: &Code, i: usize) -> PyErr {
         let name = if i < code.cellvars.len() {
             &code.cellvars[i]
@@ -724,6 +726,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn load_global(&mut self, globals: &Rc<Module>, name: &Rc<str>) -> PyResult<Value> {
         if let Some(v) = globals.attrs.borrow().get(&**name) {
             return Ok(v.clone());
@@ -747,6 +750,7 @@ impl Vm<'_> {
     }
 
     /// `raise`, `raise exc`, `raise exc from cause`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     fn raise(&mut self, f: &mut Frame, n: u8) -> PyResult<PyErr> {
         if n == 0 {
             return match &self.handled {
@@ -770,6 +774,7 @@ impl Vm<'_> {
     }
 
     /// Turn a raised value (class or instance) into an exception, or a TypeError.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn make_exception(&mut self, exc: Value) -> PyResult<PyErr> {
         match &exc {
             Value::Class(c) if c.is_exception => {
@@ -783,6 +788,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     fn exception_matches(&mut self, exc: &Value, class: &Value) -> PyResult<bool> {
         let Value::Instance(inst) = exc else {
             return Ok(false);
@@ -803,6 +809,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     fn zero_arg_super(&mut self, f: &Frame) -> PyResult<Value> {
         let owner = f
             .func
@@ -828,6 +835,7 @@ impl Vm<'_> {
     }
 
     /// One step of `yield from it`: `Ok(value)` yielded, `Err(value)` returned.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     fn yield_from_send(&mut self, it: &Value, sent: Value) -> PyResult<Result<Value, Value>> {
         if let Value::Generator(g) = it {
             return self.resume_generator(g, sent);
@@ -856,6 +864,7 @@ impl Vm<'_> {
         self.resume_generator_with(gen, Resume::Send(sent))
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn resume_generator_with(
         &mut self,
         gen: &Rc<crate::objects::Generator>,

@@ -475,6 +475,7 @@ impl Vm<'_> {
         Ok(None)
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         if is_int(a) && is_int(b) {
             if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
@@ -633,6 +634,7 @@ impl Vm<'_> {
     }
 
     /// `a op= b`: in place for lists, sets and instances with `__iop__`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
         match (&a, op) {
             (Value::List(l), BinOp::Add) => {
@@ -672,6 +674,7 @@ impl Vm<'_> {
         self.binary_op(op, &a, b)
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn unary_op(&mut self, op: UnaryOp, a: &Value) -> PyResult<Value> {
         match (op, a) {
             (UnaryOp::Not, v) => Ok(Value::Bool(!self.truthy(v)?)),
@@ -714,6 +717,7 @@ impl Vm<'_> {
         ))
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
             Value::None => false,
@@ -756,6 +760,7 @@ impl Vm<'_> {
     }
 
     /// `len(v)`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn len(&mut self, v: &Value) -> PyResult<usize> {
         Ok(match v {
             Value::Str(s) => s.char_len(),
@@ -800,6 +805,7 @@ impl Vm<'_> {
     }
 
     /// `hash(v)` as CPython computes it for the built-in types.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn hash(&mut self, v: &Value) -> PyResult<i64> {
         Ok(match v {
             Value::Int(i) => hash::hash_i64(*i),
@@ -853,6 +859,7 @@ impl Vm<'_> {
     }
 
     /// `a == b` as a bool.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => Ok(x == y),
@@ -868,6 +875,7 @@ impl Vm<'_> {
     }
 
     /// `a op b` for the six comparison operators.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn rich_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         use std::cmp::Ordering;
         let ord: Option<Ordering> = match (a, b) {
@@ -996,6 +1004,7 @@ impl Vm<'_> {
     }
 
     /// `item in container`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
             Value::Str(s) => match item {
@@ -1078,6 +1087,7 @@ impl Vm<'_> {
     }
 
     /// `obj[index]`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn getitem(&mut self, obj: &Value, index: &Value) -> PyResult<Value> {
         match (obj, index) {
             (Value::List(l), Value::Int(i)) => {
@@ -1212,6 +1222,7 @@ impl Vm<'_> {
     }
 
     /// `obj[index] = value`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn setitem(&mut self, obj: &Value, index: Value, value: Value) -> PyResult<()> {
         match (obj, &index) {
             (Value::List(l), Value::Int(_) | Value::Bool(_)) => {
@@ -1269,6 +1280,7 @@ impl Vm<'_> {
     }
 
     /// `del obj[index]`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn delitem(&mut self, obj: &Value, index: &Value) -> PyResult<()> {
         match (obj, index) {
             (Value::List(l), Value::Int(i)) => {
@@ -1328,6 +1340,7 @@ impl Vm<'_> {
     }
 
     /// `repr(v)`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn repr(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::None => "None".into(),
@@ -1380,6 +1393,7 @@ impl Vm<'_> {
 
     /// `str(v)`.
     #[allow(clippy::wrong_self_convention)] // the VM computes str(v); it is not converted
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn to_str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
@@ -1406,6 +1420,7 @@ impl Vm<'_> {
     }
 
     /// `format(v, spec)` after an optional `!s`/`!r`/`!a` conversion (f-strings).
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn format_value(
         &mut self,
         v: &Value,

@@ -15,6 +15,7 @@ pub(crate) fn cell_value(cell: crate::objects::CellRef) -> Value {
 }
 
 /// `MakeFunction`: build a function object from a code constant and its extras.
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 pub(crate) fn make_function(
     vm: &mut Vm<'_>,
     code: Value,
@@ -65,6 +66,7 @@ pub(crate) fn make_function(
     })))
 }
 
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 pub(crate) fn call(
     vm: &mut Vm<'_>,
     callable: &Value,
@@ -102,6 +104,7 @@ pub(crate) fn call(
     }
 }
 
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn call_function(
     vm: &mut Vm<'_>,
     func: &Rc<Function>,
@@ -156,6 +159,7 @@ fn missing_arguments(qualname: &str, kind: &str, missing: &[Rc<str>]) -> super::
 }
 
 /// Bind call arguments to a new frame's parameters, with CPython's error messages.
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Frame> {
     let code = func.code.clone();
     let mut frame = Frame::new(code.clone(), func.globals.clone(), Some(func.clone()));
@@ -285,6 +289,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
 }
 
 /// Calling a class: built-in constructors, or a new instance plus `__init__`.
+#[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn instantiate(
     vm: &mut Vm<'_>,
     class: &Rc<Class>,
@@ -368,6 +373,7 @@ fn c3_mro(class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
 
 impl Vm<'_> {
     /// `class Name(bases): body`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn build_class(
         &mut self,
         body: &Value,
@@ -465,6 +471,7 @@ impl Vm<'_> {
     }
 
     /// `iter(v)`.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         let it = match v {
             Value::List(l) => NativeIter::List {
@@ -549,6 +556,7 @@ impl Vm<'_> {
     }
 
     /// `next(it)`, with exhaustion as `None` instead of StopIteration.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iterator(cell) => self.next_native(cell),
@@ -576,6 +584,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     fn next_native(&mut self, cell: &Rc<RefCell<NativeIter>>) -> PyResult<Option<Value>> {
         // Variants that call back into Python take what they need out of the borrow first.
         let mut it = cell.borrow_mut();
@@ -766,6 +775,7 @@ impl Vm<'_> {
     }
 
     /// All items of an iterable.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
             Value::List(l) => Ok(l.items.borrow().clone()),
@@ -784,6 +794,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
         let items = match v {
             Value::List(_) | Value::Tuple(_) => self.collect(v)?,
@@ -825,6 +836,7 @@ impl Vm<'_> {
         }
     }
 
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn unpack_ex(
         &mut self,
         v: &Value,
@@ -848,6 +860,7 @@ impl Vm<'_> {
     }
 
     /// `f(**d)`: keyword arguments from a mapping.
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn kwargs_from_dict(&mut self, callable: &Value, d: &Value) -> PyResult<Kwargs> {
         let mut out: Kwargs = Vec::new();
         for (k, v) in self.dict_items(d) {
