@@ -1,5 +1,5 @@
 //! Link the wasm artifact with a larger shadow stack than rustc's default 1 MiB, so that
-//! Python's default recursion limit (1000 calls, about 2.2 KiB of shadow stack each in a
+//! Python's default recursion limit (1000 calls, about 1.6 KiB of shadow stack each in a
 //! release build) fits with room to spare; the session's `Config::stack_budget` stays
 //! below it, so deep recursion is a RecursionError rather than memory corruption.
 
