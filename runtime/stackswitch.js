@@ -170,6 +170,17 @@ function defaultSleep(seconds) {
   return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 }
 
+/** CPython's text for the socket errors Node reports by code (Linux errno values). */
+const OS_ERRORS = {
+  ECONNREFUSED: "[Errno 111] Connection refused",
+  ECONNRESET: "[Errno 104] Connection reset by peer",
+  ETIMEDOUT: "[Errno 110] Connection timed out",
+  EHOSTUNREACH: "[Errno 113] No route to host",
+  ENETUNREACH: "[Errno 101] Network is unreachable",
+  ENOTFOUND: "[Errno -2] Name or service not known",
+  EAI_AGAIN: "[Errno -3] Temporary failure in name resolution",
+};
+
 async function defaultFetch(request) {
   let response;
   try {
@@ -180,7 +191,8 @@ async function defaultFetch(request) {
       redirect: "follow",
     });
   } catch (error) {
-    const cause = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(error);
+    const code = error?.cause?.code;
+    const cause = OS_ERRORS[code] ?? code ?? error?.cause?.message ?? error?.message ?? String(error);
     throw new HostError("Network", `${cause}`);
   }
   const body = new Uint8Array(await response.arrayBuffer());
