@@ -519,6 +519,16 @@ impl fmt::Display for SuiteReport {
 /// Run every program (or those matching `options.filter`) through `runner` against the
 /// test server at `base_url`, comparing each with its expected output. Never stops at
 /// the first mismatch; `on_done` is told each program's result as it finishes.
+/// The usual `on_done` for [`run_suite`]: one line per program on stderr.
+pub fn print_progress(name: &str, result: &Result<(), String>) {
+    let verdict = if result.is_ok() {
+        "ok      "
+    } else {
+        "MISMATCH"
+    };
+    eprintln!("{verdict} {name}");
+}
+
 pub fn run_suite(
     runner: Arc<dyn Runner>,
     base_url: &str,

@@ -14,7 +14,9 @@ use std::io::Cursor;
 use std::sync::Arc;
 
 use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{run_suite, Invocation, Outcome, OutputBuffer, Runner, SuiteOptions};
+use stackswitch_tests::{
+    print_progress, run_suite, Invocation, Outcome, OutputBuffer, Runner, SuiteOptions,
+};
 
 /// One program through the native backend, its output captured.
 fn run_native(invocation: Invocation) -> Outcome {
@@ -43,14 +45,7 @@ fn native_backend_matches_cpython() {
         runner,
         &server.base_url(),
         &SuiteOptions::from_env(),
-        |name, result| {
-            let verdict = if result.is_ok() {
-                "ok      "
-            } else {
-                "MISMATCH"
-            };
-            eprintln!("{verdict} {name}");
-        },
+        print_progress,
     )
     .expect("the programs should be readable");
     assert!(

@@ -11,7 +11,9 @@ use std::process::Command;
 use std::sync::Arc;
 
 use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{run_in_subprocess, run_suite, Invocation, Outcome, Runner, SuiteOptions};
+use stackswitch_tests::{
+    print_progress, run_in_subprocess, run_suite, Invocation, Outcome, Runner, SuiteOptions,
+};
 
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -55,16 +57,7 @@ fn jspi_backend_matches_cpython_on_node26() {
         runner,
         &server.base_url(),
         &SuiteOptions::from_env(),
-        |name, result| {
-            eprintln!(
-                "{} {name}",
-                if result.is_ok() {
-                    "ok      "
-                } else {
-                    "MISMATCH"
-                }
-            );
-        },
+        print_progress,
     )
     .expect("the programs should be readable");
     assert!(

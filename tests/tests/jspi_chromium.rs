@@ -36,7 +36,7 @@ use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{run_suite, Invocation, Outcome, Runner, SuiteOptions};
+use stackswitch_tests::{print_progress, run_suite, Invocation, Outcome, Runner, SuiteOptions};
 
 /// Where the test server mounts the web distribution.
 const WEB_PREFIX: &str = "/web";
@@ -453,17 +453,8 @@ fn jspi_backend_matches_cpython_in_headless_chromium() {
 
     let started = Instant::now();
     let runner: Arc<dyn Runner> = browser;
-    let report = run_suite(runner, &server.base_url(), &options, |name, result| {
-        eprintln!(
-            "{} {name}",
-            if result.is_ok() {
-                "ok      "
-            } else {
-                "MISMATCH"
-            }
-        );
-    })
-    .expect("the programs should be readable");
+    let report = run_suite(runner, &server.base_url(), &options, print_progress)
+        .expect("the programs should be readable");
     eprintln!(
         "{} programs in {:.1} s",
         report.passed.len() + report.failed.len(),
