@@ -21,7 +21,7 @@ export interface Features {
 export interface Detection {
   features: Features;
   /** What `backend: "auto"` picks, or null when nothing this build has can run here. */
-  backend: "jspi" | null;
+  backend: "jspi" | "asyncify" | null;
   /** Why, in words (shown by `cli.mjs --verbose`). */
   reason: string;
   /** For each built backend: null if usable here, else why not. */
