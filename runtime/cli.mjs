@@ -66,7 +66,14 @@ try {
   process.stderr.write(`${error.message}\n`);
   process.exit(70);
 }
-const result = await session.run(source);
+let result;
+try {
+  result = await session.run(source);
+} catch (error) {
+  // The backend itself failed (e.g. an asyncify session discarded after a trap).
+  process.stderr.write(`${error.message}\n`);
+  process.exit(70);
+}
 session.close();
 if (result.traceback) process.stderr.write(result.traceback);
 process.exitCode = result.status;

@@ -256,7 +256,7 @@ export class Session {
   static async open(glue, backend, options) {
     const session = new Session(glue, backend, options);
     const args = [session.#bridge, options.filename ?? "<stdin>", options.argv ?? [options.filename ?? ""]];
-    session.#handle = glue.Session.create ? await glue.Session.create(...args) : new glue.Session(...args);
+    session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args);
     return session;
   }
 

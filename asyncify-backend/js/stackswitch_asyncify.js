@@ -286,9 +286,19 @@ export class Session {
   #pending = null; // Promise<Uint8Array> of the request being waited on
   #reply = null; // its bytes, from the rewind until reply() copied them
   #broken = null; // the Error that ended this instance
+  #peak = 0; // most bytes of the Asyncify buffer one unwind has used
 
-  /** Instantiate (asynchronously: browsers refuse large synchronous instantiation). */
-  static async create(bridge, filename, argv) {
+  /** `{ peak, size }`: the most bytes one unwind saved, and the buffer's capacity. */
+  get asyncifyBufferUse() {
+    const view = new DataView(this.#ex.memory.buffer);
+    return { peak: this.#peak, size: view.getUint32(this.#asyncify + 4, true) - this.#asyncify - 8 };
+  }
+
+  /**
+   * Instantiate (asynchronously: browsers refuse large synchronous instantiation).
+   * `options.asyncifyBufferSize`: bytes for saved frames (default 4 MiB, see src/lib.rs).
+   */
+  static async create(bridge, filename, argv, options = {}) {
     const session = new Session();
     const instance = await WebAssembly.instantiate(await init(), { stackswitch: session.#imports(bridge) });
     // A module built without the Asyncify pass (the bench's plain baseline) runs
@@ -298,6 +308,7 @@ export class Session {
     config.str(filename);
     config.u32(argv.length);
     for (const arg of argv) config.str(arg);
+    config.u32(options.asyncifyBufferSize ?? 0);
     session.#handle = session.#withBytes(config.finish(), (ptr, len) => session.#ex.stackswitch_session_new(ptr, len));
     if (!session.#handle) throw new Error("stackswitch: could not create an asyncify session");
     session.#asyncify = session.#ex.stackswitch_session_asyncify_data(session.#handle);
@@ -370,6 +381,8 @@ export class Session {
       let result = this.#enter(() => ex.stackswitch_session_run(this.#handle, ptr, source.length));
       while (ex.asyncify_get_state() === UNWINDING) {
         this.#enter(() => ex.asyncify_stop_unwind(), "the suspended stack overflowed the session's Asyncify buffer");
+        const used = new DataView(ex.memory.buffer).getUint32(this.#asyncify, true) - this.#asyncify - 8;
+        if (used > this.#peak) this.#peak = used;
         this.#reply = await this.#pending;
         this.#pending = null;
         ex.asyncify_start_rewind(this.#asyncify);

@@ -12,7 +12,7 @@
 //!                                              asyncify_{start,stop}_{unwind,rewind}, asyncify_get_state
 //!                                                (added by wasm-opt --asyncify)
 //!
-//!   config  = filename: str, u32 n, n × argv: str              (wire.rs encodings)
+//!   config  = filename: str, u32 n, n × argv: str, u32 asyncify buffer bytes (0: default)
 //!   result  = u32 length, then i32 status, u8 0 (ok) | u8 1, type: str, message: str, traceback: str
 //!   AsyncifyBuffer = [ u32 current | u32 end | saved frames ... ]   (Binaryen's layout)
 //! ```
@@ -98,6 +98,7 @@ struct AsyncifyBuffer {
 pub struct Session {
     interpreter: Interpreter,
     asyncify: *mut AsyncifyBuffer,
+    buffer_size: usize,
     result: Vec<u8>,
 }
 
@@ -131,16 +132,21 @@ pub unsafe extern "C" fn stackswitch_free(ptr: *mut u8, len: usize) {
 pub unsafe extern "C" fn stackswitch_session_new(config: *const u8, len: usize) -> *mut Session {
     // SAFETY: guaranteed by the caller.
     let bytes = unsafe { std::slice::from_raw_parts(config, len) };
-    let Some((filename, argv)) = wire::decode_config(bytes) else {
+    let Some(settings) = wire::decode_config(bytes) else {
         return std::ptr::null_mut();
     };
+    let buffer_size = match settings.asyncify_buffer_size {
+        0 => crate::ASYNCIFY_BUFFER_SIZE,
+        // At least the header; Binaryen's checks then report the overflow.
+        n => (n as usize).max(std::mem::size_of::<AsyncifyBuffer>()),
+    };
     let config = Config {
-        filename,
-        argv,
+        filename: settings.filename,
+        argv: settings.argv,
         stack_budget: crate::STACK_BUDGET,
         ..Config::default()
     };
-    let layout = buffer_layout(crate::ASYNCIFY_BUFFER_SIZE);
+    let layout = buffer_layout(buffer_size);
     // SAFETY: the layout has a non-zero size; the header is initialised right away.
     let asyncify = unsafe { alloc(layout) } as *mut AsyncifyBuffer;
     if asyncify.is_null() {
@@ -151,12 +157,13 @@ pub unsafe extern "C" fn stackswitch_session_new(config: *const u8, len: usize) 
     unsafe {
         asyncify.write(AsyncifyBuffer {
             current: start as u32,
-            end: (asyncify as usize + crate::ASYNCIFY_BUFFER_SIZE) as u32,
+            end: (asyncify as usize + buffer_size) as u32,
         })
     };
     Box::into_raw(Box::new(Session {
         interpreter: Interpreter::new(config),
         asyncify,
+        buffer_size,
         result: Vec::new(),
     }))
 }
@@ -223,7 +230,7 @@ pub unsafe extern "C" fn stackswitch_session_free(session: *mut Session) {
     unsafe {
         dealloc(
             session.asyncify as *mut u8,
-            buffer_layout(crate::ASYNCIFY_BUFFER_SIZE),
+            buffer_layout(session.buffer_size),
         )
     };
 }

@@ -115,8 +115,17 @@ pub fn decode_reply(kind: RequestKind, bytes: &[u8]) -> Result<Reply, HostError>
     Ok(reply)
 }
 
-/// Parse a session config: `filename: str, u32 n, n × argv: str`.
-pub fn decode_config(bytes: &[u8]) -> Option<(String, Vec<String>)> {
+/// A session's settings, as the driver sends them to `stackswitch_session_new`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionConfig {
+    pub filename: String,
+    pub argv: Vec<String>,
+    /// Bytes of the Asyncify buffer; 0 means [`crate::ASYNCIFY_BUFFER_SIZE`].
+    pub asyncify_buffer_size: u32,
+}
+
+/// Parse a session config: `filename: str, u32 n, n × argv: str, u32 asyncify_buffer_size`.
+pub fn decode_config(bytes: &[u8]) -> Option<SessionConfig> {
     let mut reader = Reader { bytes, at: 0 };
     let filename = reader.string().ok()?;
     let n = reader.u32().ok()?;
@@ -124,7 +133,12 @@ pub fn decode_config(bytes: &[u8]) -> Option<(String, Vec<String>)> {
         .map(|_| reader.string())
         .collect::<Result<_, _>>()
         .ok()?;
-    (reader.at == bytes.len()).then_some((filename, argv))
+    let asyncify_buffer_size = reader.u32().ok()?;
+    (reader.at == bytes.len()).then_some(SessionConfig {
+        filename,
+        argv,
+        asyncify_buffer_size,
+    })
 }
 
 fn malformed() -> HostError {
@@ -322,6 +336,22 @@ mod tests {
         assert!(decode_reply(RequestKind::Input, &long).is_err());
         let huge_length = [0, 0xff, 0xff, 0xff, 0xff];
         assert!(decode_reply(RequestKind::Input, &huge_length).is_err());
+    }
+
+    #[test]
+    fn session_configs_decode_and_reject_trailing_bytes() {
+        let mut bytes = Vec::new();
+        put_str(&mut bytes, "main.py");
+        put_len(&mut bytes, 2);
+        put_str(&mut bytes, "main.py");
+        put_str(&mut bytes, "-v");
+        bytes.extend_from_slice(&4096u32.to_le_bytes());
+        let config = decode_config(&bytes).unwrap();
+        assert_eq!(config.filename, "main.py");
+        assert_eq!(config.argv, ["main.py", "-v"]);
+        assert_eq!(config.asyncify_buffer_size, 4096);
+        bytes.push(0);
+        assert_eq!(decode_config(&bytes), None);
     }
 
     #[test]

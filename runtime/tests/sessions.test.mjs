@@ -183,3 +183,19 @@ test("each session keeps its own globals across runs", async () => {
   sa.close();
   sb.close();
 });
+
+test("an Asyncify buffer overflow discards only its own session, with a clear error", { skip: backend !== "asyncify" }, async () => {
+  const { options } = collect();
+  const bystander = await createSession({ ...options, input: () => new Promise((r) => setTimeout(() => r("7"), 30)) });
+  const waiting = bystander.run(`x = int(input())\nprint(x * 6)`);
+  const tiny = await createSession({ ...options, asyncifyBufferSize: 256, input: async () => "x" });
+  await assert.rejects(
+    tiny.run(`def d(n):\n    return input() if n == 0 else d(n - 1)\nd(50)`),
+    /overflowed the session's Asyncify buffer/,
+  );
+  await assert.rejects(tiny.run("print(1)"), /overflowed/);
+  const result = await waiting;
+  assert.equal(result.status, 0, result.traceback);
+  tiny.close();
+  bystander.close();
+});
