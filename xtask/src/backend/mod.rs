@@ -7,6 +7,7 @@
 //! Invariant: `run` returns the program's exit status exactly (a signal `n` as `128 + n`),
 //! with stdin, stdout and stderr passed through untouched.
 
+mod asyncify;
 mod jspi;
 mod native;
 
@@ -51,7 +52,7 @@ pub const BACKENDS: &[Backend] = &[
     },
     Backend {
         name: "asyncify",
-        availability: Availability::NotBuilt { issue: Some(4) },
+        availability: Availability::Built(asyncify::run),
     },
     Backend {
         name: "worker",
@@ -103,12 +104,9 @@ mod tests {
     #[test]
     fn unbuilt_and_unknown_backends_are_clear_errors() {
         assert_eq!(
-            run("asyncify", &request()),
-            Err("backend 'asyncify' is not built yet (issue #4)".to_owned())
+            run("worker", &request()),
+            Err("backend 'worker' is not built yet (issue #5)".to_owned())
         );
-        assert!(run("worker", &request())
-            .unwrap_err()
-            .contains("not built yet"));
         let unknown = run("wasm3", &request()).unwrap_err();
         assert!(unknown.contains("unknown backend 'wasm3'"), "{unknown}");
     }
