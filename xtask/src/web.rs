@@ -1,5 +1,6 @@
-//! Build the JS-hosted distribution: each wasm backend through wasm-bindgen, plus the
-//! shared runtime, into one folder that Node and browsers load from.
+//! Build the JS-hosted distribution: each wasm backend through its post-link step
+//! (wasm-bindgen for jspi, Binaryen for asyncify and worker), plus the shared runtime,
+//! into one folder that Node and browsers load from.
 //!
 //! ```text
 //!   target/stackswitch-web/
@@ -10,6 +11,10 @@
 //!     asyncify/stackswitch_asyncify.wasm                 (wasm-opt with asyncify-backend/asyncify.flags)
 //!     asyncify/stackswitch_asyncify_plain.wasm           (the same optimisation without the
 //!                                                         Asyncify pass: the bench's baseline)
+//!     raw-abi/raw_abi.js                                 (copied from raw-abi/js/: the wire
+//!                                                         format both of those backends speak)
+//!     worker/stackswitch_worker.js  channel.js  ...      (copied from worker-backend/js/)
+//!     worker/stackswitch_worker.wasm                     (wasm-opt -Os, no Asyncify pass)
 //! ```
 //! Invariant: after [`build`] succeeds every file above is current with the sources.
 
@@ -19,7 +24,7 @@ use std::process::Command;
 use crate::{setup, workspace};
 
 /// The wasm backends built here, by crate suffix (`stackswitch-<name>`).
-pub const WASM_BACKENDS: &[&str] = &["jspi", "asyncify"];
+pub const WASM_BACKENDS: &[&str] = &["jspi", "asyncify", "worker"];
 
 /// `target/stackswitch-web`.
 pub fn dist_dir() -> PathBuf {
@@ -57,11 +62,16 @@ pub fn build(verbose: bool) -> Result<PathBuf, String> {
             build_asyncify(&dist.join(backend), verbose)?;
             continue;
         }
+        if *backend == "worker" {
+            build_worker(&dist.join(backend), verbose)?;
+            continue;
+        }
         let mut bindgen = Command::new(setup::wasm_bindgen_path());
         bindgen.args(["--target", "web", "--out-dir"]);
         bindgen.arg(dist.join(backend)).arg(raw_wasm(backend));
         workspace::run_ok(&mut bindgen, verbose)?;
     }
+    copy_tree(&workspace::root().join("raw-abi/js"), &dist.join("raw-abi"))?;
     copy_tree(&workspace::root().join("runtime"), &dist)?;
     copy_tree(&workspace::root().join("benches"), &dist.join("bench"))?;
     Ok(dist)
@@ -80,28 +90,19 @@ fn build_asyncify(out: &std::path::Path, verbose: bool) -> Result<(), String> {
         ("stackswitch_asyncify.wasm", true),
         ("stackswitch_asyncify_plain.wasm", false),
     ];
+    let inputs = [
+        input.as_path(),
+        &flags_file,
+        &backend_dir.join("asyncify.removelist"),
+    ];
     for (name, asyncify) in outputs {
-        let output = out.join(name);
-        if is_newer(
-            &output,
-            &[
-                &input,
-                &flags_file,
-                &backend_dir.join("asyncify.removelist"),
-            ],
-        ) {
-            continue;
-        }
-        let mut wasm_opt = Command::new(setup::wasm_opt_path());
-        // Response files named in the flags (`@@asyncify.removelist`) are relative to it.
-        wasm_opt.current_dir(&backend_dir);
-        wasm_opt.arg(&input).arg("-o").arg(&output);
-        if asyncify {
-            wasm_opt.args(&flags);
+        let args: Vec<&String> = if asyncify {
+            flags.iter().collect()
         } else {
-            wasm_opt.args(flags.iter().filter(|f| !f.contains("asyncify")));
-        }
-        workspace::run_ok(&mut wasm_opt, verbose)?;
+            flags.iter().filter(|f| !f.contains("asyncify")).collect()
+        };
+        // Response files named in the flags (`@@asyncify.removelist`) are relative to it.
+        wasm_opt(&backend_dir, &inputs, &out.join(name), &args, verbose)?;
     }
     std::fs::copy(
         backend_dir.join("js/stackswitch_asyncify.js"),
@@ -109,6 +110,39 @@ fn build_asyncify(out: &std::path::Path, verbose: bool) -> Result<(), String> {
     )
     .map_err(|e| format!("cannot copy the asyncify driver: {e}"))?;
     Ok(())
+}
+
+/// The worker backend's post-link step: the plain module (no Asyncify pass: the worker's
+/// `suspend` import blocks instead of unwinding) optimised as the release profile
+/// (`-Os`), and its JS files, which run on both sides of the worker.
+fn build_worker(out: &std::path::Path, verbose: bool) -> Result<(), String> {
+    let backend_dir = workspace::root().join("worker-backend");
+    let input = raw_wasm("worker");
+    let output = out.join("stackswitch_worker.wasm");
+    wasm_opt(&backend_dir, &[&input], &output, &["-Os"], verbose)?;
+    copy_tree(&backend_dir.join("js"), out)
+}
+
+/// `wasm-opt inputs[0] -o output args...` run in `dir`, unless `output` is newer than
+/// every one of `inputs` (wasm-opt takes minutes here).
+fn wasm_opt(
+    dir: &std::path::Path,
+    inputs: &[&std::path::Path],
+    output: &std::path::Path,
+    args: &[impl AsRef<std::ffi::OsStr>],
+    verbose: bool,
+) -> Result<(), String> {
+    if is_newer(output, inputs) {
+        return Ok(());
+    }
+    if let Some(parent) = output.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    let mut command = Command::new(setup::wasm_opt_path());
+    command.current_dir(dir);
+    command.arg(inputs[0]).arg("-o").arg(output).args(args);
+    workspace::run_ok(&mut command, verbose)
 }
 
 /// The wasm-opt arguments in `file`: one per line, `#` starts a comment line.
