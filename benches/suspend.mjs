@@ -10,6 +10,12 @@
 //   call    host.call("ping"), answered by an already-resolved promise
 //   none    a plain Python call in the same loop: the baseline subtracted from the others
 //
+// For `--backend worker` it names the channel (Node: shared-memory; the service-worker
+// channel exists only in browser pages) and also prints what starting a session costs
+// (spawning its worker thread, instantiating, a first run) and how long interrupt()
+// takes to stop a `while True` loop, a pending input() and a time.sleep(100): from the
+// call to the settled run, median of the rounds.
+//
 // For `--backend asyncify` it also prints what the Asyncify pass costs code that never
 // suspends: CPU-bound programs (recursive fib, loops over lists and dicts, string
 // building) on the asyncified module vs. the same module optimised without the pass
@@ -65,7 +71,8 @@ async function time(source) {
 }
 
 const d = detect();
-console.log(`backend ${backend} on ${d.features.engine}: median of ${rounds} rounds, ${N} iterations each`);
+const channel = backend === "worker" ? ` (channel ${d.worker.channel})` : "";
+console.log(`backend ${backend}${channel} on ${d.features.engine}: median of ${rounds} rounds, ${N} iterations each`);
 console.log("workload   depth   total ms   baseline ms   per suspension µs");
 for (const depth of [1, 10, 100]) {
   const baseline = await time(program(depth, bodies.none));
@@ -76,7 +83,7 @@ for (const depth of [1, 10, 100]) {
   }
 }
 session.close();
-const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", asyncify: "stackswitch_asyncify.wasm" };
+const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", worker: "stackswitch_worker.wasm", asyncify: "stackswitch_asyncify.wasm" };
 const sizes = (file) => {
   const wasm = readFileSync(fileURLToPath(new URL(`../${backend}/${file}`, import.meta.url)));
   return { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
@@ -84,6 +91,46 @@ const sizes = (file) => {
 const size = sizes(WASM_FILES[backend]);
 console.log(`wasm ${backend}/${WASM_FILES[backend]}: ${size.raw} bytes raw, ${size.gzip} bytes gzip -9`);
 if (backend === "asyncify") await asyncifyOverhead(size);
+if (backend === "worker") await workerCosts();
+
+
+/** Session start-up and interrupt latency of the worker backend. */
+async function workerCosts() {
+  const median = (samples) => samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  const startup = [];
+  for (let r = -1; r < rounds; r++) {
+    const start = performance.now();
+    const s = await createSession({ backend, stdout: () => {} });
+    await s.run("x = 1");
+    if (r >= 0) startup.push(performance.now() - start);
+    s.close();
+  }
+  console.log(`session start (spawn worker, instantiate, first run): ${median(startup).toFixed(1)} ms`);
+  const programs = {
+    "while True: pass": "print('go', flush=True)\nwhile True:\n    pass\n",
+    "pending input()": "print('go', flush=True)\ninput()\n",
+    "time.sleep(100)": "import time\nprint('go', flush=True)\ntime.sleep(100)\n",
+  };
+  console.log("interrupt() until the run has ended with KeyboardInterrupt, ms");
+  for (const [name, source] of Object.entries(programs)) {
+    const samples = [];
+    for (let r = -1; r < rounds; r++) {
+      let go;
+      const started = new Promise((resolve) => (go = resolve));
+      const s = await createSession({ backend, stdout: (t) => t.includes("go") && go(), input: () => new Promise(() => {}) });
+      const run = s.run(source);
+      await started;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const start = performance.now();
+      s.interrupt();
+      const result = await run;
+      if (result.type !== "KeyboardInterrupt") throw new Error(`${name}: ${JSON.stringify(result)}`);
+      if (r >= 0) samples.push(performance.now() - start);
+      s.close();
+    }
+    console.log(`${name.padEnd(18)} ${median(samples).toFixed(2).padStart(8)} (max ${Math.max(...samples).toFixed(2)})`);
+  }
+}
 
 /** CPU-bound programs and size: asyncified vs. plain module, same process, interleaved. */
 async function asyncifyOverhead(asyncified) {
