@@ -5,25 +5,10 @@
 // Invariant: the process exit status is the program's: 0, 1 for an uncaught exception or
 // a syntax error, the SystemExit code; 2 for a usage error of this script.
 
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { constants } from "node:os";
 import { resolve } from "node:path";
 import { createSession, detect } from "./stackswitch.js";
-
-// The asyncify backend runs the interpreter on the JS thread's own stack, whose default
-// limit (984 KB) holds only ~800 Python calls of TurboFan-compiled, asyncified eval loop:
-// less than Python's recursion limit of 1000. V8 fixes the limit at startup, so run
-// this script again once with a larger one (the main thread's OS stack is 8 MiB).
-const STACK_SIZE_KB = 4000;
-function rerunWithLargerStack(chosen) {
-  if (chosen !== "asyncify" || process.env.STACKSWITCH_CLI_STACK || process.execArgv.some((a) => a.startsWith("--stack-size"))) return;
-  const child = spawnSync(process.execPath, [...process.execArgv, `--stack-size=${STACK_SIZE_KB}`, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, STACKSWITCH_CLI_STACK: "1" },
-  });
-  process.exit(child.status ?? 128 + (constants.signals[child.signal] ?? 0));
-}
 
 function usage(message) {
   process.stderr.write(`cli.mjs: ${message}\nusage: node cli.mjs [--backend auto|jspi|worker|asyncify] [--verbose] FILE.py [ARGS...]\n`);
@@ -42,7 +27,6 @@ while (args.length && args[0].startsWith("--")) {
 if (!args.length) usage("no program given");
 const [file, ...rest] = args;
 
-rerunWithLargerStack(backend === "auto" ? detect().backend : backend);
 
 if (verbose) {
   const d = detect();

@@ -109,26 +109,11 @@ async function readBytes(url) {
 /** The wasm file of each backend, next to its glue `<backend>/stackswitch_<backend>.js`. */
 const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", worker: "stackswitch_worker.wasm", asyncify: "stackswitch_asyncify.wasm" };
 
-/**
- * Node 20's V8 (11.3) compiles "huge" wasm functions with a mid-tier register allocator
- * that gives every value its own stack slot: the asyncified eval loop then takes ~65 KB
- * of the 1 MB JS stack per Python call (Python recursion fails at depth ~60). Turning
- * that fallback off is a process-wide V8 setting that only changes how TurboFan
- * allocates registers; newer V8s no longer have the flag (nor the problem).
- */
-async function tuneNodeForAsyncify() {
-  const major = Number(process.versions.node.split(".")[0]);
-  if (major >= 22) return;
-  const v8 = await import("node:v8");
-  v8.setFlagsFromString("--no-turbo-use-mid-tier-regalloc-for-huge-functions");
-}
-
 /** Load (once per instance generation) the glue and wasm module of `backend`. */
 async function loadBackend(backend) {
   if (!loaded.has(backend)) {
     const query = generation ? `?instance=${generation}` : "";
     loaded.set(backend, (async () => {
-      if (backend === "asyncify" && isNode) await tuneNodeForAsyncify();
       // A fresh URL gives a fresh module record, hence a fresh wasm instance.
       const glue = await import(new URL(`./${backend}/stackswitch_${backend}.js${query}`, import.meta.url).href);
       const wasmUrl = new URL(`./${backend}/${WASM_FILES[backend]}`, import.meta.url);

@@ -12,7 +12,8 @@
 //! - [`compare`]: the comparison rules, with a readable diff on mismatch;
 //! - [`run_suite`]: run every program through a runner, collecting *all* mismatches;
 //! - [`server`]: the local HTTP server the `urlopen__*` programs call (`sys.argv[1]`);
-//! - [`node`]: the JS-hosted backends under Node (the suite through `cli.mjs`, the session tests).
+//! - [`node`]: the JS-hosted backends under Node (the suite through `cli.mjs`, the session tests);
+//! - [`browser`]: headless Chromium over WebDriver as a [`Runner`].
 //!
 //! Comparison rules (the invariant every backend is held to):
 //! - stdout must be identical, byte for byte;
@@ -25,6 +26,7 @@
 //! Programs run as `<name>.py` with `argv == ["<name>.py", BASE_URL]`; CPython prints an
 //! absolute path in tracebacks, which is why only the last stderr line is compared.
 
+pub mod browser;
 pub mod node;
 pub mod server;
 

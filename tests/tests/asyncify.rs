@@ -20,9 +20,9 @@ fn asyncify_backend_matches_cpython_on_node26() {
     assert_suite_matches_cpython(&node26(), "asyncify", "Node 26");
 }
 
-// Run the file directly (not `--test`, whose child process would not get the flag): the
-// same JS stack limit as `cli.mjs` gives itself (see there).
-const STACK: &[&str] = &["--stack-size=4000"];
+// Stock JS stack sizes (no `--stack-size`), as in a browser: the deep-recursion and
+// engine-overflow tests then measure what a page gets.
+const STACK: &[&str] = &["--test"];
 
 #[test]
 fn asyncify_sessions_suspend_independently_on_node20() {

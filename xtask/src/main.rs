@@ -167,10 +167,6 @@ fn bench(args: &[String]) -> Result<i32, Failure> {
         }
     };
     let mut command = Command::new(node);
-    if backend == "asyncify" {
-        // The interpreter runs on the JS thread's own stack (see runtime/cli.mjs).
-        command.arg("--stack-size=4000");
-    }
     command
         .arg(dist.join("bench/suspend.mjs"))
         .args(["--backend", &backend, "--rounds", &rounds]);

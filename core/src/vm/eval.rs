@@ -38,6 +38,27 @@ pub(crate) enum FrameExit {
     Yield(Value),
 }
 
+/// Why `run_instructions` returned to `eval_loop`: the frame stopped, or it reached a
+/// call instruction, which `eval_loop` makes (pushing the result) before resuming it.
+///
+/// This is what keeps a Python call cheap on the engine's stack: the call instructions
+/// do not call from inside `run_instructions` — the largest frame of the interpreter,
+/// whose spill slots every engine reserves in full — but from the small `eval_loop`, so
+/// a recursion `f -> f -> f` stacks `eval_frame, call, call_function` per level and
+/// `run_instructions` only for the innermost frame. (Calls made inside other
+/// instructions, such as `__add__` or a property, still nest `run_instructions`.)
+enum Step {
+    Exit(FrameExit),
+    Call(PendingCall),
+}
+
+/// A call instruction's operands, popped from the value stack.
+struct PendingCall {
+    callable: Value,
+    args: Vec<Value>,
+    kwargs: crate::objects::Kwargs,
+}
+
 pub(crate) struct Frame {
     pub(crate) code: Rc<Code>,
     pub(crate) ip: usize,
@@ -102,6 +123,16 @@ impl Frame {
     }
 }
 
+impl Step {
+    fn call(callable: Value, args: Vec<Value>, kwargs: crate::objects::Kwargs) -> Step {
+        Step::Call(PendingCall {
+            callable,
+            args,
+            kwargs,
+        })
+    }
+}
+
 impl Vm<'_> {
     /// Run `f` until it returns, yields or raises.
     pub(crate) fn eval_frame(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
@@ -118,8 +149,20 @@ impl Vm<'_> {
                 Some(t) => t,
                 None => self.run_instructions(f),
             };
-            match step {
-                Ok(exit) => return Ok(exit),
+            let outcome = match step {
+                Ok(Step::Exit(exit)) => return Ok(exit),
+                Ok(Step::Call(call)) => {
+                    let PendingCall {
+                        callable,
+                        args,
+                        kwargs,
+                    } = call;
+                    self.call(&callable, args, kwargs)
+                }
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok(value) => f.stack.push(value),
                 Err(e) => {
                     if !f.reraising {
                         e.push_traceback(TracebackEntry {
@@ -162,7 +205,7 @@ impl Vm<'_> {
         false
     }
 
-    fn run_instructions(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
+    fn run_instructions(&mut self, f: &mut Frame) -> PyResult<Step> {
         let code = f.code.clone();
         loop {
             self.tick()?;
@@ -309,8 +352,7 @@ impl Vm<'_> {
                     if !matches!(this, Value::Absent) {
                         args.insert(0, this);
                     }
-                    let v = self.call(&callable, args, Vec::new())?;
-                    f.stack.push(v);
+                    return Ok(Step::call(callable, args, Vec::new()));
                 }
                 Instr::Subscript => {
                     let index = f.pop();
@@ -533,8 +575,7 @@ impl Vm<'_> {
                 Instr::Call(n) => {
                     let args = f.popn(n as usize);
                     let callable = f.pop();
-                    let v = self.call(&callable, args, Vec::new())?;
-                    f.stack.push(v);
+                    return Ok(Step::call(callable, args, Vec::new()));
                 }
                 Instr::CallKw(n) => {
                     let names = f.pop();
@@ -553,8 +594,7 @@ impl Vm<'_> {
                             _ => (Rc::from(""), v),
                         })
                         .collect();
-                    let v = self.call(&callable, args, kwargs)?;
-                    f.stack.push(v);
+                    return Ok(Step::call(callable, args, kwargs));
                 }
                 Instr::CallEx(has_kw) => {
                     let kw = if has_kw { Some(f.pop()) } else { None };
@@ -568,11 +608,10 @@ impl Vm<'_> {
                         Some(d) => self.kwargs_from_dict(&callable, &d)?,
                         None => Vec::new(),
                     };
-                    let v = self.call(&callable, args, kwargs)?;
-                    f.stack.push(v);
+                    return Ok(Step::call(callable, args, kwargs));
                 }
-                Instr::Return => return Ok(FrameExit::Return(f.pop())),
-                Instr::Yield => return Ok(FrameExit::Yield(f.pop())),
+                Instr::Return => return Ok(Step::Exit(FrameExit::Return(f.pop()))),
+                Instr::Yield => return Ok(Step::Exit(FrameExit::Yield(f.pop()))),
                 Instr::SetupExcept(t) => {
                     f.blocks.push(Block::Except {
                         handler: t,

@@ -1,29 +1,19 @@
-//! The JSPI backend in headless Chromium: the whole conformance suite run in a browser
-//! page, driven over WebDriver (chromedriver, through the `fantoccini` client).
+//! Headless Chromium driven over WebDriver (chromedriver, through the `fantoccini`
+//! client), as a [`Runner`] of the conformance suite: [`ChromiumPage`] opens the runner
+//! page (`runtime/tests/runner.html`, served by the test server under `/web/` with the
+//! web distribution) and runs each program there through `window.stackswitchRun(...)` on
+//! the backend it was opened for, each program in a session of its own.
 //!
-//! The test server serves the routes the `urlopen__*` programs call *and* the web
-//! distribution under `/web/`, so the page `/web/tests/runner.html` (from
-//! `runtime/tests/`), its modules, the interpreter's wasm and the programs' requests are
-//! all same-origin on `127.0.0.1`. One browser session runs every program, one at a time,
-//! each through `window.stackswitchRun(...)` in `execute_async`, with a session of its own.
-//!
-//! Needs the web distribution (`STACKSWITCH_WEB_DIST`, default `target/stackswitch-web`),
-//! chromedriver (`STACKSWITCH_CHROMEDRIVER`, default `chromedriver` on `PATH`) and
+//! Needs chromedriver (`STACKSWITCH_CHROMEDRIVER`, default `chromedriver` on `PATH`) and
 //! Chromium (`STACKSWITCH_CHROMIUM`, default `/usr/lib/chromium/chromium`), which
-//! `cargo xtask test` builds and installs; a missing one fails the test with
-//! instructions rather than skipping it.
+//! `cargo xtask test` installs with apt; a missing one fails the test with instructions
+//! rather than skipping it.
 //!
-//! Runs with Chromium's stock V8 stack sizes, as a teaching page would. V8 runs a JSPI
-//! export on a 984 KiB secondary stack; the interpreter keeps a Python call to about
-//! 0.9 KiB of it in optimized (TurboFan) code by keeping its recursion cycle free of
-//! inlined helpers (`#[inline(never)]` in core/src/vm), so CPython's limit of 1000 is
-//! reached first; past it (a raised `sys.setrecursionlimit`) the runtime reports the
-//! engine's overflow as a fatal RecursionError and replaces the wasm instance.
+//! Runs with Chromium's stock V8 stack sizes, as a teaching page would;
 //! `STACKSWITCH_CHROMIUM_BIG_STACKS=1` adds [`JS_STACK_FLAGS`], to compare.
 //!
 //! Invariant: chromedriver (and with it the browser) is stopped and its temporary
-//! profile removed when the test ends, whether it passes, fails or panics — the guards
-//! below do it on drop.
+//! profile removed when the page is dropped, whether the test passes, fails or panics.
 
 use std::fs::File;
 use std::net::{TcpListener, TcpStream};
@@ -32,17 +22,13 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::{Invocation, Outcome, Runner};
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
-use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{print_progress, run_suite, Invocation, Outcome, Runner, SuiteOptions};
-
-/// Where the test server mounts the web distribution.
-const WEB_PREFIX: &str = "/web";
 
 /// The runner page, relative to the web distribution (copied from `runtime/tests/`).
-const RUNNER_PAGE: &str = "tests/runner.html";
+pub const RUNNER_PAGE: &str = "tests/runner.html";
 
 const INSTALL_HINT: &str = "run `cargo xtask test` (it installs Chromium and chromedriver \
      with apt and builds the web distribution), or set";
@@ -52,7 +38,8 @@ const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// V8 flags giving the page 4 MB of JS stack and of JSPI stack instead of 984 KiB (the
 /// renderer's main thread has 8 MiB on Linux); only with `STACKSWITCH_CHROMIUM_BIG_STACKS`.
-const JS_STACK_FLAGS: &str = "--js-flags=--stack-size=4000 --wasm-stack-switching-stack-size=4000";
+pub const JS_STACK_FLAGS: &str =
+    "--js-flags=--stack-size=4000 --wasm-stack-switching-stack-size=4000";
 
 /// Waits (up to the script timeout) until the page's module has defined `stackswitchRun`,
 /// or has failed to load; resolves to `"ready"` or the page's status text.
@@ -73,23 +60,6 @@ window.stackswitchRun(invocation).then(done, (error) => done({
   stdout: "", stderr: `runner: ${error?.stack ?? error}\n`, status: -1, fatal: true,
 }));
 "#;
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn web_dist() -> PathBuf {
-    let path = std::env::var_os("STACKSWITCH_WEB_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target/stackswitch-web"));
-    assert!(
-        path.join(RUNNER_PAGE).exists(),
-        "{} does not exist: run `cargo xtask test` (or `cargo xtask run --backend jspi \
-         FILE.py`) to build the web distribution, or set STACKSWITCH_WEB_DIST",
-        path.join(RUNNER_PAGE).display()
-    );
-    path
-}
 
 /// `name` as found on `PATH`.
 fn on_path(name: &str) -> Option<PathBuf> {
@@ -217,7 +187,7 @@ impl Drop for Driver {
 }
 
 /// Chromium's own stack limits, unless `STACKSWITCH_CHROMIUM_BIG_STACKS` asks for more.
-fn stock_stacks() -> bool {
+pub fn stock_stacks() -> bool {
     !std::env::var("STACKSWITCH_CHROMIUM_BIG_STACKS").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
@@ -259,13 +229,15 @@ struct Browser {
     runtime: tokio::runtime::Runtime,
     client: Client,
     page: String,
+    /// The backend `stackswitchRun` is asked for (`jspi`, `asyncify`, ...).
+    backend: String,
     /// The suite's time limit per program.
     script_timeout: Duration,
     turn: Mutex<()>,
 }
 
 impl Browser {
-    fn open(driver: &Driver, page: String, script_timeout: Duration) -> Browser {
+    fn open(driver: &Driver, page: String, backend: String, script_timeout: Duration) -> Browser {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
@@ -283,6 +255,7 @@ impl Browser {
             runtime,
             client,
             page,
+            backend,
             script_timeout,
             turn: Mutex::new(()),
         }
@@ -305,7 +278,7 @@ impl Browser {
             Some("ready") => Ok(()),
             other => Err(format!(
                 "{} did not define window.stackswitchRun (page text: {other:?}); is the web \
-                 distribution current? Rebuild it with `cargo xtask run --backend jspi FILE.py`",
+                 distribution current? Rebuild it with `cargo xtask test --skip test --skip wasm --skip fuzz`",
                 self.page
             )),
         }
@@ -340,6 +313,7 @@ impl Browser {
             "filename": invocation.filename,
             "argv": invocation.argv,
             "stdin": invocation.stdin,
+            "backend": self.backend,
         });
         let value = self
             .client
@@ -415,53 +389,56 @@ impl Runner for Browser {
     }
 }
 
-/// Ends the browser session when dropped (also while a failed assertion unwinds).
-struct CloseOnDrop(Arc<Browser>);
-
-impl Drop for CloseOnDrop {
-    fn drop(&mut self) {
-        self.0.close();
-    }
+/// Headless Chromium with the runner page open, running programs on one backend.
+/// Dropping it ends the browser session, then chromedriver (also while a failed
+/// assertion unwinds).
+pub struct ChromiumPage {
+    browser: Arc<Browser>,
+    // Dropped after `browser` is closed (see `Drop`): kills whatever is left.
+    _driver: Driver,
 }
 
-#[test]
-fn jspi_backend_matches_cpython_in_headless_chromium() {
-    let dist = web_dist();
-    let options = SuiteOptions::from_env();
-    let server = TestServer::start_with_static(WEB_PREFIX, &dist).expect("the test server");
-    let page = format!("{}{WEB_PREFIX}/{RUNNER_PAGE}", server.base_url());
+impl ChromiumPage {
+    /// Start chromedriver and Chromium and open `page` (the runner page's URL); each
+    /// program then runs on `backend`, for at most `script_timeout`. Panics with the
+    /// driver's log if the browser or the page cannot be brought up.
+    pub fn open(page: &str, backend: &str, script_timeout: Duration) -> ChromiumPage {
+        let driver = Driver::start();
+        let browser = Arc::new(Browser::open(
+            &driver,
+            page.to_owned(),
+            backend.to_owned(),
+            script_timeout,
+        ));
+        let page = ChromiumPage {
+            browser,
+            _driver: driver,
+        };
+        page.browser
+            .runtime
+            .block_on(page.browser.load_page())
+            .unwrap_or_else(|error| panic!("{error}"));
+        page
+    }
 
-    let started = Instant::now();
-    // Declared before the browser, so dropped after it: the session closes first.
-    let driver = Driver::start();
-    let browser = Arc::new(Browser::open(&driver, page, options.timeout));
-    let _close = CloseOnDrop(Arc::clone(&browser));
-    browser
-        .runtime
-        .block_on(browser.load_page())
-        .unwrap_or_else(|error| panic!("{error}"));
-    eprintln!(
-        "browser started and page loaded in {:.1} s; {}; detect(): {}",
-        started.elapsed().as_secs_f64(),
-        if stock_stacks() {
+    /// What the page's `detect()` reports, and the stack sizes used, for the test log.
+    pub fn describe(&self) -> String {
+        let stacks = if stock_stacks() {
             "stock V8 stack sizes".to_owned()
         } else {
             format!("with {JS_STACK_FLAGS}")
-        },
-        browser.detection()
-    );
+        };
+        format!("{stacks}; detect(): {}", self.browser.detection())
+    }
 
-    let started = Instant::now();
-    let runner: Arc<dyn Runner> = browser;
-    let report = run_suite(runner, &server.base_url(), &options, print_progress)
-        .expect("the programs should be readable");
-    eprintln!(
-        "{} programs in {:.1} s",
-        report.passed.len() + report.failed.len(),
-        started.elapsed().as_secs_f64()
-    );
-    assert!(
-        report.is_success(),
-        "the JSPI backend in Chromium differs from CPython:\n{report}"
-    );
+    /// The page as a conformance-suite runner.
+    pub fn runner(&self) -> Arc<dyn Runner> {
+        Arc::clone(&self.browser) as Arc<dyn Runner>
+    }
+}
+
+impl Drop for ChromiumPage {
+    fn drop(&mut self) {
+        self.browser.close();
+    }
 }

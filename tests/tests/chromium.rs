@@ -1,0 +1,93 @@
+//! The JS-hosted backends in headless Chromium: the whole conformance suite run in a
+//! browser page per backend, driven over WebDriver ([`stackswitch_tests::browser`]).
+//!
+//! The test server serves the routes the `urlopen__*` programs call *and* the web
+//! distribution under `/web/`, so the runner page, its modules, the interpreter's wasm
+//! and the programs' requests are all same-origin on `127.0.0.1`.
+//!
+//! Stock V8 stack sizes, as a teaching page would have:
+//! - JSPI runs an export on a 984 KiB secondary stack; the interpreter keeps a Python
+//!   call to about 0.9 KiB of it in optimized code (`#[inline(never)]` on its recursion
+//!   cycle, core/src/vm), so CPython's limit of 1000 is reached first;
+//! - Asyncify runs on the page's own JS stack (~984 KiB too), where the instrumented
+//!   interpreter needs more per Python call; see asyncify-backend/README.md.
+//!
+//! Past a raised `sys.setrecursionlimit` the runtime reports an engine overflow as a
+//! fatal RecursionError and the page is reloaded before the next program.
+//!
+//! Needs the web distribution (`STACKSWITCH_WEB_DIST`, default `target/stackswitch-web`)
+//! and Chromium + chromedriver, which `cargo xtask test` builds and installs; a missing
+//! one fails the test with instructions rather than skipping it.
+//!
+//! Invariant: one browser at a time (the machine running the suite may have two cores,
+//! and the suite's per-program time limit must not measure the other browser).
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use stackswitch_tests::browser::{ChromiumPage, RUNNER_PAGE};
+use stackswitch_tests::server::TestServer;
+use stackswitch_tests::{print_progress, run_suite, SuiteOptions};
+
+/// Where the test server mounts the web distribution.
+const WEB_PREFIX: &str = "/web";
+
+/// Held while a browser runs (see the invariant above).
+static ONE_BROWSER: Mutex<()> = Mutex::new(());
+
+fn web_dist() -> PathBuf {
+    let path = std::env::var_os("STACKSWITCH_WEB_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/stackswitch-web")
+        });
+    assert!(
+        path.join(RUNNER_PAGE).exists(),
+        "{} does not exist: run `cargo xtask test` to build the web distribution, or set \
+         STACKSWITCH_WEB_DIST",
+        path.join(RUNNER_PAGE).display()
+    );
+    path
+}
+
+fn suite_in_chromium(backend: &str) {
+    let _one = ONE_BROWSER
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let dist = web_dist();
+    let options = SuiteOptions::from_env();
+    let server = TestServer::start_with_static(WEB_PREFIX, &dist).expect("the test server");
+    let url = format!("{}{WEB_PREFIX}/{RUNNER_PAGE}", server.base_url());
+
+    let started = Instant::now();
+    let page = ChromiumPage::open(&url, backend, options.timeout);
+    eprintln!(
+        "[{backend}] browser started and page loaded in {:.1} s; {}",
+        started.elapsed().as_secs_f64(),
+        page.describe()
+    );
+
+    let started = Instant::now();
+    let report = run_suite(page.runner(), &server.base_url(), &options, print_progress)
+        .expect("the programs should be readable");
+    eprintln!(
+        "[{backend}] {} programs in {:.1} s",
+        report.passed.len() + report.failed.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        report.is_success(),
+        "the {backend} backend in Chromium differs from CPython:\n{report}"
+    );
+}
+
+#[test]
+fn jspi_backend_matches_cpython_in_headless_chromium() {
+    suite_in_chromium("jspi");
+}
+
+#[test]
+fn asyncify_backend_matches_cpython_in_headless_chromium() {
+    suite_in_chromium("asyncify");
+}
