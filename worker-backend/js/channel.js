@@ -62,6 +62,10 @@
 //    own transitions, and data/SEQ/TOTAL/OFFSET/LENGTH only while it owns the buffer.
 // 2. A reply answers exactly the request with its seq; anything else is a protocol error
 //    that ends the worker (fatal), never a reply to the wrong request.
+// 3. Atomics.wait returning means nothing by itself: the main thread may be descheduled
+//    between its store of CHUNK and its notify, so that notify can wake the worker's
+//    wait for the *next* reply while STATE is still EMPTY. The worker re-reads STATE
+//    after every wake-up (found by the bench on a loaded machine, ~1 in 100,000 replies).
 
 /** Bytes before the data area (eight i32 words, seven used). */
 export const HEADER_BYTES = 32;
@@ -150,7 +154,9 @@ export class SharedMemoryWait {
     const words = this.#words;
     let reply = null;
     for (;;) {
-      Atomics.wait(words, STATE, EMPTY);
+      // A wake-up is only a hint (invariant 3): a notify of the previous reply can arrive
+      // late, after this wait began; only STATE says whether a chunk is there.
+      while (Atomics.load(words, STATE) === EMPTY) Atomics.wait(words, STATE, EMPTY);
       const total = words[TOTAL];
       const offset = words[OFFSET];
       const length = words[LENGTH];
