@@ -1,6 +1,8 @@
 // Per-suspension cost of a backend: `node suspend.mjs [--backend jspi] [--rounds N]`.
 // Printed as a table; `cargo xtask bench --backend jspi` runs it. Not a test: it only
-// measures (medians of N rounds) and never asserts timings.
+// measures (medians of N rounds) and never asserts timings. The measuring itself is
+// measure.mjs, which browser pages run too (stackswitch-browser-bench); this file adds
+// what only Node can: file sizes, and the asyncify CPU comparison.
 //
 // Workloads, each a Python loop of 10,000 iterations run at Python call depth 1, 10 and
 // 100 (the loop runs below that many nested Python calls, all of which a suspension must
@@ -26,6 +28,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createSession, detect } from "../stackswitch.js";
+import { perSuspension, workerCosts } from "./measure.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -34,55 +37,7 @@ const option = (name, fallback) => {
 };
 const backend = option("--backend", "jspi");
 const rounds = Number(option("--rounds", "5"));
-const N = 10000;
-
-const program = (depth, body) => `
-import time, host
-def nop():
-    return None
-def at_depth(n):
-    if n > 1:
-        return at_depth(n - 1)
-    for _ in range(${N}):
-        ${body}
-at_depth(${depth})
-`;
-const bodies = { sleep: "time.sleep(0)", call: 'host.call("ping")', none: "nop()" };
-
-const session = await createSession({
-  backend,
-  sleep: () => Promise.resolve(),
-  functions: { ping: () => Promise.resolve(null) },
-  stdout: () => {},
-  stderr: (t) => process.stderr.write(t),
-});
-
-async function time(source) {
-  await session.run(source); // warm-up: the engine's tiers compile the hot paths
-  const samples = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    const result = await session.run(source);
-    samples.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(result.traceback);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
-const d = detect();
-const channel = backend === "worker" ? ` (channel ${d.worker.channel})` : "";
-console.log(`backend ${backend}${channel} on ${d.features.engine}: median of ${rounds} rounds, ${N} iterations each`);
-console.log("workload   depth   total ms   baseline ms   per suspension µs");
-for (const depth of [1, 10, 100]) {
-  const baseline = await time(program(depth, bodies.none));
-  for (const kind of ["sleep", "call"]) {
-    const total = await time(program(depth, bodies[kind]));
-    const per = ((total - baseline) * 1000) / N;
-    console.log(`${kind.padEnd(10)} ${String(depth).padStart(5)} ${total.toFixed(1).padStart(10)} ${baseline.toFixed(1).padStart(13)} ${per.toFixed(2).padStart(19)}`);
-  }
-}
-session.close();
+await perSuspension({ createSession, detect, backend, rounds, print: (line) => console.log(line) });
 const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", worker: "stackswitch_worker.wasm", asyncify: "stackswitch_asyncify.wasm" };
 const sizes = (file) => {
   const wasm = readFileSync(fileURLToPath(new URL(`../${backend}/${file}`, import.meta.url)));
@@ -91,46 +46,7 @@ const sizes = (file) => {
 const size = sizes(WASM_FILES[backend]);
 console.log(`wasm ${backend}/${WASM_FILES[backend]}: ${size.raw} bytes raw, ${size.gzip} bytes gzip -9`);
 if (backend === "asyncify") await asyncifyOverhead(size);
-if (backend === "worker") await workerCosts();
-
-
-/** Session start-up and interrupt latency of the worker backend. */
-async function workerCosts() {
-  const median = (samples) => samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-  const startup = [];
-  for (let r = -1; r < rounds; r++) {
-    const start = performance.now();
-    const s = await createSession({ backend, stdout: () => {} });
-    await s.run("x = 1");
-    if (r >= 0) startup.push(performance.now() - start);
-    s.close();
-  }
-  console.log(`session start (spawn worker, instantiate, first run): ${median(startup).toFixed(1)} ms`);
-  const programs = {
-    "while True: pass": "print('go', flush=True)\nwhile True:\n    pass\n",
-    "pending input()": "print('go', flush=True)\ninput()\n",
-    "time.sleep(100)": "import time\nprint('go', flush=True)\ntime.sleep(100)\n",
-  };
-  console.log("interrupt() until the run has ended with KeyboardInterrupt, ms");
-  for (const [name, source] of Object.entries(programs)) {
-    const samples = [];
-    for (let r = -1; r < rounds; r++) {
-      let go;
-      const started = new Promise((resolve) => (go = resolve));
-      const s = await createSession({ backend, stdout: (t) => t.includes("go") && go(), input: () => new Promise(() => {}) });
-      const run = s.run(source);
-      await started;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      const start = performance.now();
-      s.interrupt();
-      const result = await run;
-      if (result.type !== "KeyboardInterrupt") throw new Error(`${name}: ${JSON.stringify(result)}`);
-      if (r >= 0) samples.push(performance.now() - start);
-      s.close();
-    }
-    console.log(`${name.padEnd(18)} ${median(samples).toFixed(2).padStart(8)} (max ${Math.max(...samples).toFixed(2)})`);
-  }
-}
+if (backend === "worker") await workerCosts({ createSession, backend, rounds, print: (line) => console.log(line) });
 
 /** CPU-bound programs and size: asyncified vs. plain module, same process, interleaved. */
 async function asyncifyOverhead(asyncified) {
