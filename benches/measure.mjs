@@ -7,9 +7,7 @@
 // Invariant: it only measures (medians of `rounds`, after a warm-up run) and never
 // asserts a timing; a program that does not end as expected throws.
 
-const N = 10000;
-
-const program = (depth, body) => `
+const program = (depth, body, N) => `
 import time, host
 def nop():
     return None
@@ -24,8 +22,10 @@ const bodies = { sleep: "time.sleep(0)", call: 'host.call("ping")', none: "nop()
 
 const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 
-/** The per-suspension table: 10,000 suspensions at Python depths 1, 10 and 100. */
-export async function perSuspension({ createSession, detect, backend, rounds, print, options = {} }) {
+/** The per-suspension table: `iterations` suspensions (default 10,000) per run, at
+ * Python depths 1, 10 and 100. */
+export async function perSuspension({ createSession, detect, backend, rounds, print, options = {}, iterations = 10000 }) {
+  const N = iterations;
   const session = await createSession({
     ...options,
     backend,
@@ -50,9 +50,9 @@ export async function perSuspension({ createSession, detect, backend, rounds, pr
   print(`backend ${backend}${channel} on ${d.features.engine}: median of ${rounds} rounds, ${N} iterations each`);
   print("workload   depth   total ms   baseline ms   per suspension µs");
   for (const depth of [1, 10, 100]) {
-    const baseline = await time(program(depth, bodies.none));
+    const baseline = await time(program(depth, bodies.none, N));
     for (const kind of ["sleep", "call"]) {
-      const total = await time(program(depth, bodies[kind]));
+      const total = await time(program(depth, bodies[kind], N));
       const per = ((total - baseline) * 1000) / N;
       print(`${kind.padEnd(10)} ${String(depth).padStart(5)} ${total.toFixed(1).padStart(10)} ${baseline.toFixed(1).padStart(13)} ${per.toFixed(2).padStart(19)}`);
     }

@@ -5,7 +5,7 @@
 //! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
-//! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]
+//! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]   (worker: also in headless Chromium, per channel)
 //! ```
 //!
 //! Invariant: this binary does not link the interpreter (only `fuzz-runner` does), so it
@@ -171,6 +171,21 @@ fn bench(args: &[String]) -> Result<i32, Failure> {
         .arg(dist.join("bench/suspend.mjs"))
         .args(["--backend", &backend, "--rounds", &rounds]);
     let status = workspace::run(&mut command, false).map_err(Failure::Error)?;
+    if !status.success() || backend != "worker" {
+        return Ok(workspace::exit_code(status));
+    }
+    // The worker backend has a channel per kind of page, which only a browser shows: the
+    // same figures in headless Chromium, cross-origin isolated (shared memory) and plain
+    // (service worker).
+    setup::ensure("Chromium", false).map_err(Failure::Error)?;
+    let mut browser = workspace::cargo();
+    browser
+        .args(["run", "--quiet", "-p", "stackswitch-tests", "--bin"])
+        .arg("stackswitch-browser-bench")
+        .args(["--", "--backend", &backend, "--rounds", &rounds])
+        .env("STACKSWITCH_WEB_DIST", &dist)
+        .env("STACKSWITCH_CHROMIUM", setup::CHROMIUM_BINARY);
+    let status = workspace::run(&mut browser, false).map_err(Failure::Error)?;
     Ok(workspace::exit_code(status))
 }
 
