@@ -10,6 +10,7 @@
 //!     asyncify/stackswitch_asyncify.wasm                 (wasm-opt with asyncify-backend/asyncify.flags)
 //!     asyncify/stackswitch_asyncify_plain.wasm           (the same optimisation without the
 //!                                                         Asyncify pass: the bench's baseline)
+//!     asyncify/stackswitch_asyncify_asserts.wasm         (with asyncify-asserts: for the tests)
 //! ```
 //! Invariant: after [`build`] succeeds every file above is current with the sources.
 
@@ -77,10 +78,11 @@ fn build_asyncify(out: &std::path::Path, verbose: bool) -> Result<(), String> {
     let flags = asyncify_flags(&flags_file)?;
     let input = raw_wasm("asyncify");
     let outputs = [
-        ("stackswitch_asyncify.wasm", true),
-        ("stackswitch_asyncify_plain.wasm", false),
+        ("stackswitch_asyncify.wasm", Build::Asyncified),
+        ("stackswitch_asyncify_plain.wasm", Build::Plain),
+        ("stackswitch_asyncify_asserts.wasm", Build::Asserts),
     ];
-    for (name, asyncify) in outputs {
+    for (name, build) in outputs {
         let output = out.join(name);
         if is_newer(
             &output,
@@ -96,18 +98,65 @@ fn build_asyncify(out: &std::path::Path, verbose: bool) -> Result<(), String> {
         // Response files named in the flags (`@@asyncify.removelist`) are relative to it.
         wasm_opt.current_dir(&backend_dir);
         wasm_opt.arg(&input).arg("-o").arg(&output);
-        if asyncify {
-            wasm_opt.args(&flags);
-        } else {
-            wasm_opt.args(flags.iter().filter(|f| !f.contains("asyncify")));
-        }
-        workspace::run_ok(&mut wasm_opt, verbose)?;
+        match build {
+            Build::Asyncified => wasm_opt.args(&flags),
+            Build::Plain => wasm_opt.args(flags.iter().filter(|f| !f.contains("asyncify"))),
+            Build::Asserts => wasm_opt.args(&flags).arg("--pass-arg=asyncify-asserts"),
+        };
+        run_wasm_opt(&mut wasm_opt, &output, verbose)?;
     }
     std::fs::copy(
         backend_dir.join("js/stackswitch_asyncify.js"),
         out.join("stackswitch_asyncify.js"),
     )
     .map_err(|e| format!("cannot copy the asyncify driver: {e}"))?;
+    Ok(())
+}
+
+/// The three builds of the asyncify backend's rustc artifact.
+#[derive(Clone, Copy)]
+enum Build {
+    /// The shipped module: `asyncify.flags`.
+    Asyncified,
+    /// The CPU and size baseline of the bench: the same optimisation without Asyncify.
+    Plain,
+    /// For the tests only: Binaryen's `asyncify-asserts` trap if a function left out of
+    /// the instrumentation (`asyncify.removelist`) is ever on the stack while unwinding
+    /// or rewinding, instead of silently corrupting it (tests/tests/asyncify.rs).
+    Asserts,
+}
+
+/// Run wasm-opt; Binaryen only *warns* when an `asyncify.removelist` pattern matches no
+/// function (a renamed Rust function, say), which would silently instrument what the list
+/// meant to leave out, or leave out what it no longer names: make that an error.
+fn run_wasm_opt(
+    wasm_opt: &mut Command,
+    output: &std::path::Path,
+    verbose: bool,
+) -> Result<(), String> {
+    if verbose {
+        println!("$ {}", workspace::describe(wasm_opt));
+    }
+    let result = wasm_opt
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", workspace::describe(wasm_opt)))?;
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    eprint!("{stderr}");
+    if !result.status.success() {
+        return Err(format!(
+            "{} failed: {}",
+            workspace::describe(wasm_opt),
+            workspace::describe_status(result.status)
+        ));
+    }
+    if stderr.contains("warning: Asyncify") {
+        // Not up to date: the next build must run wasm-opt again.
+        let _ = std::fs::remove_file(output);
+        return Err(format!(
+            "wasm-opt warned about the Asyncify lists (asyncify-backend/asyncify.flags, \
+             asyncify.removelist); fix them:\n{stderr}"
+        ));
+    }
     Ok(())
 }
 
