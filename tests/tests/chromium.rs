@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use stackswitch_tests::browser::{ChromiumPage, RUNNER_PAGE};
+use stackswitch_tests::browser::{BrowserPage, Engine, RUNNER_PAGE};
 use stackswitch_tests::js::web_dist;
 use stackswitch_tests::server::TestServer;
 use stackswitch_tests::{assert_suite_passes, SuiteOptions};
@@ -47,7 +47,7 @@ fn runner_page_dist() -> PathBuf {
     dist
 }
 
-fn suite_in_chromium(backend: &str) {
+fn suite_in(engine: Engine, backend: &str) {
     let _one = ONE_BROWSER
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -57,9 +57,9 @@ fn suite_in_chromium(backend: &str) {
     let url = format!("{}{WEB_PREFIX}/{RUNNER_PAGE}", server.base_url());
 
     let started = Instant::now();
-    let page = ChromiumPage::open(&url, backend, options.timeout);
+    let page = BrowserPage::open(engine, &url, backend, options.timeout);
     eprintln!(
-        "[{backend}] browser started and page loaded in {:.1} s; {}",
+        "[{backend}, {engine:?}] browser started and page loaded in {:.1} s; {}",
         started.elapsed().as_secs_f64(),
         page.describe()
     );
@@ -67,16 +67,22 @@ fn suite_in_chromium(backend: &str) {
     assert_suite_passes(
         page.runner(),
         &server,
-        &format!("the {backend} backend in Chromium"),
+        &format!("the {backend} backend in {engine:?}"),
     );
 }
 
 #[test]
 fn jspi_backend_matches_cpython_in_headless_chromium() {
-    suite_in_chromium("jspi");
+    suite_in(Engine::Chromium, "jspi");
 }
 
 #[test]
 fn asyncify_backend_matches_cpython_in_headless_chromium() {
-    suite_in_chromium("asyncify");
+    suite_in(Engine::Chromium, "asyncify");
+}
+
+/// WebKit has no JSPI: Asyncify is its backend (and what `auto` picks there).
+#[test]
+fn asyncify_backend_matches_cpython_in_webkitgtk() {
+    suite_in(Engine::WebKitGtk, "asyncify");
 }
