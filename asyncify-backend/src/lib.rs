@@ -1,7 +1,6 @@
 //! stackswitch-asyncify: the interpreter's suspension point on Binaryen's Asyncify.
 //!
-//! PROTOTYPE (branch `wip/asyncify`, issue #4). What works and what is left is listed
-//! in `asyncify-backend/README.md`.
+//! What is verified, what is left, and the measurements: `asyncify-backend/README.md`.
 //!
 //! ```text
 //!   JS driver (js/stackswitch_asyncify.js)          wasm (this crate, after `wasm-opt --asyncify`)

@@ -1,19 +1,20 @@
-//! Headless Chromium driven over WebDriver (chromedriver, through the `fantoccini`
-//! client), as a [`Runner`] of the conformance suite: [`ChromiumPage`] opens the runner
+//! A browser driven over WebDriver (through the `fantoccini` client) as a [`Runner`] of
+//! the conformance suite — headless Chromium (chromedriver) or WebKitGTK's MiniBrowser
+//! (WebKitWebDriver, on an Xvfb display of its own): [`BrowserPage`] opens the runner
 //! page (`runtime/tests/runner.html`, served by the test server under `/web/` with the
 //! web distribution) and runs each program there through `window.stackswitchRun(...)` on
 //! the backend it was opened for, each program in a session of its own.
 //!
 //! Needs chromedriver (`STACKSWITCH_CHROMEDRIVER`, default `chromedriver` on `PATH`) and
-//! Chromium (`STACKSWITCH_CHROMIUM`, default `/usr/lib/chromium/chromium`), which
-//! `cargo xtask test` installs with apt; a missing one fails the test with instructions
-//! rather than skipping it.
+//! Chromium (`STACKSWITCH_CHROMIUM`, default `/usr/lib/chromium/chromium`), or
+//! `WebKitWebDriver`, `Xvfb` and MiniBrowser, which `cargo xtask test` installs with apt;
+//! a missing one fails the test with instructions rather than skipping it.
 //!
 //! Runs with Chromium's stock V8 stack sizes, as a teaching page would;
 //! `STACKSWITCH_CHROMIUM_BIG_STACKS=1` adds [`JS_STACK_FLAGS`], to compare.
 //!
-//! Invariant: chromedriver (and with it the browser) is stopped and its temporary
-//! profile removed when the page is dropped, whether the test passes, fails or panics.
+//! Invariant: the driver, the browser (and Xvfb) are stopped and the temporary profile
+//! removed when the page is dropped, whether the test passes, fails or panics.
 
 use std::fs::File;
 use std::net::{TcpListener, TcpStream};
@@ -30,10 +31,32 @@ use serde_json::{json, Value};
 /// The runner page, relative to the web distribution (copied from `runtime/tests/`).
 pub const RUNNER_PAGE: &str = "tests/runner.html";
 
-const INSTALL_HINT: &str = "run `cargo xtask test` (it installs Chromium and chromedriver \
-     with apt and builds the web distribution), or set";
+const INSTALL_HINT: &str = "run `cargo xtask test` (it installs the browsers and their \
+     drivers with apt and builds the web distribution), or set";
 
-/// How long chromedriver may take to listen, and the browser to start and load the page.
+/// The browser engines the tests drive, each from its Debian package.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// `chromium` + `chromium-driver`, headless.
+    Chromium,
+    /// WebKitGTK's MiniBrowser (`webkit2gtk-driver`), which has no headless mode: it runs
+    /// on an Xvfb display of its own (`xvfb`).
+    WebKitGtk,
+}
+
+impl Engine {
+    fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::WebKitGtk => "webkitgtk",
+        }
+    }
+}
+
+/// MiniBrowser, WebKitGTK's WebDriver-controllable browser.
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+/// How long a driver may take to listen, and the browser to start and load the page.
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// V8 flags giving the page 4 MB of JS stack and of JSPI stack instead of 984 KiB (the
@@ -97,29 +120,88 @@ fn free_port() -> u16 {
     listener.local_addr().expect("local address").port()
 }
 
-/// A running chromedriver and its scratch directory (browser profile, driver log).
-/// Dropping it kills the driver and removes the directory.
+/// `WebKitWebDriver` and `Xvfb` on `PATH`, and MiniBrowser, or a panic saying how to
+/// install them.
+fn webkit_tools() -> (PathBuf, PathBuf) {
+    let found = |name: &str| {
+        on_path(name).unwrap_or_else(|| panic!("{name} was not found on PATH: {INSTALL_HINT} PATH"))
+    };
+    assert!(
+        Path::new(MINIBROWSER).exists(),
+        "MiniBrowser was not found at {MINIBROWSER}: {INSTALL_HINT} nothing (package webkit2gtk-driver)"
+    );
+    (found("WebKitWebDriver"), found("Xvfb"))
+}
+
+/// An X display number nobody uses (no socket in /tmp/.X11-unix), for Xvfb.
+fn free_display() -> u32 {
+    let start = 90 + std::process::id() % 500;
+    (start..start + 500)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .expect("a free X display number")
+}
+
+/// A running WebDriver server (chromedriver, or WebKitWebDriver on its own Xvfb display)
+/// and its scratch directory (browser profile, driver log). Dropping it kills the driver,
+/// the browser and the display, and removes the directory.
 struct Driver {
+    engine: Engine,
     child: Child,
+    /// WebKitGTK only: the X server the browser draws on.
+    display: Option<Child>,
     port: u16,
     scratch: PathBuf,
 }
 
 impl Driver {
-    fn start() -> Driver {
-        let binary = chromedriver();
+    fn start(engine: Engine) -> Driver {
         let scratch = std::env::temp_dir().join(format!(
-            "stackswitch-chromium-{}-{}",
+            "stackswitch-{}-{}-{}",
+            engine.name(),
             std::process::id(),
             free_port()
         ));
         std::fs::create_dir_all(scratch.join("profile")).expect("create the scratch directory");
-        let log = File::create(scratch.join("chromedriver.log")).expect("create the driver log");
+        let log = File::create(scratch.join("driver.log")).expect("create the driver log");
         let port = free_port();
-        let mut command = Command::new(&binary);
+        let (binary, mut command, display) = match engine {
+            Engine::Chromium => {
+                let binary = chromedriver();
+                let mut command = Command::new(&binary);
+                command
+                    .arg(format!("--port={port}"))
+                    .arg("--allowed-ips=127.0.0.1");
+                (binary, command, None)
+            }
+            Engine::WebKitGtk => {
+                let (binary, xvfb) = webkit_tools();
+                let number = free_display();
+                let display = Command::new(xvfb)
+                    .args([
+                        &format!(":{number}"),
+                        "-screen",
+                        "0",
+                        "1280x1024x24",
+                        "-nolisten",
+                        "tcp",
+                    ])
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("start Xvfb");
+                let mut command = Command::new(&binary);
+                command
+                    .arg(format!("--port={port}"))
+                    .arg("--host=127.0.0.1")
+                    .env("DISPLAY", format!(":{number}"));
+                (binary, command, Some(display))
+            }
+        };
         command
-            .arg(format!("--port={port}"))
-            .arg("--allowed-ips=127.0.0.1")
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log handle"))
             .stderr(log);
@@ -132,7 +214,9 @@ impl Driver {
             panic!("cannot start {}: {error}", binary.display())
         });
         let mut driver = Driver {
+            engine,
             child,
+            display,
             port,
             scratch,
         };
@@ -147,11 +231,11 @@ impl Driver {
                 return;
             }
             if let Ok(Some(status)) = self.child.try_wait() {
-                panic!("chromedriver exited with {status}:\n{}", self.log());
+                panic!("the WebDriver server exited with {status}:\n{}", self.log());
             }
             assert!(
                 Instant::now() < deadline,
-                "chromedriver did not listen on port {} within {STARTUP_TIMEOUT:?}:\n{}",
+                "the WebDriver server did not listen on port {} within {STARTUP_TIMEOUT:?}:\n{}",
                 self.port,
                 self.log()
             );
@@ -168,7 +252,7 @@ impl Driver {
     }
 
     fn log(&self) -> String {
-        std::fs::read_to_string(self.scratch.join("chromedriver.log")).unwrap_or_default()
+        std::fs::read_to_string(self.scratch.join("driver.log")).unwrap_or_default()
     }
 }
 
@@ -182,6 +266,10 @@ impl Drop for Driver {
             .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(display) = &mut self.display {
+            let _ = display.kill();
+            let _ = display.wait();
+        }
         let _ = std::fs::remove_dir_all(&self.scratch);
     }
 }
@@ -191,9 +279,19 @@ pub fn stock_stacks() -> bool {
     !std::env::var("STACKSWITCH_CHROMIUM_BIG_STACKS").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 
-/// WebDriver capabilities for headless Chromium from the Debian package, with a fresh
-/// profile and none of the background traffic to the (closed) network.
-fn capabilities(chromium: &Path, profile: &Path) -> serde_json::Map<String, Value> {
+/// WebDriver capabilities: MiniBrowser in automation mode, or headless Chromium from the
+/// Debian package with a fresh profile and none of the background traffic to the (closed)
+/// network.
+fn capabilities(engine: Engine, profile: &Path) -> serde_json::Map<String, Value> {
+    if engine == Engine::WebKitGtk {
+        return as_object(json!({
+            "browserName": "MiniBrowser",
+            "webkitgtk:browserOptions": {
+                "binary": MINIBROWSER,
+                "args": ["--automation"],
+            },
+        }));
+    }
     let mut args = vec![
         "--headless".to_owned(),
         "--no-sandbox".to_owned(),
@@ -209,14 +307,17 @@ fn capabilities(chromium: &Path, profile: &Path) -> serde_json::Map<String, Valu
     if !stock_stacks() {
         args.push(JS_STACK_FLAGS.to_owned());
     }
-    let capabilities = json!({
+    as_object(json!({
         "browserName": "chrome",
         "goog:chromeOptions": {
-            "binary": chromium,
+            "binary": chromium(),
             "args": args,
         },
-    });
-    match capabilities {
+    }))
+}
+
+fn as_object(value: Value) -> serde_json::Map<String, Value> {
+    match value {
         Value::Object(map) => map,
         _ => unreachable!("a JSON object literal"),
     }
@@ -245,12 +346,12 @@ impl Browser {
             .expect("a tokio runtime");
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let mut builder = ClientBuilder::new(connector);
-        builder.capabilities(capabilities(&chromium(), &driver.profile()));
+        builder.capabilities(capabilities(driver.engine, &driver.profile()));
         let url = driver.url();
         let client = runtime
             .block_on(async { tokio::time::timeout(STARTUP_TIMEOUT, builder.connect(&url)).await })
-            .unwrap_or_else(|_| panic!("Chromium did not start in time:\n{}", driver.log()))
-            .unwrap_or_else(|error| panic!("Chromium did not start: {error}\n{}", driver.log()));
+            .unwrap_or_else(|_| panic!("the browser did not start in time:\n{}", driver.log()))
+            .unwrap_or_else(|error| panic!("the browser did not start: {error}\n{}", driver.log()));
         Browser {
             runtime,
             client,
@@ -389,28 +490,32 @@ impl Runner for Browser {
     }
 }
 
-/// Headless Chromium with the runner page open, running programs on one backend.
-/// Dropping it ends the browser session, then chromedriver (also while a failed
-/// assertion unwinds).
-pub struct ChromiumPage {
+/// A browser with the runner page open, running programs on one backend. Dropping it
+/// ends the browser session, then the driver (also while a failed assertion unwinds).
+pub struct BrowserPage {
     browser: Arc<Browser>,
     // Dropped after `browser` is closed (see `Drop`): kills whatever is left.
     _driver: Driver,
 }
 
-impl ChromiumPage {
-    /// Start chromedriver and Chromium and open `page` (the runner page's URL); each
+impl BrowserPage {
+    /// Start the driver and the browser of `engine` and open `page` (the runner page's URL); each
     /// program then runs on `backend`, for at most `script_timeout`. Panics with the
     /// driver's log if the browser or the page cannot be brought up.
-    pub fn open(page: &str, backend: &str, script_timeout: Duration) -> ChromiumPage {
-        let driver = Driver::start();
+    pub fn open(
+        engine: Engine,
+        page: &str,
+        backend: &str,
+        script_timeout: Duration,
+    ) -> BrowserPage {
+        let driver = Driver::start(engine);
         let browser = Arc::new(Browser::open(
             &driver,
             page.to_owned(),
             backend.to_owned(),
             script_timeout,
         ));
-        let page = ChromiumPage {
+        let page = BrowserPage {
             browser,
             _driver: driver,
         };
@@ -423,7 +528,9 @@ impl ChromiumPage {
 
     /// What the page's `detect()` reports, and the stack sizes used, for the test log.
     pub fn describe(&self) -> String {
-        let stacks = if stock_stacks() {
+        let stacks = if self._driver.engine == Engine::WebKitGtk {
+            "stock JavaScriptCore stack sizes".to_owned()
+        } else if stock_stacks() {
             "stock V8 stack sizes".to_owned()
         } else {
             format!("with {JS_STACK_FLAGS}")
@@ -452,7 +559,7 @@ impl ChromiumPage {
     }
 }
 
-impl Drop for ChromiumPage {
+impl Drop for BrowserPage {
     fn drop(&mut self) {
         self.browser.close();
     }

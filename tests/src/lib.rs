@@ -12,8 +12,9 @@
 //! - [`compare`]: the comparison rules, with a readable diff on mismatch;
 //! - [`run_suite`]: run every program through a runner, collecting *all* mismatches;
 //! - [`server`]: the local HTTP server the `urlopen__*` programs call (`sys.argv[1]`);
-//! - [`node`]: the JS-hosted backends under Node (the suite through `cli.mjs`, the session tests);
-//! - [`browser`]: headless Chromium over WebDriver as a [`Runner`].
+//! - [`browser`]: headless Chromium over WebDriver as a [`Runner`];
+//! - [`js`]: the Node-hosted backends — where the web distribution and Node are, a
+//!   [`Runner`] over `cli.mjs`, and the session API tests.
 //!
 //! Comparison rules (the invariant every backend is held to):
 //! - stdout must be identical, byte for byte;
@@ -27,7 +28,7 @@
 //! absolute path in tracebacks, which is why only the last stderr line is compared.
 
 pub mod browser;
-pub mod node;
+pub mod js;
 pub mod server;
 
 use std::fmt;
@@ -520,9 +521,6 @@ impl fmt::Display for SuiteReport {
     }
 }
 
-/// Run every program (or those matching `options.filter`) through `runner` against the
-/// test server at `base_url`, comparing each with its expected output. Never stops at
-/// the first mismatch; `on_done` is told each program's result as it finishes.
 /// The usual `on_done` for [`run_suite`]: one line per program on stderr.
 pub fn print_progress(name: &str, result: &Result<(), String>) {
     let verdict = if result.is_ok() {
@@ -533,6 +531,9 @@ pub fn print_progress(name: &str, result: &Result<(), String>) {
     eprintln!("{verdict} {name}");
 }
 
+/// Run every program (or those matching `options.filter`) through `runner` against the
+/// test server at `base_url`, comparing each with its expected output. Never stops at
+/// the first mismatch; `on_done` is told each program's result as it finishes.
 pub fn run_suite(
     runner: Arc<dyn Runner>,
     base_url: &str,
@@ -560,6 +561,29 @@ pub fn run_suite(
         }
     }
     Ok(report)
+}
+
+/// The suite through `runner` against `server`, with the options of the environment
+/// ([`SuiteOptions::from_env`]) and a progress line per program; panics with every
+/// mismatch when `what` (say "the asyncify backend on Node 20") differs from CPython.
+pub fn assert_suite_passes(runner: Arc<dyn Runner>, server: &server::TestServer, what: &str) {
+    let started = std::time::Instant::now();
+    let report = run_suite(
+        runner,
+        &server.base_url(),
+        &SuiteOptions::from_env(),
+        print_progress,
+    )
+    .expect("the programs should be readable");
+    eprintln!(
+        "{what}: {} programs in {:.1} s",
+        report.passed.len() + report.failed.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        report.is_success(),
+        "{what} differs from CPython:\n{report}"
+    );
 }
 
 fn run_with_timeout(

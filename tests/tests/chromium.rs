@@ -26,9 +26,10 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use stackswitch_tests::browser::{ChromiumPage, RUNNER_PAGE};
+use stackswitch_tests::browser::{BrowserPage, Engine, RUNNER_PAGE};
+use stackswitch_tests::js::web_dist;
 use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{print_progress, run_suite, SuiteOptions};
+use stackswitch_tests::{assert_suite_passes, SuiteOptions};
 
 /// Where the test server mounts the web distribution.
 const WEB_PREFIX: &str = "/web";
@@ -36,58 +37,52 @@ const WEB_PREFIX: &str = "/web";
 /// Held while a browser runs (see the invariant above).
 static ONE_BROWSER: Mutex<()> = Mutex::new(());
 
-fn web_dist() -> PathBuf {
-    let path = std::env::var_os("STACKSWITCH_WEB_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/stackswitch-web")
-        });
+fn runner_page_dist() -> PathBuf {
+    let dist = web_dist();
     assert!(
-        path.join(RUNNER_PAGE).exists(),
-        "{} does not exist: run `cargo xtask test` to build the web distribution, or set \
-         STACKSWITCH_WEB_DIST",
-        path.join(RUNNER_PAGE).display()
+        dist.join(RUNNER_PAGE).exists(),
+        "{} does not exist: run `cargo xtask test` to build the web distribution",
+        dist.join(RUNNER_PAGE).display()
     );
-    path
+    dist
 }
 
-fn suite_in_chromium(backend: &str) {
+fn suite_in(engine: Engine, backend: &str) {
     let _one = ONE_BROWSER
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let dist = web_dist();
+    let dist = runner_page_dist();
     let options = SuiteOptions::from_env();
     let server = TestServer::start_with_static(WEB_PREFIX, &dist).expect("the test server");
     let url = format!("{}{WEB_PREFIX}/{RUNNER_PAGE}", server.base_url());
 
     let started = Instant::now();
-    let page = ChromiumPage::open(&url, backend, options.timeout);
+    let page = BrowserPage::open(engine, &url, backend, options.timeout);
     eprintln!(
-        "[{backend}] browser started and page loaded in {:.1} s; {}",
+        "[{backend}, {engine:?}] browser started and page loaded in {:.1} s; {}",
         started.elapsed().as_secs_f64(),
         page.describe()
     );
 
-    let started = Instant::now();
-    let report = run_suite(page.runner(), &server.base_url(), &options, print_progress)
-        .expect("the programs should be readable");
-    eprintln!(
-        "[{backend}] {} programs in {:.1} s",
-        report.passed.len() + report.failed.len(),
-        started.elapsed().as_secs_f64()
-    );
-    assert!(
-        report.is_success(),
-        "the {backend} backend in Chromium differs from CPython:\n{report}"
+    assert_suite_passes(
+        page.runner(),
+        &server,
+        &format!("the {backend} backend in {engine:?}"),
     );
 }
 
 #[test]
 fn jspi_backend_matches_cpython_in_headless_chromium() {
-    suite_in_chromium("jspi");
+    suite_in(Engine::Chromium, "jspi");
 }
 
 #[test]
 fn asyncify_backend_matches_cpython_in_headless_chromium() {
-    suite_in_chromium("asyncify");
+    suite_in(Engine::Chromium, "asyncify");
+}
+
+/// WebKit has no JSPI: Asyncify is its backend (and what `auto` picks there).
+#[test]
+fn asyncify_backend_matches_cpython_in_webkitgtk() {
+    suite_in(Engine::WebKitGtk, "asyncify");
 }

@@ -14,9 +14,7 @@ use std::io::Cursor;
 use std::sync::Arc;
 
 use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{
-    print_progress, run_suite, Invocation, Outcome, OutputBuffer, Runner, SuiteOptions,
-};
+use stackswitch_tests::{assert_suite_passes, Invocation, Outcome, OutputBuffer, Runner};
 
 /// One program through the native backend, its output captured.
 fn run_native(invocation: Invocation) -> Outcome {
@@ -41,15 +39,5 @@ fn run_native(invocation: Invocation) -> Outcome {
 fn native_backend_matches_cpython() {
     let server = TestServer::start().expect("the test server should start");
     let runner: Arc<dyn Runner> = Arc::new(run_native);
-    let report = run_suite(
-        runner,
-        &server.base_url(),
-        &SuiteOptions::from_env(),
-        print_progress,
-    )
-    .expect("the programs should be readable");
-    assert!(
-        report.is_success(),
-        "the native backend differs from CPython:\n{report}"
-    );
+    assert_suite_passes(runner, &server, "the native backend");
 }

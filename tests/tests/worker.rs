@@ -7,34 +7,39 @@
 //! test server.
 //!
 //! Needs the web distribution (with `worker/`) and the Node binaries (see
-//! `stackswitch_tests::node`); a missing one fails the test with instructions.
+//! [`stackswitch_tests::js`]); a missing one fails the test with instructions.
 
 use std::path::Path;
 use std::process::Command;
 
-use stackswitch_tests::node::{
-    assert_session_tests_pass, assert_suite_matches_cpython, node20, node26, web_dist,
-};
+use stackswitch_tests::assert_suite_passes;
+use stackswitch_tests::js::{assert_session_tests_pass, cli_runner, node20, node26, web_dist};
 use stackswitch_tests::server::TestServer;
+
+fn suite_on(node: &Path, engine: &str) {
+    let server = TestServer::start().expect("the test server should start");
+    let runner = cli_runner(node, &web_dist(), "worker");
+    assert_suite_passes(runner, &server, &format!("the worker backend on {engine}"));
+}
 
 #[test]
 fn worker_backend_matches_cpython_on_node20() {
-    assert_suite_matches_cpython(&node20(), "worker", "Node 20");
+    suite_on(&node20(), "Node 20");
 }
 
 #[test]
 fn worker_backend_matches_cpython_on_node26() {
-    assert_suite_matches_cpython(&node26(), "worker", "Node 26");
+    suite_on(&node26(), "Node 26");
 }
 
 #[test]
 fn worker_sessions_interrupt_and_survive_on_node20() {
-    assert_session_tests_pass(&node20(), "worker", &[]);
+    assert_session_tests_pass(&node20(), &web_dist(), "worker");
 }
 
 #[test]
 fn worker_sessions_interrupt_and_survive_on_node26() {
-    assert_session_tests_pass(&node26(), "worker", &[]);
+    assert_session_tests_pass(&node26(), &web_dist(), "worker");
 }
 
 /// `/bytes/N` serves byte `i` as `i % 256`; Python compares the whole body with that.

@@ -25,10 +25,10 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use serde_json::json;
-use stackswitch_tests::browser::{ChromiumPage, RUNNER_PAGE};
-use stackswitch_tests::node::web_dist;
+use stackswitch_tests::browser::{BrowserPage, Engine, RUNNER_PAGE};
+use stackswitch_tests::js::web_dist;
 use stackswitch_tests::server::TestServer;
-use stackswitch_tests::{print_progress, run_suite, Invocation, SuiteOptions};
+use stackswitch_tests::{assert_suite_passes, Invocation, SuiteOptions};
 
 /// Where the test servers mount the web distribution.
 const WEB_PREFIX: &str = "/web";
@@ -95,7 +95,7 @@ fn worker_in_chromium(server: TestServer, channel: &str) {
     let options = SuiteOptions::from_env();
     let url = format!("{}{WEB_PREFIX}/{RUNNER_PAGE}", server.base_url());
     let started = Instant::now();
-    let page = ChromiumPage::open(&url, "worker", options.timeout);
+    let page = BrowserPage::open(Engine::Chromium, &url, "worker", options.timeout);
     eprintln!(
         "[worker, {channel}] browser started and page loaded in {:.1} s; {}",
         started.elapsed().as_secs_f64(),
@@ -135,17 +135,10 @@ fn worker_in_chromium(server: TestServer, channel: &str) {
     });
     assert_eq!(outcome.stdout, "10485760 True\n", "{}", outcome.stderr);
 
-    let started = Instant::now();
-    let report = run_suite(page.runner(), &server.base_url(), &options, print_progress)
-        .expect("the programs should be readable");
-    eprintln!(
-        "[worker, {channel}] {} programs in {:.1} s",
-        report.passed.len() + report.failed.len(),
-        started.elapsed().as_secs_f64()
-    );
-    assert!(
-        report.is_success(),
-        "the worker backend ({channel} channel) in Chromium differs from CPython:\n{report}"
+    assert_suite_passes(
+        page.runner(),
+        &server,
+        &format!("the worker backend ({channel} channel) in Chromium"),
     );
 }
 

@@ -4,8 +4,8 @@
 //! (an exact version, never "latest") and idempotent (they run only when the check
 //! fails, and the check must pass afterwards). Tools that are not Rust targets or
 //! components go under the git-ignored [`tools_dir`] (`cargo install --root`,
-//! unpacked npm packages) or come from apt. The apt packages (Chromium and its
-//! WebDriver, for the browser tests) are the one exception to exact pins: Debian
+//! unpacked npm packages) or come from apt. The apt packages (Chromium, WebKitGTK, their
+//! WebDriver servers and Xvfb, for the browser tests) are the one exception to exact pins: Debian
 //! replaces a stable release's browser on every security update, so the version is
 //! whatever the machine's Debian release ships.
 //!
@@ -66,7 +66,15 @@ pub const PREREQUISITES: &[Prerequisite] = &[
         is_present: chromium_present,
         install: chromium_install,
     },
+    Prerequisite {
+        name: "WebKitGTK MiniBrowser, WebKitWebDriver and Xvfb (Debian packages webkit2gtk-driver, xvfb)",
+        is_present: webkit_present,
+        install: webkit_install,
+    },
 ];
+
+/// MiniBrowser of Debian's WebKitGTK packages (what the WebKit browser test starts).
+pub const MINIBROWSER_BINARY: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 /// The Chromium binary of Debian's `chromium` package (what the browser tests start).
 pub const CHROMIUM_BINARY: &str = "/usr/lib/chromium/chromium";
@@ -167,9 +175,29 @@ fn chromium_present() -> bool {
     std::path::Path::new(CHROMIUM_BINARY).is_file() && succeeds("chromedriver", &["--version"])
 }
 
-/// `apt-get update` then `apt-get install -y chromium chromium-driver`, non-interactive,
-/// through `sudo` unless this process already runs as root.
 fn chromium_install(verbose: bool) -> Result<(), String> {
+    apt_install(&["chromium", "chromium-driver"], verbose)
+}
+
+fn webkit_present() -> bool {
+    std::path::Path::new(MINIBROWSER_BINARY).is_file()
+        && succeeds("WebKitWebDriver", &["--help"])
+        && on_path("Xvfb")
+}
+
+fn webkit_install(verbose: bool) -> Result<(), String> {
+    apt_install(&["webkit2gtk-driver", "xvfb"], verbose)
+}
+
+/// Whether `program` is an executable file in a directory of `PATH`.
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// `apt-get update` then `apt-get install -y PACKAGES`, non-interactive, through `sudo`
+/// unless this process already runs as root.
+fn apt_install(packages: &[&str], verbose: bool) -> Result<(), String> {
     let as_root = Command::new("id")
         .arg("-u")
         .output()
@@ -187,10 +215,9 @@ fn chromium_install(verbose: bool) -> Result<(), String> {
     };
     // The package lists of a fresh machine may be missing or stale.
     workspace::run_ok(&mut apt_get(&["update"]), verbose)?;
-    workspace::run_ok(
-        &mut apt_get(&["install", "-y", "chromium", "chromium-driver"]),
-        verbose,
-    )
+    let mut install = apt_get(&["install", "-y"]);
+    install.args(packages);
+    workspace::run_ok(&mut install, verbose)
 }
 
 /// Put `<tools>/bin` first on this process's `PATH`, so that the steps after setup (and

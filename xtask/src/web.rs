@@ -1,6 +1,5 @@
-//! Build the JS-hosted distribution: each wasm backend through its post-link step
-//! (wasm-bindgen for jspi, Binaryen for asyncify and worker), plus the shared runtime,
-//! into one folder that Node and browsers load from.
+//! Build the JS-hosted distribution: each wasm backend through wasm-bindgen, plus the
+//! shared runtime, into one folder that Node and browsers load from.
 //!
 //! ```text
 //!   target/stackswitch-web/
@@ -11,8 +10,9 @@
 //!     asyncify/stackswitch_asyncify.wasm                 (wasm-opt with asyncify-backend/asyncify.flags)
 //!     asyncify/stackswitch_asyncify_plain.wasm           (the same optimisation without the
 //!                                                         Asyncify pass: the bench's baseline)
+//!     asyncify/stackswitch_asyncify_asserts.wasm         (with asyncify-asserts: for the tests)
 //!     raw-abi/raw_abi.js                                 (copied from raw-abi/js/: the wire
-//!                                                         format both of those backends speak)
+//!                                                         format asyncify and worker speak)
 //!     worker/stackswitch_worker.js  channel.js  ...      (copied from worker-backend/js/)
 //!     worker/stackswitch_worker.wasm                     (rustc's module, debug names
 //!                                                         stripped: no wasm-opt -Os)
@@ -88,22 +88,32 @@ fn build_asyncify(out: &std::path::Path, verbose: bool) -> Result<(), String> {
     let flags = asyncify_flags(&flags_file)?;
     let input = raw_wasm("asyncify");
     let outputs = [
-        ("stackswitch_asyncify.wasm", true),
-        ("stackswitch_asyncify_plain.wasm", false),
+        ("stackswitch_asyncify.wasm", Build::Asyncified),
+        ("stackswitch_asyncify_plain.wasm", Build::Plain),
+        ("stackswitch_asyncify_asserts.wasm", Build::Asserts),
     ];
-    let inputs = [
-        input.as_path(),
-        &flags_file,
-        &backend_dir.join("asyncify.removelist"),
-    ];
-    for (name, asyncify) in outputs {
-        let args: Vec<&String> = if asyncify {
-            flags.iter().collect()
-        } else {
-            flags.iter().filter(|f| !f.contains("asyncify")).collect()
-        };
+    for (name, build) in outputs {
+        let output = out.join(name);
+        if is_newer(
+            &output,
+            &[
+                &input,
+                &flags_file,
+                &backend_dir.join("asyncify.removelist"),
+            ],
+        ) {
+            continue;
+        }
+        let mut wasm_opt = Command::new(setup::wasm_opt_path());
         // Response files named in the flags (`@@asyncify.removelist`) are relative to it.
-        wasm_opt(&backend_dir, &inputs, &out.join(name), &args, verbose)?;
+        wasm_opt.current_dir(&backend_dir);
+        wasm_opt.arg(&input).arg("-o").arg(&output);
+        match build {
+            Build::Asyncified => wasm_opt.args(&flags),
+            Build::Plain => wasm_opt.args(flags.iter().filter(|f| !f.contains("asyncify"))),
+            Build::Asserts => wasm_opt.args(&flags).arg("--pass-arg=asyncify-asserts"),
+        };
+        run_wasm_opt(&mut wasm_opt, &output, verbose)?;
     }
     std::fs::copy(
         backend_dir.join("js/stackswitch_asyncify.js"),
@@ -122,34 +132,64 @@ fn build_asyncify(out: &std::path::Path, verbose: bool) -> Result<(), String> {
 /// below and above what CPython's limit needs; the module is 5% larger raw, 0.4% smaller
 /// gzipped, no slower; see worker-backend/README.md).
 fn build_worker(out: &std::path::Path, verbose: bool) -> Result<(), String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let backend_dir = workspace::root().join("worker-backend");
     let input = raw_wasm("worker");
     let output = out.join("stackswitch_worker.wasm");
-    let strip = ["--strip-debug", "--strip-producers"];
-    wasm_opt(&backend_dir, &[&input], &output, &strip, verbose)?;
+    if !is_newer(&output, &[&input]) {
+        let mut wasm_opt = Command::new(setup::wasm_opt_path());
+        wasm_opt.arg(&input).arg("-o").arg(&output);
+        wasm_opt.args(["--strip-debug", "--strip-producers"]);
+        run_wasm_opt(&mut wasm_opt, &output, verbose)?;
+    }
     copy_tree(&backend_dir.join("js"), out)
 }
 
-/// `wasm-opt inputs[0] -o output args...` run in `dir`, unless `output` is newer than
-/// every one of `inputs` (wasm-opt takes minutes here).
-fn wasm_opt(
-    dir: &std::path::Path,
-    inputs: &[&std::path::Path],
+/// The three builds of the asyncify backend's rustc artifact.
+#[derive(Clone, Copy)]
+enum Build {
+    /// The shipped module: `asyncify.flags`.
+    Asyncified,
+    /// The CPU and size baseline of the bench: the same optimisation without Asyncify.
+    Plain,
+    /// For the tests only: Binaryen's `asyncify-asserts` trap if a function left out of
+    /// the instrumentation (`asyncify.removelist`) is ever on the stack while unwinding
+    /// or rewinding, instead of silently corrupting it (tests/tests/asyncify.rs).
+    Asserts,
+}
+
+/// Run wasm-opt; Binaryen only *warns* when an `asyncify.removelist` pattern matches no
+/// function (a renamed Rust function, say), which would silently instrument what the list
+/// meant to leave out, or leave out what it no longer names: make that an error.
+fn run_wasm_opt(
+    wasm_opt: &mut Command,
     output: &std::path::Path,
-    args: &[impl AsRef<std::ffi::OsStr>],
     verbose: bool,
 ) -> Result<(), String> {
-    if is_newer(output, inputs) {
-        return Ok(());
+    if verbose {
+        println!("$ {}", workspace::describe(wasm_opt));
     }
-    if let Some(parent) = output.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let result = wasm_opt
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", workspace::describe(wasm_opt)))?;
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    eprint!("{stderr}");
+    if !result.status.success() {
+        return Err(format!(
+            "{} failed: {}",
+            workspace::describe(wasm_opt),
+            workspace::describe_status(result.status)
+        ));
     }
-    let mut command = Command::new(setup::wasm_opt_path());
-    command.current_dir(dir);
-    command.arg(inputs[0]).arg("-o").arg(output).args(args);
-    workspace::run_ok(&mut command, verbose)
+    if stderr.contains("warning: Asyncify") {
+        // Not up to date: the next build must run wasm-opt again.
+        let _ = std::fs::remove_file(output);
+        return Err(format!(
+            "wasm-opt warned about the Asyncify lists (asyncify-backend/asyncify.flags, \
+             asyncify.removelist); fix them:\n{stderr}"
+        ));
+    }
+    Ok(())
 }
 
 /// The wasm-opt arguments in `file`: one per line, `#` starts a comment line.

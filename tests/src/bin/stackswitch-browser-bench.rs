@@ -15,8 +15,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use stackswitch_tests::browser::{ChromiumPage, RUNNER_PAGE};
-use stackswitch_tests::node::web_dist;
+use stackswitch_tests::browser::{BrowserPage, Engine, RUNNER_PAGE};
+use stackswitch_tests::js::web_dist;
 use stackswitch_tests::server::TestServer;
 
 const USAGE: &str = "usage: stackswitch-browser-bench [--backend NAME] [--rounds N]";
@@ -83,7 +83,7 @@ fn main() -> ExitCode {
         }
         .expect("the test server should start");
         let url = format!("{}/web/{RUNNER_PAGE}", server.base_url());
-        let page = ChromiumPage::open(&url, &backend, BENCH_TIMEOUT);
+        let page = BrowserPage::open(Engine::Chromium, &url, &backend, BENCH_TIMEOUT);
         println!("== headless Chromium, {label}");
         let result = page.execute_async(
             BENCH_SCRIPT,
