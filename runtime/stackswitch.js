@@ -13,11 +13,12 @@
 //     <- settled value, or a rejection {stackswitchKind, message} -> Python exception
 //
 // Backends, in order of preference (the measurements behind it: worker-backend/README.md):
-// `jspi` (wasm-bindgen's JSPI; needs JSPI + exnref), then `worker` (a plain module on a
-// worker thread that blocks; needs a worker with a channel: SharedArrayBuffer, or a
-// service worker in a page without cross-origin isolation; code in worker/), then
-// `asyncify` (Binaryen Asyncify, hand-written driver in asyncify/; runs on every engine
-// with WebAssembly, so it is the last fallback).
+// `jspi` (wasm-bindgen's JSPI; needs JSPI + exnref), then `worker` on its shared-memory
+// channel (a plain module on a worker thread that blocks on Atomics.wait; Node, or a
+// cross-origin-isolated page; code in worker/), then `asyncify` (Binaryen Asyncify,
+// hand-written driver in asyncify/; runs on every engine with WebAssembly). `auto` never
+// picks the worker's service-worker channel (pages without isolation): at 3-5 ms per
+// suspension it loses to asyncify; asked for explicitly, it works.
 //
 // Invariant: detection never compiles a backend module the engine cannot compile (the
 // JSPI artifact fails to *compile* without JSPI + exnref), and every handler failure —
@@ -59,10 +60,13 @@ export function detect() {
     : "the exnref proposal is missing (wasm-bindgen's JSPI code needs it to compile)";
   reasons.worker = !wasm ? "WebAssembly is missing" : worker.channel ? null : worker.reason;
   reasons.asyncify = wasm ? null : "WebAssembly is missing";
-  const backend = BACKENDS.find((name) => reasons[name] === null) ?? null;
+  const slowWorker = worker.channel === "service-worker"
+    ? "only its service-worker channel is available here (3-5 ms per suspension), so asyncify is preferred"
+    : null;
+  const backend = BACKENDS.find((name) => reasons[name] === null && !(name === "worker" && slowWorker)) ?? null;
   const reason = backend === "jspi" ? "jspi: supported by this engine"
     : backend === "worker" ? `worker: fallback, because jspi is unavailable: ${reasons.jspi}`
-    : backend ? `${backend}: fallback, because jspi is unavailable: ${reasons.jspi}; and worker: ${reasons.worker}`
+    : backend ? `${backend}: fallback, because jspi is unavailable: ${reasons.jspi}; and worker: ${reasons.worker ?? slowWorker}`
     : `no backend available: ${reasons.asyncify}`;
   return { features, backend, reason, unavailable: reasons, worker };
 }

@@ -1,12 +1,13 @@
-//! The worker backend in headless Chromium, on the same page served twice from
-//! 127.0.0.1 (two test servers, two origins):
+//! The worker backend in browsers: headless Chromium on the same page served twice from
+//! 127.0.0.1 (two test servers, two origins), and WebKitGTK on the plain one:
 //!
 //! - with `Cross-Origin-Opener-Policy: same-origin` + `Cross-Origin-Embedder-Policy:
 //!   require-corp` ([`TestServer::start_with_static_isolated`]): the page is
 //!   cross-origin isolated, so the worker blocks on the shared-memory channel
 //!   (SharedArrayBuffer + Atomics.wait);
 //! - without them ([`TestServer::start_with_static`]): no SharedArrayBuffer, so the
-//!   worker blocks on synchronous XHRs that `worker/service_worker.js` answers.
+//!   worker blocks on synchronous XHRs that `worker/service_worker.js` answers. WebKitGTK
+//!   (no SharedArrayBuffer at all by default) gets this channel too.
 //!
 //! On each page: `detect()` must report that channel; the whole conformance suite runs
 //! through `stackswitchRun` with `backend: "worker"`; a 10 MiB `urlopen` body from the
@@ -16,7 +17,8 @@
 //! error; a new session works).
 //!
 //! Needs what `tests/tests/chromium.rs` needs (the web distribution, Chromium and
-//! chromedriver); a missing one fails the test with instructions.
+//! chromedriver, WebKitGTK's driver and Xvfb); a missing one fails the test with
+//! instructions.
 //!
 //! Invariant: one browser at a time (as chromium.rs: a 2-core machine must not make the
 //! suite's per-program time limit measure the other browser).
@@ -88,16 +90,16 @@ body = urlopen(sys.argv[1] + "/bytes/" + str(n)).read()
 print(len(body), body == bytes(range(256)) * (n // 256))
 "#;
 
-fn worker_in_chromium(server: TestServer, channel: &str) {
+fn worker_in(engine: Engine, server: TestServer, channel: &str) {
     let _one = ONE_BROWSER
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let options = SuiteOptions::from_env();
     let url = format!("{}{WEB_PREFIX}/{RUNNER_PAGE}", server.base_url());
     let started = Instant::now();
-    let page = BrowserPage::open(Engine::Chromium, &url, "worker", options.timeout);
+    let page = BrowserPage::open(engine, &url, "worker", options.timeout);
     eprintln!(
-        "[worker, {channel}] browser started and page loaded in {:.1} s; {}",
+        "[worker, {channel}, {engine:?}] browser started and page loaded in {:.1} s; {}",
         started.elapsed().as_secs_f64(),
         page.describe()
     );
@@ -138,7 +140,7 @@ fn worker_in_chromium(server: TestServer, channel: &str) {
     assert_suite_passes(
         page.runner(),
         &server,
-        &format!("the worker backend ({channel} channel) in Chromium"),
+        &format!("the worker backend ({channel} channel) in {engine:?}"),
     );
 }
 
@@ -146,12 +148,19 @@ fn worker_in_chromium(server: TestServer, channel: &str) {
 fn worker_backend_on_a_cross_origin_isolated_page_uses_shared_memory() {
     let server = TestServer::start_with_static_isolated(WEB_PREFIX, web_dist())
         .expect("the isolated test server");
-    worker_in_chromium(server, "shared-memory");
+    worker_in(Engine::Chromium, server, "shared-memory");
 }
 
 #[test]
 fn worker_backend_on_a_plain_page_uses_the_service_worker() {
     let server =
         TestServer::start_with_static(WEB_PREFIX, web_dist()).expect("the plain test server");
-    worker_in_chromium(server, "service-worker");
+    worker_in(Engine::Chromium, server, "service-worker");
+}
+
+#[test]
+fn worker_backend_in_webkitgtk_uses_the_service_worker() {
+    let server =
+        TestServer::start_with_static(WEB_PREFIX, web_dist()).expect("the plain test server");
+    worker_in(Engine::WebKitGtk, server, "service-worker");
 }

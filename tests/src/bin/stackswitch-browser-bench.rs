@@ -1,11 +1,11 @@
 //! `stackswitch-browser-bench [--backend NAME] [--rounds N]`: the suspension bench
 //! (`benches/measure.mjs`, the same figures `benches/suspend.mjs` prints in Node) in
 //! headless Chromium, on the runner page served twice from 127.0.0.1: cross-origin
-//! isolated (COOP/COEP) and plain. For the worker backend that is one table per channel
-//! (shared-memory, then service-worker); `cargo xtask bench --backend worker` runs it
-//! after the Node bench.
+//! isolated (COOP/COEP) and plain; then in WebKitGTK on the plain page. For the worker
+//! backend that is one table per channel (shared-memory, then service-worker twice);
+//! `cargo xtask bench --backend worker` runs it after the Node bench.
 //!
-//! Needs the web distribution and Chromium + chromedriver (see
+//! Needs the web distribution, Chromium + chromedriver and WebKitGTK's driver + Xvfb (see
 //! `stackswitch_tests::browser`), which `cargo xtask bench` builds and installs.
 //!
 //! Invariant: it only measures and prints; the exit status is 0 unless the page could not
@@ -72,10 +72,15 @@ fn main() -> ExitCode {
     };
     let dist = web_dist();
     let pages = [
-        ("cross-origin isolated page (COOP + COEP)", true),
-        ("plain page (no COOP/COEP)", false),
+        (
+            Engine::Chromium,
+            "cross-origin isolated page (COOP + COEP)",
+            true,
+        ),
+        (Engine::Chromium, "plain page (no COOP/COEP)", false),
+        (Engine::WebKitGtk, "plain page (no COOP/COEP)", false),
     ];
-    for (label, isolated) in pages {
+    for (engine, label, isolated) in pages {
         let server = if isolated {
             TestServer::start_with_static_isolated("/web", &dist)
         } else {
@@ -83,8 +88,8 @@ fn main() -> ExitCode {
         }
         .expect("the test server should start");
         let url = format!("{}/web/{RUNNER_PAGE}", server.base_url());
-        let page = BrowserPage::open(Engine::Chromium, &url, &backend, BENCH_TIMEOUT);
-        println!("== headless Chromium, {label}");
+        let page = BrowserPage::open(engine, &url, &backend, BENCH_TIMEOUT);
+        println!("== {engine:?}, {label}");
         let result = page.execute_async(
             BENCH_SCRIPT,
             vec![json!({ "backend": backend, "rounds": rounds })],
