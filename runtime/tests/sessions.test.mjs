@@ -201,8 +201,22 @@ def f(n):
     return f(n + 1)
 f(0)
 `);
-  assert.equal(result.fatal, true);
   assert.equal(result.type, "RecursionError");
+  if (backend === "worker") {
+    // The worker thread has 8 MB of JS stack in Node (stackswitch_worker.js): the
+    // interpreter's own 6 MiB budget ends the recursion first, as an ordinary
+    // RecursionError, and the session goes on. (Its fatal path: the kill test below.)
+    assert.equal(result.fatal, undefined);
+    assert.equal((await session.run("print(1)")).status, 0);
+    session.close();
+    return;
+  }
+  assert.equal(result.fatal, true);
+  await unusableButANewSessionWorks(session);
+});
+
+/** After a fatal result: `session` refuses to run, and a new session runs normally. */
+async function unusableButANewSessionWorks(session) {
   await assert.rejects(session.run("print(1)"), /unusable/);
   session.close();
   const fresh = collect();
@@ -210,7 +224,7 @@ f(0)
   assert.equal((await next.run("print(sum(range(10)))")).status, 0);
   assert.equal(fresh.out.stdout, "45\n");
   next.close();
-});
+}
 
 test("an Asyncify buffer overflow discards only its own session, with a clear error", { skip: backend !== "asyncify" }, async () => {
   const { options } = collect();
@@ -354,11 +368,5 @@ test("a worker killed mid-run gives its session an error, and a new session work
   assert.equal(result.fatal, true);
   assert.match(result.message, /did not respond to interrupt\(\) within 200 ms and was terminated/);
   assert.ok(!out.stdout.includes("finished"));
-  await assert.rejects(session.run("print(1)"), /unusable/);
-  session.close();
-  const fresh = collect();
-  const next = await createSession(fresh.options);
-  assert.equal((await next.run("print(6 * 7)")).status, 0);
-  assert.equal(fresh.out.stdout, "42\n");
-  next.close();
+  await unusableButANewSessionWorks(session);
 });
