@@ -1,14 +1,17 @@
 //! A browser driven over WebDriver (through the `fantoccini` client) as a [`Runner`] of
-//! the conformance suite — headless Chromium (chromedriver) or WebKitGTK's MiniBrowser
-//! (WebKitWebDriver, on an Xvfb display of its own): [`BrowserPage`] opens the runner
+//! the conformance suite — headless Chromium (chromedriver), headless Firefox ESR
+//! (geckodriver) or WebKitGTK's MiniBrowser (WebKitWebDriver, on an Xvfb display of its
+//! own): [`BrowserPage`] opens the runner
 //! page (`runtime/tests/runner.html`, served by the test server under `/web/` with the
 //! web distribution) and runs each program there through `window.stackswitchRun(...)` on
 //! the backend it was opened for, each program in a session of its own.
 //!
 //! Needs chromedriver (`STACKSWITCH_CHROMEDRIVER`, default `chromedriver` on `PATH`) and
-//! Chromium (`STACKSWITCH_CHROMIUM`, default `/usr/lib/chromium/chromium`), or
-//! `WebKitWebDriver`, `Xvfb` and MiniBrowser, which `cargo xtask test` installs with apt;
-//! a missing one fails the test with instructions rather than skipping it.
+//! Chromium (`STACKSWITCH_CHROMIUM`, default `/usr/lib/chromium/chromium`); geckodriver
+//! (`STACKSWITCH_GECKODRIVER`, default on `PATH` or in `.tools/`) and `firefox-esr`; or
+//! `WebKitWebDriver`, `Xvfb` and MiniBrowser — which `cargo xtask test` installs (apt,
+//! and `cargo install geckodriver`); a missing one fails the test with instructions
+//! rather than skipping it.
 //!
 //! Runs with Chromium's stock V8 stack sizes, as a teaching page would;
 //! `STACKSWITCH_CHROMIUM_BIG_STACKS=1` adds [`JS_STACK_FLAGS`], to compare.
@@ -39,6 +42,8 @@ const INSTALL_HINT: &str = "run `cargo xtask test` (it installs the browsers and
 pub enum Engine {
     /// `chromium` + `chromium-driver`, headless.
     Chromium,
+    /// `firefox-esr` + geckodriver (crates.io), headless.
+    Firefox,
     /// WebKitGTK's MiniBrowser (`webkit2gtk-driver`), which has no headless mode: it runs
     /// on an Xvfb display of its own (`xvfb`).
     WebKitGtk,
@@ -48,6 +53,7 @@ impl Engine {
     fn name(self) -> &'static str {
         match self {
             Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
             Engine::WebKitGtk => "webkitgtk",
         }
     }
@@ -99,6 +105,21 @@ fn chromedriver() -> PathBuf {
     match path {
         Some(path) if path.exists() => path,
         _ => panic!("chromedriver was not found: {INSTALL_HINT} STACKSWITCH_CHROMEDRIVER"),
+    }
+}
+
+fn geckodriver() -> PathBuf {
+    let path = std::env::var_os("STACKSWITCH_GECKODRIVER")
+        .map(PathBuf::from)
+        .or_else(|| on_path("geckodriver"))
+        .or_else(|| {
+            let pinned = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../.tools/geckodriver-0.37.1/bin/geckodriver");
+            pinned.exists().then_some(pinned)
+        });
+    match path {
+        Some(path) if path.exists() => path,
+        _ => panic!("geckodriver was not found: {INSTALL_HINT} STACKSWITCH_GECKODRIVER"),
     }
 }
 
@@ -174,6 +195,16 @@ impl Driver {
                 command
                     .arg(format!("--port={port}"))
                     .arg("--allowed-ips=127.0.0.1");
+                (binary, command, None)
+            }
+            Engine::Firefox => {
+                let binary = geckodriver();
+                let mut command = Command::new(&binary);
+                command
+                    .args(["--host", "127.0.0.1", "--port"])
+                    .arg(port.to_string())
+                    // Its own Marionette port, so two drivers never share the default.
+                    .args(["--marionette-port", &free_port().to_string()]);
                 (binary, command, None)
             }
             Engine::WebKitGtk => {
@@ -283,6 +314,23 @@ pub fn stock_stacks() -> bool {
 /// Debian package with a fresh profile and none of the background traffic to the (closed)
 /// network.
 fn capabilities(engine: Engine, profile: &Path) -> serde_json::Map<String, Value> {
+    if engine == Engine::Firefox {
+        return as_object(json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": {
+                "binary": "/usr/bin/firefox-esr",
+                "args": ["-headless", "-profile", profile],
+                "prefs": {
+                    // No traffic to the (closed) network.
+                    "app.update.enabled": false,
+                    "browser.shell.checkDefaultBrowser": false,
+                    "datareporting.policy.dataSubmissionEnabled": false,
+                    "network.captive-portal-service.enabled": false,
+                    "network.connectivity-service.enabled": false,
+                },
+            },
+        }));
+    }
     if engine == Engine::WebKitGtk {
         return as_object(json!({
             "browserName": "MiniBrowser",
@@ -530,6 +578,8 @@ impl BrowserPage {
     pub fn describe(&self) -> String {
         let stacks = if self._driver.engine == Engine::WebKitGtk {
             "stock JavaScriptCore stack sizes".to_owned()
+        } else if self._driver.engine == Engine::Firefox {
+            "stock SpiderMonkey stack sizes".to_owned()
         } else if stock_stacks() {
             "stock V8 stack sizes".to_owned()
         } else {

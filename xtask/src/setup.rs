@@ -67,11 +67,31 @@ pub const PREREQUISITES: &[Prerequisite] = &[
         install: chromium_install,
     },
     Prerequisite {
+        name: "Firefox ESR (Debian package firefox-esr)",
+        is_present: firefox_present,
+        install: firefox_install,
+    },
+    Prerequisite {
+        name: "geckodriver (crates.io, pinned; Firefox's WebDriver server)",
+        is_present: geckodriver_present,
+        install: geckodriver_install,
+    },
+    Prerequisite {
         name: "WebKitGTK MiniBrowser, WebKitWebDriver and Xvfb (Debian packages webkit2gtk-driver, xvfb)",
         is_present: webkit_present,
         install: webkit_install,
     },
 ];
+
+/// geckodriver's exact version (crates.io), installed under `.tools/`.
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// Where `cargo install` puts geckodriver.
+pub fn geckodriver_path() -> PathBuf {
+    tools_dir()
+        .join(format!("geckodriver-{GECKODRIVER_VERSION}"))
+        .join("bin/geckodriver")
+}
 
 /// MiniBrowser of Debian's WebKitGTK packages (what the WebKit browser test starts).
 pub const MINIBROWSER_BINARY: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -177,6 +197,35 @@ fn chromium_present() -> bool {
 
 fn chromium_install(verbose: bool) -> Result<(), String> {
     apt_install(&["chromium", "chromium-driver"], verbose)
+}
+
+fn firefox_present() -> bool {
+    on_path("firefox-esr")
+}
+
+fn firefox_install(verbose: bool) -> Result<(), String> {
+    apt_install(&["firefox-esr"], verbose)
+}
+
+fn geckodriver_present() -> bool {
+    Command::new(geckodriver_path())
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| {
+            String::from_utf8_lossy(&output.stdout)
+                .starts_with(&format!("geckodriver {GECKODRIVER_VERSION}"))
+        })
+}
+
+fn geckodriver_install(verbose: bool) -> Result<(), String> {
+    let root = tools_dir().join(format!("geckodriver-{GECKODRIVER_VERSION}"));
+    let mut command = Command::new("cargo");
+    command
+        .args(["install", "geckodriver", "--version"])
+        .arg(format!("={GECKODRIVER_VERSION}"))
+        .arg("--root")
+        .arg(root);
+    workspace::run_ok(&mut command, verbose)
 }
 
 fn webkit_present() -> bool {

@@ -119,6 +119,7 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
             std::env::set_var("STACKSWITCH_WEB_DIST", crate::web::dist_dir());
             std::env::set_var("STACKSWITCH_NODE", setup::node26_path());
             std::env::set_var("STACKSWITCH_CHROMIUM", setup::CHROMIUM_BINARY);
+            std::env::set_var("STACKSWITCH_GECKODRIVER", setup::geckodriver_path());
             let workspace = cargo_step(&["test", "--workspace"]);
             // The fuzz runner's own tests only build with its feature.
             let runner = cargo_step(&[

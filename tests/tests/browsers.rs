@@ -1,23 +1,19 @@
-//! The JS-hosted backends in headless Chromium: the whole conformance suite run in a
-//! browser page per backend, driven over WebDriver ([`stackswitch_tests::browser`]).
+//! The JS-hosted backends in real browsers: the whole conformance suite in a page, per
+//! engine and backend, driven over WebDriver ([`stackswitch_tests::browser`]):
+//! JSPI and Asyncify in headless Chromium and headless Firefox ESR, Asyncify in WebKitGTK
+//! (no JSPI there).
 //!
 //! The test server serves the routes the `urlopen__*` programs call *and* the web
 //! distribution under `/web/`, so the runner page, its modules, the interpreter's wasm
 //! and the programs' requests are all same-origin on `127.0.0.1`.
 //!
-//! Stock V8 stack sizes, as a teaching page would have:
-//! - JSPI runs an export on a 984 KiB secondary stack; the interpreter keeps a Python
-//!   call to about 0.9 KiB of it in optimized code (`#[inline(never)]` on its recursion
-//!   cycle, core/src/vm), so CPython's limit of 1000 is reached first;
-//! - Asyncify runs on the page's own JS stack (~984 KiB too), where the instrumented
-//!   interpreter needs more per Python call; see asyncify-backend/README.md.
-//!
-//! Past a raised `sys.setrecursionlimit` the runtime reports an engine overflow as a
-//! fatal RecursionError and the page is reloaded before the next program.
+//! Stock stack sizes, as a teaching page would have (root README, "Engine stacks and
+//! recursion depth"): past a raised `sys.setrecursionlimit` the runtime reports an engine
+//! overflow as a fatal RecursionError and the page is reloaded before the next program.
 //!
 //! Needs the web distribution (`STACKSWITCH_WEB_DIST`, default `target/stackswitch-web`)
-//! and Chromium + chromedriver, which `cargo xtask test` builds and installs; a missing
-//! one fails the test with instructions rather than skipping it.
+//! and the browsers and their drivers, which `cargo xtask test` builds and installs; a
+//! missing one fails the test with instructions rather than skipping it.
 //!
 //! Invariant: one browser at a time (the machine running the suite may have two cores,
 //! and the suite's per-program time limit must not measure the other browser).
@@ -79,6 +75,16 @@ fn jspi_backend_matches_cpython_in_headless_chromium() {
 #[test]
 fn asyncify_backend_matches_cpython_in_headless_chromium() {
     suite_in(Engine::Chromium, "asyncify");
+}
+
+#[test]
+fn jspi_backend_matches_cpython_in_firefox() {
+    suite_in(Engine::Firefox, "jspi");
+}
+
+#[test]
+fn asyncify_backend_matches_cpython_in_firefox() {
+    suite_in(Engine::Firefox, "asyncify");
 }
 
 /// WebKit has no JSPI: Asyncify is its backend (and what `auto` picks there).
