@@ -176,8 +176,10 @@ fn bench(args: &[String]) -> Result<i32, Failure> {
     }
     // The worker backend has a channel per kind of page, which only a browser shows: the
     // same figures in headless Chromium, cross-origin isolated (shared memory) and plain
-    // (service worker), and in WebKitGTK (service worker).
+    // (service worker), the same in Firefox, and in WebKitGTK (service worker).
     setup::ensure("Chromium", false).map_err(Failure::Error)?;
+    setup::ensure("Firefox", false).map_err(Failure::Error)?;
+    setup::ensure("geckodriver", false).map_err(Failure::Error)?;
     setup::ensure("WebKitGTK", false).map_err(Failure::Error)?;
     let mut browser = workspace::cargo();
     browser

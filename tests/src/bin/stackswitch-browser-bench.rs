@@ -1,11 +1,12 @@
 //! `stackswitch-browser-bench [--backend NAME] [--rounds N]`: the suspension bench
 //! (`benches/measure.mjs`, the same figures `benches/suspend.mjs` prints in Node) in
 //! headless Chromium, on the runner page served twice from 127.0.0.1: cross-origin
-//! isolated (COOP/COEP) and plain; then in WebKitGTK on the plain page. For the worker
-//! backend that is one table per channel (shared-memory, then service-worker twice);
+//! isolated (COOP/COEP) and plain; the same in headless Firefox ESR; then in WebKitGTK on
+//! the plain page. For the worker backend that is one table per page and channel;
 //! `cargo xtask bench --backend worker` runs it after the Node bench.
 //!
-//! Needs the web distribution, Chromium + chromedriver and WebKitGTK's driver + Xvfb (see
+//! Needs the web distribution, Chromium + chromedriver, Firefox ESR + geckodriver and
+//! WebKitGTK's driver + Xvfb (see
 //! `stackswitch_tests::browser`), which `cargo xtask bench` builds and installs.
 //!
 //! Invariant: it only measures and prints; the exit status is 0 unless the page could not
@@ -78,6 +79,12 @@ fn main() -> ExitCode {
             true,
         ),
         (Engine::Chromium, "plain page (no COOP/COEP)", false),
+        (
+            Engine::Firefox,
+            "cross-origin isolated page (COOP + COEP)",
+            true,
+        ),
+        (Engine::Firefox, "plain page (no COOP/COEP)", false),
         (Engine::WebKitGtk, "plain page (no COOP/COEP)", false),
     ];
     for (engine, label, isolated) in pages {

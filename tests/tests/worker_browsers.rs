@@ -1,5 +1,6 @@
-//! The worker backend in browsers: headless Chromium on the same page served twice from
-//! 127.0.0.1 (two test servers, two origins), and WebKitGTK on the plain one:
+//! The worker backend in browsers: headless Chromium and headless Firefox ESR on the same
+//! page served twice from 127.0.0.1 (two test servers, two origins), and WebKitGTK on the
+//! plain one:
 //!
 //! - with `Cross-Origin-Opener-Policy: same-origin` + `Cross-Origin-Embedder-Policy:
 //!   require-corp` ([`TestServer::start_with_static_isolated`]): the page is
@@ -16,11 +17,11 @@
 //! then has a worker that never polls terminated mid-run (its session reports a fatal
 //! error; a new session works).
 //!
-//! Needs what `tests/tests/chromium.rs` needs (the web distribution, Chromium and
-//! chromedriver, WebKitGTK's driver and Xvfb); a missing one fails the test with
-//! instructions.
+//! Needs what `tests/tests/browsers.rs` needs (the web distribution, Chromium and
+//! chromedriver, Firefox ESR and geckodriver, WebKitGTK's driver and Xvfb); a missing one
+//! fails the test with instructions.
 //!
-//! Invariant: one browser at a time (as chromium.rs: a 2-core machine must not make the
+//! Invariant: one browser at a time (as browsers.rs: a 2-core machine must not make the
 //! suite's per-program time limit measure the other browser).
 
 use std::sync::Mutex;
@@ -163,4 +164,18 @@ fn worker_backend_in_webkitgtk_uses_the_service_worker() {
     let server =
         TestServer::start_with_static(WEB_PREFIX, web_dist()).expect("the plain test server");
     worker_in(Engine::WebKitGtk, server, "service-worker");
+}
+
+#[test]
+fn worker_backend_in_firefox_on_a_cross_origin_isolated_page_uses_shared_memory() {
+    let server = TestServer::start_with_static_isolated(WEB_PREFIX, web_dist())
+        .expect("the isolated test server");
+    worker_in(Engine::Firefox, server, "shared-memory");
+}
+
+#[test]
+fn worker_backend_in_firefox_on_a_plain_page_uses_the_service_worker() {
+    let server =
+        TestServer::start_with_static(WEB_PREFIX, web_dist()).expect("the plain test server");
+    worker_in(Engine::Firefox, server, "service-worker");
 }
