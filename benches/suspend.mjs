@@ -1,6 +1,8 @@
 // Per-suspension cost of a backend: `node suspend.mjs [--backend jspi] [--rounds N]`.
 // Printed as a table; `cargo xtask bench --backend jspi` runs it. Not a test: it only
-// measures (medians of N rounds) and never asserts timings.
+// measures (medians of N rounds) and never asserts timings. The measuring itself is
+// measure.mjs, which browser pages run too (stackswitch-browser-bench); this file adds
+// what only Node can: file sizes, and the asyncify CPU comparison.
 //
 // Workloads, each a Python loop of 10,000 iterations run at Python call depth 1, 10 and
 // 100 (the loop runs below that many nested Python calls, all of which a suspension must
@@ -9,6 +11,12 @@
 //           which would measure the engine's timer clamping instead of the suspension)
 //   call    host.call("ping"), answered by an already-resolved promise
 //   none    a plain Python call in the same loop: the baseline subtracted from the others
+//
+// For `--backend worker` it names the channel (Node: shared-memory; the service-worker
+// channel exists only in browser pages) and also prints what starting a session costs
+// (spawning its worker thread, instantiating, a first run) and how long interrupt()
+// takes to stop a `while True` loop, a pending input() and a time.sleep(100): from the
+// call to the settled run, median of the rounds.
 //
 // For `--backend asyncify` it also prints what the Asyncify pass costs code that never
 // suspends: CPU-bound programs (recursive fib, loops over lists and dicts, string
@@ -20,6 +28,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createSession, detect } from "../stackswitch.js";
+import { perSuspension, workerCosts } from "./measure.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -28,55 +37,8 @@ const option = (name, fallback) => {
 };
 const backend = option("--backend", "jspi");
 const rounds = Number(option("--rounds", "5"));
-const N = 10000;
-
-const program = (depth, body) => `
-import time, host
-def nop():
-    return None
-def at_depth(n):
-    if n > 1:
-        return at_depth(n - 1)
-    for _ in range(${N}):
-        ${body}
-at_depth(${depth})
-`;
-const bodies = { sleep: "time.sleep(0)", call: 'host.call("ping")', none: "nop()" };
-
-const session = await createSession({
-  backend,
-  sleep: () => Promise.resolve(),
-  functions: { ping: () => Promise.resolve(null) },
-  stdout: () => {},
-  stderr: (t) => process.stderr.write(t),
-});
-
-async function time(source) {
-  await session.run(source); // warm-up: the engine's tiers compile the hot paths
-  const samples = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    const result = await session.run(source);
-    samples.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(result.traceback);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
-const d = detect();
-console.log(`backend ${backend} on ${d.features.engine}: median of ${rounds} rounds, ${N} iterations each`);
-console.log("workload   depth   total ms   baseline ms   per suspension µs");
-for (const depth of [1, 10, 100]) {
-  const baseline = await time(program(depth, bodies.none));
-  for (const kind of ["sleep", "call"]) {
-    const total = await time(program(depth, bodies[kind]));
-    const per = ((total - baseline) * 1000) / N;
-    console.log(`${kind.padEnd(10)} ${String(depth).padStart(5)} ${total.toFixed(1).padStart(10)} ${baseline.toFixed(1).padStart(13)} ${per.toFixed(2).padStart(19)}`);
-  }
-}
-session.close();
-const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", asyncify: "stackswitch_asyncify.wasm" };
+await perSuspension({ createSession, detect, backend, rounds, print: (line) => console.log(line) });
+const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", worker: "stackswitch_worker.wasm", asyncify: "stackswitch_asyncify.wasm" };
 const sizes = (file) => {
   const wasm = readFileSync(fileURLToPath(new URL(`../${backend}/${file}`, import.meta.url)));
   return { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length };
@@ -84,6 +46,7 @@ const sizes = (file) => {
 const size = sizes(WASM_FILES[backend]);
 console.log(`wasm ${backend}/${WASM_FILES[backend]}: ${size.raw} bytes raw, ${size.gzip} bytes gzip -9`);
 if (backend === "asyncify") await asyncifyOverhead(size);
+if (backend === "worker") await workerCosts({ createSession, backend, rounds, print: (line) => console.log(line) });
 
 /** CPU-bound programs and size: asyncified vs. plain module, same process, interleaved. */
 async function asyncifyOverhead(asyncified) {

@@ -1,4 +1,4 @@
-// `node cli.mjs [--backend auto|jspi|asyncify] [--verbose] FILE.py [ARGS...]`: run a Python
+// `node cli.mjs [--backend auto|jspi|worker|asyncify] [--verbose] FILE.py [ARGS...]`: run a Python
 // program like `python3 FILE.py ARGS...` (stdin answers input(), exit status as python3's).
 // `cargo xtask run` builds the backends and calls this with a suitable Node.
 //
@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import { createSession, detect } from "./stackswitch.js";
 
 function usage(message) {
-  process.stderr.write(`cli.mjs: ${message}\nusage: node cli.mjs [--backend auto|jspi|asyncify] [--verbose] FILE.py [ARGS...]\n`);
+  process.stderr.write(`cli.mjs: ${message}\nusage: node cli.mjs [--backend auto|jspi|worker|asyncify] [--verbose] FILE.py [ARGS...]\n`);
   process.exit(2);
 }
 

@@ -16,16 +16,30 @@ export interface Features {
   crossOriginIsolated: boolean | null;
   atomicsWaitInWorker: boolean;
   serviceWorker: boolean;
+  /** Web Workers (browsers) or worker_threads (Node). */
+  worker: boolean;
+}
+
+/** How the worker backend's worker thread would wait for replies here (worker/channel.js). */
+export interface WorkerChannelChoice {
+  /** "shared-memory": SharedArrayBuffer + Atomics.wait (Node; cross-origin-isolated pages).
+   *  "service-worker": synchronous XHR answered by a service worker (other secure pages).
+   *  null: the worker backend cannot run here. */
+  channel: "shared-memory" | "service-worker" | null;
+  /** Why, in words. */
+  reason: string;
 }
 
 export interface Detection {
   features: Features;
   /** What `backend: "auto"` picks, or null when nothing this build has can run here. */
-  backend: "jspi" | "asyncify" | null;
+  backend: "jspi" | "worker" | "asyncify" | null;
   /** Why, in words (shown by `cli.mjs --verbose`). */
   reason: string;
   /** For each built backend: null if usable here, else why not. */
   unavailable: Record<string, string | null>;
+  /** The worker backend's channel. */
+  worker: WorkerChannelChoice;
 }
 
 /** What the engine offers and which backend `auto` picks. Never compiles a backend. */
@@ -75,6 +89,15 @@ export interface SessionOptions {
   /** asyncify backend only: bytes for the frames saved while suspended (default 4 MiB,
    *  about 10x what Python's recursion limit needs); overflowing it discards the session. */
   asyncifyBufferSize?: number;
+  /** worker backend only: the channel, instead of what `detect().worker` chose. */
+  workerChannel?: "shared-memory" | "service-worker";
+  /** worker backend, shared-memory channel: bytes of the reply buffer (default 1 MiB);
+   *  larger replies cross in chunks of this size. */
+  workerBufferSize?: number;
+  /** worker backend only: how long a running program may take to act on interrupt()
+   *  (default 1000 ms) before its worker is terminated: the only way to stop native code
+   *  that never polls. The run then ends with `fatal: true` and the session is unusable. */
+  interruptGraceMs?: number;
 }
 
 /** How a run ended: status as `python3` would exit; the exception when one escaped. */
@@ -105,7 +128,9 @@ export class Session {
   run(code: string): Promise<RunResult>;
   /** Send program output to the session's callbacks. */
   write(stream: "stdout" | "stderr", text: string): void;
-  /** Raise KeyboardInterrupt in the running program. */
+  /** Raise KeyboardInterrupt in the running program: at once in a pending request;
+   *  in running code at its next poll, which only the worker backend can reach while
+   *  Python keeps the thread busy (JSPI and asyncify run it on the caller's thread). */
   interrupt(): void;
   /** End the session: a pending request fails with KeyboardInterrupt; memory is freed. */
   close(): void;

@@ -12,9 +12,13 @@
 //     -> bridge.request(kind, payload)     (this file) -> handler(...) -> Promise
 //     <- settled value, or a rejection {stackswitchKind, message} -> Python exception
 //
-// Backends, in order of preference: `jspi` (wasm-bindgen's JSPI; needs JSPI + exnref),
-// then `asyncify` (Binaryen Asyncify, hand-written driver in asyncify/; runs on every
-// engine with WebAssembly, so it is the fallback wherever JSPI is absent).
+// Backends, in order of preference (the measurements behind it: worker-backend/README.md):
+// `jspi` (wasm-bindgen's JSPI; needs JSPI + exnref), then `worker` on its shared-memory
+// channel (a plain module on a worker thread that blocks on Atomics.wait; Node, or a
+// cross-origin-isolated page; code in worker/), then `asyncify` (Binaryen Asyncify,
+// hand-written driver in asyncify/; runs on every engine with WebAssembly). `auto` never
+// picks the worker's service-worker channel (pages without isolation): at 3-5 ms per
+// suspension it loses to asyncify; asked for explicitly, it works.
 //
 // Invariant: detection never compiles a backend module the engine cannot compile (the
 // JSPI artifact fails to *compile* without JSPI + exnref), and every handler failure —
@@ -31,7 +35,7 @@ const EXNREF_PROBE = new Uint8Array([
 ]);
 
 /** The backends this build of the runtime can load, in order of preference. */
-export const BACKENDS = ["jspi", "asyncify"];
+export const BACKENDS = ["jspi", "worker", "asyncify"];
 
 /**
  * What the engine offers and which backend `auto` would choose.
@@ -47,17 +51,34 @@ export function detect() {
     crossOriginIsolated: isNode ? null : globalThis.crossOriginIsolated === true,
     atomicsWaitInWorker: isNode ? true : (globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === "function"),
     serviceWorker: !isNode && typeof navigator !== "undefined" && "serviceWorker" in navigator,
+    worker: isNode || typeof Worker === "function",
   };
+  const worker = workerChannel(features);
   const reasons = {};
   reasons.jspi = features.jspi && features.exnref ? null
     : !features.jspi ? "WebAssembly.Suspending/promising are missing (JSPI unsupported)"
     : "the exnref proposal is missing (wasm-bindgen's JSPI code needs it to compile)";
+  reasons.worker = !wasm ? "WebAssembly is missing" : worker.channel ? null : worker.reason;
   reasons.asyncify = wasm ? null : "WebAssembly is missing";
-  const backend = BACKENDS.find((name) => reasons[name] === null) ?? null;
+  const slowWorker = worker.channel === "service-worker"
+    ? "only its service-worker channel is available here (3-5 ms per suspension), so asyncify is preferred"
+    : null;
+  const backend = BACKENDS.find((name) => reasons[name] === null && !(name === "worker" && slowWorker)) ?? null;
   const reason = backend === "jspi" ? "jspi: supported by this engine"
-    : backend ? `${backend}: fallback, because jspi is unavailable: ${reasons.jspi}`
-    : `no backend available: ${reasons.asyncify}; the worker backend is not built yet`;
-  return { features, backend, reason, unavailable: reasons };
+    : backend === "worker" ? `worker: fallback, because jspi is unavailable: ${reasons.jspi}`
+    : backend ? `${backend}: fallback, because jspi is unavailable: ${reasons.jspi}; and worker: ${reasons.worker ?? slowWorker}`
+    : `no backend available: ${reasons.asyncify}`;
+  return { features, backend, reason, unavailable: reasons, worker };
+}
+
+/** Which channel the worker backend would use here (worker/channel.js), and why. */
+function workerChannel(features) {
+  if (isNode) return { channel: "shared-memory", reason: "Node worker_threads: Atomics.wait is allowed in workers" };
+  if (!features.worker) return { channel: null, reason: "this engine has no Web Workers" };
+  if (features.atomicsWaitInWorker) return { channel: "shared-memory", reason: "the page is cross-origin isolated: SharedArrayBuffer and Atomics.wait" };
+  const noSab = "no SharedArrayBuffer (the page is not cross-origin isolated: serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)";
+  if (features.serviceWorker && globalThis.isSecureContext) return { channel: "service-worker", reason: `${noSab}: synchronous XHR to a service worker instead` };
+  return { channel: null, reason: `${noSab}, and no service worker (it needs a secure context: https or http://127.0.0.1)` };
 }
 
 function safeValidate(bytes) {
@@ -90,7 +111,7 @@ async function readBytes(url) {
 }
 
 /** The wasm file of each backend, next to its glue `<backend>/stackswitch_<backend>.js`. */
-const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", asyncify: "stackswitch_asyncify.wasm" };
+const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", worker: "stackswitch_worker.wasm", asyncify: "stackswitch_asyncify.wasm" };
 
 /** Load (once per instance generation) the glue and wasm module of `backend`. */
 async function loadBackend(backend) {
@@ -252,7 +273,19 @@ export async function createSession(options = {}) {
     backend = wanted;
   }
   const glue = await loadBackend(backend);
+  if (backend === "worker") options = { ...options, workerChannel: checkedWorkerChannel(options.workerChannel, detection) };
   return Session.open(glue, backend, options);
+}
+
+/** The worker channel a session asked for (or detection chose), if this engine has it. */
+function checkedWorkerChannel(wanted, detection) {
+  const { features, worker } = detection;
+  if (!wanted) return worker.channel;
+  const usable = wanted === "shared-memory" ? features.atomicsWaitInWorker
+    : wanted === "service-worker" ? features.serviceWorker && globalThis.isSecureContext === true
+    : false;
+  if (!usable) throw new Error(`stackswitch: worker channel '${wanted}' cannot run here (${worker.reason})`);
+  return wanted;
 }
 
 /**
@@ -375,6 +408,7 @@ export class Session {
   interrupt() {
     this.#interrupted = true;
     this.#pending?.reject(new HostError("Interrupted", "interrupted"));
+    this.#handle?.interrupt?.(); // a backend that runs elsewhere (worker) must be told
   }
 
   /** End the session: a pending request fails with KeyboardInterrupt; memory is freed. */

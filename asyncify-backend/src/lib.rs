@@ -6,7 +6,7 @@
 //!   JS driver (js/stackswitch_asyncify.js)          wasm (this crate, after `wasm-opt --asyncify`)
 //!   ─────────────────────────────────────           ──────────────────────────────────────────────
 //!   stackswitch_session_run(s, src) ──────────────► Interpreter::run ─ eval_frame ─ ... ─ input()
-//!                                                     └─ AsyncifyHost::suspend(request)
+//!                                                     └─ RawImportHost::suspend(request)
 //!                                                          └─ import stackswitch.suspend(kind, ptr, len)
 //!   suspend: start the handler's promise,  ◄─────────────────┘
 //!            asyncify_start_unwind(data)  ───────► every instrumented frame saves its locals
@@ -28,7 +28,8 @@
 //!   wasm-bindgen there is no externref in the module at all, so Asyncify may
 //!   instrument any function it must and the build needs neither
 //!   `asyncify-ignore-indirect` nor stripped target features. The cost is the request
-//!   and reply byte format of [`wire`], which is small and tested on both sides.
+//!   and reply byte format of `stackswitch-raw-abi` (shared with the worker backend, whose
+//!   module has the same imports and exports), which is small and tested on both sides.
 //! - **Indirect calls are NOT ignored.** On this interpreter a suspension is always
 //!   reached through indirect calls: builtins (`input`, `time.sleep`, `urlopen`,
 //!   `host.call`) are `NativeFn` pointers called by the eval loop, Python code runs
@@ -43,41 +44,28 @@
 //!   347 of 2159 functions stay instrumented instead of 1777.
 //! - **One wasm instance per session.** Sessions share the compiled
 //!   `WebAssembly.Module` but nothing else: each instance has its own linear memory,
-//!   so its own Rust shadow stack, heap, `__asyncify_state` and `AsyncifyBuffer` (abi.rs).
+//!   so its own Rust shadow stack, heap, `__asyncify_state` and Asyncify buffer (which
+//!   the driver allocates with `stackswitch_alloc`; layout in the driver's header).
 //!   Several sessions may then be suspended at once and resumed in any order (no LIFO
 //!   scheduler, no shadow-stack copying), and a trap in one session (an Asyncify buffer
 //!   overflow, see below) cannot corrupt another.
 //!
 //! Invariants:
 //! 1. The only import that can unwind is `stackswitch.suspend`, and it is called only
-//!    from `AsyncifyHost::suspend` (abi.rs); the driver rewinds by calling
+//!    from `RawImportHost::suspend` (stackswitch-raw-abi); the driver rewinds by calling
 //!    `stackswitch_session_run` again with the same arguments.
 //! 2. Between an unwind and the matching rewind nothing in the instance runs except the
 //!    driver's own reads of linear memory (one session per instance), so the unwound
 //!    frames' shadow-stack memory and heap objects stay as they were.
-//! 3. The `AsyncifyBuffer` (abi.rs) is sized for the deepest stack the session's
+//! 3. The Asyncify buffer is sized for the deepest stack the session's
 //!    `stack_budget` allows; if unwinding ever overflows it anyway, Binaryen's
 //!    `asyncify_stop_unwind` traps, and the driver discards the whole instance and
 //!    reports a clear error: the overflow can only have written into the memory of that
 //!    discarded instance.
 //! 4. Every failure of the JS side (rejection, throw, reply of the wrong shape) becomes
-//!    a `HostError` and so a Python exception, never a trap ([`wire`] decodes defensively).
+//!    a `HostError` and so a Python exception, never a trap (the wire format decodes
+//!    defensively).
 
-mod wire;
-
-#[cfg(target_family = "wasm")]
-mod abi;
-
-pub use wire::{decode_config, decode_reply, encode_request, RequestKind, SessionConfig};
-
-/// Shadow stack the module is linked with (see build.rs).
-pub const SHADOW_STACK_SIZE: usize = 8 * 1024 * 1024;
-
-/// The interpreter's native stack budget: three quarters of the shadow stack, as the
-/// JSPI backend, so what runs outside `eval_frame`'s check has room.
-pub const STACK_BUDGET: usize = SHADOW_STACK_SIZE / 4 * 3;
-
-/// Bytes of each session's Asyncify buffer, header included: about 10x the measured use
-/// at Python's recursion limit (~370 B per plain Python call, 365 KB at depth 990; see
-/// README.md). Allocated per session but only touched as far as an unwind writes.
-pub const ASYNCIFY_BUFFER_SIZE: usize = 4 * 1024 * 1024;
+// The module's imports, exports and wire format are all stackswitch-raw-abi's; this crate
+// only links them into a cdylib (see build.rs) that the build step runs through Asyncify.
+pub use stackswitch_raw_abi::{SHADOW_STACK_SIZE, STACK_BUDGET};

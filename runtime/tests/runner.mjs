@@ -3,7 +3,7 @@
 // prompt to stdout, reads the next line of the given stdin, and raises EOFError once it
 // is exhausted; an uncaught exception's traceback goes to stderr.
 //
-//   window.stackswitchRun({ source, filename, argv, stdin, backend? })
+//   window.stackswitchRun({ source, filename, argv, stdin, backend?, workerChannel? })
 //     -> Promise<{ stdout, stderr, status, fatal }>
 //   window.stackswitchDetect() -> detect() of stackswitch.js (engine, features, choice)
 //
@@ -28,7 +28,7 @@ function stdinLines(text) {
   return lines;
 }
 
-async function stackswitchRun({ source, filename, argv, stdin = "", backend = "jspi" }) {
+async function stackswitchRun({ source, filename, argv, stdin = "", backend = "jspi", workerChannel }) {
   let stdout = "";
   let stderr = "";
   const lines = stdinLines(stdin);
@@ -36,6 +36,7 @@ async function stackswitchRun({ source, filename, argv, stdin = "", backend = "j
   try {
     session = await createSession({
       backend,
+      workerChannel,
       filename,
       argv,
       stdout: (text) => { stdout += text; },

@@ -5,6 +5,9 @@
 // Each test checks behaviour only (never timing): deep recursion across a suspension,
 // many sessions suspended at once without cross-talk, rejected and throwing handlers
 // becoming Python exceptions, and a handler that never answers until the session closes.
+// Worker backend only: interrupt() stopping a CPU-bound loop, a pending input() and a
+// long time.sleep() (the session stays usable), replies far larger than the channel's
+// buffer arriving byte-identical, and a worker killed mid-run.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -27,9 +30,11 @@ test("detection reports the engine's features and can run this backend", () => {
     assert.equal(d.features.jspi, true);
     assert.equal(d.features.exnref, true);
     assert.equal(d.backend, "jspi");
-  } else if (backend === "asyncify" && !(d.features.jspi && d.features.exnref)) {
-    assert.equal(d.backend, "asyncify"); // the fallback wherever JSPI is absent
+  } else if (!(d.features.jspi && d.features.exnref)) {
+    assert.equal(d.backend, "worker"); // the first fallback wherever JSPI is absent (Node 20)
   }
+  if (backend === "worker") assert.equal(d.worker.channel, "shared-memory"); // Node: worker_threads
+
 });
 
 test("suspensions reached through dunder methods, keys, generators and properties resume", async () => {
@@ -196,8 +201,22 @@ def f(n):
     return f(n + 1)
 f(0)
 `);
-  assert.equal(result.fatal, true);
   assert.equal(result.type, "RecursionError");
+  if (backend === "worker") {
+    // The worker thread has 8 MB of JS stack in Node (stackswitch_worker.js): the
+    // interpreter's own 6 MiB budget ends the recursion first, as an ordinary
+    // RecursionError, and the session goes on. (Its fatal path: the kill test below.)
+    assert.equal(result.fatal, undefined);
+    assert.equal((await session.run("print(1)")).status, 0);
+    session.close();
+    return;
+  }
+  assert.equal(result.fatal, true);
+  await unusableButANewSessionWorks(session);
+});
+
+/** After a fatal result: `session` refuses to run, and a new session runs normally. */
+async function unusableButANewSessionWorks(session) {
   await assert.rejects(session.run("print(1)"), /unusable/);
   session.close();
   const fresh = collect();
@@ -205,7 +224,7 @@ f(0)
   assert.equal((await next.run("print(sum(range(10)))")).status, 0);
   assert.equal(fresh.out.stdout, "45\n");
   next.close();
-});
+}
 
 test("an Asyncify buffer overflow discards only its own session, with a clear error", { skip: backend !== "asyncify" }, async () => {
   const { options } = collect();
@@ -221,4 +240,133 @@ test("an Asyncify buffer overflow discards only its own session, with a clear er
   assert.equal(result.status, 0, result.traceback);
   tiny.close();
   bystander.close();
+});
+
+// ---------------------------------------------------------------------------------------
+// Worker backend: the main thread stays free while Python runs, so it can interrupt.
+// ---------------------------------------------------------------------------------------
+
+const workerOnly = { skip: backend !== "worker" };
+
+/** Resolves once `out.stdout` contains `text` (the program reached that point). */
+async function printed(out, text) {
+  while (!out.stdout.includes(text)) await new Promise((r) => setTimeout(r, 5));
+}
+
+test("interrupt() stops a while True loop with KeyboardInterrupt, and the session goes on", workerOnly, async () => {
+  const { out, options } = collect();
+  const session = await createSession(options);
+  assert.equal(session.backend, "worker");
+  const run = session.run(`
+kept = "globals survive"
+print("looping", flush=True)
+while True:
+    pass
+`);
+  await printed(out, "looping");
+  session.interrupt();
+  const result = await run;
+  assert.equal(result.type, "KeyboardInterrupt");
+  assert.equal(result.status, 1);
+  // Usable afterwards: the same globals, and a long loop is not interrupted again.
+  const next = await session.run(`
+for i in range(300000):
+    pass
+print(kept, i)
+`);
+  assert.equal(next.status, 0, next.traceback);
+  assert.equal(out.stdout, "looping\nglobals survive 299999\n");
+  session.close();
+});
+
+test("interrupt() ends a pending input() and a time.sleep(100) with KeyboardInterrupt", workerOnly, async () => {
+  const { out, options } = collect();
+  const session = await createSession({ ...options, input: () => new Promise(() => {}) });
+  const waiting = session.run(`
+try:
+    input("never answered? ")
+except KeyboardInterrupt:
+    print("input interrupted")
+for i in range(300000):
+    pass
+print("not interrupted twice")
+`);
+  await new Promise((r) => setTimeout(r, 50));
+  session.interrupt();
+  const first = await waiting;
+  assert.equal(first.status, 0, first.traceback);
+  assert.equal(out.stdout, "input interrupted\nnot interrupted twice\n");
+
+  const started = Date.now();
+  const sleeping = session.run(`
+import time
+print("sleeping", flush=True)
+time.sleep(100)
+print("woke up")
+`);
+  await printed(out, "sleeping");
+  session.interrupt();
+  const second = await sleeping;
+  assert.equal(second.type, "KeyboardInterrupt");
+  assert.ok(Date.now() - started < 50_000, "the sleep was cut short, well before its 100 s");
+  assert.ok(!out.stdout.includes("woke up"));
+  assert.equal((await session.run("print('still here')")).status, 0);
+  assert.match(out.stdout, /still here\n$/);
+  session.close();
+});
+
+/** `n` bytes that repeat no period a chunk boundary could hide (xorshift32). */
+function noise(n, seed) {
+  const bytes = new Uint8Array(n);
+  let x = seed;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  return bytes;
+}
+
+test("a 10 MiB urlopen reply crosses the channel in chunks, byte-identical", workerOnly, async () => {
+  const body = noise(10 * 1024 * 1024, 0x9e3779b9);
+  for (const workerBufferSize of [undefined, 65521]) {
+    const { out, options } = collect();
+    let echoed = null;
+    const session = await createSession({
+      ...options,
+      workerBufferSize,
+      fetch: async (request) => {
+        if (request.method === "POST") echoed = request.body;
+        return { status: 200, reason: "OK", url: request.url, headers: [], body: request.method === "POST" ? new Uint8Array(0) : body };
+      },
+    });
+    const result = await session.run(`
+from urllib.request import urlopen, Request
+data = urlopen("http://example.test/big").read()
+print(len(data), data[:2] != data[2:4])
+urlopen(Request("http://example.test/echo", data=data))
+`);
+    assert.equal(result.status, 0, result.traceback);
+    assert.equal(out.stdout, "10485760 True\n");
+    // What Python read, sent back whole: every byte in its place.
+    assert.equal(echoed.length, body.length);
+    assert.ok(Buffer.compare(Buffer.from(echoed), Buffer.from(body)) === 0, `reply corrupted with buffer ${workerBufferSize}`);
+    session.close();
+  }
+});
+
+test("a worker killed mid-run gives its session an error, and a new session works", workerOnly, async () => {
+  const { out, options } = collect();
+  // 3 ** 20000000 is one native bignum computation (seconds) that never polls for an
+  // interrupt: the only way to stop it is to terminate the worker.
+  const session = await createSession({ ...options, interruptGraceMs: 200 });
+  const run = session.run(`print("computing", flush=True)\nx = 3 ** 20000000\nprint("finished")`);
+  await printed(out, "computing");
+  session.interrupt();
+  const result = await run;
+  assert.equal(result.fatal, true);
+  assert.match(result.message, /did not respond to interrupt\(\) within 200 ms and was terminated/);
+  assert.ok(!out.stdout.includes("finished"));
+  await unusableButANewSessionWorks(session);
 });

@@ -588,6 +588,21 @@ impl BrowserPage {
         format!("{stacks}; detect(): {}", self.browser.detection())
     }
 
+    /// Run `script` in the page (WebDriver `execute_async`: its last argument is the
+    /// completion callback) with `args`, for at most the page's script timeout; returns
+    /// what the script passed to the callback.
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        let _turn = self
+            .browser
+            .turn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.browser
+            .runtime
+            .block_on(self.browser.client.execute_async(script, args))
+            .map_err(|error| format!("WebDriver: {error}"))
+    }
+
     /// The page as a conformance-suite runner.
     pub fn runner(&self) -> Arc<dyn Runner> {
         Arc::clone(&self.browser) as Arc<dyn Runner>

@@ -2,7 +2,8 @@
 //!
 //! Exposes [`router`] (every route, as one axum `Router` that later features extend by
 //! merging or nesting), [`router_with_static`] (the same routes plus a static directory
-//! under a path prefix, for browser tests), [`serve`] (run it on a listener) and
+//! under a path prefix, for browser tests), [`router_with_static_isolated`] (the same,
+//! with every response cross-origin isolating the page: [`ISOLATION_HEADERS`]), [`serve`] (run it on a listener) and
 //! [`TestServer`] (run it on a thread of its own with its own tokio runtime, for
 //! in-process harnesses).
 //!
@@ -49,6 +50,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use axum::Router;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The body of `GET /json`; keys in a fixed order so CPython's `json.loads` dict order is known.
 pub const JSON_DOCUMENT: &str = r#"{"name": "stackswitch", "version": 3, "pi": 3.14159, "tags": ["python", "wasm", "stack"], "nested": {"ok": true, "missing": null, "count": 12}, "students": [{"name": "Ada", "grade": 91}, {"name": "Alan", "grade": 78}, {"name": "Grace", "grade": 85}]}"#;
@@ -80,6 +82,29 @@ pub fn router_with_static(prefix: &str, dir: impl AsRef<FsPath>) -> Router {
     routes()
         .nest_service(prefix, ServeDir::new(dir.as_ref()))
         .layer(middleware::from_fn(cors))
+}
+
+/// The headers that make a page cross-origin isolated (`crossOriginIsolated`, hence
+/// `SharedArrayBuffer`): every response of [`router_with_static_isolated`] has them.
+pub const ISOLATION_HEADERS: [(&str, &str); 2] = [
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-embedder-policy", "require-corp"),
+];
+
+/// [`router_with_static`] with [`ISOLATION_HEADERS`] on every response (pages, modules,
+/// workers, wasm and the routes alike, all same-origin, so `require-corp` lets them load).
+/// The same files served by [`router_with_static`] make a page without isolation.
+pub fn router_with_static_isolated(prefix: &str, dir: impl AsRef<FsPath>) -> Router {
+    let [(opener, opener_value), (embedder, embedder_value)] = ISOLATION_HEADERS;
+    router_with_static(prefix, dir)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static(opener),
+            HeaderValue::from_static(opener_value),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static(embedder),
+            HeaderValue::from_static(embedder_value),
+        ))
 }
 
 /// The routes, before the CORS layer that [`router`] and [`router_with_static`] add last
@@ -124,6 +149,14 @@ impl TestServer {
     /// the routes plus a static directory, e.g. the web distribution for browser tests.
     pub fn start_with_static(prefix: &str, dir: impl AsRef<FsPath>) -> std::io::Result<TestServer> {
         TestServer::start_with(router_with_static(prefix, dir), 0)
+    }
+
+    /// As [`TestServer::start_with_static`], with [`router_with_static_isolated`].
+    pub fn start_with_static_isolated(
+        prefix: &str,
+        dir: impl AsRef<FsPath>,
+    ) -> std::io::Result<TestServer> {
+        TestServer::start_with(router_with_static_isolated(prefix, dir), 0)
     }
 
     /// Bind `127.0.0.1:port` (0: any free port) and start serving `app`.
@@ -445,6 +478,27 @@ mod unit {
         assert!(get(&server, "/hello").ends_with("\r\n\r\nHello, world!\n"));
         assert!(get(&server, "/nope").contains("not found: /nope"));
         drop(server);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_isolated_variant_adds_coop_and_coep_to_every_response() {
+        let dir = std::env::temp_dir().join(format!("stackswitch-isolated-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("create the directory");
+        std::fs::write(dir.join("page.html"), "<!doctype html>\n").expect("write a file");
+        let isolated = TestServer::start_with_static_isolated("/web", &dir).expect("start");
+        let plain = TestServer::start_with_static("/web", &dir).expect("start");
+        for path in ["/web/page.html", "/hello", "/nope"] {
+            let response = get(&isolated, path);
+            for (name, value) in ISOLATION_HEADERS {
+                assert!(
+                    response.contains(&format!("{name}: {value}\r\n")),
+                    "{response}"
+                );
+            }
+            assert!(!get(&plain, path).contains("cross-origin-"), "{path}");
+        }
+        drop((isolated, plain));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,11 +1,11 @@
 //! `cargo xtask`: the project's build orchestration (the alias is in `.cargo/config.toml`).
 //!
 //! ```text
-//! cargo xtask run [--backend native|auto|jspi|asyncify|worker] [--node PATH] [--verbose] FILE.py [ARGS...]
+//! cargo xtask run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] FILE.py [ARGS...]
 //! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
-//! cargo xtask bench [--backend jspi|asyncify] [--rounds N] [--node PATH]
+//! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]   (worker: also in headless Chromium, per channel)
 //! ```
 //!
 //! Invariant: this binary does not link the interpreter (only `fuzz-runner` does), so it
@@ -26,7 +26,7 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  run [--backend native|auto|jspi|asyncify|worker] [--node PATH] [--verbose] FILE.py [ARGS...]
+  run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] FILE.py [ARGS...]
         run a Python program on a backend (default: auto)
   test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
         the one test command: setup, fmt, clippy, test, wasm, fuzz
@@ -34,7 +34,7 @@ commands:
         regenerate tests/expected/ with CPython (python3 tests/regen.py)
   fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
         fuzz the interpreter in-process (findings go to fuzz/artifacts/)
-  bench [--backend jspi|asyncify] [--rounds N] [--node PATH]
+  bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]
         per-suspension cost and wasm size of a JS-hosted backend (benches/)";
 
 /// Why a command could not do its work.
@@ -171,6 +171,24 @@ fn bench(args: &[String]) -> Result<i32, Failure> {
         .arg(dist.join("bench/suspend.mjs"))
         .args(["--backend", &backend, "--rounds", &rounds]);
     let status = workspace::run(&mut command, false).map_err(Failure::Error)?;
+    if !status.success() || backend != "worker" {
+        return Ok(workspace::exit_code(status));
+    }
+    // The worker backend has a channel per kind of page, which only a browser shows: the
+    // same figures in headless Chromium, cross-origin isolated (shared memory) and plain
+    // (service worker), the same in Firefox, and in WebKitGTK (service worker).
+    setup::ensure("Chromium", false).map_err(Failure::Error)?;
+    setup::ensure("Firefox", false).map_err(Failure::Error)?;
+    setup::ensure("geckodriver", false).map_err(Failure::Error)?;
+    setup::ensure("WebKitGTK", false).map_err(Failure::Error)?;
+    let mut browser = workspace::cargo();
+    browser
+        .args(["run", "--quiet", "-p", "stackswitch-tests", "--bin"])
+        .arg("stackswitch-browser-bench")
+        .args(["--", "--backend", &backend, "--rounds", &rounds])
+        .env("STACKSWITCH_WEB_DIST", &dist)
+        .env("STACKSWITCH_CHROMIUM", setup::CHROMIUM_BINARY);
+    let status = workspace::run(&mut browser, false).map_err(Failure::Error)?;
     Ok(workspace::exit_code(status))
 }
 
@@ -216,7 +234,7 @@ mod tests {
     fn unknown_commands_are_usage_errors() {
         assert!(matches!(dispatch("nope", &[]), Err(Failure::Usage(_))));
         assert!(matches!(
-            dispatch("bench", &["--backend".into(), "worker".into()]),
+            dispatch("bench", &["--backend".into(), "native".into()]),
             Err(Failure::Usage(_))
         ));
         assert!(matches!(dispatch("help", &[]), Ok(0)));

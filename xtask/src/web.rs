@@ -11,6 +11,11 @@
 //!     asyncify/stackswitch_asyncify_plain.wasm           (the same optimisation without the
 //!                                                         Asyncify pass: the bench's baseline)
 //!     asyncify/stackswitch_asyncify_asserts.wasm         (with asyncify-asserts: for the tests)
+//!     raw-abi/raw_abi.js                                 (copied from raw-abi/js/: the wire
+//!                                                         format asyncify and worker speak)
+//!     worker/stackswitch_worker.js  channel.js  ...      (copied from worker-backend/js/)
+//!     worker/stackswitch_worker.wasm                     (rustc's module, debug names
+//!                                                         stripped: no wasm-opt -Os)
 //! ```
 //! Invariant: after [`build`] succeeds every file above is current with the sources.
 
@@ -20,7 +25,7 @@ use std::process::Command;
 use crate::{setup, workspace};
 
 /// The wasm backends built here, by crate suffix (`stackswitch-<name>`).
-pub const WASM_BACKENDS: &[&str] = &["jspi", "asyncify"];
+pub const WASM_BACKENDS: &[&str] = &["jspi", "asyncify", "worker"];
 
 /// `target/stackswitch-web`.
 pub fn dist_dir() -> PathBuf {
@@ -58,11 +63,16 @@ pub fn build(verbose: bool) -> Result<PathBuf, String> {
             build_asyncify(&dist.join(backend), verbose)?;
             continue;
         }
+        if *backend == "worker" {
+            build_worker(&dist.join(backend), verbose)?;
+            continue;
+        }
         let mut bindgen = Command::new(setup::wasm_bindgen_path());
         bindgen.args(["--target", "web", "--out-dir"]);
         bindgen.arg(dist.join(backend)).arg(raw_wasm(backend));
         workspace::run_ok(&mut bindgen, verbose)?;
     }
+    copy_tree(&workspace::root().join("raw-abi/js"), &dist.join("raw-abi"))?;
     copy_tree(&workspace::root().join("runtime"), &dist)?;
     copy_tree(&workspace::root().join("benches"), &dist.join("bench"))?;
     Ok(dist)
@@ -111,6 +121,28 @@ fn build_asyncify(out: &std::path::Path, verbose: bool) -> Result<(), String> {
     )
     .map_err(|e| format!("cannot copy the asyncify driver: {e}"))?;
     Ok(())
+}
+
+/// The worker backend's post-link step: the plain module (no Asyncify pass: the worker's
+/// `suspend` import blocks instead of unwinding) with only its debug names stripped, and
+/// its JS files, which run on both sides of the worker. Not `-Os`: Binaryen's inlining
+/// grows the frames of the interpreter's recursion cycle, and a Chromium worker has the
+/// smallest engine stack of all the places the module runs (measured in Chromium 156:
+/// Python recursion through `sorted(key=)` ended at depth 444 with `-Os`, 723 without,
+/// below and above what CPython's limit needs; the module is 5% larger raw, 0.4% smaller
+/// gzipped, no slower; see worker-backend/README.md).
+fn build_worker(out: &std::path::Path, verbose: bool) -> Result<(), String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let backend_dir = workspace::root().join("worker-backend");
+    let input = raw_wasm("worker");
+    let output = out.join("stackswitch_worker.wasm");
+    if !is_newer(&output, &[&input]) {
+        let mut wasm_opt = Command::new(setup::wasm_opt_path());
+        wasm_opt.arg(&input).arg("-o").arg(&output);
+        wasm_opt.args(["--strip-debug", "--strip-producers"]);
+        run_wasm_opt(&mut wasm_opt, &output, verbose)?;
+    }
+    copy_tree(&backend_dir.join("js"), out)
 }
 
 /// The three builds of the asyncify backend's rustc artifact.

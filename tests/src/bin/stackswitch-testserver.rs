@@ -1,35 +1,56 @@
-//! `stackswitch-testserver [--port N]`: the conformance suite's HTTP test server as a process.
+//! `stackswitch-testserver [--port N] [--static PREFIX DIR [--isolated]]`: the conformance
+//! suite's HTTP test server as a process.
 //!
 //! Binds `127.0.0.1` (on a free port unless `--port` is given), prints its base URL
 //! (`http://127.0.0.1:PORT`) as the first line of stdout, flushes, and serves
-//! [`stackswitch_tests::server::router`] until killed. Used by `tests/regen.py` and by
-//! harnesses that run programs out of process (Node, browsers).
+//! [`stackswitch_tests::server::router`] until killed; with `--static`, also the files of
+//! DIR under PREFIX (`router_with_static`), and with `--isolated` every response carries
+//! the cross-origin isolation headers (`router_with_static_isolated`): to try the test
+//! pages by hand. Used by `tests/regen.py` and by harnesses that run programs out of
+//! process (Node, browsers).
 
 use std::io::Write;
 use std::process::ExitCode;
 
-fn parse_port(mut args: impl Iterator<Item = String>) -> Result<u16, String> {
-    let mut port = 0;
+/// What to serve: the port, and the static directory with its prefix and isolation.
+#[derive(Default)]
+struct Options {
+    port: u16,
+    static_dir: Option<(String, String)>,
+    isolated: bool,
+}
+
+const USAGE: &str = "usage: stackswitch-testserver [--port N] [--static PREFIX DIR [--isolated]]";
+
+fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut options = Options::default();
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--static" => {
+                let prefix = args.next().ok_or("--static needs PREFIX and DIR")?;
+                let dir = args.next().ok_or("--static needs PREFIX and DIR")?;
+                options.static_dir = Some((prefix, dir));
+            }
+            "--isolated" => options.isolated = true,
             "--port" => {
                 let value = args.next().ok_or("--port needs a value")?;
-                port = value
+                options.port = value
                     .parse()
                     .map_err(|_| format!("--port: not a port number: {value:?}"))?;
             }
-            "-h" | "--help" => {
-                return Err("usage: stackswitch-testserver [--port N]".into());
-            }
-            other => return Err(format!("unknown argument {other:?}")),
+            "-h" | "--help" => return Err(USAGE.into()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
     }
-    Ok(port)
+    if options.isolated && options.static_dir.is_none() {
+        return Err(format!("--isolated goes with --static\n{USAGE}"));
+    }
+    Ok(options)
 }
 
 fn main() -> ExitCode {
-    let port = match parse_port(std::env::args().skip(1)) {
-        Ok(port) => port,
+    let options = match parse_options(std::env::args().skip(1)) {
+        Ok(options) => options,
         Err(message) => {
             eprintln!("stackswitch-testserver: {message}");
             return ExitCode::from(2);
@@ -47,12 +68,18 @@ fn main() -> ExitCode {
         }
     };
     let result = runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port)).await?;
         let address = listener.local_addr()?;
         let mut stdout = std::io::stdout();
         writeln!(stdout, "http://{address}")?;
         stdout.flush()?;
-        stackswitch_tests::server::serve(listener, stackswitch_tests::server::router()).await
+        use stackswitch_tests::server::{router, router_with_static, router_with_static_isolated};
+        let app = match (&options.static_dir, options.isolated) {
+            (None, _) => router(),
+            (Some((prefix, dir)), false) => router_with_static(prefix, dir),
+            (Some((prefix, dir)), true) => router_with_static_isolated(prefix, dir),
+        };
+        stackswitch_tests::server::serve(listener, app).await
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

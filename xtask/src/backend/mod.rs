@@ -1,8 +1,7 @@
 //! The backends `cargo xtask run` can run a program on, and how it picks one.
 //!
 //! Each backend is one module here exposing `run(&RunRequest) -> Result<i32, String>`,
-//! listed in [`BACKENDS`]; a backend that is planned but not built yet is listed with the
-//! issue that adds it. Adding a backend is adding its module and flipping its entry.
+//! listed in [`BACKENDS`]. Adding a backend is adding its module and its entry.
 //!
 //! Invariant: `run` returns the program's exit status exactly (a signal `n` as `128 + n`),
 //! with stdin, stdout and stderr passed through untouched.
@@ -10,6 +9,7 @@
 mod asyncify;
 mod jspi;
 mod native;
+mod worker;
 
 use std::path::PathBuf;
 
@@ -27,40 +27,31 @@ pub struct RunRequest {
 
 type RunFn = fn(&RunRequest) -> Result<i32, String>;
 
-/// Whether a backend can run programs yet.
-#[derive(Clone, Copy, Debug)]
-pub enum Availability {
-    Built(RunFn),
-    /// Planned; `issue` adds it when known.
-    NotBuilt {
-        issue: Option<u32>,
-    },
-}
-
 /// One backend.
 #[derive(Clone, Copy, Debug)]
 pub struct Backend {
     pub name: &'static str,
-    pub availability: Availability,
+    pub run: RunFn,
 }
 
-/// Every backend, in the order `auto` prefers them once they are built.
+/// Every backend, in the order `auto` prefers them (the JS runtime's `BACKENDS`; native
+/// has no JS engine and is never chosen by `auto`).
 pub const BACKENDS: &[Backend] = &[
     Backend {
         name: "jspi",
-        availability: Availability::Built(jspi::run),
-    },
-    Backend {
-        name: "asyncify",
-        availability: Availability::Built(asyncify::run),
+        run: jspi::run,
     },
     Backend {
         name: "worker",
-        availability: Availability::NotBuilt { issue: Some(5) },
+        run: worker::run,
+    },
+    Backend {
+        name: "asyncify",
+        run: asyncify::run,
     },
     Backend {
         name: "native",
-        availability: Availability::Built(native::run),
+        run: native::run,
     },
 ];
 
@@ -77,15 +68,7 @@ pub fn run(name: &str, request: &RunRequest) -> Result<i32, String> {
             names.join(", ")
         ));
     };
-    match backend.availability {
-        Availability::Built(run) => run(request),
-        Availability::NotBuilt { issue: Some(issue) } => Err(format!(
-            "backend '{name}' is not built yet (issue #{issue})"
-        )),
-        Availability::NotBuilt { issue: None } => Err(format!(
-            "backend '{name}' is not built yet (a later issue adds it)"
-        )),
-    }
+    (backend.run)(request)
 }
 
 #[cfg(test)]
@@ -102,11 +85,7 @@ mod tests {
     }
 
     #[test]
-    fn unbuilt_and_unknown_backends_are_clear_errors() {
-        assert_eq!(
-            run("worker", &request()),
-            Err("backend 'worker' is not built yet (issue #5)".to_owned())
-        );
+    fn unknown_backends_are_clear_errors() {
         let unknown = run("wasm3", &request()).unwrap_err();
         assert!(unknown.contains("unknown backend 'wasm3'"), "{unknown}");
     }

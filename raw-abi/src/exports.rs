@@ -1,24 +1,23 @@
-//! The module's raw wasm interface: the imports the JS driver provides, the exports it
-//! calls, and the [`Host`] implementation over them. wasm32 only.
+//! The raw wasm interface itself: the imports the JS side provides, the exports it calls,
+//! and [`RawImportHost`], the interpreter's [`Host`] over those imports. wasm32 only.
 //!
 //! ```text
 //!   imports (module "stackswitch")             exports
-//!   suspend(kind, ptr, len) -> u32  UNWINDS    stackswitch_alloc(len) -> ptr
+//!   suspend(kind, ptr, len) -> u32  WAITS      stackswitch_alloc(len) -> ptr
 //!   reply(ptr)                                 stackswitch_free(ptr, len)
 //!   write(stream, ptr, len)                    stackswitch_session_new(config, len) -> session
 //!   now(clock) -> f64                          stackswitch_session_run(session, src, len) -> result
-//!   poll_interrupt() -> u32                    stackswitch_session_asyncify_data(session) -> ptr
-//!                                              stackswitch_session_free(session)
-//!                                              asyncify_{start,stop}_{unwind,rewind}, asyncify_get_state
-//!                                                (added by wasm-opt --asyncify)
+//!   poll_interrupt() -> u32                    stackswitch_session_free(session)
 //!
-//!   config  = filename: str, u32 n, n × argv: str, u32 asyncify buffer bytes (0: default)
+//!   config  = filename: str, u32 n, n × argv: str
 //!   result  = u32 length, then i32 status, u8 0 (ok) | u8 1, type: str, message: str, traceback: str
-//!   AsyncifyBuffer = [ u32 current | u32 end | saved frames ... ]   (Binaryen's layout)
 //! ```
 //!
-//! Invariant: `suspend` is the only import listed in `asyncify-imports`; every other
-//! import returns without suspending, so Asyncify need not instrument its callers.
+//! `suspend` "waits" as the backend's JS half makes it (see the crate header): it returns
+//! the length of the reply only once there is one, and `reply` then copies it in.
+//!
+//! Invariant: the exports are the only entry points and each session is one boxed
+//! [`Session`]; a pointer the JS side passes back is one these exports handed out.
 
 use std::alloc::{alloc, dealloc, Layout};
 
@@ -30,9 +29,8 @@ use crate::wire;
 
 #[link(wasm_import_module = "stackswitch")]
 extern "C" {
-    /// The suspension point. Called normally, the driver starts answering the request
-    /// and unwinds; called again while rewinding, it stops the rewind and returns the
-    /// length of the reply, which [`reply`] then copies into linear memory.
+    /// The suspension point: returns, however the backend waits, the length of the reply
+    /// to the request in `ptr..ptr+len`, which [`reply`] then copies into linear memory.
     fn suspend(kind: u32, ptr: *const u8, len: usize) -> u32;
     /// Copy the reply of the last `suspend` (as many bytes as it returned) to `ptr`.
     fn reply(ptr: *mut u8);
@@ -45,13 +43,13 @@ extern "C" {
 }
 
 /// [`Host`] over the imports above.
-struct AsyncifyHost;
+struct RawImportHost;
 
-impl Host for AsyncifyHost {
+impl Host for RawImportHost {
     fn suspend(&mut self, request: SuspendRequest) -> Result<Reply, HostError> {
         let (kind, bytes) = wire::encode_request(&request);
-        // SAFETY: `bytes` outlives the call (and stays alive while the stack is unwound:
-        // unwinding skips destructors and rewinding restores this frame's locals).
+        // SAFETY: `bytes` outlives the call (and, under Asyncify, stays alive while the
+        // stack is unwound: unwinding skips destructors, rewinding restores the locals).
         let len = unsafe { suspend(kind as u32, bytes.as_ptr(), bytes.len()) };
         let mut answer = vec![0u8; len as usize];
         // SAFETY: the driver writes exactly the `len` bytes it announced.
@@ -84,21 +82,9 @@ impl Host for AsyncifyHost {
     }
 }
 
-/// The Asyncify data structure of one session, as Binaryen's pass expects it: two
-/// pointers, then the space unwound frames are saved into (it grows upwards).
-#[repr(C, align(8))]
-struct AsyncifyBuffer {
-    /// Where the next saved frame goes (reset by the driver before each unwind).
-    current: u32,
-    /// One past the last usable byte; `asyncify_stop_unwind` traps if `current` passed it.
-    end: u32,
-}
-
-/// One interpreter, its Asyncify buffer, and the result of its last run.
+/// One interpreter and the result of its last run.
 pub struct Session {
     interpreter: Interpreter,
-    asyncify: *mut AsyncifyBuffer,
-    buffer_size: usize,
     result: Vec<u8>,
 }
 
@@ -135,43 +121,22 @@ pub unsafe extern "C" fn stackswitch_session_new(config: *const u8, len: usize) 
     let Some(settings) = wire::decode_config(bytes) else {
         return std::ptr::null_mut();
     };
-    let buffer_size = match settings.asyncify_buffer_size {
-        0 => crate::ASYNCIFY_BUFFER_SIZE,
-        // At least the header; Binaryen's checks then report the overflow.
-        n => (n as usize).max(std::mem::size_of::<AsyncifyBuffer>()),
-    };
     let config = Config {
         filename: settings.filename,
         argv: settings.argv,
         stack_budget: crate::STACK_BUDGET,
         ..Config::default()
     };
-    let layout = buffer_layout(buffer_size);
-    // SAFETY: the layout has a non-zero size; the header is initialised right away.
-    let asyncify = unsafe { alloc(layout) } as *mut AsyncifyBuffer;
-    if asyncify.is_null() {
-        return std::ptr::null_mut();
-    }
-    let start = asyncify as usize + std::mem::size_of::<AsyncifyBuffer>();
-    // SAFETY: `asyncify` is a fresh allocation large enough for the header.
-    unsafe {
-        asyncify.write(AsyncifyBuffer {
-            current: start as u32,
-            end: (asyncify as usize + buffer_size) as u32,
-        })
-    };
     Box::into_raw(Box::new(Session {
         interpreter: Interpreter::new(config),
-        asyncify,
-        buffer_size,
         result: Vec::new(),
     }))
 }
 
 /// Run `source` in the session; returns the encoded result (valid until the next run).
-/// While the program is suspended this returns with the Asyncify state "unwinding" and
-/// a meaningless value; the driver then calls it again, rewinding, with the same
-/// arguments (see the crate header).
+/// Under Asyncify, while the program is suspended this returns with the state
+/// "unwinding" and a meaningless value; the driver then calls it again, rewinding, with
+/// the same arguments.
 ///
 /// # Safety
 /// `session` came from [`stackswitch_session_new`]; `source` points to `len` bytes of
@@ -185,7 +150,7 @@ pub unsafe extern "C" fn stackswitch_session_run(
     // SAFETY: guaranteed by the caller.
     let (session, source) = unsafe { (&mut *session, std::slice::from_raw_parts(source, len)) };
     let source = String::from_utf8_lossy(source);
-    let outcome = session.interpreter.run(&source, &mut AsyncifyHost);
+    let outcome = session.interpreter.run(&source, &mut RawImportHost);
     let result = &mut session.result;
     result.clear();
     result.extend_from_slice(&[0; 4]);
@@ -207,16 +172,6 @@ pub unsafe extern "C" fn stackswitch_session_run(
     result.as_ptr()
 }
 
-/// The session's Asyncify data structure (see [`AsyncifyBuffer`]).
-///
-/// # Safety
-/// `session` came from [`stackswitch_session_new`].
-#[no_mangle]
-pub unsafe extern "C" fn stackswitch_session_asyncify_data(session: *mut Session) -> *mut u8 {
-    // SAFETY: guaranteed by the caller.
-    unsafe { (*session).asyncify as *mut u8 }
-}
-
 /// Free the session.
 ///
 /// # Safety
@@ -225,12 +180,5 @@ pub unsafe extern "C" fn stackswitch_session_asyncify_data(session: *mut Session
 #[no_mangle]
 pub unsafe extern "C" fn stackswitch_session_free(session: *mut Session) {
     // SAFETY: guaranteed by the caller.
-    let session = unsafe { Box::from_raw(session) };
-    // SAFETY: allocated in stackswitch_session_new with this layout.
-    unsafe {
-        dealloc(
-            session.asyncify as *mut u8,
-            buffer_layout(session.buffer_size),
-        )
-    };
+    drop(unsafe { Box::from_raw(session) });
 }

@@ -1,8 +1,8 @@
 //! The byte format of requests and replies crossing the one suspend import.
 //!
 //! No wasm-bindgen here, so a [`SuspendRequest`] travels as bytes in linear memory and
-//! the JS driver (`js/stackswitch_asyncify.js`, functions `decodeRequest` and
-//! `encodeReply`) is the other half of this file. All integers are little-endian.
+//! `js/raw_abi.js` (functions `decodeRequest`, `encodeAnswer`, `encodeError`,
+//! `encodeConfig`) is the other half of this file. All integers are little-endian.
 //!
 //! ```text
 //!   str, bytes  = u32 length, then the UTF-8 / raw bytes
@@ -115,16 +115,14 @@ pub fn decode_reply(kind: RequestKind, bytes: &[u8]) -> Result<Reply, HostError>
     Ok(reply)
 }
 
-/// A session's settings, as the driver sends them to `stackswitch_session_new`.
+/// A session's settings, as the JS side sends them to `stackswitch_session_new`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionConfig {
     pub filename: String,
     pub argv: Vec<String>,
-    /// Bytes of the Asyncify buffer; 0 means [`crate::ASYNCIFY_BUFFER_SIZE`].
-    pub asyncify_buffer_size: u32,
 }
 
-/// Parse a session config: `filename: str, u32 n, n × argv: str, u32 asyncify_buffer_size`.
+/// Parse a session config: `filename: str, u32 n, n × argv: str`.
 pub fn decode_config(bytes: &[u8]) -> Option<SessionConfig> {
     let mut reader = Reader { bytes, at: 0 };
     let filename = reader.string().ok()?;
@@ -133,12 +131,7 @@ pub fn decode_config(bytes: &[u8]) -> Option<SessionConfig> {
         .map(|_| reader.string())
         .collect::<Result<_, _>>()
         .ok()?;
-    let asyncify_buffer_size = reader.u32().ok()?;
-    (reader.at == bytes.len()).then_some(SessionConfig {
-        filename,
-        argv,
-        asyncify_buffer_size,
-    })
+    (reader.at == bytes.len()).then_some(SessionConfig { filename, argv })
 }
 
 fn malformed() -> HostError {
@@ -345,11 +338,9 @@ mod tests {
         put_len(&mut bytes, 2);
         put_str(&mut bytes, "main.py");
         put_str(&mut bytes, "-v");
-        bytes.extend_from_slice(&4096u32.to_le_bytes());
         let config = decode_config(&bytes).unwrap();
         assert_eq!(config.filename, "main.py");
         assert_eq!(config.argv, ["main.py", "-v"]);
-        assert_eq!(config.asyncify_buffer_size, 4096);
         bytes.push(0);
         assert_eq!(decode_config(&bytes), None);
     }
