@@ -13,12 +13,16 @@
 //     <- settled value, or a rejection {stackswitchKind, message} -> Python exception
 //
 // Backends, in order of preference (the measurements behind it: worker-backend/README.md):
-// `jspi` (wasm-bindgen's JSPI; needs JSPI + exnref), then `worker` on its shared-memory
-// channel (a plain module on a worker thread that blocks on Atomics.wait; Node, or a
-// cross-origin-isolated page; code in worker/), then `asyncify` (Binaryen Asyncify,
-// hand-written driver in asyncify/; runs on every engine with WebAssembly). `auto` never
-// picks the worker's service-worker channel (pages without isolation): at 3-5 ms per
-// suspension it loses to asyncify; asked for explicitly, it works.
+// `jspi` (wasm-bindgen's JSPI; needs JSPI + exnref) first everywhere. Then, in a page,
+// `worker` on its shared-memory channel (a plain module on a worker thread that blocks on
+// Atomics.wait; a cross-origin-isolated page; code in worker/) before `asyncify`
+// (Binaryen Asyncify, hand-written driver in asyncify/; runs on every engine with
+// WebAssembly): the page stays responsive and interrupt() stops CPU-bound loops, for
+// 35-100 µs per suspension instead of 5-15. In Node, `asyncify` before `worker`: there is
+// no page to keep responsive (cli.mjs does not map Ctrl-C to interrupt()), and asyncify
+// suspends several times and starts a session ~20 times cheaper. `auto` never picks the
+// worker's service-worker channel (pages without isolation): at 1-5 ms per suspension it
+// loses to asyncify; asked for explicitly, it works.
 //
 // Invariant: detection never compiles a backend module the engine cannot compile (the
 // JSPI artifact fails to *compile* without JSPI + exnref), and every handler failure —
@@ -34,8 +38,11 @@ const EXNREF_PROBE = new Uint8Array([
   0x0a, 0x06, 0x01, 0x04, 0x01, 0x01, 0x69, 0x0b, // code: one local of type exnref (0x69)
 ]);
 
-/** The backends this build of the runtime can load, in order of preference. */
+/** The backends this build of the runtime can load, in order of preference in a page. */
 export const BACKENDS = ["jspi", "worker", "asyncify"];
+
+/** The order of preference in Node (see the header). */
+const NODE_PREFERENCE = ["jspi", "asyncify", "worker"];
 
 /**
  * What the engine offers and which backend `auto` would choose.
@@ -63,10 +70,13 @@ export function detect() {
   const slowWorker = worker.channel === "service-worker"
     ? "only its service-worker channel is available here (3-5 ms per suspension), so asyncify is preferred"
     : null;
-  const backend = BACKENDS.find((name) => reasons[name] === null && !(name === "worker" && slowWorker)) ?? null;
+  const preference = isNode ? NODE_PREFERENCE : BACKENDS;
+  const backend = preference.find((name) => reasons[name] === null && !(name === "worker" && slowWorker)) ?? null;
+  const workerNote = isNode ? "worker: in Node asyncify is preferred (no page to keep responsive; cheaper suspensions and sessions)"
+    : `worker: ${reasons.worker ?? slowWorker}`;
   const reason = backend === "jspi" ? "jspi: supported by this engine"
     : backend === "worker" ? `worker: fallback, because jspi is unavailable: ${reasons.jspi}`
-    : backend ? `${backend}: fallback, because jspi is unavailable: ${reasons.jspi}; and worker: ${reasons.worker ?? slowWorker}`
+    : backend ? `${backend}: fallback, because jspi is unavailable: ${reasons.jspi}; and ${workerNote}`
     : `no backend available: ${reasons.asyncify}`;
   return { features, backend, reason, unavailable: reasons, worker };
 }

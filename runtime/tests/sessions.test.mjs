@@ -31,7 +31,7 @@ test("detection reports the engine's features and can run this backend", () => {
     assert.equal(d.features.exnref, true);
     assert.equal(d.backend, "jspi");
   } else if (!(d.features.jspi && d.features.exnref)) {
-    assert.equal(d.backend, "worker"); // the first fallback wherever JSPI is absent (Node 20)
+    assert.equal(d.backend, "asyncify"); // Node's first fallback wherever JSPI is absent (Node 20)
   }
   if (backend === "worker") assert.equal(d.worker.channel, "shared-memory"); // Node: worker_threads
 
