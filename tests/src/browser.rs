@@ -98,29 +98,33 @@ fn on_path(name: &str) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-fn chromedriver() -> PathBuf {
-    let path = std::env::var_os("STACKSWITCH_CHROMEDRIVER")
+/// A WebDriver server: `$var` if set, else `name` on `PATH`, else `fallback` (under the
+/// repository) if it exists; panics with install instructions when none is there.
+fn driver_binary(var: &str, name: &str, fallback: Option<&str>) -> PathBuf {
+    let path = std::env::var_os(var)
         .map(PathBuf::from)
-        .or_else(|| on_path("chromedriver"));
-    match path {
-        Some(path) if path.exists() => path,
-        _ => panic!("chromedriver was not found: {INSTALL_HINT} STACKSWITCH_CHROMEDRIVER"),
-    }
-}
-
-fn geckodriver() -> PathBuf {
-    let path = std::env::var_os("STACKSWITCH_GECKODRIVER")
-        .map(PathBuf::from)
-        .or_else(|| on_path("geckodriver"))
+        .or_else(|| on_path(name))
         .or_else(|| {
-            let pinned = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../.tools/geckodriver-0.37.1/bin/geckodriver");
+            let pinned = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(fallback?);
             pinned.exists().then_some(pinned)
         });
     match path {
         Some(path) if path.exists() => path,
-        _ => panic!("geckodriver was not found: {INSTALL_HINT} STACKSWITCH_GECKODRIVER"),
+        _ => panic!("{name} was not found: {INSTALL_HINT} {var}"),
     }
+}
+
+fn chromedriver() -> PathBuf {
+    driver_binary("STACKSWITCH_CHROMEDRIVER", "chromedriver", None)
+}
+
+/// `cargo xtask test` installs it under `.tools/` (pinned, see xtask/src/setup.rs).
+fn geckodriver() -> PathBuf {
+    driver_binary(
+        "STACKSWITCH_GECKODRIVER",
+        "geckodriver",
+        Some("../.tools/geckodriver-0.37.1/bin/geckodriver"),
+    )
 }
 
 fn chromium() -> PathBuf {
