@@ -6,7 +6,6 @@
 // a syntax error, the SystemExit code; 2 for a usage error of this script.
 
 import { readFileSync } from "node:fs";
-import { constants } from "node:os";
 import { resolve } from "node:path";
 import { createSession, detect } from "./stackswitch.js";
 
@@ -26,7 +25,6 @@ while (args.length && args[0].startsWith("--")) {
 }
 if (!args.length) usage("no program given");
 const [file, ...rest] = args;
-
 
 if (verbose) {
   const d = detect();
@@ -54,7 +52,7 @@ let result;
 try {
   result = await session.run(source);
 } catch (error) {
-  // The backend itself failed (e.g. an asyncify session discarded after a trap).
+  // The session could not run at all (run() reports engine failures as fatal results).
   process.stderr.write(`${error.message}\n`);
   process.exit(70);
 }

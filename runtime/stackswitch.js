@@ -68,7 +68,7 @@ export function detect() {
   reasons.worker = !wasm ? "WebAssembly is missing" : worker.channel ? null : worker.reason;
   reasons.asyncify = wasm ? null : "WebAssembly is missing";
   const slowWorker = worker.channel === "service-worker"
-    ? "only its service-worker channel is available here (3-5 ms per suspension), so asyncify is preferred"
+    ? "only its service-worker channel is available here (1-5 ms per suspension), so asyncify is preferred"
     : null;
   const preference = isNode ? NODE_PREFERENCE : BACKENDS;
   const backend = preference.find((name) => reasons[name] === null && !(name === "worker" && slowWorker)) ?? null;
@@ -81,13 +81,19 @@ export function detect() {
   return { features, backend, reason, unavailable: reasons, worker };
 }
 
+/** Whether each worker channel (worker/channel.js) can run with these features. */
+const WORKER_CHANNEL_USABLE = {
+  "shared-memory": (features) => features.atomicsWaitInWorker,
+  "service-worker": (features) => features.serviceWorker && globalThis.isSecureContext === true,
+};
+
 /** Which channel the worker backend would use here (worker/channel.js), and why. */
 function workerChannel(features) {
   if (isNode) return { channel: "shared-memory", reason: "Node worker_threads: Atomics.wait is allowed in workers" };
   if (!features.worker) return { channel: null, reason: "this engine has no Web Workers" };
-  if (features.atomicsWaitInWorker) return { channel: "shared-memory", reason: "the page is cross-origin isolated: SharedArrayBuffer and Atomics.wait" };
+  if (WORKER_CHANNEL_USABLE["shared-memory"](features)) return { channel: "shared-memory", reason: "the page is cross-origin isolated: SharedArrayBuffer and Atomics.wait" };
   const noSab = "no SharedArrayBuffer (the page is not cross-origin isolated: serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)";
-  if (features.serviceWorker && globalThis.isSecureContext) return { channel: "service-worker", reason: `${noSab}: synchronous XHR to a service worker instead` };
+  if (WORKER_CHANNEL_USABLE["service-worker"](features)) return { channel: "service-worker", reason: `${noSab}: synchronous XHR to a service worker instead` };
   return { channel: null, reason: `${noSab}, and no service worker (it needs a secure context: https or http://127.0.0.1)` };
 }
 
@@ -291,10 +297,7 @@ export async function createSession(options = {}) {
 function checkedWorkerChannel(wanted, detection) {
   const { features, worker } = detection;
   if (!wanted) return worker.channel;
-  const usable = wanted === "shared-memory" ? features.atomicsWaitInWorker
-    : wanted === "service-worker" ? features.serviceWorker && globalThis.isSecureContext === true
-    : false;
-  if (!usable) throw new Error(`stackswitch: worker channel '${wanted}' cannot run here (${worker.reason})`);
+  if (!WORKER_CHANNEL_USABLE[wanted]?.(features)) throw new Error(`stackswitch: worker channel '${wanted}' cannot run here (${worker.reason})`);
   return wanted;
 }
 
@@ -322,6 +325,8 @@ export class Session {
   #running = false;
   #broken = false;
 
+  #bridge; // the host side the backend's handle calls (request, write, now, pollInterrupt)
+
   /** Create a session and its backend handle (asyncify instantiates asynchronously). */
   static async open(glue, backend, options) {
     const session = new Session(glue, backend, options);
@@ -329,8 +334,6 @@ export class Session {
     session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args);
     return session;
   }
-
-  #bridge;
 
   constructor(glue, backend, options) {
     this.backend = backend;
