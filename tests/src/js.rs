@@ -1,6 +1,6 @@
 //! What the tests of the JS-hosted backends share: where the web distribution
 //! (`target/stackswitch-web`, built by `cargo xtask test`'s `web` step) and the Node
-//! binaries are, a [`Runner`] that runs each program through `node cli.mjs --backend X`,
+//! binaries are, the conformance suite through `node cli.mjs --backend X`,
 //! and the session API tests of `runtime/tests/sessions.test.mjs`.
 //!
 //! `cargo xtask test` passes the locations as `STACKSWITCH_WEB_DIST`, `STACKSWITCH_NODE`
@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use crate::{run_in_subprocess, Invocation, Outcome, Runner};
+use crate::server::TestServer;
+use crate::{assert_suite_passes, run_in_subprocess, Invocation, Outcome, Runner};
 
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -51,13 +52,25 @@ pub fn node20() -> PathBuf {
 }
 
 /// Each program through `node <dist>/cli.mjs --backend <backend>`, in a subprocess.
-pub fn cli_runner(node: &Path, dist: &Path, backend: &str) -> Arc<dyn Runner> {
+fn cli_runner(node: &Path, dist: &Path, backend: &str) -> Arc<dyn Runner> {
     let (node, cli, backend) = (node.to_path_buf(), dist.join("cli.mjs"), backend.to_owned());
     Arc::new(move |invocation: Invocation| -> Outcome {
         let mut command = Command::new(&node);
         command.arg(&cli).args(["--backend", &backend]);
         run_in_subprocess(command, &invocation)
     })
+}
+
+/// The whole conformance suite through `node <dist>/cli.mjs --backend <backend>` against a
+/// fresh test server; panics with every mismatch. `engine` names the Node in messages.
+pub fn assert_cli_suite_passes(node: &Path, dist: &Path, backend: &str, engine: &str) {
+    let server = TestServer::start().expect("the test server should start");
+    let runner = cli_runner(node, dist, backend);
+    assert_suite_passes(
+        runner,
+        &server,
+        &format!("the {backend} backend on {engine}"),
+    );
 }
 
 /// Run `<dist>/tests/sessions.test.mjs` under `node --test` for `backend` (stock JS

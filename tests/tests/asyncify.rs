@@ -9,18 +9,12 @@
 
 use std::path::Path;
 
-use stackswitch_tests::assert_suite_passes;
-use stackswitch_tests::js::{assert_session_tests_pass, cli_runner, node20, node26, web_dist};
-use stackswitch_tests::server::TestServer;
+use stackswitch_tests::js::{
+    assert_cli_suite_passes, assert_session_tests_pass, node20, node26, web_dist,
+};
 
 fn suite_on(node: &Path, dist: &Path, engine: &str) {
-    let server = TestServer::start().expect("the test server should start");
-    let runner = cli_runner(node, dist, "asyncify");
-    assert_suite_passes(
-        runner,
-        &server,
-        &format!("the Asyncify backend on {engine}"),
-    );
+    assert_cli_suite_passes(node, dist, "asyncify", engine);
 }
 
 #[test]

@@ -12,14 +12,13 @@
 use std::path::Path;
 use std::process::Command;
 
-use stackswitch_tests::assert_suite_passes;
-use stackswitch_tests::js::{assert_session_tests_pass, cli_runner, node20, node26, web_dist};
+use stackswitch_tests::js::{
+    assert_cli_suite_passes, assert_session_tests_pass, node20, node26, web_dist,
+};
 use stackswitch_tests::server::TestServer;
 
 fn suite_on(node: &Path, engine: &str) {
-    let server = TestServer::start().expect("the test server should start");
-    let runner = cli_runner(node, &web_dist(), "worker");
-    assert_suite_passes(runner, &server, &format!("the worker backend on {engine}"));
+    assert_cli_suite_passes(node, &web_dist(), "worker", engine);
 }
 
 #[test]
