@@ -2,8 +2,15 @@
 // program like `python3 FILE.py ARGS...` (stdin answers input(), exit status as python3's).
 // `cargo xtask run` builds the backends and calls this with a suitable Node.
 //
+// Ctrl-C (SIGINT) calls session.interrupt(): the program gets KeyboardInterrupt wherever
+// it is — a loop (the jspi and asyncify backends yield to the event loop every few ms, so
+// the signal is seen), a pending input() or time.sleep(). An uncaught one prints its
+// traceback and the process ends by SIGINT, as CPython's does (a shell shows 130).
+//
 // Invariant: the process exit status is the program's: 0, 1 for an uncaught exception or
-// a syntax error, the SystemExit code; 2 for a usage error of this script.
+// a syntax error, the SystemExit code, death by SIGINT for an uncaught KeyboardInterrupt;
+// 2 for a usage error of this script. Everything the program wrote, and its traceback,
+// has reached stdout/stderr before the process exits.
 
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -48,16 +55,30 @@ try {
   process.stderr.write(`${error.message}\n`);
   process.exit(70);
 }
+const interruptOnCtrlC = () => session.interrupt();
+process.on("SIGINT", interruptOnCtrlC);
 let result;
 try {
   result = await session.run(source);
 } catch (error) {
   // The session could not run at all (run() reports engine failures as fatal results).
-  process.stderr.write(`${error.message}\n`);
+  await drained(process.stderr, `${error.message}\n`);
   process.exit(70);
 }
 session.close();
-if (result.traceback) process.stderr.write(result.traceback);
-process.exitCode = result.status;
-// stdin may still be paused-open; leave once output is flushed.
-process.stdout.write("", () => process.exit(result.status));
+await drained(process.stderr, result.traceback ?? "");
+await drained(process.stdout, "");
+if (result.type === "KeyboardInterrupt" && result.status === 130) {
+  // End as CPython does: by the signal's default action.
+  process.off("SIGINT", interruptOnCtrlC);
+  process.kill(process.pid, "SIGINT");
+} else {
+  // stdin may still be paused-open: leave explicitly.
+  process.exit(result.status);
+}
+
+/** Write `text` to `stream` and wait until everything written to it so far is handed to
+ * the OS (process.exit would drop what a pipe has not taken yet). */
+function drained(stream, text) {
+  return new Promise((resolve) => stream.write(text, () => resolve()));
+}

@@ -98,9 +98,30 @@ export interface SessionOptions {
    *  (default 1000 ms) before its worker is terminated: the only way to stop native code
    *  that never polls. The run then ends with `fatal: true` and the session is unusable. */
   interruptGraceMs?: number;
+  /** jspi and asyncify (which run Python on the caller's thread): once this many ms of
+   *  Python code ran since the event loop last did, the program yields one macrotask
+   *  (`scheduler.yield()`, a MessageChannel message, or `setImmediate` in Node) so that
+   *  timers, page events and `interrupt()` run. Default 10 (see the README's figures). */
+  yieldEveryMs?: number;
+  /** `false` turns yielding off (for benchmarks): Python then keeps the thread until it
+   *  suspends or ends, and `interrupt()` cannot reach a CPU-bound loop on jspi/asyncify.
+   *  Default true. The worker never needs to yield. */
+  yielding?: boolean;
+  /** Each run may take at most this long (ms), suspensions included; then it ends with
+   *  `type: "TimeoutError"`, whatever `except` or `finally` blocks the program has, and
+   *  a request still pending is ended. The session stays usable. Default: no limit. */
+  timeoutMs?: number;
+  /** Each run may take at most this many steps (loop iterations and Python calls; long
+   *  builtins count one per element), then ends as for `timeoutMs`. Default: no limit. */
+  maxSteps?: number;
 }
 
-/** How a run ended: status as `python3` would exit; the exception when one escaped. */
+/** The time slice `yieldEveryMs` defaults to, in ms. */
+export const DEFAULT_YIELD_EVERY_MS: number;
+
+/** How a run ended: status as `python3` would exit (130 for an uncaught
+ *  KeyboardInterrupt, as a shell shows CPython's death by SIGINT); the exception when one
+ *  escaped (`type: "TimeoutError"` when `timeoutMs` or `maxSteps` ended the run). */
 export interface RunResult {
   status: number;
   type?: string;
@@ -118,7 +139,7 @@ export interface RunResult {
  * "UnknownFunction" -> LookupError; any other rejection or throw -> OSError.
  */
 export class HostError extends Error {
-  constructor(kind: "Interrupted" | "EndOfInput" | "Network" | "UnknownFunction" | "Failed", message: string);
+  constructor(kind: "Interrupted" | "EndOfInput" | "Network" | "UnknownFunction" | "Failed" | "TimedOut", message: string);
   stackswitchKind: string;
 }
 
@@ -128,10 +149,12 @@ export class Session {
   run(code: string): Promise<RunResult>;
   /** Send program output to the session's callbacks. */
   write(stream: "stdout" | "stderr", text: string): void;
-  /** Raise KeyboardInterrupt in the running program: at once in a pending request;
-   *  in running code at its next poll, which only the worker backend can reach while
-   *  Python keeps the thread busy (JSPI and asyncify run it on the caller's thread). */
+  /** Raise KeyboardInterrupt in the running program: at once in a pending request (a
+   *  yield included), else at its next poll; on every backend (jspi and asyncify reach
+   *  CPU-bound code through yielding). Does nothing when no run is in progress. */
   interrupt(): void;
+  /** Counts for the run in progress or the last one. */
+  readonly stats: { suspensions: number; yields: number };
   /** End the session: a pending request fails with KeyboardInterrupt; memory is freed. */
   close(): void;
 }

@@ -24,9 +24,20 @@
 // worker's service-worker channel (pages without isolation): at 1-5 ms per suspension it
 // loses to asyncify; asked for explicitly, it works.
 //
+// Running code polls its session every thousand loop iterations or calls
+// (bridge.poll): 1 raises KeyboardInterrupt (interrupt() was called), 2 yields. On the
+// backends that run on the caller's thread (jspi, asyncify), once `yieldEveryMs` have
+// passed since the event loop last ran, the program suspends with a "yield" request that
+// settles after one macrotask, so timers, clicks and a Stop button's interrupt() run
+// while Python computes. The worker never yields: it has its own thread.
+//
+//   run ──► Python ... poll ─ 2 ─► request("yield") ─► macrotask ─► resume ... poll ─ 1 ─► KeyboardInterrupt
+//                                        ▲ page events, timers, interrupt() run here
+//
 // Invariant: detection never compiles a backend module the engine cannot compile (the
 // JSPI artifact fails to *compile* without JSPI + exnref), and every handler failure —
 // a rejection or a synchronous throw — reaches Python as an exception, never as a trap.
+// An interrupt() applies to the run in progress only.
 
 const isNode = typeof process !== "undefined" && process.versions != null && process.versions.node != null;
 
@@ -217,6 +228,46 @@ function defaultSleep(seconds) {
   return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 }
 
+/** Default time slice between two yields to the event loop, in ms (see README, "Yielding"). */
+export const DEFAULT_YIELD_EVERY_MS = 10;
+
+/** Values of bridge.poll(), as the backends decode them (core's `Poll`). */
+const POLL_CONTINUE = 0;
+const POLL_INTERRUPT = 1;
+const POLL_YIELD = 2;
+
+/**
+ * A promise that settles after the event loop has run one macrotask: `scheduler.yield()`
+ * where the engine has it, else a MessageChannel message (pages, workers) or
+ * `setImmediate` (Node: after pending I/O callbacks). Never `setTimeout(0)`, which
+ * browsers clamp to 4 ms once nested.
+ */
+const macrotask = (() => {
+  if (typeof globalThis.scheduler?.yield === "function") return () => globalThis.scheduler.yield();
+  if (isNode) return () => new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === "function") {
+    const channel = new MessageChannel();
+    const waiting = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return () => new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+  }
+  return () => new Promise((resolve) => setTimeout(resolve, 0));
+})();
+
+/** The RunLimits a session's options ask for: { maxSeconds, maxSteps }, null for none. */
+function sessionLimits(options) {
+  const positive = (value, name) => {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== "number" || !(value >= 0)) throw new TypeError(`stackswitch: ${name} must be a non-negative number`);
+    return value;
+  };
+  const timeoutMs = positive(options.timeoutMs, "timeoutMs");
+  return { maxSeconds: timeoutMs === null ? null : timeoutMs / 1000, maxSteps: positive(options.maxSteps, "maxSteps") };
+}
+
 /** CPython's text for the socket errors Node reports by code (Linux errno values). */
 const OS_ERRORS = {
   ECONNREFUSED: "[Errno 111] Connection refused",
@@ -288,9 +339,10 @@ export async function createSession(options = {}) {
   } else {
     backend = wanted;
   }
+  const limits = sessionLimits(options);
   const glue = await loadBackend(backend);
   if (backend === "worker") options = { ...options, workerChannel: checkedWorkerChannel(options.workerChannel, detection) };
-  return Session.open(glue, backend, options);
+  return Session.open(glue, backend, { ...options, limits });
 }
 
 /** The worker channel a session asked for (or detection chose), if this engine has it. */
@@ -324,14 +376,19 @@ export class Session {
   #closed = false;
   #running = false;
   #broken = false;
+  #yieldEveryMs; // Infinity when yielding is off
+  #nextYield = Infinity; // performance.now() after which the next poll yields
+  #timedOut = false; // the run's timeoutMs passed (its timer fired)
+  #stats = { suspensions: 0, yields: 0 };
 
-  #bridge; // the host side the backend's handle calls (request, write, now, pollInterrupt)
+  #bridge; // the host side the backend's handle calls (request, write, now, poll)
 
   /** Create a session and its backend handle (asyncify instantiates asynchronously). */
   static async open(glue, backend, options) {
     const session = new Session(glue, backend, options);
     const args = [session.#bridge, options.filename ?? "<stdin>", options.argv ?? [options.filename ?? ""]];
-    session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args);
+    const { maxSeconds, maxSteps } = options.limits;
+    session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args, maxSeconds, maxSteps);
     return session;
   }
 
@@ -340,17 +397,29 @@ export class Session {
     this.#options = options;
     this.stdout = options.stdout ?? defaultOutput("stdout");
     this.stderr = options.stderr ?? defaultOutput("stderr");
+    const slice = options.yieldEveryMs ?? DEFAULT_YIELD_EVERY_MS;
+    if (typeof slice !== "number" || !(slice > 0)) throw new TypeError("stackswitch: yieldEveryMs must be a positive number of milliseconds");
+    // The worker has a thread of its own: its program never needs to yield.
+    this.#yieldEveryMs = options.yielding === false || backend === "worker" ? Infinity : slice;
     const bridge = {
       request: (kind, payload) => this.#request(kind, payload),
       write: (stream, text) => this.write(stream, text),
       now: (clock) => (clock === "wall" ? Date.now() / 1000 : performance.now() / 1000),
-      pollInterrupt: () => {
-        const was = this.#interrupted;
-        this.#interrupted = false;
-        return was;
+      poll: () => {
+        if (this.#interrupted) {
+          this.#interrupted = false;
+          return POLL_INTERRUPT;
+        }
+        return performance.now() >= this.#nextYield ? POLL_YIELD : POLL_CONTINUE;
       },
     };
     this.#bridge = bridge;
+  }
+
+  /** Counts for the run in progress or the last one: `{ suspensions, yields }` (yields are
+   * the suspensions that only let the event loop run). */
+  get stats() {
+    return { ...this.#stats };
   }
 
   /** Deliver program output to the embedder, in order. */
@@ -363,6 +432,10 @@ export class Session {
     const o = this.#options;
     let answer;
     switch (kind) {
+      case "yield":
+        this.#stats.yields += 1;
+        answer = macrotask;
+        break;
       case "input":
         answer = () => (o.input ? o.input(payload.prompt, this) : defaultInput(payload.prompt, this));
         break;
@@ -383,12 +456,16 @@ export class Session {
       default:
         return Promise.reject(new HostError("Failed", `unknown request kind '${kind}'`));
     }
+    this.#stats.suspensions += 1;
     // The request promise settles with the handler's answer, or is rejected early by
-    // interrupt()/close(); a synchronous throw in the handler becomes a rejection.
+    // interrupt()/close() or the run's timeout; a synchronous throw in the handler
+    // becomes a rejection. Once it settled the event loop has run: a new time slice.
     return new Promise((resolve, reject) => {
+      if (this.#timedOut) return reject(new HostError("TimedOut", "time limit exceeded"));
       this.#pending = { reject };
       Promise.resolve().then(answer).then(resolve, reject).finally(() => {
         if (this.#pending?.reject === reject) this.#pending = null;
+        this.#nextYield = performance.now() + this.#yieldEveryMs;
       });
     });
   }
@@ -402,6 +479,17 @@ export class Session {
     if (this.#broken) throw new Error("stackswitch: session is unusable after a fatal engine error");
     if (this.#running) throw new Error("stackswitch: session is already running");
     this.#running = true;
+    this.#interrupted = false;
+    this.#timedOut = false;
+    this.#stats = { suspensions: 0, yields: 0 };
+    this.#nextYield = performance.now() + this.#yieldEveryMs;
+    // The core checks the time limit itself while code runs (every poll and after every
+    // suspension); this timer only ends a request still pending when it passes.
+    const { maxSeconds } = this.#options.limits;
+    const timer = maxSeconds === null ? null : setTimeout(() => {
+      this.#timedOut = true;
+      this.#pending?.reject(new HostError("TimedOut", "time limit exceeded"));
+    }, maxSeconds * 1000);
     try {
       return await this.#handle.run(code);
     } catch (error) {
@@ -412,13 +500,19 @@ export class Session {
       if (!this.#handle.ownsInstance) discardInstance(this.backend);
       return fatalResult(error);
     } finally {
+      clearTimeout(timer);
       this.#running = false;
+      this.#nextYield = Infinity;
       if (this.#closed) this.#free();
     }
   }
 
-  /** Raise KeyboardInterrupt in the running program (at its next poll or pending request). */
+  /**
+   * Raise KeyboardInterrupt in the running program: at once if it waits on a request (a
+   * yield included), else at its next poll. Does nothing when no run is in progress.
+   */
   interrupt() {
+    if (!this.#running) return;
     this.#interrupted = true;
     this.#pending?.reject(new HostError("Interrupted", "interrupted"));
     this.#handle?.interrupt?.(); // a backend that runs elsewhere (worker) must be told

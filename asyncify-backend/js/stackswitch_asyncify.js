@@ -64,7 +64,7 @@ export default async function init({ module_or_path } = {}) {
 
 /**
  * One interpreter in its own instance. `bridge` is runtime/stackswitch.js's host side:
- * request(kind, payload) -> Promise, write(stream, text), now(clock), pollInterrupt().
+ * request(kind, payload) -> Promise, write(stream, text), now(clock), poll().
  */
 export class Session {
   #ex;
@@ -92,7 +92,7 @@ export class Session {
     // A module built without the Asyncify pass (the bench's plain baseline) runs
     // programs that never suspend; its state is always NORMAL.
     session.#ex = instance.exports.asyncify_get_state ? instance.exports : { ...instance.exports, asyncify_get_state: () => NORMAL };
-    session.#handle = session.#withBytes(encodeConfig(filename, argv), (ptr, len) => session.#ex.stackswitch_session_new(ptr, len));
+    session.#handle = session.#withBytes(encodeConfig(filename, argv, options.limits), (ptr, len) => session.#ex.stackswitch_session_new(ptr, len));
     if (!session.#handle) throw new Error("stackswitch: could not create an asyncify session");
     // At least the header; Binaryen's checks then report an overflow.
     const size = Math.max(options.asyncifyBufferSize ?? ASYNCIFY_BUFFER_SIZE, ASYNCIFY_HEADER);
@@ -137,7 +137,7 @@ export class Session {
       },
       write: (stream, ptr, len) => bridge.write(stream === 0 ? "stdout" : "stderr", text(ptr, len)),
       now: (clock) => bridge.now(clock === 0 ? "wall" : "monotonic"),
-      poll_interrupt: () => (bridge.pollInterrupt() ? 1 : 0),
+      poll: () => bridge.poll(),
     };
   }
 

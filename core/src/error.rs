@@ -15,6 +15,9 @@ pub enum ErrorKind {
     Exception,
     /// `sys.exit()` or `raise SystemExit`: the process exit status CPython would use.
     Exit(i32),
+    /// The run exceeded one of its [`RunLimits`](crate::RunLimits) and was ended; Python
+    /// code could not catch it. `type_name` is `"TimeoutError"`; `message` says which limit.
+    LimitExceeded,
 }
 
 /// A run that did not complete normally.
@@ -30,12 +33,22 @@ pub struct Error {
 }
 
 impl Error {
-    /// The exit status `python3 file.py` would end with.
+    /// The exit status `python3 file.py` would end with, as a shell shows it: for an
+    /// uncaught `KeyboardInterrupt` CPython ends itself by SIGINT, shown as 130.
     pub fn exit_status(&self) -> i32 {
         match self.kind {
             ErrorKind::Exit(code) => code,
-            ErrorKind::Syntax { .. } | ErrorKind::Exception => 1,
+            _ if self.is_keyboard_interrupt() => 130,
+            ErrorKind::Syntax { .. } | ErrorKind::Exception | ErrorKind::LimitExceeded => 1,
         }
+    }
+}
+
+impl Error {
+    /// The run ended with an uncaught `KeyboardInterrupt` (a runner that wants to be
+    /// exact then ends its process by SIGINT, as CPython does).
+    pub fn is_keyboard_interrupt(&self) -> bool {
+        self.kind == ErrorKind::Exception && self.type_name == "KeyboardInterrupt"
     }
 }
 

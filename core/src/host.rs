@@ -16,7 +16,20 @@
 //! observe (the host never calls back into the same interpreter while suspended).
 //!
 //! Everything else a host provides is non-blocking and cheap: output ([`Host::write`]),
-//! clocks ([`Host::now`]) and the interrupt flag ([`Host::poll_interrupt`]).
+//! clocks ([`Host::now`]) and the periodic [`Host::poll`], which lets a host interrupt
+//! running code or ask it to yield:
+//!
+//! ```text
+//!   eval loop, every POLL_INTERVAL instructions ── host.poll() ──► Poll::Continue
+//!                                                             ├─► Poll::Interrupt → KeyboardInterrupt
+//!                                                             └─► Poll::Yield ──► host.suspend(Yield)
+//!                        (the host lets its event loop run — timers, clicks, Stop — and replies Done)
+//! ```
+//!
+//! A yield is an ordinary suspension, so it costs every backend nothing new: a host on a
+//! browser's main thread (JSPI, Asyncify) yields every few milliseconds so that the page
+//! stays responsive and a Stop button's `interrupt()` can run; a host that owns its thread
+//! (native, a worker) never needs to.
 
 use std::fmt;
 
@@ -52,6 +65,22 @@ pub enum SuspendRequest {
     /// `host.call(name, *args)`: a blocking function the embedder registered by name;
     /// reply with [`Reply::Value`].
     HostCall { name: String, args: Vec<HostValue> },
+    /// Running code offers the host its thread because [`Host::poll`] said
+    /// [`Poll::Yield`]: let other work run (a browser's event loop: a macrotask, not a
+    /// microtask), then reply with [`Reply::Done`]. An error reply (`Interrupted`) raises
+    /// in the running code at this point.
+    Yield,
+}
+
+/// What the running code should do, as [`Host::poll`] decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Poll {
+    /// Go on running.
+    Continue,
+    /// Raise `KeyboardInterrupt` here (the embedder called interrupt, the user pressed Ctrl-C).
+    Interrupt,
+    /// Suspend with [`SuspendRequest::Yield`] to let the host's other work run.
+    Yield,
 }
 
 /// An HTTP request as `urlopen` builds it.
@@ -80,7 +109,7 @@ pub struct FetchResponse {
 pub enum Reply {
     /// The answer to `Input`.
     Text(String),
-    /// The answer to `Sleep`.
+    /// The answer to `Sleep` and `Yield`.
     Done,
     /// The answer to `Fetch`.
     Response(FetchResponse),
@@ -114,6 +143,9 @@ pub enum HostErrorKind {
     UnknownFunction,
     /// Any other failure of a host handler (a rejected promise, a thrown exception): `OSError`.
     Failed,
+    /// The host ended the wait because the run's time limit passed (the JS runtime's
+    /// `timeoutMs`): the run ends as for an exceeded [`crate::RunLimits`] limit.
+    TimedOut,
 }
 
 /// A failure reported by the host instead of a [`Reply`].
@@ -158,9 +190,12 @@ pub trait Host {
         0.0
     }
 
-    /// Polled every few thousand bytecode instructions; `true` raises `KeyboardInterrupt`
-    /// in the running code. Lets a host stop CPU-bound loops that never suspend.
-    fn poll_interrupt(&mut self) -> bool {
-        false
+    /// Polled every few thousand bytecode instructions (about every 0.1-1 ms of running
+    /// code) and in long-running builtins: lets a host stop CPU-bound loops that never
+    /// suspend ([`Poll::Interrupt`]) and, by answering [`Poll::Yield`] once its time slice
+    /// is used up, give its thread back now and then. Must be cheap: read a flag, maybe a
+    /// clock.
+    fn poll(&mut self) -> Poll {
+        Poll::Continue
     }
 }

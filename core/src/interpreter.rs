@@ -16,6 +16,28 @@ pub struct Config {
     /// Bytes of native stack the interpreter may use below the frame that called `run`;
     /// past it `RecursionError` is raised instead of overflowing the native stack.
     pub stack_budget: usize,
+    /// Bounds on each [`Interpreter::run`] (none by default).
+    pub limits: RunLimits,
+}
+
+/// Bounds on one [`Interpreter::run`] that Python code cannot escape, for graders and
+/// sandboxes (`KeyboardInterrupt` can be caught; these cannot).
+///
+/// Both are checked where the interpreter polls its host (every thousand steps, and after
+/// every suspension). Once one is exceeded, every following step raises `TimeoutError`,
+/// so no `except` or `finally` block can keep the program alive, and the run ends with
+/// [`ErrorKind::LimitExceeded`](crate::ErrorKind::LimitExceeded).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RunLimits {
+    /// Most steps one run may take. A step is what CPython checks its eval breaker at:
+    /// entering or resuming a Python frame, or a loop's jump back; long builtins count one
+    /// step per element they process. Every unbounded computation takes unboundedly many.
+    pub max_steps: Option<u64>,
+    /// Most seconds one run may take by the host's monotonic clock ([`crate::Host::now`]),
+    /// time spent suspended included. A request the host has not answered is not cut
+    /// short: the limit applies once it returns (the JS runtime's `timeoutMs` also ends a
+    /// pending request).
+    pub max_seconds: Option<f64>,
 }
 
 impl Default for Config {
@@ -25,6 +47,7 @@ impl Default for Config {
             argv: vec![String::new()],
             recursion_limit: 1000,
             stack_budget: 512 * 1024,
+            limits: RunLimits::default(),
         }
     }
 }
@@ -81,6 +104,24 @@ impl Interpreter {
 
 /// The [`Error`] for an exception that reached the top level (`SystemExit` included).
 fn uncaught(vm: &mut Vm<'_>, e: PyErr) -> Error {
+    if let Some(why) = vm.limit_exceeded() {
+        // Whatever the program raised on its way out, the limit ended the run: show where
+        // it was, without the chain of re-raises through the handlers it passed.
+        let message = why.to_owned();
+        let traceback = if e.is("TimeoutError") {
+            e.data().context.replace(None);
+            e.data().cause.replace(None);
+            crate::vm::format_exception(vm, &e)
+        } else {
+            format!("TimeoutError: {message}\n")
+        };
+        return Error {
+            kind: ErrorKind::LimitExceeded,
+            type_name: "TimeoutError".into(),
+            message,
+            traceback,
+        };
+    }
     let type_name = crate::vm::exception_type_name(e.class());
     let message = crate::builtins::exception_str(vm, &e.0).unwrap_or_default();
     if e.is("SystemExit") {

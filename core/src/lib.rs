@@ -40,7 +40,7 @@ mod vm;
 
 pub use error::{Error, ErrorKind};
 pub use host::{
-    Clock, FetchRequest, FetchResponse, Host, HostError, HostErrorKind, HostValue, Reply, Stream,
-    SuspendRequest,
+    Clock, FetchRequest, FetchResponse, Host, HostError, HostErrorKind, HostValue, Poll, Reply,
+    Stream, SuspendRequest,
 };
-pub use interpreter::{Config, Interpreter};
+pub use interpreter::{Config, Interpreter, RunLimits};

@@ -23,8 +23,8 @@
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use stackswitch_core::{
-    Clock, Config, FetchResponse, Host, HostError, HostErrorKind, HostValue, Interpreter, Reply,
-    Stream, SuspendRequest,
+    Clock, Config, FetchResponse, Host, HostError, HostErrorKind, HostValue, Interpreter, Poll,
+    Reply, RunLimits, Stream, SuspendRequest,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,7 +35,8 @@ extern "C" {
     /// promises and receives output.
     pub type HostBridge;
 
-    /// Start answering a blocking request; `kind` is "input", "sleep", "fetch" or "call".
+    /// Start answering a blocking request; `kind` is "input", "sleep", "fetch", "call" or
+    /// "yield" (settles after the event loop ran a macrotask).
     #[wasm_bindgen(method, catch)]
     fn request(this: &HostBridge, kind: &str, payload: &JsValue) -> Result<Promise, JsValue>;
 
@@ -46,8 +47,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn now(this: &HostBridge, clock: &str) -> f64;
 
-    #[wasm_bindgen(method, js_name = pollInterrupt)]
-    fn poll_interrupt(this: &HostBridge) -> bool;
+    /// What running code should do now: 0 go on, 1 raise KeyboardInterrupt, 2 yield.
+    #[wasm_bindgen(method)]
+    fn poll(this: &HostBridge) -> u32;
 }
 
 /// [`Host`] over a [`HostBridge`]: suspends with JSPI on each request.
@@ -148,6 +150,7 @@ fn rejection(reason: &JsValue) -> HostError {
         Some("EndOfInput") => HostErrorKind::EndOfInput,
         Some("Network") => HostErrorKind::Network,
         Some("UnknownFunction") => HostErrorKind::UnknownFunction,
+        Some("TimedOut") => HostErrorKind::TimedOut,
         _ => HostErrorKind::Failed,
     };
     HostError::new(kind, message)
@@ -187,6 +190,7 @@ fn request_payload(request: &SuspendRequest) -> (&'static str, JsValue) {
             );
             "call"
         }
+        SuspendRequest::Yield => "yield",
     };
     (kind, o.into())
 }
@@ -234,7 +238,7 @@ impl Host for JspiHost<'_> {
                 .as_string()
                 .map(Reply::Text)
                 .ok_or_else(|| failed("input handler did not resolve to a string")),
-            SuspendRequest::Sleep { .. } => Ok(Reply::Done),
+            SuspendRequest::Sleep { .. } | SuspendRequest::Yield => Ok(Reply::Done),
             SuspendRequest::Fetch(_) => fetch_response(&value),
             SuspendRequest::HostCall { .. } => js_to_host_value(&value, 0).map(Reply::Value),
         }
@@ -259,8 +263,12 @@ impl Host for JspiHost<'_> {
         })
     }
 
-    fn poll_interrupt(&mut self) -> bool {
-        self.bridge.poll_interrupt()
+    fn poll(&mut self) -> Poll {
+        match self.bridge.poll() {
+            1 => Poll::Interrupt,
+            2 => Poll::Yield,
+            _ => Poll::Continue,
+        }
     }
 }
 
@@ -277,14 +285,25 @@ pub struct Session {
 
 #[wasm_bindgen]
 impl Session {
-    /// `filename` is what tracebacks show; `argv` becomes `sys.argv`.
+    /// `filename` is what tracebacks show; `argv` becomes `sys.argv`; `max_seconds` and
+    /// `max_steps` bound every run (see [`RunLimits`]).
     #[wasm_bindgen(constructor)]
-    pub fn new(bridge: HostBridge, filename: String, argv: Vec<String>) -> Session {
+    pub fn new(
+        bridge: HostBridge,
+        filename: String,
+        argv: Vec<String>,
+        max_seconds: Option<f64>,
+        max_steps: Option<f64>,
+    ) -> Session {
         // Leave a quarter of the shadow stack for what runs outside eval_frame's budget.
         let config = Config {
             filename,
             argv,
             stack_budget: SHADOW_STACK_SIZE / 4 * 3,
+            limits: RunLimits {
+                max_seconds,
+                max_steps: max_steps.map(|steps| steps as u64),
+            },
             ..Config::default()
         };
         Session {

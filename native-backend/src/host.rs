@@ -6,6 +6,11 @@
 //! buffered like CPython's piped stdout, or line buffered on request, like a terminal's),
 //! stderr is written through at once.
 //!
+//! Every wait — a line of stdin, a sleep — watches the interrupt flag (set from a signal
+//! handler on Ctrl-C), so `KeyboardInterrupt` reaches a pending `input()` and
+//! `time.sleep()` too: lines are read on a helper thread while `input()` waits for them
+//! in short slices. The host owns its thread, so it never asks running code to yield.
+//!
 //! Invariant: everything written to stdout has reached the underlying writer before an
 //! `Input` prompt is read from, and again when [`NativeHost::flush`] is called (the
 //! runner calls it at exit; dropping the host flushes too).
@@ -14,11 +19,12 @@ use std::collections::HashMap;
 use std::fmt;
 use std::io::{BufRead, BufWriter, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use stackswitch_core::{
-    Clock, Host, HostError, HostErrorKind, HostValue, Reply, Stream, SuspendRequest,
+    Clock, Host, HostError, HostErrorKind, HostValue, Poll, Reply, Stream, SuspendRequest,
 };
 
 use crate::fetch::HttpClient;
@@ -28,12 +34,105 @@ use crate::fetch::HttpClient;
 /// `Send` because the runner moves the host onto the interpreter's big-stack thread.
 pub type HostFunction = Box<dyn FnMut(Vec<HostValue>) -> Result<HostValue, HostError> + Send>;
 
-/// Longest uninterrupted stretch of a `time.sleep()`, so that the interrupt flag is noticed.
+/// Longest uninterrupted stretch of a wait (`time.sleep()`, `input()`), so that the
+/// interrupt flag is noticed.
 const SLEEP_SLICE: Duration = Duration::from_millis(20);
+
+/// Where `input()` lines come from: the reader itself until the first `input()`, then a
+/// helper thread that reads one line per request, so that the wait can be interrupted.
+enum LineSource {
+    Reader(Box<dyn BufRead + Send>),
+    Thread {
+        requests: Sender<()>,
+        lines: Receiver<std::io::Result<Vec<u8>>>,
+        /// A line was requested and has not been received yet (an interrupted `input()`
+        /// leaves it for the next one).
+        outstanding: bool,
+        /// A line received together with an interrupt, for the next `input()`.
+        received: Option<std::io::Result<Vec<u8>>>,
+    },
+    /// The reader's thread is gone (it could not be started, or it ended).
+    Closed,
+}
+
+impl LineSource {
+    /// The next line with its `\n` (empty at end of input), waiting in slices of
+    /// [`SLEEP_SLICE`] and giving up with `Interrupted` when `interrupted()` says so.
+    fn next_line(&mut self, mut interrupted: impl FnMut() -> bool) -> Result<Vec<u8>, HostError> {
+        if let LineSource::Reader(_) = self {
+            let LineSource::Reader(mut reader) = std::mem::replace(self, LineSource::Closed) else {
+                unreachable!()
+            };
+            let (requests, wanted) = mpsc::channel::<()>();
+            let (send_line, lines) = mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("stackswitch-stdin".into())
+                .spawn(move || {
+                    for () in wanted {
+                        let mut line = Vec::new();
+                        let read = reader.read_until(b'\n', &mut line).map(|_| line);
+                        if send_line.send(read).is_err() {
+                            break;
+                        }
+                    }
+                });
+            if spawned.is_ok() {
+                *self = LineSource::Thread {
+                    requests,
+                    lines,
+                    outstanding: false,
+                    received: None,
+                };
+            }
+        }
+        let LineSource::Thread {
+            requests,
+            lines,
+            outstanding,
+            received,
+        } = self
+        else {
+            return Ok(Vec::new());
+        };
+        let failed =
+            |error: std::io::Error| HostError::new(HostErrorKind::Failed, error.to_string());
+        if let Some(line) = received.take() {
+            return line.map_err(failed);
+        }
+        if !*outstanding {
+            if requests.send(()).is_err() {
+                return Ok(Vec::new());
+            }
+            *outstanding = true;
+        }
+        loop {
+            if interrupted() {
+                return Err(HostError::new(HostErrorKind::Interrupted, ""));
+            }
+            match lines.recv_timeout(SLEEP_SLICE) {
+                Ok(line) => {
+                    *outstanding = false;
+                    // A Ctrl-C that came with the line wins, as in CPython (signal
+                    // handlers run before input() returns); the line waits.
+                    if interrupted() {
+                        *received = Some(line);
+                        return Err(HostError::new(HostErrorKind::Interrupted, ""));
+                    }
+                    return line.map_err(failed);
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => {
+                    *self = LineSource::Closed;
+                    return Ok(Vec::new());
+                }
+            }
+        }
+    }
+}
 
 /// The native host: blocks for real on stdin, the clock and the network.
 pub struct NativeHost {
-    stdin: Box<dyn BufRead + Send>,
+    stdin: LineSource,
     stdout: BufWriter<Box<dyn Write + Send>>,
     stderr: Box<dyn Write + Send>,
     line_buffered: bool,
@@ -64,7 +163,7 @@ impl NativeHost {
         stderr: Box<dyn Write + Send>,
     ) -> Self {
         NativeHost {
-            stdin,
+            stdin: LineSource::Reader(stdin),
             stdout: BufWriter::new(stdout),
             stderr,
             line_buffered: false,
@@ -86,8 +185,9 @@ impl NativeHost {
         self.functions.insert(name.into(), function);
     }
 
-    /// The flag behind [`Host::poll_interrupt`]: set it (from any thread, e.g. a signal
-    /// handler's) to raise `KeyboardInterrupt` in the running program; it is cleared when seen.
+    /// The flag behind [`Host::poll`]: set it (from any thread, e.g. a signal handler's)
+    /// to raise `KeyboardInterrupt` in the running program or its pending `input()` or
+    /// `time.sleep()`; it is cleared when seen.
     pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
         Arc::clone(&self.interrupt)
     }
@@ -112,12 +212,11 @@ impl NativeHost {
     fn input(&mut self, prompt: &str) -> Result<Reply, HostError> {
         let _ = self.stdout.write_all(prompt.as_bytes());
         let _ = self.stdout.flush();
-        let mut line = Vec::new();
-        let read = self
+        let interrupt = Arc::clone(&self.interrupt);
+        let mut line = self
             .stdin
-            .read_until(b'\n', &mut line)
-            .map_err(|error| HostError::new(HostErrorKind::Failed, error.to_string()))?;
-        if read == 0 {
+            .next_line(|| interrupt.swap(false, Ordering::SeqCst))?;
+        if line.is_empty() {
             return Err(HostError::new(
                 HostErrorKind::EndOfInput,
                 "EOF when reading a line",
@@ -179,6 +278,8 @@ impl Host for NativeHost {
             SuspendRequest::Sleep { seconds } => self.sleep(seconds),
             SuspendRequest::Fetch(request) => self.http.fetch(&request).map(Reply::Response),
             SuspendRequest::HostCall { name, args } => self.host_call(&name, args),
+            // Never asked for (poll never says Yield): nothing else waits for this thread.
+            SuspendRequest::Yield => Ok(Reply::Done),
         }
     }
 
@@ -206,8 +307,12 @@ impl Host for NativeHost {
         }
     }
 
-    fn poll_interrupt(&mut self) -> bool {
-        self.take_interrupt()
+    fn poll(&mut self) -> Poll {
+        if self.take_interrupt() {
+            Poll::Interrupt
+        } else {
+            Poll::Continue
+        }
     }
 }
 
@@ -328,18 +433,61 @@ mod tests {
         assert_eq!(stopped.unwrap_err().kind, HostErrorKind::Interrupted);
         assert!(start.elapsed() < Duration::from_secs(5));
         assert!(
-            !host.poll_interrupt(),
+            host.poll(),
+            Poll::Continue,
             "the interrupt was consumed by the sleep"
         );
     }
 
     #[test]
-    fn poll_interrupt_reports_each_interrupt_once() {
+    fn poll_reports_each_interrupt_once_and_never_yields() {
         let (mut host, _, _) = host_with_stdin("");
-        assert!(!host.poll_interrupt());
+        assert_eq!(host.poll(), Poll::Continue);
         host.interrupt_flag().store(true, Ordering::SeqCst);
-        assert!(host.poll_interrupt());
-        assert!(!host.poll_interrupt());
+        assert_eq!(host.poll(), Poll::Interrupt);
+        assert_eq!(host.poll(), Poll::Continue);
+    }
+
+    #[test]
+    fn interrupt_ends_a_pending_input_and_the_line_goes_to_the_next() {
+        // A reader that blocks until the test lets it produce its line.
+        struct Gate(Receiver<()>, Cursor<Vec<u8>>);
+        impl std::io::Read for Gate {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let _ = self.0.recv();
+                self.1.read(buf)
+            }
+        }
+        impl BufRead for Gate {
+            fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+                let _ = self.0.recv();
+                self.1.fill_buf()
+            }
+            fn consume(&mut self, n: usize) {
+                self.1.consume(n)
+            }
+        }
+        let (open, gate) = mpsc::channel();
+        let stdin = Gate(gate, Cursor::new(b"late\n".to_vec()));
+        let out = Shared::default();
+        let mut host = NativeHost::new(
+            Box::new(stdin),
+            Box::new(out.clone()),
+            Box::new(Shared::default()),
+        );
+        let flag = host.interrupt_flag();
+        let setter = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            flag.store(true, Ordering::SeqCst);
+        });
+        let prompt = SuspendRequest::Input {
+            prompt: "? ".into(),
+        };
+        let stopped = host.suspend(prompt.clone());
+        assert_eq!(stopped.unwrap_err().kind, HostErrorKind::Interrupted);
+        setter.join().unwrap();
+        drop(open);
+        assert_eq!(host.suspend(prompt), Ok(Reply::Text("late".into())));
     }
 
     #[test]

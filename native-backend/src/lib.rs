@@ -4,7 +4,8 @@
 //! - [`NativeHost`]: the [`stackswitch_core::Host`] that reads stdin, sleeps, does HTTP
 //!   requests and calls registered host functions, blocking the calling thread;
 //! - [`run_program`] / [`run_with_host`]: run one program the way `python3 FILE.py` would,
-//!   returning its exit status;
+//!   returning its exit status (and [`Exit::keyboard_interrupt`], for a runner that ends
+//!   by SIGINT as CPython does);
 //! - [`run_captured`]: the same with in-memory stdin, stdout and stderr, for tests.
 //!
 //! Invariant: a run never takes the process down. The interpreter runs on its own thread
@@ -58,11 +59,23 @@ pub fn run_program(
         argv,
         NativeHost::new(stdin, stdout, stderr),
     )
+    .status
+}
+
+/// How a run ended, as a process would.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exit {
+    /// The exit status (130 for an uncaught `KeyboardInterrupt`, as a shell shows
+    /// CPython's death by SIGINT).
+    pub status: i32,
+    /// The program ended with an uncaught `KeyboardInterrupt`: CPython then ends its
+    /// process by SIGINT, and a runner that wants to be exact does the same.
+    pub keyboard_interrupt: bool,
 }
 
 /// [`run_program`] with a host the caller has configured (registered functions, line
 /// buffering, a kept [`NativeHost::interrupt_flag`]).
-pub fn run_with_host(filename: &str, source: &str, argv: Vec<String>, host: NativeHost) -> i32 {
+pub fn run_with_host(filename: &str, source: &str, argv: Vec<String>, host: NativeHost) -> Exit {
     let config = Config {
         filename: filename.to_owned(),
         argv,
@@ -77,7 +90,7 @@ pub fn run_with_host(filename: &str, source: &str, argv: Vec<String>, host: Nati
 
 /// Run `body` on a fresh thread with the interpreter's stack, then report its outcome
 /// through `host` and turn it into an exit status.
-fn run_on_interpreter_thread<F>(host: NativeHost, body: F) -> i32
+fn run_on_interpreter_thread<F>(host: NativeHost, body: F) -> Exit
 where
     F: FnOnce(&mut NativeHost) -> Result<(), Error> + Send + 'static,
 {
@@ -90,42 +103,55 @@ where
         // that (e.g. while reporting one), and there is no host left to report it with.
         Ok(handle) => handle.join().unwrap_or_else(|payload| {
             eprintln!("stackswitch: internal error: {}", panic_message(&*payload));
-            INTERNAL_ERROR_STATUS
+            internal_error()
         }),
         Err(error) => {
             eprintln!("stackswitch: internal error: cannot start the interpreter thread: {error}");
-            INTERNAL_ERROR_STATUS
+            internal_error()
         }
     }
 }
 
+fn internal_error() -> Exit {
+    Exit {
+        status: INTERNAL_ERROR_STATUS,
+        keyboard_interrupt: false,
+    }
+}
+
 /// Run `body` on this thread, catching a panic, and report how it ended.
-fn run_guarded<F>(mut host: NativeHost, body: F) -> i32
+fn run_guarded<F>(mut host: NativeHost, body: F) -> Exit
 where
     F: FnOnce(&mut NativeHost) -> Result<(), Error>,
 {
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| body(&mut host)));
-    let status = match outcome {
-        Ok(Ok(())) => 0,
+    let exit = match outcome {
+        Ok(Ok(())) => Exit {
+            status: 0,
+            keyboard_interrupt: false,
+        },
         Ok(Err(error)) => {
             let mut traceback = error.traceback.clone();
             if !traceback.is_empty() && !traceback.ends_with('\n') {
                 traceback.push('\n');
             }
             host.write_stderr(&traceback);
-            error.exit_status()
+            Exit {
+                status: error.exit_status(),
+                keyboard_interrupt: error.is_keyboard_interrupt(),
+            }
         }
         Err(payload) => {
             host.write_stderr(&format!(
                 "stackswitch: internal error: {}\n",
                 panic_message(&*payload)
             ));
-            INTERNAL_ERROR_STATUS
+            internal_error()
         }
     };
     // As CPython does at exit: stdout is flushed after the traceback was written.
     host.flush();
-    status
+    exit
 }
 
 /// The text of a panic payload (`panic!` gives a `&str` or a `String`).

@@ -5,13 +5,18 @@
 //! `SystemExit` code, 70 for an internal error). A file that cannot be read is reported as
 //! CPython reports it, with status 2. Stdout is line buffered on a terminal and block
 //! buffered otherwise, as CPython's is, so output interleaves with stderr the same way.
+//! Ctrl-C (SIGINT) raises `KeyboardInterrupt` in the program, wherever it is (a loop, a
+//! pending `input()` or `time.sleep()`); if it is not caught, the traceback is printed
+//! and the process ends by SIGINT, as CPython's does (a shell shows status 130).
 
 use std::ffi::OsString;
 use std::io::{self, BufReader, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
-use stackswitch_native::{run_with_host, NativeHost};
+use signal_hook::consts::SIGINT;
+
+use stackswitch_native::{run_with_host, Exit, NativeHost};
 
 /// This program's name in its own messages.
 const PROGRAM: &str = "stackswitch-native";
@@ -35,7 +40,17 @@ fn main() -> ExitCode {
                 .iter()
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect();
-            run_file(Path::new(path), argv)
+            match run_file(Path::new(path), argv) {
+                Exit {
+                    keyboard_interrupt: true,
+                    status,
+                } => {
+                    // The default action of SIGINT: end by the signal, as CPython does.
+                    let _ = signal_hook::low_level::emulate_default_handler(SIGINT);
+                    status
+                }
+                Exit { status, .. } => status,
+            }
         }
         None => {
             eprintln!("{}", usage());
@@ -49,7 +64,11 @@ fn usage() -> String {
     format!("usage: {PROGRAM} FILE.py [ARGS...]")
 }
 
-fn run_file(path: &Path, argv: Vec<String>) -> i32 {
+fn run_file(path: &Path, argv: Vec<String>) -> Exit {
+    let failed = |status| Exit {
+        status,
+        keyboard_interrupt: false,
+    };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -58,7 +77,7 @@ fn run_file(path: &Path, argv: Vec<String>) -> i32 {
                 shown_path(path),
                 os_error(&error)
             );
-            return USAGE_STATUS;
+            return failed(USAGE_STATUS);
         }
     };
     let source = match decode_source(&bytes) {
@@ -69,7 +88,7 @@ fn run_file(path: &Path, argv: Vec<String>) -> i32 {
                  {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
                 shown_path(path)
             );
-            return 1;
+            return failed(1);
         }
     };
     let stdout_is_terminal = io::stdout().is_terminal();
@@ -79,6 +98,9 @@ fn run_file(path: &Path, argv: Vec<String>) -> i32 {
         Box::new(io::stderr()),
     )
     .line_buffered(stdout_is_terminal);
+    if let Err(error) = signal_hook::flag::register(SIGINT, host.interrupt_flag()) {
+        eprintln!("{PROGRAM}: cannot handle Ctrl-C: {error}");
+    }
     // CPython 3.11 makes the script path absolute (`__file__`, tracebacks); so do we.
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let filename = absolute.to_string_lossy();

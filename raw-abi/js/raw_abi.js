@@ -2,8 +2,8 @@
 // the asyncify driver and the worker backend both need to talk to a module built on
 // stackswitch-raw-abi. Plain ES module, no state, same code in Node, pages and workers.
 //
-//   encodeConfig(filename, argv)        -> bytes for stackswitch_session_new
-//   decodeRequest(kind, bytes)          -> { kind: "input"|"sleep"|"fetch"|"call", payload }
+//   encodeConfig(filename, argv, limits) -> bytes for stackswitch_session_new
+//   decodeRequest(kind, bytes)          -> { kind: "input"|"sleep"|"fetch"|"call"|"yield", payload }
 //   answerRequest(bridge, kind, bytes)  -> Promise<reply bytes>: asks bridge.request(kind,
 //                                          payload) and encodes the answer or the failure
 //   decodeResult(bytes)                 -> { status, type?, message?, traceback? }
@@ -11,15 +11,16 @@
 //                                          stackswitch_session_run returned
 //
 // Formats (all integers little-endian; the authoritative description is src/wire.rs):
-//   str = u32 length, UTF-8 bytes        config = filename: str, u32 n, n × argv: str
+//   str = u32 length, UTF-8 bytes        config = filename: str, u32 n, n × argv: str,
+//                                                 max_seconds: f64, max_steps: f64 (NaN: none)
 //   reply = u8 0, answer | u8 1, u8 error kind, message: str
 //   result = i32 status, u8 0 | u8 1, type: str, message: str, traceback: str
 //
 // Invariant: answerRequest's promise never rejects: a handler's rejection, throw or
 // reply of the wrong shape becomes host-error bytes, so a Python exception.
 
-const KINDS = ["input", "sleep", "fetch", "call"];
-const ERROR_KINDS = ["Interrupted", "EndOfInput", "Network", "UnknownFunction", "Failed"];
+const KINDS = ["input", "sleep", "fetch", "call", "yield"];
+const ERROR_KINDS = ["Interrupted", "EndOfInput", "Network", "UnknownFunction", "Failed", "TimedOut"];
 const MAX_VALUE_DEPTH = 100;
 
 const utf8 = new TextEncoder();
@@ -179,6 +180,7 @@ function decodeRequest(kind, r) {
   switch (KINDS[kind]) {
     case "input": return { prompt: r.str() };
     case "sleep": return { seconds: r.f64() };
+    case "yield": return {};
     case "fetch": {
       const url = r.str();
       const method = r.str();
@@ -206,6 +208,7 @@ function encodeAnswer(kind, value) {
       w.str(value);
       break;
     case "sleep":
+    case "yield":
       break;
     case "fetch": {
       const status = value?.status;
@@ -247,12 +250,15 @@ function encodeError(reason) {
 }
 
 
-/** The session config stackswitch_session_new decodes. */
-export function encodeConfig(filename, argv) {
+/** The session config stackswitch_session_new decodes; `limits` as the runtime's
+ * sessionLimits(): { maxSeconds, maxSteps }, each a number or null. */
+export function encodeConfig(filename, argv, limits = {}) {
   const w = new Writer();
   w.str(filename);
   w.u32(argv.length);
   for (const arg of argv) w.str(arg);
+  w.f64(limits.maxSeconds ?? NaN);
+  w.f64(limits.maxSteps ?? NaN);
   return w.finish();
 }
 

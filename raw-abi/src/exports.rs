@@ -7,9 +7,10 @@
 //!   reply(ptr)                                 stackswitch_free(ptr, len)
 //!   write(stream, ptr, len)                    stackswitch_session_new(config, len) -> session
 //!   now(clock) -> f64                          stackswitch_session_run(session, src, len) -> result
-//!   poll_interrupt() -> u32                    stackswitch_session_free(session)
+//!   poll() -> u32                              stackswitch_session_free(session)
+//!     (0 go on | 1 interrupt | 2 yield)
 //!
-//!   config  = filename: str, u32 n, n × argv: str
+//!   config  = filename: str, u32 n, n × argv: str, max_seconds: f64, max_steps: f64
 //!   result  = u32 length, then i32 status, u8 0 (ok) | u8 1, type: str, message: str, traceback: str
 //! ```
 //!
@@ -22,7 +23,7 @@
 use std::alloc::{alloc, dealloc, Layout};
 
 use stackswitch_core::{
-    Clock, Config, Host, HostError, Interpreter, Reply, Stream, SuspendRequest,
+    Clock, Config, Host, HostError, Interpreter, Poll, Reply, Stream, SuspendRequest,
 };
 
 use crate::wire;
@@ -38,8 +39,8 @@ extern "C" {
     fn write(stream: u32, ptr: *const u8, len: usize);
     /// Seconds: `clock` 0 is the wall clock (epoch), 1 the monotonic clock.
     fn now(clock: u32) -> f64;
-    /// Non-zero once the embedder asked to interrupt the program.
-    fn poll_interrupt() -> u32;
+    /// What running code should do now: 0 go on, 1 raise `KeyboardInterrupt`, 2 yield.
+    fn poll() -> u32;
 }
 
 /// [`Host`] over the imports above.
@@ -76,9 +77,13 @@ impl Host for RawImportHost {
         }
     }
 
-    fn poll_interrupt(&mut self) -> bool {
+    fn poll(&mut self) -> Poll {
         // SAFETY: a plain import without pointers.
-        unsafe { poll_interrupt() != 0 }
+        match unsafe { poll() } {
+            1 => Poll::Interrupt,
+            2 => Poll::Yield,
+            _ => Poll::Continue,
+        }
     }
 }
 
@@ -125,6 +130,7 @@ pub unsafe extern "C" fn stackswitch_session_new(config: *const u8, len: usize) 
         filename: settings.filename,
         argv: settings.argv,
         stack_budget: crate::STACK_BUDGET,
+        limits: settings.limits,
         ..Config::default()
     };
     Box::into_raw(Box::new(Session {

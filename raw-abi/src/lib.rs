@@ -23,7 +23,7 @@
 //! 1. The Rust half ([`wire`]) and the JS half (`js/raw_abi.js`) of the byte format are
 //!    the only two encoders/decoders of it; both backends use them, neither has its own.
 //! 2. `suspend` is the only import that may take long; `reply`, `write`, `now` and
-//!    `poll_interrupt` return promptly (Asyncify instruments only `suspend`'s callers).
+//!    `poll` return promptly (Asyncify instruments only `suspend`'s callers).
 //! 3. Decoding never trusts the other side: a malformed reply is a Python `OSError`, a
 //!    malformed config a null session, never a trap.
 

@@ -14,18 +14,21 @@
 //!     Sleep  seconds: f64
 //!     Fetch  url: str, method: str, u32 n, n × (name: str, value: str), u8 has_body, [body: bytes]
 //!     Call   name: str, u32 n, n × value
+//!     Yield  (nothing: let the event loop run, then answer)
 //!
 //!   reply:
-//!     u8 0 (answer), then  Input: str | Sleep: nothing | Fetch: u32 status, reason: str,
+//!     u8 0 (answer), then  Input: str | Sleep, Yield: nothing | Fetch: u32 status, reason: str,
 //!                          url: str, u32 n, n × (str, str), body: bytes | Call: value
 //!     u8 1 (host error), then u8 kind (0 Interrupted | 1 EndOfInput | 2 Network
-//!                          | 3 UnknownFunction | 4 Failed), message: str
+//!                          | 3 UnknownFunction | 4 Failed | 5 TimedOut), message: str
 //! ```
 //!
 //! Invariant: decoding never panics and never trusts a length: a malformed or truncated
 //! reply is a `HostError` of kind `Failed` (so a Python `OSError`), never a trap.
 
-use stackswitch_core::{FetchResponse, HostError, HostErrorKind, HostValue, Reply, SuspendRequest};
+use stackswitch_core::{
+    FetchResponse, HostError, HostErrorKind, HostValue, Reply, RunLimits, SuspendRequest,
+};
 
 /// The `kind` argument of the suspend import; the JS driver names them the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +42,8 @@ pub enum RequestKind {
     Fetch = 2,
     /// `host.call(name, *args)`.
     Call = 3,
+    /// Running code yields its thread ([`stackswitch_core::Poll::Yield`]).
+    Yield = 4,
 }
 
 /// Deepest nesting of lists and dicts accepted in a reply (as the JSPI backend).
@@ -77,6 +82,7 @@ pub fn encode_request(request: &SuspendRequest) -> (RequestKind, Vec<u8>) {
             }
             RequestKind::Call
         }
+        SuspendRequest::Yield => RequestKind::Yield,
     };
     (kind, out)
 }
@@ -87,7 +93,7 @@ pub fn decode_reply(kind: RequestKind, bytes: &[u8]) -> Result<Reply, HostError>
     let reply = match reader.u8()? {
         0 => match kind {
             RequestKind::Input => Reply::Text(reader.string()?),
-            RequestKind::Sleep => Reply::Done,
+            RequestKind::Sleep | RequestKind::Yield => Reply::Done,
             RequestKind::Fetch => Reply::Response(FetchResponse {
                 status: u16::try_from(reader.u32()?).map_err(|_| malformed())?,
                 reason: reader.string()?,
@@ -103,6 +109,7 @@ pub fn decode_reply(kind: RequestKind, bytes: &[u8]) -> Result<Reply, HostError>
                 1 => HostErrorKind::EndOfInput,
                 2 => HostErrorKind::Network,
                 3 => HostErrorKind::UnknownFunction,
+                5 => HostErrorKind::TimedOut,
                 _ => HostErrorKind::Failed,
             };
             return Err(HostError::new(kind, reader.string()?));
@@ -116,13 +123,16 @@ pub fn decode_reply(kind: RequestKind, bytes: &[u8]) -> Result<Reply, HostError>
 }
 
 /// A session's settings, as the JS side sends them to `stackswitch_session_new`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SessionConfig {
     pub filename: String,
     pub argv: Vec<String>,
+    /// Bounds on every run of the session.
+    pub limits: RunLimits,
 }
 
-/// Parse a session config: `filename: str, u32 n, n × argv: str`.
+/// Parse a session config: `filename: str, u32 n, n × argv: str, max_seconds: f64,
+/// max_steps: f64` (a limit that is NaN or negative is none).
 pub fn decode_config(bytes: &[u8]) -> Option<SessionConfig> {
     let mut reader = Reader { bytes, at: 0 };
     let filename = reader.string().ok()?;
@@ -131,7 +141,19 @@ pub fn decode_config(bytes: &[u8]) -> Option<SessionConfig> {
         .map(|_| reader.string())
         .collect::<Result<_, _>>()
         .ok()?;
-    (reader.at == bytes.len()).then_some(SessionConfig { filename, argv })
+    let limit = |reader: &mut Reader<'_>| {
+        let value = f64::from_le_bytes(reader.array().ok()?);
+        Some((value >= 0.0).then_some(value))
+    };
+    let limits = RunLimits {
+        max_seconds: limit(&mut reader)?,
+        max_steps: limit(&mut reader)?.map(|steps| steps as u64),
+    };
+    (reader.at == bytes.len()).then_some(SessionConfig {
+        filename,
+        argv,
+        limits,
+    })
 }
 
 fn malformed() -> HostError {
@@ -338,9 +360,13 @@ mod tests {
         put_len(&mut bytes, 2);
         put_str(&mut bytes, "main.py");
         put_str(&mut bytes, "-v");
+        bytes.extend_from_slice(&2.5f64.to_le_bytes());
+        bytes.extend_from_slice(&f64::NAN.to_le_bytes());
         let config = decode_config(&bytes).unwrap();
         assert_eq!(config.filename, "main.py");
         assert_eq!(config.argv, ["main.py", "-v"]);
+        assert_eq!(config.limits.max_seconds, Some(2.5));
+        assert_eq!(config.limits.max_steps, None);
         bytes.push(0);
         assert_eq!(decode_config(&bytes), None);
     }

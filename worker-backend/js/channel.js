@@ -12,7 +12,7 @@
 //                                                   format), seq = 1, 2, 3 ... per session
 //                     taken {seq}                   (shared memory) a chunk was copied out:
 //                                                   the main thread may write the next one
-//                     interrupt-taken               poll_interrupt or a reply raised it
+//                     interrupt-taken               poll or a reply raised it
 //                     done {result} | fatal {message}
 //   main ──► worker   start {module, config, channel}, run {source}: only while idle
 //
@@ -28,7 +28,7 @@
 //                                     below and the data: bytes OFFSET..OFFSET+LENGTH of the
 //                                     TOTAL-byte reply to request SEQ
 //                 INTERRUPT  1 written by the main thread (interrupt()); swapped back to
-//                            0 by the worker in poll_interrupt, which then raises
+//                            0 by the worker in poll, which then raises
 //                 SEQ, TOTAL, OFFSET, LENGTH: written by the main thread only, before STATE
 //
 //   worker: post request(seq) ─► Atomics.wait(STATE, EMPTY) ─► copy data ─► STATE = EMPTY
@@ -49,7 +49,7 @@
 //           in either order; after LONG_POLL_MS without a reply it answers 204 and the
 //           worker asks again (a fetch event must not stay open for ever: input() may)
 //   interrupt: main ─► serviceWorker.postMessage({interrupt, channel C}); the worker's
-//           poll_interrupt asks GET .../interrupt?channel=C (200 "1" or "0", cleared on
+//           poll asks GET .../interrupt?channel=C (200 "1" or "0", cleared on
 //           read) at most every INTERRUPT_POLL_MS, since each ask is a round trip
 //
 // Timeouts: the worker waits for a reply without any (a request may rightly take for

@@ -13,7 +13,7 @@
 //                fatal, or the worker dies ─► the run rejects; the session is unusable
 //   interrupt ─► the pending request (if any) is rejected by the runtime with
 //                KeyboardInterrupt, else the channel's interrupt word is raised for
-//                poll_interrupt; if the worker takes neither within interruptGraceMs
+//                its polls; if the worker takes neither within interruptGraceMs
 //                (native code that never polls), the worker is terminated
 //
 // Channels (protocol and layout: channel.js): "shared-memory" (SharedArrayBuffer +
@@ -134,7 +134,7 @@ export class Session {
     session.#thread = await spawnThread((m) => session.#receive(m), (why) => session.#die(why));
     const ready = new Promise((resolve, reject) => (session.#started = { resolve, reject }));
     const timeout = setTimeout(() => session.#die(`the worker did not start within ${STARTUP_TIMEOUT_MS} ms`), STARTUP_TIMEOUT_MS);
-    session.#thread.post({ type: "start", module, config: encodeConfig(filename, argv), channel: session.#channel.description });
+    session.#thread.post({ type: "start", module, config: encodeConfig(filename, argv, options.limits), channel: session.#channel.description });
     try {
       await ready;
     } finally {

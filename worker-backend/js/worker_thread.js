@@ -10,7 +10,7 @@
 //
 // Output is posted at once when nothing was posted in the last OUTPUT_FLUSH_MS (so a
 // print before a long native computation that never polls still shows), and otherwise
-// buffered until the buffer is OUTPUT_FLUSH_MS old (checked in write and poll_interrupt)
+// buffered until the buffer is OUTPUT_FLUSH_MS old (checked in write and poll)
 // or OUTPUT_FLUSH_BYTES large, before every request, and at the end of a run: a
 // print-heavy loop costs a message per 16 ms, not one per print. Consecutive writes to
 // the same stream are joined; the order across streams is kept.
@@ -100,7 +100,8 @@ function imports() {
     now(clock) {
       return clock === 0 ? Date.now() / 1000 : performance.now() / 1000;
     },
-    poll_interrupt() {
+    // 0 go on, 1 interrupt; never 2 (yield): this thread blocks nobody.
+    poll() {
       flushOutputIfOld();
       if (!channel.interrupted()) return 0;
       post({ type: "interrupt-taken" });

@@ -122,13 +122,12 @@ fn input(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         Some(p) => vm.to_str(p)?,
         None => String::new(),
     };
-    match vm.host.suspend(SuspendRequest::Input { prompt }) {
-        Ok(Reply::Text(line)) => Ok(Value::str(line)),
-        Ok(_) => Err(PyErr::new(
+    match vm.suspend(SuspendRequest::Input { prompt })? {
+        Reply::Text(line) => Ok(Value::str(line)),
+        _ => Err(PyErr::new(
             "RuntimeError",
             "host answered input() with a non-text reply",
         )),
-        Err(e) => Err(crate::modules::host_error(e)),
     }
 }
 

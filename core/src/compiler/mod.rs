@@ -450,6 +450,7 @@ impl<'a> Compiler<'a> {
                     iterator: false,
                 });
                 self.stmts(&w.body)?;
+                self.set_line(w.range); // the jump back belongs to the `while` line, as in CPython
                 self.emit(Instr::Jump(start as u32));
                 let breaks = match self.unit().blocks.pop() {
                     Some(Block::Loop { breaks, .. }) => breaks,

@@ -57,6 +57,8 @@ pub(crate) fn host_error(e: HostError) -> PyErr {
         HostErrorKind::Network => urllib::url_error(Value::str(e.message)),
         HostErrorKind::UnknownFunction => PyErr::new("LookupError", e.message),
         HostErrorKind::Failed => PyErr::new("OSError", e.message),
+        // Vm::suspend ends the run before this is ever raised.
+        HostErrorKind::TimedOut => PyErr::new("TimeoutError", e.message),
     }
 }
 
@@ -214,10 +216,8 @@ fn time_sleep(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> 
     if !seconds.is_finite() || seconds > 9.2e9 {
         return Err(overflow_error("sleep length is too large"));
     }
-    match vm.host.suspend(SuspendRequest::Sleep { seconds }) {
-        Ok(_) => Ok(Value::None),
-        Err(e) => Err(host_error(e)),
-    }
+    vm.suspend(SuspendRequest::Sleep { seconds })?;
+    Ok(Value::None)
 }
 
 fn time_time(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
@@ -258,18 +258,17 @@ fn host_call(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     for a in &args[1..] {
         host_args.push(to_host_value(vm, a, 0)?);
     }
-    match vm.host.suspend(SuspendRequest::HostCall {
+    match vm.suspend(SuspendRequest::HostCall {
         name: name.as_str().to_string(),
         args: host_args,
-    }) {
-        Ok(Reply::Value(v)) => from_host_value(vm, v),
-        Ok(Reply::Done) => Ok(Value::None),
-        Ok(Reply::Text(t)) => Ok(Value::str(t)),
-        Ok(Reply::Response(_)) => Err(PyErr::new(
+    })? {
+        Reply::Value(v) => from_host_value(vm, v),
+        Reply::Done => Ok(Value::None),
+        Reply::Text(t) => Ok(Value::str(t)),
+        Reply::Response(_) => Err(PyErr::new(
             "OSError",
             "host.call() got an HTTP response as its reply",
         )),
-        Err(e) => Err(host_error(e)),
     }
 }
 

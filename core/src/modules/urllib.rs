@@ -327,15 +327,11 @@ fn urlopen(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value>
     check_args("urlopen", &args, 1, 3)?;
     let data = args.get(1).cloned().or(data_kw).unwrap_or(Value::None);
     let request = request_parts(vm, &args[0], data)?;
-    let response = match vm.host.suspend(SuspendRequest::Fetch(request)) {
-        Ok(Reply::Response(r)) => r,
-        Ok(_) => {
-            return Err(PyErr::new(
-                "OSError",
-                "the host answered urlopen() with a non-HTTP reply",
-            ))
-        }
-        Err(e) => return Err(crate::modules::host_error(e)),
+    let Reply::Response(response) = vm.suspend(SuspendRequest::Fetch(request))? else {
+        return Err(PyErr::new(
+            "OSError",
+            "the host answered urlopen() with a non-HTTP reply",
+        ));
     };
     let status = response.status;
     let value = response_value(vm, response)?;

@@ -415,7 +415,15 @@ pub(crate) struct Instance {
 impl Drop for Instance {
     fn drop(&mut self) {
         let attrs = std::mem::take(self.attrs.get_mut());
-        trashcan::release(attrs.into_values().collect());
+        let mut children: Vec<Value> = attrs.into_values().collect();
+        // An exception's __context__ chain grows by one per handler it was raised in
+        // (thousands, when a run limit re-raises in every handler): through the trashcan too.
+        if let Some(exc) = self.exc.as_deref_mut() {
+            children.extend(exc.context.get_mut().take());
+            children.extend(exc.cause.get_mut().take());
+            children.push(std::mem::replace(exc.args.get_mut(), Value::None));
+        }
+        trashcan::release(children);
     }
 }
 

@@ -143,7 +143,9 @@ impl Vm<'_> {
     }
 
     fn eval_loop(&mut self, f: &mut Frame) -> PyResult<FrameExit> {
-        let mut thrown = f.thrown.take().map(Err);
+        // Entering or resuming a frame is a poll point (as CPython's RESUME): with the
+        // backward jumps, every unbounded computation passes one.
+        let mut thrown = f.thrown.take().or_else(|| self.tick().err()).map(Err);
         loop {
             let step = match thrown.take() {
                 Some(t) => t,
@@ -205,10 +207,21 @@ impl Vm<'_> {
         false
     }
 
+    /// Jump to `target`; a backward jump (a loop's next iteration) is a poll point, as
+    /// CPython's `JUMP_BACKWARD`, so an interrupt names the loop's line as CPython does.
+    #[inline(always)]
+    fn jump(&mut self, f: &mut Frame, target: u32) -> PyResult<()> {
+        if (target as usize) < f.ip {
+            // Before jumping, so that an exception is raised at the jump's own line.
+            self.tick()?;
+        }
+        f.ip = target as usize;
+        Ok(())
+    }
+
     fn run_instructions(&mut self, f: &mut Frame) -> PyResult<Step> {
         let code = f.code.clone();
         loop {
-            self.tick()?;
             let instr = code.instrs[f.ip];
             f.ip += 1;
             match instr {
@@ -400,17 +413,17 @@ impl Vm<'_> {
                     };
                     f.stack.push(v);
                 }
-                Instr::Jump(t) => f.ip = t as usize,
+                Instr::Jump(t) => self.jump(f, t)?,
                 Instr::PopJumpIfFalse(t) => {
                     let v = f.pop();
                     if !self.truthy(&v)? {
-                        f.ip = t as usize;
+                        self.jump(f, t)?;
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
                     let v = f.pop();
                     if self.truthy(&v)? {
-                        f.ip = t as usize;
+                        self.jump(f, t)?;
                     }
                 }
                 Instr::JumpIfFalseOrPop(t) => {

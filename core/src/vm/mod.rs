@@ -13,6 +13,14 @@
 //! the stack the backends suspend. Depth is bounded twice: by the recursion limit
 //! (`RecursionError`, as CPython) and by a native stack budget measured from
 //! [`Vm::stack_base`], so no input can overflow the native stack.
+//!
+//! Running code counts *steps* — frame entries and backward jumps, where CPython checks
+//! its eval breaker ([`Vm::tick`]), plus the work of long builtins ([`Vm::charge`]) — and
+//! polls the host every [`POLL_INTERVAL`] steps: the host may interrupt it or ask it to
+//! yield (see `host.rs`), and the run's [`RunLimits`] are checked there. A limit, once
+//! exceeded, fails *every* following step, so no `except:` or `finally:` can keep the run
+//! alive: a handler runs forward to its next loop jump or call, which raises again, until
+//! the run ends (handlers always lie after the code they protect).
 
 mod attr;
 mod errors;
@@ -30,8 +38,8 @@ pub(crate) use errors::*;
 pub(crate) use eval::{Frame, FrameExit, Resume};
 pub(crate) use traceback::{exception_type_name, format_exception};
 
-use crate::host::Host;
-use crate::interpreter::Config;
+use crate::host::{Clock, Host, HostErrorKind, Poll, Reply, SuspendRequest};
+use crate::interpreter::{Config, RunLimits};
 use crate::objects::{Kwargs, Module, Value};
 
 /// State that outlives one `run` call: modules, `__main__`, the random generator.
@@ -68,30 +76,64 @@ pub(crate) struct Vm<'a> {
     pub(crate) depth: usize,
     /// The exception being handled (`except` blocks), for bare `raise` and chaining.
     pub(crate) handled: Option<Value>,
-    /// Instructions until the next interrupt poll.
+    /// Instructions until the next poll of the host.
     pub(crate) ticks: u32,
+    /// Where this run stands against its [`RunLimits`].
+    budget: Budget,
     /// Address of a local in `run`'s frame: native stack use is measured from here.
     pub(crate) stack_base: usize,
     /// Containers whose repr is being computed (to print `[...]` for self-references).
     pub(crate) repr_active: Vec<usize>,
 }
 
-/// Instructions between two polls of [`Host::poll_interrupt`].
-const POLL_INTERVAL: u32 = 10_000;
+/// Poll points (frame entries and backward jumps, see [`Vm::tick`]) between two polls of
+/// [`Host::poll`]: a few hundred µs of Python code, measured.
+const POLL_INTERVAL: u32 = 1_000;
+
+/// A run's progress against its [`RunLimits`].
+struct Budget {
+    /// Steps taken before the current slice of `slice` ticks began.
+    executed: u64,
+    /// Ticks the current slice started with.
+    slice: u32,
+    max_steps: Option<u64>,
+    /// Monotonic-clock deadline, and the limit it came from (for the message).
+    deadline: Option<(f64, f64)>,
+    /// Why the run is over, once a limit was exceeded.
+    exceeded: Option<String>,
+}
 
 impl<'a> Vm<'a> {
     pub(crate) fn new(rt: &'a mut Runtime, host: &'a mut dyn Host) -> Vm<'a> {
         let marker = 0u8;
         let stack_base = std::hint::black_box(&marker) as *const u8 as usize;
+        let RunLimits {
+            max_steps,
+            max_seconds,
+        } = rt.config.limits;
+        let deadline = max_seconds.map(|limit| (host.now(Clock::Monotonic) + limit, limit));
+        let slice = next_slice(max_steps, 0);
         Vm {
             rt,
             host,
             depth: 0,
             handled: None,
-            ticks: POLL_INTERVAL,
+            ticks: slice,
+            budget: Budget {
+                executed: 0,
+                slice,
+                max_steps,
+                deadline,
+                exceeded: None,
+            },
             stack_base,
             repr_active: Vec::new(),
         }
+    }
+
+    /// Why the run was ended by its [`RunLimits`], if it was.
+    pub(crate) fn limit_exceeded(&self) -> Option<&str> {
+        self.budget.exceeded.as_deref()
     }
 
     /// Native stack used so far, in bytes (stacks grow down on every supported target).
@@ -120,17 +162,89 @@ impl<'a> Vm<'a> {
         self.depth -= 1;
     }
 
-    /// Called from the eval loop: polls the host's interrupt flag now and then.
+    /// Called at every poll point — where CPython checks its eval breaker: entering or
+    /// resuming a frame and jumping backward — and polls the host once every
+    /// [`POLL_INTERVAL`] of them. Every unbounded computation passes poll points: a loop
+    /// jumps back, recursion enters frames, and long builtins [`Vm::charge`] their work.
     #[inline]
     pub(crate) fn tick(&mut self) -> PyResult<()> {
         self.ticks -= 1;
         if self.ticks == 0 {
-            self.ticks = POLL_INTERVAL;
-            if self.host.poll_interrupt() {
-                return Err(PyErr::new_empty("KeyboardInterrupt"));
-            }
+            return self.poll();
         }
         Ok(())
+    }
+
+    /// Count `work` units (elements, items...) of a long-running builtin as steps, so that
+    /// it is interrupted, yields and meets the run's limits like Python code.
+    pub(crate) fn charge(&mut self, work: usize) -> PyResult<()> {
+        match u32::try_from(work) {
+            Ok(work) if work < self.ticks => {
+                self.ticks -= work;
+                Ok(())
+            }
+            _ => {
+                self.ticks = 1;
+                self.tick()
+            }
+        }
+    }
+
+    /// A slice of ticks is used up: check the limits, then ask the host what to do.
+    #[inline(never)] // off the instruction loop's hot path
+    fn poll(&mut self) -> PyResult<()> {
+        self.budget.executed += u64::from(self.budget.slice);
+        self.check_deadline();
+        if let (None, Some(max)) = (&self.budget.exceeded, self.budget.max_steps) {
+            if self.budget.executed > max {
+                self.budget.exceeded = Some(format!("the run exceeded its limit of {max} steps"));
+            }
+        }
+        let slice = next_slice(self.budget.max_steps, self.budget.executed);
+        if let Some(error) = self.limit_error() {
+            return Err(error);
+        }
+        self.budget.slice = slice;
+        self.ticks = slice;
+        match self.host.poll() {
+            Poll::Continue => Ok(()),
+            Poll::Interrupt => Err(PyErr::new_empty("KeyboardInterrupt")),
+            Poll::Yield => self.suspend(SuspendRequest::Yield).map(|_| ()),
+        }
+    }
+
+    /// Hand `request` to the host and wait for its reply: the one way the interpreter
+    /// suspends. A host error becomes its Python exception; a run whose time limit passed
+    /// while it waited ends here.
+    pub(crate) fn suspend(&mut self, request: SuspendRequest) -> PyResult<Reply> {
+        let reply = self.host.suspend(request);
+        if matches!(&reply, Err(e) if e.kind == HostErrorKind::TimedOut) {
+            let limit = self.budget.deadline.map(|(_, limit)| limit);
+            self.budget
+                .exceeded
+                .get_or_insert_with(|| time_limit_message(limit));
+        }
+        self.check_deadline();
+        if let Some(error) = self.limit_error() {
+            return Err(error);
+        }
+        reply.map_err(crate::modules::host_error)
+    }
+
+    fn check_deadline(&mut self) {
+        if let (None, Some((deadline, limit))) = (&self.budget.exceeded, self.budget.deadline) {
+            if self.host.now(Clock::Monotonic) > deadline {
+                self.budget.exceeded = Some(time_limit_message(Some(limit)));
+            }
+        }
+    }
+
+    /// Once a limit is exceeded, the error that this and every later step raises.
+    fn limit_error(&mut self) -> Option<PyErr> {
+        let why = self.budget.exceeded.as_ref()?;
+        self.budget.slice = 1;
+        self.ticks = 1;
+        Some(PyErr::new("TimeoutError", why.clone()))
     }
 
     /// Call any callable with positional and keyword arguments.
@@ -177,5 +291,23 @@ impl<'a> Vm<'a> {
         match self.eval_frame(&mut frame)? {
             FrameExit::Return(_) | FrameExit::Yield(_) => Ok(()),
         }
+    }
+}
+
+/// Ticks of the next slice: [`POLL_INTERVAL`], or fewer so that a poll lands exactly on
+/// the step limit, and then on the first step past it.
+fn next_slice(max_steps: Option<u64>, executed: u64) -> u32 {
+    match max_steps {
+        None => POLL_INTERVAL,
+        Some(max) => max
+            .saturating_sub(executed)
+            .clamp(1, u64::from(POLL_INTERVAL)) as u32,
+    }
+}
+
+fn time_limit_message(limit: Option<f64>) -> String {
+    match limit {
+        Some(limit) => format!("the run exceeded its time limit of {limit} s"),
+        None => "the run exceeded its time limit".into(),
     }
 }

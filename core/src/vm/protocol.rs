@@ -556,8 +556,12 @@ impl Vm<'_> {
     }
 
     /// `next(it)`, with exhaustion as `None` instead of StopIteration.
+    ///
+    /// Each item is a step ([`Vm::charge`]): builtins that consume iterators natively
+    /// (`list(range(10**9))`, `sum`, `max`, `sorted`...) poll the host like a Python loop.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        self.charge(1)?;
         match it {
             Value::Iterator(cell) => self.next_native(cell),
             Value::Generator(g) => match self.resume_generator(g, Value::None)? {

@@ -22,8 +22,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use stackswitch_core::{
-    Clock, Config, FetchResponse, Host, HostError, HostErrorKind, HostValue, Interpreter, Reply,
-    Stream, SuspendRequest,
+    Clock, Config, FetchResponse, Host, HostError, HostErrorKind, HostValue, Interpreter, Poll,
+    Reply, Stream, SuspendRequest,
 };
 use xtask::fuzz::{self, Origin};
 
@@ -34,9 +34,11 @@ const STACK_BUDGET: usize = STACK_BYTES - (32 << 20);
 
 /// Output kept per run; the rest is counted and dropped.
 const OUTPUT_CAP: usize = 1 << 20;
-/// `poll_interrupt` calls before the host starts answering `true`: a few million
-/// bytecode instructions.
+/// `poll` calls before the host starts answering `Interrupt`: a few million bytecode
+/// instructions.
 const POLL_LIMIT: u64 = 400;
+/// Every this many polls the host asks the program to yield, as a browser host does.
+const YIELD_EVERY_POLLS: u64 = 7;
 /// `input()` calls answered before the host reports end of input.
 const INPUT_LIMIT: u32 = 40;
 const INPUT_LINES: &[&str] = &[
@@ -94,6 +96,7 @@ impl Host for FuzzHost {
                 }
                 Ok(Reply::Done)
             }
+            SuspendRequest::Yield => Ok(Reply::Done),
             SuspendRequest::Fetch(request) => {
                 if request.url.contains("refused") {
                     return Err(HostError::new(
@@ -137,9 +140,15 @@ impl Host for FuzzHost {
         }
     }
 
-    fn poll_interrupt(&mut self) -> bool {
+    fn poll(&mut self) -> Poll {
         self.polls += 1;
-        self.interrupted()
+        if self.interrupted() {
+            Poll::Interrupt
+        } else if self.polls % YIELD_EVERY_POLLS == 0 {
+            Poll::Yield
+        } else {
+            Poll::Continue
+        }
     }
 }
 
@@ -417,9 +426,11 @@ mod tests {
     #[test]
     fn the_host_interrupts_after_its_poll_limit_and_then_refuses_requests() {
         let mut host = FuzzHost::default();
-        let polls = (0..POLL_LIMIT).filter(|_| host.poll_interrupt()).count();
+        let polls = (0..POLL_LIMIT)
+            .filter(|_| host.poll() == Poll::Interrupt)
+            .count();
         assert_eq!(polls, 0);
-        assert!(host.poll_interrupt());
+        assert_eq!(host.poll(), Poll::Interrupt);
         let refused = host.suspend(SuspendRequest::Sleep { seconds: 1.0 });
         assert_eq!(refused.unwrap_err().kind, HostErrorKind::Interrupted);
     }
