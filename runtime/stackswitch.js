@@ -462,11 +462,15 @@ export class Session {
     // becomes a rejection. Once it settled the event loop has run: a new time slice.
     return new Promise((resolve, reject) => {
       if (this.#timedOut) return reject(new HostError("TimedOut", "time limit exceeded"));
-      this.#pending = { reject };
-      Promise.resolve().then(answer).then(resolve, reject).finally(() => {
-        if (this.#pending?.reject === reject) this.#pending = null;
+      // The first of the answer, interrupt() and the timeout settles it, at once.
+      const settle = (how) => (value) => {
+        if (this.#pending === pending) this.#pending = null;
         this.#nextYield = performance.now() + this.#yieldEveryMs;
-      });
+        how(value);
+      };
+      const pending = { reject: settle(reject) };
+      this.#pending = pending;
+      Promise.resolve().then(answer).then(settle(resolve), pending.reject);
     });
   }
 
@@ -513,8 +517,9 @@ export class Session {
    */
   interrupt() {
     if (!this.#running) return;
-    this.#interrupted = true;
-    this.#pending?.reject(new HostError("Interrupted", "interrupted"));
+    // One KeyboardInterrupt: in the pending request if there is one, else at the next poll.
+    if (this.#pending) this.#pending.reject(new HostError("Interrupted", "interrupted"));
+    else this.#interrupted = true;
     this.#handle?.interrupt?.(); // a backend that runs elsewhere (worker) must be told
   }
 

@@ -184,6 +184,10 @@ pub trait Host {
     /// have delivered everything written before it shows the prompt of a following `Input`.
     fn write(&mut self, stream: Stream, text: &str);
 
+    /// `print(..., flush=True)`, `sys.stdout.flush()`: deliver whatever output the host
+    /// buffers now. The default does nothing, for hosts that deliver at once.
+    fn flush(&mut self) {}
+
     /// Read a clock, in seconds. The default is a clock that never moves, for hosts without one.
     fn now(&mut self, clock: Clock) -> f64 {
         let _ = clock;

@@ -307,6 +307,10 @@ impl Host for NativeHost {
         }
     }
 
+    fn flush(&mut self) {
+        NativeHost::flush(self);
+    }
+
     fn poll(&mut self) -> Poll {
         if self.take_interrupt() {
             Poll::Interrupt

@@ -5,9 +5,12 @@
 // Each test checks behaviour only (never timing): deep recursion across a suspension,
 // many sessions suspended at once without cross-talk, rejected and throwing handlers
 // becoming Python exceptions, and a handler that never answers until the session closes.
-// Worker backend only: interrupt() stopping a CPU-bound loop, a pending input() and a
-// long time.sleep() (the session stays usable), replies far larger than the channel's
-// buffer arriving byte-identical, and a worker killed mid-run.
+// Every backend: the event loop keeps running while Python computes (a ticker ticks:
+// jspi and asyncify yield, the worker has its own thread); interrupt() stopping a
+// CPU-bound loop, a pending input() and a long time.sleep() (the session stays usable);
+// a stale interrupt() not reaching the next run; timeoutMs/maxSteps ending runs that
+// catch everything. Worker backend only: replies far larger than the channel's buffer
+// arriving byte-identical, and a worker killed mid-run.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -253,10 +256,13 @@ async function printed(out, text) {
   while (!out.stdout.includes(text)) await new Promise((r) => setTimeout(r, 5));
 }
 
-test("interrupt() stops a while True loop with KeyboardInterrupt, and the session goes on", workerOnly, async () => {
+test("a ticker keeps ticking during while True, interrupt() from a timer stops it, and the session goes on", async () => {
   const { out, options } = collect();
   const session = await createSession(options);
-  assert.equal(session.backend, "worker");
+  assert.equal(session.backend, backend);
+  let ticks = 0;
+  const ticker = setInterval(() => (ticks += 1), 1);
+  let ticksWhenStopped = -1;
   const run = session.run(`
 kept = "globals survive"
 print("looping", flush=True)
@@ -264,10 +270,22 @@ while True:
     pass
 `);
   await printed(out, "looping");
-  session.interrupt();
+  const ticksAtStart = ticks;
+  // Stop from a timer, once the ticker has ticked a few times during the loop.
+  const stopper = setInterval(() => {
+    if (ticks >= ticksAtStart + 5) {
+      clearInterval(stopper);
+      ticksWhenStopped = ticks;
+      session.interrupt();
+    }
+  }, 1);
   const result = await run;
+  clearInterval(ticker);
+  assert.ok(ticksWhenStopped >= ticksAtStart + 5, "the ticker ran while Python looped");
   assert.equal(result.type, "KeyboardInterrupt");
-  assert.equal(result.status, 1);
+  assert.equal(result.status, 130);
+  assert.match(result.traceback, /line 4, in <module>\n    while True:\nKeyboardInterrupt\n$/);
+  if (backend !== "worker") assert.ok(session.stats.yields > 0, "the loop yielded");
   // Usable afterwards: the same globals, and a long loop is not interrupted again.
   const next = await session.run(`
 for i in range(300000):
@@ -279,7 +297,7 @@ print(kept, i)
   session.close();
 });
 
-test("interrupt() ends a pending input() and a time.sleep(100) with KeyboardInterrupt", workerOnly, async () => {
+test("interrupt() ends a pending input() and a time.sleep(100) with KeyboardInterrupt", async () => {
   const { out, options } = collect();
   const session = await createSession({ ...options, input: () => new Promise(() => {}) });
   const waiting = session.run(`
@@ -312,6 +330,74 @@ print("woke up")
   assert.ok(!out.stdout.includes("woke up"));
   assert.equal((await session.run("print('still here')")).status, 0);
   assert.match(out.stdout, /still here\n$/);
+  session.close();
+});
+
+test("with yielding off the program keeps the thread, and still runs to the same end", { skip: backend === "worker" }, async () => {
+  const { out, options } = collect();
+  const session = await createSession({ ...options, yielding: false });
+  let ticks = 0;
+  const ticker = setInterval(() => (ticks += 1), 1);
+  await new Promise((r) => setTimeout(r, 5)); // the ticker is running
+  const before = ticks;
+  const result = await session.run("total = 0\nfor i in range(2_000_000):\n    total += i\nprint(total)");
+  const during = ticks - before;
+  clearInterval(ticker);
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, "1999999000000\n");
+  assert.equal(during, 0, "nothing else ran while Python held the thread");
+  assert.equal(session.stats.yields, 0);
+  session.close();
+});
+
+test("an interrupt() while no run is active does not reach the next run", async () => {
+  const { out, options } = collect();
+  const session = await createSession(options);
+  session.interrupt();
+  const result = await session.run("for i in range(300000):\n    pass\nprint('ran', i)");
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, "ran 299999\n");
+  session.close();
+});
+
+test("timeoutMs ends loops that catch everything and a pending input(); the session stays usable", async () => {
+  const { out, options } = collect();
+  const session = await createSession({ ...options, timeoutMs: 300, input: () => new Promise(() => {}) });
+  const stubborn = await session.run(`
+kept = 1
+while True:
+    try:
+        while True:
+            pass
+    except BaseException:
+        pass
+`);
+  assert.equal(stubborn.type, "TimeoutError", stubborn.traceback);
+  assert.equal(stubborn.status, 1);
+  assert.match(stubborn.traceback, /TimeoutError: the run exceeded its time limit of 0.3 s\n$/);
+  const waiting = await session.run(`
+while True:
+    try:
+        input("never answered? ")
+    except BaseException:
+        pass
+`);
+  assert.equal(waiting.type, "TimeoutError", waiting.traceback);
+  const after = await session.run("print('usable', kept)");
+  assert.equal(after.status, 0, after.traceback);
+  assert.equal(out.stdout, "usable 1\n");
+  session.close();
+});
+
+test("maxSteps ends a run after that many steps, the same on every backend", async () => {
+  const { out, options } = collect();
+  const session = await createSession({ ...options, maxSteps: 10_001 });
+  const fits = await session.run("i = 0\nwhile i < 10_000:\n    i += 1\nprint(i)");
+  assert.equal(fits.status, 0, fits.traceback);
+  const over = await session.run("i = 0\nwhile i < 10_001:\n    i += 1\n");
+  assert.equal(over.type, "TimeoutError");
+  assert.match(over.traceback, /TimeoutError: the run exceeded its limit of 10001 steps\n$/);
+  assert.equal(out.stdout, "10000\n");
   session.close();
 });
 

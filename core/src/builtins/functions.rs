@@ -101,7 +101,7 @@ fn print(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     let end = take_kwarg(&mut kw, "end");
     let end = text_arg(vm, end, "end", "\n")?;
     let file = take_kwarg(&mut kw, "file").unwrap_or(Value::None);
-    take_kwarg(&mut kw, "flush");
+    let flush = take_kwarg(&mut kw, "flush");
     reject_kwargs("print", &kw)?;
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
@@ -112,6 +112,11 @@ fn print(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     }
     out.push_str(&end);
     write_to(vm, &file, &out)?;
+    if let Some(flush) = flush {
+        if vm.truthy(&flush)? {
+            vm.host.flush();
+        }
+    }
     Ok(Value::None)
 }
 

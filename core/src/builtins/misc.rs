@@ -388,7 +388,8 @@ fn stream_write(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value
     Ok(Value::Int(s.char_len() as i64))
 }
 
-fn stream_flush(_vm: &mut Vm<'_>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+fn stream_flush(vm: &mut Vm<'_>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    vm.host.flush();
     Ok(Value::None)
 }
 
