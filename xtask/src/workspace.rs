@@ -70,6 +70,27 @@ pub fn run(command: &mut Command, echo: bool) -> Result<ExitStatus, String> {
         .map_err(|error| format!("cannot run `{}`: {error}", describe(command)))
 }
 
+/// Become `command` (Unix `exec`): what `cargo xtask run` does once its builds are done,
+/// so that the program is the process the terminal's Ctrl-C reaches, with the caller's
+/// stdin, stdout and stderr, and its exit status (or the signal that ended it) is the
+/// process's own. Returns only if the program could not be started.
+pub fn exec(command: &mut Command, echo: bool) -> Result<i32, String> {
+    if echo {
+        println!("$ {}", describe(command));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let error = command.exec();
+        Err(format!("cannot run `{}`: {error}", describe(command)))
+    }
+    #[cfg(not(unix))]
+    {
+        let status = run(command, false)?;
+        Ok(exit_code(status))
+    }
+}
+
 /// Run `command` and fail unless it succeeds.
 pub fn run_ok(command: &mut Command, echo: bool) -> Result<(), String> {
     let status = run(command, echo)?;

@@ -27,8 +27,7 @@ pub fn run_js(backend: &str, request: &RunRequest) -> Result<i32, String> {
         program.arg("--verbose");
     }
     program.arg(&request.file).args(&request.args);
-    let status = workspace::run(&mut program, request.verbose)?;
-    Ok(workspace::exit_code(status))
+    workspace::exec(&mut program, request.verbose)
 }
 
 pub fn run(request: &RunRequest) -> Result<i32, String> {

@@ -3,8 +3,9 @@
 //! Each backend is one module here exposing `run(&RunRequest) -> Result<i32, String>`,
 //! listed in [`BACKENDS`]. Adding a backend is adding its module and its entry.
 //!
-//! Invariant: `run` returns the program's exit status exactly (a signal `n` as `128 + n`),
-//! with stdin, stdout and stderr passed through untouched.
+//! Invariant: once built, the program replaces this process (`workspace::exec`), so its
+//! stdin, stdout, stderr, signals (Ctrl-C) and exit status are exactly the caller's view
+//! of it; `run` returns only when that could not happen.
 
 mod asyncify;
 mod jspi;

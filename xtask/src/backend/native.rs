@@ -24,6 +24,5 @@ pub fn run(request: &RunRequest) -> Result<i32, String> {
     workspace::run_ok(&mut build, request.verbose)?;
     let mut program = Command::new(workspace::binary("release", "stackswitch-native"));
     program.arg(&request.file).args(&request.args);
-    let status = workspace::run(&mut program, request.verbose)?;
-    Ok(workspace::exit_code(status))
+    workspace::exec(&mut program, request.verbose)
 }
