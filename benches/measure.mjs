@@ -1,5 +1,6 @@
 // The engine-agnostic half of the suspension bench: the per-suspension table, and for
-// the worker backend its session start and interrupt() latency. Used by suspend.mjs in
+// every backend interrupt() latency and (jspi, asyncify) what yielding costs, for the
+// worker its session start. Used by suspend.mjs in
 // Node and, through WebDriver, in browser pages (stackswitch-browser-bench), so both
 // print the same figures the same way. Takes the runtime's `createSession` and a `print`
 // callback; touches nothing of its environment.
@@ -60,7 +61,7 @@ export async function perSuspension({ createSession, detect, backend, rounds, pr
   session.close();
 }
 
-/** Session start-up and interrupt latency of the worker backend. */
+/** Session start-up of the worker backend. */
 export async function workerCosts({ createSession, backend, rounds, print, options = {} }) {
   const startup = [];
   for (let r = -1; r < rounds; r++) {
@@ -71,6 +72,10 @@ export async function workerCosts({ createSession, backend, rounds, print, optio
     s.close();
   }
   print(`session start (spawn worker, instantiate, first run): ${median(startup).toFixed(1)} ms`);
+}
+
+/** How long interrupt() takes to end a loop, a pending input() and a sleep (any backend). */
+export async function interruptLatency({ createSession, backend, rounds, print, options = {} }) {
   const programs = {
     "while True: pass": "print('go', flush=True)\nwhile True:\n    pass\n",
     "pending input()": "print('go', flush=True)\ninput()\n",
@@ -97,3 +102,63 @@ export async function workerCosts({ createSession, backend, rounds, print, optio
   }
 }
 
+
+/** CPU-bound programs of the yielding comparison: the same as asyncify's overhead table. */
+export const CPU_PROGRAMS = {
+  "fib(25)": "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nfib(25)\n",
+  "list+dict loops": "d = {}\nfor i in range(200000):\n    d[i % 1000] = d.get(i % 1000, 0) + i\nl = [x * 2 for x in range(100000)]\ns = sum(l)\n",
+  "string building": "parts = []\nfor i in range(50000):\n    parts.append(str(i) + ',')\ns = ''.join(parts)\nt = ''\nfor i in range(20000):\n    t += 'x'\n",
+};
+
+/**
+ * What cooperative yielding costs and gives (jspi, asyncify): CPU-bound programs with
+ * yielding on (the default slice) vs off, same process, interleaved, as a ratio; and the
+ * longest gap between two ticks of a 1 ms timer while `while True: pass` runs for 1 s
+ * (the worst stall the event loop sees), with yielding on.
+ */
+export async function yieldingCosts({ createSession, backend, rounds, print, options = {} }) {
+  const on = await createSession({ ...options, backend, stdout: () => {} });
+  const off = await createSession({ ...options, backend, stdout: () => {}, yielding: false });
+  print(`yielding (default slice) vs off, CPU-bound, median of ${rounds} rounds, ms`);
+  print("program              off       on    ratio   yields");
+  for (const [name, source] of Object.entries(CPU_PROGRAMS)) {
+    const samples = { on: [], off: [] };
+    let yields = 0;
+    for (let r = -1; r < rounds; r++) {
+      for (const [which, session] of [["off", off], ["on", on]]) {
+        const start = performance.now();
+        const result = await session.run(source);
+        if (result.status !== 0) throw new Error(result.traceback);
+        if (r >= 0) samples[which].push(performance.now() - start);
+        if (which === "on") yields = session.stats.yields;
+      }
+    }
+    const [a, b] = [median(samples.off), median(samples.on)];
+    print(`${name.padEnd(16)} ${a.toFixed(1).padStart(8)} ${b.toFixed(1).padStart(8)} ${(b / a).toFixed(3).padStart(7)}x ${String(yields).padStart(8)}`);
+  }
+  const gaps = [];
+  for (let r = 0; r < rounds; r++) {
+    let last = performance.now();
+    let worst = 0;
+    let go;
+    const started = new Promise((resolve) => (go = resolve));
+    const s = await createSession({ ...options, backend, stdout: (t) => t.includes("go") && go() });
+    const run = s.run("print('go', flush=True)\nwhile True:\n    pass\n");
+    await started;
+    last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    clearInterval(ticker);
+    s.interrupt();
+    await run;
+    s.close();
+    gaps.push(worst);
+  }
+  print(`longest gap between 1 ms timer ticks during 1 s of while True (yielding on): median ${median(gaps).toFixed(1)} ms, max ${Math.max(...gaps).toFixed(1)} ms`);
+  on.close();
+  off.close();
+}

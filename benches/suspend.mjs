@@ -28,7 +28,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createSession, detect } from "../stackswitch.js";
-import { perSuspension, workerCosts } from "./measure.mjs";
+import { CPU_PROGRAMS, interruptLatency, perSuspension, workerCosts, yieldingCosts } from "./measure.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -46,16 +46,15 @@ const sizes = (file) => {
 const size = sizes(WASM_FILES[backend]);
 console.log(`wasm ${backend}/${WASM_FILES[backend]}: ${size.raw} bytes raw, ${size.gzip} bytes gzip -9`);
 if (backend === "asyncify") await asyncifyOverhead(size);
-if (backend === "worker") await workerCosts({ createSession, backend, rounds, print: (line) => console.log(line) });
+const print = (line) => console.log(line);
+if (backend === "worker") await workerCosts({ createSession, backend, rounds, print });
+else await yieldingCosts({ createSession, backend, rounds, print });
+await interruptLatency({ createSession, backend, rounds, print });
 
 /** CPU-bound programs and size: asyncified vs. plain module, same process, interleaved. */
 async function asyncifyOverhead(asyncified) {
-  const programs = {
-    "fib(25)": "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nfib(25)\n",
-    "list+dict loops": "d = {}\nfor i in range(200000):\n    d[i % 1000] = d.get(i % 1000, 0) + i\nl = [x * 2 for x in range(100000)]\ns = sum(l)\n",
-    "string building": "parts = []\nfor i in range(50000):\n    parts.append(str(i) + ',')\ns = ''.join(parts)\nt = ''\nfor i in range(20000):\n    t += 'x'\n",
-  };
-  const bridge = { request: () => Promise.resolve(null), write: () => {}, now: () => performance.now() / 1000, pollInterrupt: () => false };
+  const programs = CPU_PROGRAMS;
+  const bridge = { request: () => Promise.resolve(null), write: () => {}, now: () => performance.now() / 1000, poll: () => 0 };
   const variants = [];
   for (const [name, file] of [["plain", "stackswitch_asyncify_plain.wasm"], ["asyncify", "stackswitch_asyncify.wasm"]]) {
     // A separate copy of the driver per module (it caches its compiled module).

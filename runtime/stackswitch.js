@@ -236,25 +236,42 @@ const POLL_CONTINUE = 0;
 const POLL_INTERRUPT = 1;
 const POLL_YIELD = 2;
 
+/** In a visible page, a yield waits for an animation frame when none was drawn for this long. */
+const FRAME_AT_LEAST_EVERY_MS = 50;
+
 /**
- * A promise that settles after the event loop has run one macrotask: `scheduler.yield()`
- * where the engine has it, else a MessageChannel message (pages, workers) or
- * `setImmediate` (Node: after pending I/O callbacks). Never `setTimeout(0)`, which
- * browsers clamp to 4 ms once nested.
+ * A promise that settles after the event loop has run: in Node `setImmediate` (after
+ * pending I/O and timers); in pages and workers a MessageChannel message, a task behind
+ * everything already queued. Not `scheduler.yield()`: measured in Chromium, its
+ * continuations outrank the page's own timers and WebDriver's commands, which then
+ * starve; not `setTimeout(0)`, which browsers clamp to 4 ms once nested. Rendering is not
+ * a task: WebKitGTK drew no frame at all between MessageChannel yields (measured), so in
+ * a visible page a yield waits for the next animation frame once none was drawn for
+ * FRAME_AT_LEAST_EVERY_MS.
  */
 const macrotask = (() => {
-  if (typeof globalThis.scheduler?.yield === "function") return () => globalThis.scheduler.yield();
   if (isNode) return () => new Promise((resolve) => setImmediate(resolve));
-  if (typeof MessageChannel === "function") {
-    const channel = new MessageChannel();
-    const waiting = [];
-    channel.port1.onmessage = () => waiting.shift()?.();
-    return () => new Promise((resolve) => {
-      waiting.push(resolve);
-      channel.port2.postMessage(null);
-    });
-  }
-  return () => new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof MessageChannel !== "function") return () => new Promise((resolve) => setTimeout(resolve, 0));
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  const message = () => new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+  if (typeof requestAnimationFrame !== "function" || typeof document === "undefined") return message;
+  let lastFrame = performance.now();
+  let nextFrame = null;
+  const frame = () => (nextFrame ??= new Promise((resolve) => requestAnimationFrame(() => {
+    lastFrame = performance.now();
+    nextFrame = null;
+    resolve();
+  })));
+  return () => {
+    const waitForFrame = performance.now() - lastFrame > FRAME_AT_LEAST_EVERY_MS && document.visibilityState === "visible";
+    const drawn = frame();
+    return waitForFrame ? drawn : message();
+  };
 })();
 
 /** The RunLimits a session's options ask for: { maxSeconds, maxSteps }, null for none. */

@@ -6,6 +6,10 @@
 //   window.stackswitchRun({ source, filename, argv, stdin, backend?, workerChannel? })
 //     -> Promise<{ stdout, stderr, status, fatal }>
 //   window.stackswitchDetect() -> detect() of stackswitch.js (engine, features, choice)
+//   window.stackswitchStartLoop({ source, backend?, workerChannel? }) -> Promise that
+//     settles once the program printed "started"; the page's Stop button interrupts it
+//   window.stackswitchFinishLoop() -> Promise<{ type, status, traceback, frames, ticks }>:
+//     how it ended, and how far the page's counters moved between its start and Stop
 //
 // `fatal` is true when the run did not end as a Python program ends but with a JS error
 // out of the wasm (a trap, or the engine's RangeError when its own stack overflows): the
@@ -72,6 +76,53 @@ async function stackswitchRun({ source, filename, argv, stdin = "", backend = "j
   return { stdout, stderr, status, fatal };
 }
 
+/** The page's own life: counters moved by animation frames and by a timer. */
+const counters = { frames: 0, ticks: 0 };
+function frame() {
+  counters.frames += 1;
+  document.getElementById("frames").textContent = String(counters.frames);
+  requestAnimationFrame(frame);
+}
+requestAnimationFrame(frame);
+setInterval(() => {
+  counters.ticks += 1;
+  document.getElementById("ticks").textContent = String(counters.ticks);
+}, 10);
+
+/** The program Stop interrupts: its session, run, and the counters when it started. */
+let looping = null;
+
+async function stackswitchStartLoop({ source, backend = "jspi", workerChannel }) {
+  let text = "";
+  const session = await createSession({ backend, workerChannel, stdout: (t) => (text += t) });
+  const run = session.run(source);
+  while (!text.includes("started")) await new Promise((r) => setTimeout(r, 5));
+  looping = { session, run, start: { ...counters }, stop: null };
+}
+
+document.getElementById("stop").addEventListener("click", () => {
+  if (!looping) return;
+  looping.stop = { ...counters };
+  looping.session.interrupt();
+});
+
+async function stackswitchFinishLoop() {
+  const { session, run, start } = looping;
+  const result = await run;
+  const stop = looping.stop ?? { ...counters };
+  session.close();
+  looping = null;
+  return {
+    type: result.type ?? null,
+    status: result.status,
+    traceback: result.traceback ?? "",
+    frames: stop.frames - start.frames,
+    ticks: stop.ticks - start.ticks,
+  };
+}
+
+window.stackswitchStartLoop = stackswitchStartLoop;
+window.stackswitchFinishLoop = stackswitchFinishLoop;
 window.stackswitchRun = stackswitchRun;
 window.stackswitchDetect = detect;
 document.getElementById("status").textContent = "ready";

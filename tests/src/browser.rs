@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 
 use crate::{Invocation, Outcome, Runner};
 use fantoccini::wd::TimeoutConfiguration;
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
 /// The runner page, relative to the web distribution (copied from `runtime/tests/`).
@@ -605,6 +605,56 @@ impl BrowserPage {
             .runtime
             .block_on(self.browser.client.execute_async(script, args))
             .map_err(|error| format!("WebDriver: {error}"))
+    }
+
+    /// Click the element `css` selects, as a person would (WebDriver waits for the page
+    /// to take the click: a page whose main thread is blocked never answers).
+    pub fn click(&self, css: &str) -> Result<(), String> {
+        let _turn = self
+            .browser
+            .turn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.browser
+            .runtime
+            .block_on(async {
+                let element = self.browser.client.find(Locator::Css(css)).await?;
+                element.click().await
+            })
+            .map_err(|error| format!("WebDriver: {error}"))
+    }
+
+    /// Start `while True` on `backend` (and `channel`, for the worker), let it run, click
+    /// the page's Stop button, and check as a person would: the program ended with
+    /// `KeyboardInterrupt`, and the page's timer and animation frames went on meanwhile.
+    pub fn assert_stop_button_stops_a_loop(&self, backend: &str, channel: Option<&str>) {
+        let source = "print('started', flush=True)\nwhile True:\n    pass\n";
+        self.execute_async(
+            "window.stackswitchStartLoop(arguments[0]).then(() => arguments[1]('started'),              (e) => arguments[1](String(e)))",
+            vec![json!({ "source": source, "backend": backend, "workerChannel": channel })],
+        )
+        .expect("the loop should start");
+        // Long enough for the page's 10 ms timer and its frames to move, if they can.
+        std::thread::sleep(Duration::from_millis(500));
+        self.click("#stop")
+            .expect("the Stop button should take the click while Python loops");
+        let ended = self
+            .execute_async(
+                "window.stackswitchFinishLoop().then(arguments[0], (e) => arguments[0](String(e)))",
+                vec![],
+            )
+            .expect("the loop should end");
+        let what = format!("Stop on {backend} {channel:?}: {ended}");
+        assert_eq!(ended["type"], json!("KeyboardInterrupt"), "{what}");
+        assert_eq!(ended["status"], json!(130), "{what}");
+        assert!(
+            ended["ticks"].as_i64() > Some(0),
+            "the timer stood still: {what}"
+        );
+        assert!(
+            ended["frames"].as_i64() > Some(0),
+            "no frame was drawn: {what}"
+        );
     }
 
     /// The page as a conformance-suite runner.

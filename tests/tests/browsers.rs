@@ -1,7 +1,9 @@
 //! The JS-hosted backends in real browsers: the whole conformance suite in a page, per
 //! engine and backend, driven over WebDriver ([`stackswitch_tests::browser`]):
 //! JSPI and Asyncify in headless Chromium and headless Firefox ESR, Asyncify in WebKitGTK
-//! (no JSPI there).
+//! (no JSPI there). First, on each, the page's Stop button is clicked while `while True`
+//! runs: the page must have stayed alive (its timer and animation frames moved) and the
+//! program must end with KeyboardInterrupt — cooperative yielding at work.
 //!
 //! The test server serves the routes the `urlopen__*` programs call *and* the web
 //! distribution under `/web/`, so the runner page, its modules, the interpreter's wasm
@@ -59,6 +61,7 @@ fn suite_in(engine: Engine, backend: &str) {
         started.elapsed().as_secs_f64(),
         page.describe()
     );
+    page.assert_stop_button_stops_a_loop(backend, None);
 
     assert_suite_passes(
         page.runner(),

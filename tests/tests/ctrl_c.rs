@@ -77,7 +77,12 @@ fn interrupted(runner: &[PathBuf], name: &str, program: &str) -> (Ending, String
 fn native_runner() -> Vec<PathBuf> {
     // The binary sits next to this test's own directory (target/<profile>/).
     let exe = std::env::current_exe().unwrap();
-    let binary = exe.parent().unwrap().parent().unwrap().join("stackswitch-native");
+    let binary = exe
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("stackswitch-native");
     assert!(
         binary.exists(),
         "{} missing: build it with cargo build -p stackswitch-native",
@@ -98,7 +103,11 @@ fn cli(node: PathBuf, backend: &str) -> Vec<PathBuf> {
 /// Compare every program's ending under `runner` with python3's.
 fn assert_ends_like_python(runner: Vec<PathBuf>) {
     let python = vec![PathBuf::from("python3")];
-    for (name, program) in [("loop.py", LOOP), ("input.py", INPUT), ("caught.py", CAUGHT)] {
+    for (name, program) in [
+        ("loop.py", LOOP),
+        ("input.py", INPUT),
+        ("caught.py", CAUGHT),
+    ] {
         let (expected, _) = interrupted(&python, name, program);
         let (got, stderr) = interrupted(&runner, name, program);
         assert_eq!(got, expected, "{runner:?} on {name}: {stderr}");

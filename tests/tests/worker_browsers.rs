@@ -112,6 +112,7 @@ fn worker_in(engine: Engine, server: TestServer, channel: &str) {
         )
         .expect("detect() should run");
     assert_eq!(detected, json!(channel), "{}", page.describe());
+    page.assert_stop_button_stops_a_loop("worker", Some(channel));
 
     let interrupts = page
         .execute_async(INTERRUPT_SCRIPT, vec![])

@@ -35,6 +35,7 @@ const [{ backend, rounds }, done] = arguments;
   const slow = backend === "worker" && runtime.detect().worker.channel === "service-worker";
   await measure.perSuspension({ createSession: runtime.createSession, detect: runtime.detect, backend, rounds, print, iterations: slow ? 1000 : 10000 });
   if (backend === "worker") await measure.workerCosts({ createSession: runtime.createSession, backend, rounds, print });
+  await measure.interruptLatency({ createSession: runtime.createSession, backend, rounds, print });
   return { lines };
 })().then(done, (error) => done({ error: String(error?.stack ?? error) }));
 "#;
