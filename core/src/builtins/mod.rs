@@ -194,7 +194,10 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
                 vm.repr(&c)?
             )
         }
-        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname, addr),
+        Value::Function(f) => match f.attrs.borrow().get("__qualname__") {
+            Some(Value::Str(q)) => format!("<function {} at {:#x}>", q.as_str(), addr),
+            _ => format!("<function {} at {:#x}>", f.qualname, addr),
+        },
         Value::Builtin(b) => match &b.this {
             Some(Value::Module(_)) | None => format!("<built-in function {}>", b.name),
             Some(this) => format!(

@@ -65,6 +65,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("cosh", cosh),
     ("degrees", degrees),
     ("dist", dist),
+    ("erf", erf),
+    ("erfc", erfc),
     ("exp", exp),
     ("exp2", exp2),
     ("expm1", expm1),
@@ -370,6 +372,8 @@ libm_functions! {
     cbrt: glibc_cbrt, false;
     cos: f64::cos, false;
     cosh: f64::cosh, true;
+    erf: libm::erf, false;
+    erfc: libm::erfc, false;
     exp: platform_exp, true;
     exp2: f64::exp2, true;
     expm1: f64::exp_m1, true;

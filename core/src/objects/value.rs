@@ -313,6 +313,9 @@ pub(crate) struct Function {
     pub(crate) qualname: Rc<str>,
     /// The class whose body defined this function, for zero-argument `super()`.
     pub(crate) owner: RefCell<Option<std::rc::Weak<Class>>>,
+    /// Attributes set by Python code (`f.cache = {}`, `functools.wraps`' `__name__`,
+    /// `__doc__`, `__wrapped__`); they take precedence over the built-in ones.
+    pub(crate) attrs: RefCell<AttrMap>,
 }
 
 /// Signature of every native function: the VM, then positional and keyword arguments.

@@ -242,7 +242,12 @@ impl Vm<'_> {
             }
         }
         if let Some(v) = crate::builtins::object_method(name) {
-            return Ok(bind(&s.this, v));
+            // `__new__` is a static method: `super().__new__(cls)` passes the class itself.
+            return Ok(if name == "__new__" {
+                v
+            } else {
+                bind(&s.this, v)
+            });
         }
         Err(attribute_error(format!(
             "'super' object has no attribute '{name}'"
@@ -251,6 +256,11 @@ impl Vm<'_> {
 
     /// Attributes of built-in values: methods of their class, plus a few data attributes.
     fn builtin_getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if let Value::Function(f) = obj {
+            if let Some(v) = f.attrs.borrow().get(name) {
+                return Ok(v.clone());
+            }
+        }
         let class = type_of(obj);
         if let Some(found) = class.lookup(name) {
             return Ok(match found {
@@ -288,6 +298,16 @@ impl Vm<'_> {
                 Value::tuple(f.defaults.clone())
             }),
             (Value::Function(_), "__doc__") => Some(Value::None),
+            (Value::Function(f), "__dict__") => {
+                let pairs: Vec<(Rc<str>, Value)> = f
+                    .attrs
+                    .borrow()
+                    .iter()
+                    .filter(|(k, _)| !k.starts_with("__"))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                Some(crate::builtins::dict_from_str_pairs(pairs))
+            }
             (Value::Builtin(b), "__name__" | "__qualname__") => Some(Value::str(b.name)),
             (Value::Method(m), "__self__") => Some(m.this.clone()),
             (Value::Method(m), "__func__") => Some(m.func.clone()),
@@ -413,6 +433,11 @@ impl Vm<'_> {
                 drop(old);
                 Ok(())
             }
+            Value::Function(f) => {
+                let old = f.attrs.borrow_mut().insert(Rc::from(name), value);
+                drop(old);
+                Ok(())
+            }
             other => {
                 let class = type_of(other);
                 if class.lookup(name).is_some() {
@@ -437,6 +462,7 @@ impl Vm<'_> {
             Value::Instance(i) => i.attrs.borrow_mut().shift_remove(name),
             Value::Class(c) if c.builtin.is_none() => c.attrs.borrow_mut().shift_remove(name),
             Value::Module(m) => m.attrs.borrow_mut().shift_remove(name),
+            Value::Function(f) => f.attrs.borrow_mut().shift_remove(name),
             other => {
                 return Err(attribute_error(format!(
                     "'{}' object has no attribute '{name}'",

@@ -63,6 +63,7 @@ pub(crate) fn make_function(
         kwdefaults,
         closure,
         owner: RefCell::new(None),
+        attrs: RefCell::new(AttrMap::default()),
     })))
 }
 
@@ -301,17 +302,20 @@ fn instantiate(
             return crate::builtins::construct(vm, class, kind, args, kwargs);
         }
     }
-    let exc = if class.is_exception {
-        Some(Box::new(ExcData::new(Value::tuple(args.clone()))))
-    } else {
-        None
+    let instance = match class.lookup("__new__") {
+        Some(new) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(Value::Class(class.clone()));
+            full.extend(args.iter().cloned());
+            let made = vm.call(&new, full, kwargs.clone())?;
+            // As CPython: `__init__` runs only when `__new__` made an instance of the class.
+            match &made {
+                Value::Instance(i) if i.class.is_subclass(class) => made,
+                _ => return Ok(made),
+            }
+        }
+        None => bare_instance(class, &args),
     };
-    let instance = Value::Instance(Rc::new(Instance {
-        class: class.clone(),
-        attrs: RefCell::new(AttrMap::default()),
-        exc,
-        native: None,
-    }));
     match class.lookup("__init__") {
         Some(init) => {
             let mut full = Vec::with_capacity(args.len() + 1);
@@ -326,12 +330,28 @@ fn instantiate(
             }
         }
         None => {
-            if !class.is_exception && (!args.is_empty() || !kwargs.is_empty()) {
+            let custom_new = class.lookup("__new__").is_some();
+            if !class.is_exception && !custom_new && (!args.is_empty() || !kwargs.is_empty()) {
                 return Err(type_error(format!("{}() takes no arguments", class.name)));
             }
         }
     }
     Ok(instance)
+}
+
+/// A new instance of a user class with no attributes yet (`object.__new__(class)`).
+pub(crate) fn bare_instance(class: &Rc<Class>, args: &[Value]) -> Value {
+    let exc = if class.is_exception {
+        Some(Box::new(ExcData::new(Value::tuple(args.to_vec()))))
+    } else {
+        None
+    };
+    Value::Instance(Rc::new(Instance {
+        class: class.clone(),
+        attrs: RefCell::new(AttrMap::default()),
+        exc,
+        native: None,
+    }))
 }
 
 /// C3 linearisation of a new class's bases.
@@ -371,6 +391,53 @@ fn c3_mro(class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
     }
 }
 
+/// A class made by a `class` statement or by `type(name, bases, dict)`: its MRO computed,
+/// and its functions told their owner (for zero-argument `super()`).
+pub(crate) fn new_user_class(
+    name: &str,
+    qualname: Rc<str>,
+    module: Rc<str>,
+    base_classes: Vec<Rc<Class>>,
+    attrs: AttrMap,
+) -> PyResult<Value> {
+    let is_exception = base_classes.iter().any(|b| b.is_exception);
+    let class = Rc::new(Class {
+        name: name.into(),
+        qualname,
+        module,
+        bases: base_classes.clone(),
+        mro: RefCell::new(Vec::new()),
+        attrs: RefCell::new(attrs),
+        builtin: None,
+        is_exception,
+    });
+    let mro = c3_mro(&class, &base_classes)?;
+    *class.mro.borrow_mut() = mro;
+    for v in class.attrs.borrow().values() {
+        let f = match v {
+            Value::Function(f) => Some(f.clone()),
+            Value::StaticMethod(inner) | Value::ClassMethod(inner) => match &**inner {
+                Value::Function(f) => Some(f.clone()),
+                _ => None,
+            },
+            Value::Property(p) => match &p.getter {
+                Value::Function(f) => Some(f.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(f) = f {
+            *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+        }
+        if let Value::Property(p) = v {
+            if let Some(Value::Function(f)) = &p.setter {
+                *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+            }
+        }
+    }
+    Ok(Value::Class(class))
+}
+
 impl Vm<'_> {
     /// `class Name(bases): body`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
@@ -384,6 +451,34 @@ impl Vm<'_> {
         let Value::Function(func) = body else {
             return Err(type_error("class body is not a function"));
         };
+        let base_classes = self.class_bases(bases)?;
+        let ns = crate::builtins::new_module(name);
+        let module_name = globals
+            .attrs
+            .borrow()
+            .get("__name__")
+            .cloned()
+            .unwrap_or(Value::str("__main__"));
+        ns.attrs
+            .borrow_mut()
+            .insert("__module__".into(), module_name.clone());
+        let mut frame = Frame::new(func.code.clone(), globals.clone(), Some(func.clone()));
+        frame.namespace = Some(ns.clone());
+        self.eval_frame(&mut frame)?;
+        let attrs = std::mem::take(&mut *ns.attrs.borrow_mut());
+        let qualname = match attrs.get("__qualname__") {
+            Some(Value::Str(s)) => Rc::from(s.as_str()),
+            _ => Rc::from(name),
+        };
+        let module: Rc<str> = match &module_name {
+            Value::Str(s) => Rc::from(s.as_str()),
+            _ => Rc::from("__main__"),
+        };
+        new_user_class(name, qualname, module, base_classes, attrs)
+    }
+
+    /// Checks the bases of a new class (`object` when there are none).
+    pub(crate) fn class_bases(&mut self, bases: Vec<Value>) -> PyResult<Vec<Rc<Class>>> {
         let mut base_classes = Vec::new();
         for b in bases {
             match b {
@@ -410,64 +505,7 @@ impl Vm<'_> {
         if base_classes.is_empty() {
             base_classes.push(types().object.clone());
         }
-        let ns = crate::builtins::new_module(name);
-        let module_name = globals
-            .attrs
-            .borrow()
-            .get("__name__")
-            .cloned()
-            .unwrap_or(Value::str("__main__"));
-        ns.attrs
-            .borrow_mut()
-            .insert("__module__".into(), module_name.clone());
-        let mut frame = Frame::new(func.code.clone(), globals.clone(), Some(func.clone()));
-        frame.namespace = Some(ns.clone());
-        self.eval_frame(&mut frame)?;
-        let attrs = std::mem::take(&mut *ns.attrs.borrow_mut());
-        let qualname = match attrs.get("__qualname__") {
-            Some(Value::Str(s)) => Rc::from(s.as_str()),
-            _ => Rc::from(name),
-        };
-        let module: Rc<str> = match &module_name {
-            Value::Str(s) => Rc::from(s.as_str()),
-            _ => Rc::from("__main__"),
-        };
-        let is_exception = base_classes.iter().any(|b| b.is_exception);
-        let class = Rc::new(Class {
-            name: name.into(),
-            qualname,
-            module,
-            bases: base_classes.clone(),
-            mro: RefCell::new(Vec::new()),
-            attrs: RefCell::new(attrs),
-            builtin: None,
-            is_exception,
-        });
-        let mro = c3_mro(&class, &base_classes)?;
-        *class.mro.borrow_mut() = mro;
-        for v in class.attrs.borrow().values() {
-            let f = match v {
-                Value::Function(f) => Some(f.clone()),
-                Value::StaticMethod(inner) | Value::ClassMethod(inner) => match &**inner {
-                    Value::Function(f) => Some(f.clone()),
-                    _ => None,
-                },
-                Value::Property(p) => match &p.getter {
-                    Value::Function(f) => Some(f.clone()),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(f) = f {
-                *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
-            }
-            if let Value::Property(p) = v {
-                if let Some(Value::Function(f)) = &p.setter {
-                    *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
-                }
-            }
-        }
-        Ok(Value::Class(class))
+        Ok(base_classes)
     }
 
     /// `iter(v)`.
