@@ -372,8 +372,8 @@ libm_functions! {
     cbrt: glibc_cbrt, false;
     cos: f64::cos, false;
     cosh: f64::cosh, true;
-    erf: libm::erf, false;
-    erfc: libm::erfc, false;
+    erf: platform_erf, false;
+    erfc: platform_erfc, false;
     exp: platform_exp, true;
     exp2: f64::exp2, true;
     expm1: f64::exp_m1, true;
@@ -384,6 +384,35 @@ libm_functions! {
     sqrt: f64::sqrt, false;
     tan: f64::tan, false;
     tanh: f64::tanh, false;
+}
+
+/// `math.erf`: the C library's `erf`, as CPython calls it (glibc natively; on wasm, which
+/// has no C library, the `libm` crate's port of musl's, which can differ in the last bit).
+fn platform_erf(x: f64) -> f64 {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        extern "C" {
+            fn erf(x: f64) -> f64;
+        }
+        // SAFETY: erf is a pure function of a double in every C library.
+        unsafe { erf(x) }
+    }
+    #[cfg(target_arch = "wasm32")]
+    libm::erf(x)
+}
+
+/// `math.erfc`: the C library's `erfc` (see [`platform_erf`]).
+fn platform_erfc(x: f64) -> f64 {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        extern "C" {
+            fn erfc(x: f64) -> f64;
+        }
+        // SAFETY: erfc is a pure function of a double in every C library.
+        unsafe { erfc(x) }
+    }
+    #[cfg(target_arch = "wasm32")]
+    libm::erfc(x)
 }
 
 /// `math.exp`: the platform's `exp` where that is glibc's (as CPython's is); on wasm, where

@@ -6,7 +6,8 @@
 //!   1. class attribute that is a property (data descriptor) -> call its getter
 //!   2. the instance's own attributes
 //!   3. class attribute along the MRO: function -> bound method, classmethod -> bound
-//!      to the class, staticmethod -> the function, anything else as is
+//!      to the class, staticmethod -> the function, an object with `__get__` -> what
+//!      that returns, anything else as is
 //!   4. a user `__getattr__`, else AttributeError (with a "Did you mean" suggestion)
 //! ```
 //! Invariant: no `RefCell` borrow is held while a getter or `__getattr__` runs.
@@ -130,6 +131,14 @@ impl Vm<'_> {
             return Ok(v.clone());
         }
         if let Some(found) = found {
+            // A class attribute whose class has `__get__` (a descriptor such as
+            // `functools.cached_property`) decides what the attribute is.
+            if let Value::Instance(d) = &found {
+                if let Some(get) = d.class.lookup("__get__") {
+                    let owner = Value::Class(i.class.clone());
+                    return self.call(&get, vec![found.clone(), obj.clone(), owner], Vec::new());
+                }
+            }
             return Ok(bind(obj, found));
         }
         if let Some(exc) = &i.exc {

@@ -465,7 +465,10 @@ impl Vm<'_> {
         let mut frame = Frame::new(func.code.clone(), globals.clone(), Some(func.clone()));
         frame.namespace = Some(ns.clone());
         self.eval_frame(&mut frame)?;
-        let attrs = std::mem::take(&mut *ns.attrs.borrow_mut());
+        let mut attrs = std::mem::take(&mut *ns.attrs.borrow_mut());
+        // The namespace's own `__name__` (from `new_module`) is not a class attribute: a
+        // class's name is `Class::name`, and subclasses must not inherit it.
+        attrs.shift_remove("__name__");
         let qualname = match attrs.get("__qualname__") {
             Some(Value::Str(s)) => Rc::from(s.as_str()),
             _ => Rc::from(name),

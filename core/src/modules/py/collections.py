@@ -1,0 +1,942 @@
+# `collections`: deque, Counter, defaultdict, OrderedDict, namedtuple, ChainMap.
+#
+# Python source, run on first import. CPython's own collections is mostly Python, and these
+# classes are bookkeeping around a list or a dict, where Python is short and exact and the
+# work per call is done by the built-in list/dict in Rust anyway.
+# Invariant: behaviour, reprs and error messages are CPython 3.11's. Built-in types cannot be
+# subclassed here, so the dict-like classes wrap a dict (`_d`), deque wraps a list (`_items`)
+# and namedtuple classes wrap a tuple (`_t`); `isinstance(x, dict/tuple)` is False for them.
+
+import sys as _sys
+
+_KEYWORDS = frozenset([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
+    'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global',
+    'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
+    'return', 'try', 'while', 'with', 'yield',
+])
+
+
+def _index(i):
+    if type(i) is bool or type(i) is int:
+        return int(i)
+    try:
+        return i.__index__()
+    except AttributeError:
+        raise TypeError(f"'{type(i).__name__}' object cannot be interpreted as an integer") from None
+
+
+################################################################################
+### deque
+################################################################################
+
+class deque:
+    __module__ = 'collections'
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            maxlen = _index(maxlen)
+            if maxlen < 0:
+                raise ValueError('maxlen must be non-negative')
+        object.__setattr__(self, '_maxlen', maxlen)
+        object.__setattr__(self, '_items', [])
+        self.extend(iterable)
+
+    def __setattr__(self, name, value):
+        if name == 'maxlen':
+            raise AttributeError("attribute 'maxlen' of 'collections.deque' objects is not writable")
+        raise AttributeError(f"'collections.deque' object has no attribute '{name}'")
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def _trim_right(self):
+        if self._maxlen is not None:
+            while len(self._items) > self._maxlen:
+                self._items.pop()
+
+    def _trim_left(self):
+        if self._maxlen is not None:
+            extra = len(self._items) - self._maxlen
+            if extra > 0:
+                del self._items[:extra]
+
+    def append(self, x):
+        if self._maxlen == 0:
+            return
+        self._items.append(x)
+        self._trim_left()
+
+    def appendleft(self, x):
+        if self._maxlen == 0:
+            return
+        self._items.insert(0, x)
+        self._trim_right()
+
+    def extend(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def pop(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError('pop from an empty deque')
+        return self._items.pop(0)
+
+    def clear(self):
+        self._items.clear()
+
+    def copy(self):
+        return self.__class__(self._items, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, x):
+        return self._items.count(x)
+
+    def index(self, x, start=0, stop=_sys.maxsize):
+        for i in range(len(self._items))[start:stop]:
+            item = self._items[i]
+            if item is x or item == x:
+                return i
+        raise ValueError(f'{x!r} is not in deque')
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError('deque already at its maximum size')
+        self._items.insert(i, x)
+
+    def remove(self, value):
+        for i, item in enumerate(self._items):
+            if item is value or item == value:
+                del self._items[i]
+                return
+        raise ValueError(f'{value!r} is not in deque')
+
+    def reverse(self):
+        self._items.reverse()
+
+    def rotate(self, n=1):
+        n = _index(n)
+        items = self._items
+        if len(items) > 1:
+            n %= len(items)
+            if n:
+                items[:] = items[-n:] + items[:-n]
+
+    def _check_index(self, i):
+        if type(i) is not int and type(i) is not bool:
+            if not hasattr(i, '__index__'):
+                raise TypeError(f"sequence index must be integer, not '{type(i).__name__}'")
+            i = i.__index__()
+        n = len(self._items)
+        if i < -n or i >= n:
+            raise IndexError('deque index out of range')
+        return i
+
+    def __getitem__(self, i):
+        return self._items[self._check_index(i)]
+
+    def __setitem__(self, i, x):
+        self._items[self._check_index(i)] = x
+
+    def __delitem__(self, i):
+        del self._items[self._check_index(i)]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __reversed__(self):
+        return reversed(self._items)
+
+    def __contains__(self, x):
+        return x in self._items
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'collections.deque'")
+
+    def __repr__(self):
+        if self._maxlen is None:
+            return f'deque({self._items!r})'
+        return f'deque({self._items!r}, maxlen={self._maxlen})'
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items == other._items
+
+    def __ne__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items != other._items
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items < other._items
+
+    def __le__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items <= other._items
+
+    def __gt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items > other._items
+
+    def __ge__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items >= other._items
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError(f'can only concatenate deque (not "{type(other).__name__}") to deque')
+        new = self.copy()
+        new.extend(other)
+        return new
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        new = self.copy()
+        new.__imul__(n)
+        return new
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        items = self._items * _index(n)
+        self._items.clear()
+        self.extend(items)
+        return self
+
+
+################################################################################
+### The dict-like classes
+################################################################################
+
+class _DictWrapper:
+    """A mutable mapping kept in the dict `self._d` (CPython's classes subclass dict)."""
+
+    def __init__(self):
+        self._d = {}
+
+    def __getitem__(self, key):
+        try:
+            return self._d[key]
+        except KeyError:
+            pass
+        return self.__missing__(key)
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __setitem__(self, key, value):
+        self._d[key] = value
+
+    def __delitem__(self, key):
+        del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __reversed__(self):
+        return reversed(self._d)
+
+    def __len__(self):
+        return len(self._d)
+
+    def __bool__(self):
+        return bool(self._d)
+
+    def __hash__(self):
+        raise TypeError(f"unhashable type: '{type(self).__name__}'")
+
+    def __eq__(self, other):
+        if isinstance(other, _DictWrapper):
+            return self._d == other._d
+        if isinstance(other, dict):
+            return self._d == other
+        return NotImplemented
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def pop(self, key, *default):
+        return self._d.pop(key, *default)
+
+    def popitem(self):
+        return self._d.popitem()
+
+    def setdefault(self, key, default=None):
+        return self._d.setdefault(key, default)
+
+    def clear(self):
+        self._d.clear()
+
+    def update(self, other=(), /, **kwds):
+        if isinstance(other, _DictWrapper):
+            other = other._d
+        self._d.update(other, **kwds)
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictWrapper)):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, (dict, _DictWrapper)):
+            return NotImplemented
+        new = self.__class__()
+        new.update(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+def _dict_of(mapping):
+    return mapping._d if isinstance(mapping, _DictWrapper) else mapping
+
+
+class OrderedDict(_DictWrapper):
+    __module__ = 'collections'
+
+    def __init__(self, other=(), /, **kwds):
+        self._d = {}
+        self.update(other, **kwds)
+
+    def popitem(self, last=True):
+        if not self._d:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(self._d)) if last else next(iter(self._d))
+        return key, self._d.pop(key)
+
+    def move_to_end(self, key, last=True):
+        value = self._d.pop(key)
+        if last:
+            self._d[key] = value
+        else:
+            rest = dict(self._d)
+            self._d.clear()
+            self._d[key] = value
+            self._d.update(rest)
+
+    def copy(self):
+        return self.__class__(self._d)
+
+    __copy__ = copy
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        new = cls()
+        for key in iterable:
+            new[key] = value
+        return new
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return self._d == other._d and list(self._d) == list(other._d)
+        return _DictWrapper.__eq__(self, other)
+
+    def __repr__(self):
+        if not self._d:
+            return f'{self.__class__.__name__}()'
+        return f'{self.__class__.__name__}({list(self._d.items())!r})'
+
+
+class defaultdict(_DictWrapper):
+    __module__ = 'collections'
+
+    def __init__(self, default_factory=None, /, *args, **kwds):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        self.default_factory = default_factory
+        self._d = dict(*[_dict_of(a) for a in args], **kwds)
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._d[key] = value
+        return value
+
+    def copy(self):
+        return self.__class__(self.default_factory, self._d)
+
+    __copy__ = copy
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        new = cls()
+        for key in iterable:
+            new[key] = value
+        return new
+
+    def __repr__(self):
+        return f'{self.__class__.__name__}({self.default_factory!r}, {self._d!r})'
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictWrapper)):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+
+class Counter(_DictWrapper):
+    __module__ = 'collections'
+
+    def __init__(self, iterable=None, /, **kwds):
+        self._d = {}
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def __delitem__(self, elem):
+        if elem in self._d:
+            del self._d[elem]
+
+    def total(self):
+        return sum(self._d.values())
+
+    def most_common(self, n=None):
+        ordered = sorted(self._d.items(), key=lambda item: item[1], reverse=True)
+        if n is None:
+            return ordered
+        return ordered[:max(0, n)] if n >= 0 else []
+
+    def elements(self):
+        for elem, count in self._d.items():
+            for _ in range(count):
+                yield elem
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def update(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if hasattr(iterable, 'keys'):
+                if self._d:
+                    for elem in iterable.keys():
+                        self._d[elem] = iterable[elem] + self._d.get(elem, 0)
+                else:
+                    for elem in iterable.keys():
+                        self._d[elem] = iterable[elem]
+            else:
+                counts = self._d
+                for elem in iterable:
+                    counts[elem] = counts.get(elem, 0) + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if hasattr(iterable, 'keys'):
+                for elem in iterable.keys():
+                    self._d[elem] = self._d.get(elem, 0) - iterable[elem]
+            else:
+                for elem in iterable:
+                    self._d[elem] = self._d.get(elem, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return self.__class__(self)
+
+    __copy__ = copy
+
+    def __repr__(self):
+        if not self._d:
+            return f'{self.__class__.__name__}()'
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self._d)
+        return f'{self.__class__.__name__}({d!r})'
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] == other[e] for c in (self, other) for e in c)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
+        return result
+
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+
+class ChainMap(_DictWrapper):
+    __module__ = 'collections'
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        d = {}
+        for mapping in reversed(self.maps):
+            d.update(dict.fromkeys(mapping))
+        return iter(d)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+
+    def __eq__(self, other):
+        if isinstance(other, (dict, _DictWrapper)):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    def keys(self):
+        return dict.fromkeys(self).keys()
+
+    def items(self):
+        return {k: self[k] for k in self}.items()
+
+    def values(self):
+        return {k: self[k] for k in self}.values()
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def popitem(self):
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError('No keys found in the first mapping.')
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}')
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def update(self, other=(), /, **kwds):
+        self.maps[0].update(other, **kwds)
+
+    def __or__(self, other):
+        if not isinstance(other, (dict, _DictWrapper)):
+            return NotImplemented
+        m = self.copy()
+        m.maps[0].update(other)
+        return m
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
+
+
+################################################################################
+### namedtuple
+################################################################################
+
+def _names(names):
+    if len(names) == 1:
+        return f"'{names[0]}'"
+    if len(names) == 2:
+        return f"'{names[0]}' and '{names[1]}'"
+    return ', '.join(f"'{n}'" for n in names[:-1]) + f", and '{names[-1]}'"
+
+
+def _bind(cls, args, kwds):
+    """The field values for `cls(*args, **kwds)`, with the errors of CPython's `__new__`."""
+    fields = cls._fields
+    defaults = cls._field_defaults
+    where = f'{cls.__name__}.__new__()'
+    if len(args) > len(fields):
+        n = len(fields) + 1
+        if defaults:
+            takes = f'from {n - len(defaults)} to {n} positional arguments'
+        else:
+            takes = f'{n} positional argument' + ('' if n == 1 else 's')
+        given = len(args) + 1
+        raise TypeError(f'{where} takes {takes} but {given} were given')
+    values = list(args) + [_MISSING] * (len(fields) - len(args))
+    for name, value in kwds.items():
+        if name not in fields:
+            raise TypeError(f"{where} got an unexpected keyword argument '{name}'")
+        i = fields.index(name)
+        if i < len(args):
+            raise TypeError(f"{where} got multiple values for argument '{name}'")
+        values[i] = value
+    missing = []
+    for i, name in enumerate(fields):
+        if values[i] is _MISSING:
+            if name in defaults:
+                values[i] = defaults[name]
+            else:
+                missing.append(name)
+    if missing:
+        noun = 'argument' if len(missing) == 1 else 'arguments'
+        raise TypeError(f'{where} missing {len(missing)} required positional {noun}: '
+                        f'{_names(missing)}')
+    return tuple(values)
+
+
+_MISSING = object()
+
+
+class _TupleRecord:
+    """The methods shared by every namedtuple class; values live in the tuple `_t`."""
+
+    def __init__(self, *args, **kwds):
+        object.__setattr__(self, '_t', _bind(type(self), args, kwds))
+
+    def __getattr__(self, name):
+        fields = type(self)._fields
+        if name in fields:
+            return self._t[fields.index(name)]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __setattr__(self, name, value):
+        if name in type(self)._fields:
+            raise AttributeError("can't set attribute")
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __repr__(self):
+        body = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self._t))
+        return f'{type(self).__name__}({body})'
+
+    @classmethod
+    def _make(cls, iterable):
+        values = tuple(iterable)
+        if len(values) != len(cls._fields):
+            raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(values)}')
+        new = object.__new__(cls)
+        object.__setattr__(new, '_t', values)
+        return new
+
+    def _replace(self, **kwds):
+        values = [kwds.pop(name, value) for name, value in zip(self._fields, self._t)]
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return self._make(values)
+
+    def _asdict(self):
+        return dict(zip(self._fields, self._t))
+
+    def __getnewargs__(self):
+        return self._t
+
+    def __iter__(self):
+        return iter(self._t)
+
+    def __reversed__(self):
+        return reversed(self._t)
+
+    def __len__(self):
+        return len(self._t)
+
+    def __getitem__(self, i):
+        return self._t[i]
+
+    def __contains__(self, x):
+        return x in self._t
+
+    def __hash__(self):
+        return hash(self._t)
+
+    def count(self, x):
+        return self._t.count(x)
+
+    def index(self, x, *args):
+        return self._t.index(x, *args)
+
+    def __add__(self, other):
+        return self._t + _as_tuple(other)
+
+    def __radd__(self, other):
+        return _as_tuple(other) + self._t
+
+    def __mul__(self, n):
+        return self._t * n
+
+    __rmul__ = __mul__
+
+    def __eq__(self, other):
+        other = _as_tuple(other)
+        return self._t == other if isinstance(other, tuple) else NotImplemented
+
+    def __ne__(self, other):
+        other = _as_tuple(other)
+        return self._t != other if isinstance(other, tuple) else NotImplemented
+
+    def __lt__(self, other):
+        other = _as_tuple(other)
+        return self._t < other if isinstance(other, tuple) else NotImplemented
+
+    def __le__(self, other):
+        other = _as_tuple(other)
+        return self._t <= other if isinstance(other, tuple) else NotImplemented
+
+    def __gt__(self, other):
+        other = _as_tuple(other)
+        return self._t > other if isinstance(other, tuple) else NotImplemented
+
+    def __ge__(self, other):
+        other = _as_tuple(other)
+        return self._t >= other if isinstance(other, tuple) else NotImplemented
+
+
+def _as_tuple(value):
+    return value._t if isinstance(value, _TupleRecord) else value
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier() or name in _KEYWORDS
+                    or name.startswith('_') or name in seen):
+                field_names[index] = f'_{index}'
+            seen.add(name)
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError('Type names and field names must be strings')
+        if not name.isidentifier():
+            raise ValueError('Type names and field names must be valid '
+                             f'identifiers: {name!r}')
+        if name in _KEYWORDS:
+            raise ValueError('Type names and field names cannot be a '
+                             f'keyword: {name!r}')
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError('Field names cannot start with an underscore: '
+                             f'{name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(reversed(list(zip(reversed(field_names),
+                                                reversed(defaults)))))
+    namespace = {
+        '__module__': '__main__' if module is None else module,
+        '__slots__': (),
+        '_fields': tuple(field_names),
+        '_field_defaults': field_defaults,
+        '__match_args__': tuple(field_names),
+    }
+    return type(typename, (_TupleRecord,), namespace)
