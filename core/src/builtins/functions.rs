@@ -59,6 +59,9 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("vars", vars),
     ("dir", dir),
     ("globals", globals),
+    ("locals", frame_builtin_locals),
+    ("exec", frame_builtin_exec),
+    ("eval", frame_builtin_eval),
 ];
 
 fn arg(args: &[Value], i: usize) -> Value {
@@ -917,10 +920,20 @@ fn dir(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(Value::list(names.into_iter().map(Value::str).collect()))
 }
 
+// Called directly, these are handed the caller's frame by the eval loop
+// (`vm/namespaces.rs`); called any other way they see `__main__`.
 fn globals(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-    no_kwargs("globals", &kw)?;
-    check_args("globals", &args, 0, 0)?;
-    let main = vm.rt.main.clone();
-    let d = namespace_dict(&main.attrs.borrow());
-    Ok(d)
+    vm.call_frame_builtin(None, "globals", args, kw)
+}
+
+fn frame_builtin_locals(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    vm.call_frame_builtin(None, "locals", args, kw)
+}
+
+fn frame_builtin_exec(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    vm.call_frame_builtin(None, "exec", args, kw)
+}
+
+fn frame_builtin_eval(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    vm.call_frame_builtin(None, "eval", args, kw)
 }

@@ -17,6 +17,7 @@
 mod attr;
 mod errors;
 mod eval;
+mod namespaces;
 pub(crate) mod ops;
 mod protocol;
 mod traceback;

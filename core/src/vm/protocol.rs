@@ -453,6 +453,10 @@ impl Vm<'_> {
         };
         let base_classes = self.class_bases(bases)?;
         let ns = crate::builtins::new_module(name);
+        // The namespace's own `__name__` (from `new_module`) is not a class attribute: a
+        // class's name is `Class::name`, the body's `__name__` is the module's, and
+        // subclasses must not inherit it.
+        ns.attrs.borrow_mut().shift_remove("__name__");
         let module_name = globals
             .attrs
             .borrow()
@@ -465,10 +469,7 @@ impl Vm<'_> {
         let mut frame = Frame::new(func.code.clone(), globals.clone(), Some(func.clone()));
         frame.namespace = Some(ns.clone());
         self.eval_frame(&mut frame)?;
-        let mut attrs = std::mem::take(&mut *ns.attrs.borrow_mut());
-        // The namespace's own `__name__` (from `new_module`) is not a class attribute: a
-        // class's name is `Class::name`, and subclasses must not inherit it.
-        attrs.shift_remove("__name__");
+        let attrs = std::mem::take(&mut *ns.attrs.borrow_mut());
         let qualname = match attrs.get("__qualname__") {
             Some(Value::Str(s)) => Rc::from(s.as_str()),
             _ => Rc::from(name),
