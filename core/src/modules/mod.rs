@@ -99,7 +99,7 @@ impl Vm<'_> {
             "sys" => sys_module(self),
             "time" => time_module(),
             "math" => math::module(),
-            "random" => random::module(),
+            "random" => random::module(self)?,
             "json" => json::module(),
             "urllib" => new_module("urllib"),
             "urllib.request" => urllib::request_module(self)?,

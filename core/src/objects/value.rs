@@ -463,6 +463,8 @@ pub(crate) enum NativeState {
     Stream(crate::host::Stream),
     /// `dict.keys()`, `.values()`, `.items()`: live views of a dict.
     DictView(Rc<PyDict>, DictViewKind),
+    /// A `random.Random` instance's generator (None until first seeded or used).
+    Random(Option<crate::modules::mersenne::MersenneTwister>),
 }
 
 pub(crate) struct Module {
