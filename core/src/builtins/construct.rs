@@ -31,12 +31,14 @@ pub(crate) fn construct(
             reject_kwargs("int", &kw)?;
             check_args("int", &args, 0, 2)?;
             let base = args.get(1).cloned().or(base);
-            make_int(vm, args.first(), base.as_ref())
+            let value = args.first().map(|v| unwrap_number(v, "__int__"));
+            make_int(vm, value.as_ref(), base.as_ref())
         }
         B::Float => {
             no_kwargs("float", &kw)?;
             check_args("float", &args, 0, 1)?;
-            make_float(vm, args.first())
+            let value = args.first().map(|v| unwrap_number(v, "__float__"));
+            make_float(vm, value.as_ref())
         }
         B::Str => make_str(vm, args, kw),
         B::Bool => {
@@ -428,4 +430,10 @@ fn new_type(vm: &mut Vm<'_>, args: Vec<Value>) -> PyResult<Value> {
         .entry(Rc::from("__module__"))
         .or_insert_with(|| Value::Str(Rc::new(crate::objects::PyStr::new(module.to_string()))));
     crate::vm::new_user_class(name.as_str(), qualname, module, bases, attrs)
+}
+
+/// `int(x)`/`float(x)` of a subclass of a built-in type without its own conversion hook:
+/// the conversion of the value inside.
+fn unwrap_number(v: &Value, hook: &str) -> Value {
+    super::subclass::base_for(v, hook).unwrap_or_else(|| v.clone())
 }

@@ -141,9 +141,12 @@ fn len(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(Value::Int(vm.len(&args[0])? as i64))
 }
 
-fn abs(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+fn abs(vm: &mut Vm<'_>, mut args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("abs", &kw)?;
     check_args("abs", &args, 1, 1)?;
+    if let Some(base) = super::subclass::base_for(&args[0], "__abs__") {
+        args[0] = base;
+    }
     match &args[0] {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -436,10 +439,13 @@ fn round_int(v: &BigInt, ndigits: i64) -> Value {
     Value::from_bigint(q * pow)
 }
 
-fn round(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+fn round(vm: &mut Vm<'_>, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     let nd_kw = take_kwarg(&mut kw, "ndigits");
     reject_kwargs("round", &kw)?;
     check_args("round", &args, 1, 2)?;
+    if let Some(base) = super::subclass::base_for(&args[0], "__round__") {
+        args[0] = base;
+    }
     let ndigits = args.get(1).cloned().or(nd_kw).filter(|n| !n.is_none());
     let nd = match &ndigits {
         Some(n @ (Value::Int(_) | Value::Bool(_))) => Some(vm.index_value(n)?),
@@ -890,7 +896,11 @@ fn vars(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("vars", &kw)?;
     check_args("vars", &args, 1, 1)?;
     match &args[0] {
-        Value::Instance(i) if i.native.is_none() => Ok(namespace_dict(&i.attrs.borrow())),
+        Value::Instance(i)
+            if i.native.is_none() || super::subclass::base_value(&args[0]).is_some() =>
+        {
+            Ok(namespace_dict(&i.attrs.borrow()))
+        }
         Value::Module(m) => Ok(namespace_dict(&m.attrs.borrow())),
         Value::Class(c) => Ok(namespace_dict(&c.attrs.borrow())),
         _ => Err(type_error("vars() argument must have __dict__ attribute")),

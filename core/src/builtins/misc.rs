@@ -111,7 +111,14 @@ fn object_setattr(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<V
 fn object_new(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     match args.first() {
         Some(Value::Class(c)) if c.builtin.is_none() || c.is_exception => {
-            Ok(crate::vm::bare_instance(c, &args[1..]))
+            // `super().__new__(cls, value)` in a subclass of a built-in type builds the
+            // built-in value too.
+            match super::subclass::builtin_base(c) {
+                Some(base) => {
+                    super::subclass::new_instance(vm, c, &base, args[1..].to_vec(), _kw, false)
+                }
+                None => Ok(crate::vm::bare_instance(c, &args[1..])),
+            }
         }
         Some(Value::Class(c)) => Err(type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",

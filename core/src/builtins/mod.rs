@@ -21,6 +21,7 @@ mod misc;
 mod sequence;
 mod set;
 mod str;
+pub(crate) mod subclass;
 
 use std::rc::Rc;
 
@@ -75,6 +76,7 @@ pub(crate) fn install_methods(types: &BuiltinTypes) {
     dict::install(types);
     set::install(types);
     misc::install(types);
+    subclass::install(types);
     crate::modules::install_methods(types);
 }
 

@@ -463,6 +463,9 @@ pub(crate) enum NativeState {
     Stream(crate::host::Stream),
     /// `dict.keys()`, `.values()`, `.items()`: live views of a dict.
     DictView(Rc<PyDict>, DictViewKind),
+    /// The built-in value an instance of a subclass of a built-in type extends
+    /// (`builtins/subclass.rs`).
+    Base(Value),
     /// A `random.Random` instance's generator (None until first seeded or used).
     Random(Option<crate::modules::mersenne::MersenneTwister>),
 }

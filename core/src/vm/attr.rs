@@ -139,6 +139,11 @@ impl Vm<'_> {
                     return self.call(&get, vec![found.clone(), obj.clone(), owner], Vec::new());
                 }
             }
+            if let (Value::Builtin(_), Some(base)) =
+                (&found, crate::builtins::subclass::base_value(obj))
+            {
+                return Ok(bind(&base, found));
+            }
             return Ok(bind(obj, found));
         }
         if let Some(exc) = &i.exc {
@@ -246,8 +251,16 @@ impl Vm<'_> {
                 return Ok(match (found, &s.this) {
                     (Value::Property(p), this) => return self.call1(&p.getter, this.clone()),
                     (f @ Value::Function(_), Value::Class(_)) => f,
+                    (f @ Value::Builtin(_), this) => {
+                        bind(&crate::builtins::subclass::unwrap(this), f)
+                    }
                     (f, this) => bind(this, f),
                 });
+            }
+        }
+        if let Some(base) = crate::builtins::subclass::base_value(&s.this) {
+            if let Some(f) = crate::builtins::subclass::base_dunder(name) {
+                return Ok(bind(&base, f));
             }
         }
         if let Some(v) = crate::builtins::object_method(name) {
@@ -360,7 +373,11 @@ impl Vm<'_> {
             other => type_of(other),
         };
         match class.lookup(name) {
-            Some(f @ (Value::Function(_) | Value::Builtin(_))) => Ok((f, obj)),
+            Some(f @ Value::Builtin(_)) => match crate::builtins::subclass::base_value(&obj) {
+                Some(base) => Ok((f, base)),
+                None => Ok((f, obj)),
+            },
+            Some(f @ Value::Function(_)) => Ok((f, obj)),
             _ => Ok((self.getattr(&obj, name)?, Value::Absent)),
         }
     }
@@ -390,7 +407,7 @@ impl Vm<'_> {
                         )
                         .map(|_| ());
                 }
-                if i.native.is_some() {
+                if i.native.is_some() && crate::builtins::subclass::base_value(obj).is_none() {
                     return Err(attribute_error(format!(
                         "'{}' object attribute '{name}' is read-only",
                         i.class.name

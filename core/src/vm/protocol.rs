@@ -314,7 +314,24 @@ fn instantiate(
                 _ => return Ok(made),
             }
         }
-        None => bare_instance(class, &args),
+        None => match crate::builtins::subclass::builtin_base(class) {
+            Some(base) => {
+                let user_init = !matches!(class.lookup("__init__"), Some(Value::Builtin(_)) | None);
+                let made = crate::builtins::subclass::new_instance(
+                    vm,
+                    class,
+                    &base,
+                    args.clone(),
+                    kwargs.clone(),
+                    user_init,
+                )?;
+                if !user_init {
+                    return Ok(made);
+                }
+                made
+            }
+            None => bare_instance(class, &args),
+        },
     };
     match class.lookup("__init__") {
         Some(init) => {
@@ -488,8 +505,7 @@ impl Vm<'_> {
             match b {
                 Value::Class(c) => {
                     if let Some(kind) = c.builtin {
-                        use crate::objects::BuiltinType as B;
-                        if !matches!(kind, B::Object | B::Exception) {
+                        if !crate::builtins::subclass::is_extensible(kind) {
                             return Err(type_error(format!(
                                 "subclassing the built-in type '{}' is not supported",
                                 c.name
@@ -515,6 +531,9 @@ impl Vm<'_> {
     /// `iter(v)`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(base) = crate::builtins::subclass::base_for(v, "__iter__") {
+            return self.get_iter(&base);
+        }
         let it = match v {
             Value::List(l) => NativeIter::List {
                 list: l.clone(),
