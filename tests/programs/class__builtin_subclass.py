@@ -112,4 +112,8 @@ for bad in (lambda: hash(Stack()), lambda: Celsius(-300), lambda: Money("x"), la
         bad()
     except Exception as e:
         print(type(e).__name__, e)
+import copy
+n2 = copy.deepcopy(n)
+n2.append(99)
+print(n, n2, n2.name, type(n2).__name__, copy.copy(ld), copy.copy(p), copy.copy(m), copy.deepcopy(t) == t)
 {Stack(): 1}

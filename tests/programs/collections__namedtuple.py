@@ -31,4 +31,7 @@ try:
     p.x = 5
 except AttributeError as e:
     print("AttributeError", e)
+import copy
+print(isinstance(p, tuple), Point.__mro__, tuple(p), copy.copy(p), copy.deepcopy(Student("Di", [1])))
+print("{} and {}".format(*p), "%d-%d" % p, dict([Point("k", "v")]))
 p.z

@@ -172,6 +172,7 @@ impl Vm<'_> {
                 while let Some(item) = self.next(&it)? {
                     let pair = match &item {
                         Value::List(_) | Value::Tuple(_) | Value::Str(_) => self.collect(&item)?,
+                        _ if super::subclass::base_value(&item).is_some() => self.collect(&item)?,
                         _ => {
                             return Err(type_error(format!(
                             "cannot convert dictionary update sequence element #{n} to a sequence"

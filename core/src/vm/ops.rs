@@ -549,7 +549,14 @@ impl Vm<'_> {
             {
                 return self.repeat(b, n);
             }
-            (BinOp::Mod, Value::Str(s), _) => return crate::builtins::percent_format(self, s, b),
+            (BinOp::Mod, Value::Str(s), _) => {
+                // A tuple subclass (a namedtuple) supplies the arguments as a tuple does.
+                let args = match crate::builtins::subclass::base_value(b) {
+                    Some(t @ Value::Tuple(_)) => t,
+                    _ => b.clone(),
+                };
+                return crate::builtins::percent_format(self, s, &args);
+            }
             (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Value::Set(_), Value::Set(_)) => {
                 return crate::builtins::set_algebra(self, op, a, b);
             }

@@ -3,9 +3,9 @@
 # Python source, run on first import. CPython's own collections is mostly Python, and these
 # classes are bookkeeping around a list or a dict, where Python is short and exact and the
 # work per call is done by the built-in list/dict in Rust anyway.
-# Invariant: behaviour, reprs and error messages are CPython 3.11's. Built-in types cannot be
-# subclassed here, so the dict-like classes wrap a dict (`_d`), deque wraps a list (`_items`)
-# and namedtuple classes wrap a tuple (`_t`); `isinstance(x, dict/tuple)` is False for them.
+# Invariant: behaviour, reprs and error messages are CPython 3.11's. namedtuple classes are
+# tuple subclasses as in CPython; the dict-like classes wrap a dict (`_d`) and deque wraps a
+# list (`_items`), so `isinstance(x, dict)` is False for Counter, OrderedDict, defaultdict.
 
 import sys as _sys
 
@@ -790,110 +790,51 @@ def _bind(cls, args, kwds):
 _MISSING = object()
 
 
-class _TupleRecord:
-    """The methods shared by every namedtuple class; values live in the tuple `_t`."""
+# The methods every namedtuple class gets (CPython builds them with exec); the class
+# itself is `type(typename, (tuple,), namespace)`, so its MRO is CPython's.
 
-    def __init__(self, *args, **kwds):
-        object.__setattr__(self, '_t', _bind(type(self), args, kwds))
-
-    def __getattr__(self, name):
-        fields = type(self)._fields
-        if name in fields:
-            return self._t[fields.index(name)]
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-
-    def __setattr__(self, name, value):
-        if name in type(self)._fields:
-            raise AttributeError("can't set attribute")
-        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-
-    def __repr__(self):
-        body = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self._t))
-        return f'{type(self).__name__}({body})'
-
-    @classmethod
-    def _make(cls, iterable):
-        values = tuple(iterable)
-        if len(values) != len(cls._fields):
-            raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(values)}')
-        new = object.__new__(cls)
-        object.__setattr__(new, '_t', values)
-        return new
-
-    def _replace(self, **kwds):
-        values = [kwds.pop(name, value) for name, value in zip(self._fields, self._t)]
-        if kwds:
-            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return self._make(values)
-
-    def _asdict(self):
-        return dict(zip(self._fields, self._t))
-
-    def __getnewargs__(self):
-        return self._t
-
-    def __iter__(self):
-        return iter(self._t)
-
-    def __reversed__(self):
-        return reversed(self._t)
-
-    def __len__(self):
-        return len(self._t)
-
-    def __getitem__(self, i):
-        return self._t[i]
-
-    def __contains__(self, x):
-        return x in self._t
-
-    def __hash__(self):
-        return hash(self._t)
-
-    def count(self, x):
-        return self._t.count(x)
-
-    def index(self, x, *args):
-        return self._t.index(x, *args)
-
-    def __add__(self, other):
-        return self._t + _as_tuple(other)
-
-    def __radd__(self, other):
-        return _as_tuple(other) + self._t
-
-    def __mul__(self, n):
-        return self._t * n
-
-    __rmul__ = __mul__
-
-    def __eq__(self, other):
-        other = _as_tuple(other)
-        return self._t == other if isinstance(other, tuple) else NotImplemented
-
-    def __ne__(self, other):
-        other = _as_tuple(other)
-        return self._t != other if isinstance(other, tuple) else NotImplemented
-
-    def __lt__(self, other):
-        other = _as_tuple(other)
-        return self._t < other if isinstance(other, tuple) else NotImplemented
-
-    def __le__(self, other):
-        other = _as_tuple(other)
-        return self._t <= other if isinstance(other, tuple) else NotImplemented
-
-    def __gt__(self, other):
-        other = _as_tuple(other)
-        return self._t > other if isinstance(other, tuple) else NotImplemented
-
-    def __ge__(self, other):
-        other = _as_tuple(other)
-        return self._t >= other if isinstance(other, tuple) else NotImplemented
+def _nt_new(_cls, *args, **kwds):
+    return tuple.__new__(_cls, _bind(_cls, args, kwds))
 
 
-def _as_tuple(value):
-    return value._t if isinstance(value, _TupleRecord) else value
+def _nt_getattr(self, name):
+    fields = type(self)._fields
+    if name in fields:
+        return self[fields.index(name)]
+    raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+
+def _nt_setattr(self, name, value):
+    if name in type(self)._fields:
+        raise AttributeError("can't set attribute")
+    raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+
+def _nt_repr(self):
+    body = ', '.join(f'{name}={value!r}' for name, value in zip(self._fields, self))
+    return f'{type(self).__name__}({body})'
+
+
+def _nt_make(cls, iterable):
+    values = tuple(iterable)
+    if len(values) != len(cls._fields):
+        raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(values)}')
+    return tuple.__new__(cls, values)
+
+
+def _nt_replace(self, /, **kwds):
+    values = [kwds.pop(name, value) for name, value in zip(self._fields, self)]
+    if kwds:
+        raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+    return self._make(values)
+
+
+def _nt_asdict(self):
+    return dict(zip(self._fields, self))
+
+
+def _nt_getnewargs(self):
+    return tuple(self)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -938,5 +879,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '_fields': tuple(field_names),
         '_field_defaults': field_defaults,
         '__match_args__': tuple(field_names),
+        '__new__': _nt_new,
+        '__getattr__': _nt_getattr,
+        '__setattr__': _nt_setattr,
+        '__repr__': _nt_repr,
+        '_make': classmethod(_nt_make),
+        '_replace': _nt_replace,
+        '_asdict': _nt_asdict,
+        '__getnewargs__': _nt_getnewargs,
     }
-    return type(typename, (_TupleRecord,), namespace)
+    return type(typename, (tuple,), namespace)

@@ -32,10 +32,47 @@ def copy(x):
         return copier(x)
     if cls is type(iter([])) or cls is type((lambda: (yield))()):
         raise TypeError(f"cannot pickle '{cls.__name__}' object")
+    if isinstance(x, _BUILTINS):
+        return _reconstruct(x, None)
     new = object.__new__(cls)
     for name, value in vars(x).items():
         object.__setattr__(new, name, value)
     return new
+
+
+_BUILTINS = (list, dict, set, tuple, int, float, str, bytes, frozenset)
+
+
+def _reconstruct(x, memo):
+    """A copy of an instance of a subclass of a built-in type, as CPython's default
+    reduction makes it: `cls.__new__` with the value's arguments, then the instance's
+    attributes, then the items of a list, dict or set. `memo` is None for a shallow copy."""
+    deep = memo is not None
+    cls = type(x)
+    if isinstance(x, tuple):
+        args = x.__getnewargs__() if hasattr(x, '__getnewargs__') else (tuple(x),)
+        if deep:
+            args = deepcopy(args, memo)
+        y = cls.__new__(cls, *args)
+    elif isinstance(x, (list, dict, set)):
+        y = object.__new__(cls)
+    else:
+        y = cls.__new__(cls, x)
+    if deep:
+        memo[id(x)] = y
+    for name, value in vars(x).items():
+        setattr(y, name, deepcopy(value, memo) if deep else value)
+    if isinstance(x, list):
+        y.extend([deepcopy(item, memo) for item in x] if deep else list(x))
+    elif isinstance(x, dict):
+        for key, value in x.items():
+            if deep:
+                key, value = deepcopy(key, memo), deepcopy(value, memo)
+            y[key] = value
+    elif isinstance(x, set):
+        for item in x:
+            y.add(deepcopy(item, memo) if deep else item)
+    return y
 
 
 def deepcopy(x, memo=None, _nil=[]):
@@ -80,6 +117,11 @@ def deepcopy(x, memo=None, _nil=[]):
         else:
             if cls is type(iter([])) or cls is type((lambda: (yield))()):
                 raise TypeError(f"cannot pickle '{cls.__name__}' object")
+            if isinstance(x, _BUILTINS):
+                y = _reconstruct(x, memo)
+                memo[d] = y
+                _keep_alive(x, memo)
+                return y
             y = object.__new__(cls)
             memo[d] = y
             for name, value in vars(x).items():
