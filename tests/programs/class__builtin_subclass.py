@@ -115,5 +115,8 @@ for bad in (lambda: hash(Stack()), lambda: Celsius(-300), lambda: Money("x"), la
 import copy
 n2 = copy.deepcopy(n)
 n2.append(99)
-print(n, n2, n2.name, type(n2).__name__, copy.copy(ld), copy.copy(p), copy.copy(m), copy.deepcopy(t) == t)
-{Stack(): 1}
+print(n, n2, n2.name, type(n2).__name__, copy.copy(ld), copy.copy(m), copy.deepcopy(t) == t)
+import json
+print(json.dumps({"config": c, "scores": n, "word": w, "money": m, "point": p}))
+# CPython's copy passes tuple(p) to Point.__new__, which wants x and y.
+copy.copy(p)
