@@ -888,7 +888,8 @@ fn format(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(Value::str(vm.format(&arg(&args, 0), &spec)?))
 }
 
-fn namespace_dict(attrs: &crate::objects::AttrMap) -> Value {
+/// A new dict of a namespace's bindings.
+pub(crate) fn namespace_dict(attrs: &crate::objects::AttrMap) -> Value {
     super::dict_from_str_pairs(attrs.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
 }
 

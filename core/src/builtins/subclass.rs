@@ -77,6 +77,20 @@ pub(crate) fn unwrap(v: &Value) -> Value {
     base_value(v).unwrap_or_else(|| v.clone())
 }
 
+/// Both operands with built-in values in place of instances of built-in subclasses, when
+/// either is one: a binary operator or comparison the classes do not define is the
+/// built-in's.
+pub(crate) fn unwrap_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    let (x, y) = (base_value(a), base_value(b));
+    if x.is_none() && y.is_none() {
+        return None;
+    }
+    Some((
+        x.unwrap_or_else(|| a.clone()),
+        y.unwrap_or_else(|| b.clone()),
+    ))
+}
+
 /// An instance of `class` around the built-in value `base`.
 pub(crate) fn wrap(class: &Rc<Class>, base: Value) -> Value {
     Value::Instance(Rc::new(Instance {

@@ -386,33 +386,31 @@ libm_functions! {
     tanh: f64::tanh, false;
 }
 
-/// `math.erf`: the C library's `erf`, as CPython calls it (glibc natively; on wasm, which
-/// has no C library, the `libm` crate's port of musl's, which can differ in the last bit).
-fn platform_erf(x: f64) -> f64 {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        extern "C" {
-            fn erf(x: f64) -> f64;
-        }
-        // SAFETY: erf is a pure function of a double in every C library.
-        unsafe { erf(x) }
+/// `math.erf` and `math.erfc`: the C library's, as CPython calls them (glibc natively; on
+/// wasm, which has no C library, the `libm` crate's port of musl's, which can differ in the
+/// last bit).
+#[cfg(not(target_arch = "wasm32"))]
+mod c_library {
+    extern "C" {
+        pub(super) fn erf(x: f64) -> f64;
+        pub(super) fn erfc(x: f64) -> f64;
     }
-    #[cfg(target_arch = "wasm32")]
-    libm::erf(x)
 }
 
-/// `math.erfc`: the C library's `erfc` (see [`platform_erf`]).
-fn platform_erfc(x: f64) -> f64 {
+fn platform_erf(x: f64) -> f64 {
+    // SAFETY: erf is a pure function of a double in every C library.
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        extern "C" {
-            fn erfc(x: f64) -> f64;
-        }
-        // SAFETY: erfc is a pure function of a double in every C library.
-        unsafe { erfc(x) }
-    }
+    return unsafe { c_library::erf(x) };
     #[cfg(target_arch = "wasm32")]
-    libm::erfc(x)
+    return libm::erf(x);
+}
+
+fn platform_erfc(x: f64) -> f64 {
+    // SAFETY: as for erf.
+    #[cfg(not(target_arch = "wasm32"))]
+    return unsafe { c_library::erfc(x) };
+    #[cfg(target_arch = "wasm32")]
+    return libm::erfc(x);
 }
 
 /// `math.exp`: the platform's `exp` where that is glibc's (as CPython's is); on wasm, where

@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use super::{type_error, Frame, FrameExit, PyErr, PyResult, Vm};
-use crate::builtins::{check_args, dict_from_str_pairs, new_module, no_kwargs};
+use crate::builtins::{check_args, dict_from_str_pairs, namespace_dict, new_module, no_kwargs};
 use crate::objects::{Kwargs, Module, Value};
 
 /// True for a call of one of this file's builtins that needs the calling frame.
@@ -72,13 +72,7 @@ impl Caller {
 }
 
 fn module_dict(m: &Module) -> Value {
-    let pairs = m
-        .attrs
-        .borrow()
-        .iter()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    dict_from_str_pairs(pairs)
+    namespace_dict(&m.attrs.borrow())
 }
 
 /// Where `exec`/`eval` code runs, and the dicts to write its bindings back to.

@@ -571,13 +571,7 @@ impl Vm<'_> {
             return Ok(v);
         }
         // Subclasses of built-in types without the dunder: the operator on their values.
-        let (base_a, base_b) = (
-            crate::builtins::subclass::base_value(a),
-            crate::builtins::subclass::base_value(b),
-        );
-        if base_a.is_some() || base_b.is_some() {
-            let x = base_a.unwrap_or_else(|| a.clone());
-            let y = base_b.unwrap_or_else(|| b.clone());
+        if let Some((x, y)) = crate::builtins::subclass::unwrap_pair(a, b) {
             return self.binary_op(op, &x, &y);
         }
         Err(self.binop_type_error(op, a, b))
@@ -1017,13 +1011,7 @@ impl Vm<'_> {
                 }
             }
         }
-        let (base_a, base_b) = (
-            crate::builtins::subclass::base_value(a),
-            crate::builtins::subclass::base_value(b),
-        );
-        if base_a.is_some() || base_b.is_some() {
-            let x = base_a.unwrap_or_else(|| a.clone());
-            let y = base_b.unwrap_or_else(|| b.clone());
+        if let Some((x, y)) = crate::builtins::subclass::unwrap_pair(a, b) {
             return self.rich_compare(&x, &y, op);
         }
         match op {
