@@ -36,7 +36,11 @@ for source in ["1 +", "x = 1", "def"]:
         eval(source)
     except SyntaxError:
         print("SyntaxError for", repr(source))
-for bad in (lambda: exec(5), lambda: eval("x", []), lambda: exec("1 / 0"), lambda: eval("undefined")):
+mixed = {1: "one"}
+exec("two = 2", mixed)
+print(mixed[1], mixed["two"])
+for bad in (lambda: exec(5), lambda: eval("x", []), lambda: exec("1 / 0"), lambda: eval("undefined"),
+            lambda: exec(), lambda: eval(), lambda: eval("1", {}, 5)):
     try:
         bad()
     except Exception as e:

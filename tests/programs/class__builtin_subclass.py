@@ -107,7 +107,9 @@ class Tags(set):
 t = Tags(["a"])
 t.add_all("b", "c")
 print(sorted(t), len(t), "b" in t, t | {"z"} == {"a", "b", "c", "z"}, isinstance(t, set))
-for bad in (lambda: hash(Stack()), lambda: Celsius(-300), lambda: Money("x"), lambda: Stack(5)):
+for bad in (lambda: hash(Stack()), lambda: Celsius(-300), lambda: Money("x"), lambda: Stack(5),
+            lambda: type("X", (int, str), {}), lambda: type("B", (bool,), {}),
+            lambda: list.__init__(5, [1]), lambda: list.__init__()):
     try:
         bad()
     except Exception as e:

@@ -126,14 +126,36 @@ pub(crate) fn new_instance(
     Ok(wrap(class, value))
 }
 
+/// The `self` of a built-in's method called through its class (`list.__init__()`).
+fn this<'a>(args: &'a [Value], method: &str, class: &str) -> PyResult<&'a Value> {
+    args.first().ok_or_else(|| {
+        crate::vm::type_error(format!(
+            "descriptor '{method}' of '{class}' object needs an argument"
+        ))
+    })
+}
+
+/// The built-in value `__init__` works on: `self`'s, which must be a `class`.
+fn init_target(vm: &Vm<'_>, args: &[Value], class: &str) -> PyResult<Value> {
+    let value = unwrap(this(args, "__init__", class)?);
+    if vm.type_name(&value) != class {
+        return Err(crate::vm::type_error(format!(
+            "descriptor '__init__' requires a '{class}' object but received a '{}'",
+            vm.type_name(&args[0])
+        )));
+    }
+    Ok(value)
+}
+
 /// `list.__init__(self, iterable=())`: what `super().__init__(items)` runs.
 fn list_init(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let target = init_target(vm, &args, "list")?;
     check_method_args("list", &args, 0, 1)?;
     let items = match args.get(1) {
         Some(v) => vm.collect(v)?,
         None => Vec::new(),
     };
-    if let Value::List(l) = &unwrap(&args[0]) {
+    if let Value::List(l) = &target {
         *l.items.borrow_mut() = items;
     }
     Ok(Value::None)
@@ -141,8 +163,8 @@ fn list_init(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> 
 
 /// `dict.__init__(self, mapping_or_pairs=(), **kwargs)`.
 fn dict_init(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let this = init_target(vm, &args, "dict")?;
     check_method_args("dict", &args, 0, 1)?;
-    let this = unwrap(&args[0]);
     if let Some(other) = args.get(1) {
         vm.dict_update(&this, &unwrap(other))?;
     }
@@ -154,8 +176,8 @@ fn dict_init(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 
 /// `set.__init__(self, iterable=())`.
 fn set_init(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let this = init_target(vm, &args, "set")?;
     check_method_args("set", &args, 0, 1)?;
-    let this = unwrap(&args[0]);
     if let Value::Set(s) = &this {
         s.table.borrow_mut().clear();
     }
@@ -171,52 +193,64 @@ fn set_init(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
 pub(crate) fn base_dunder(name: &str) -> Option<Value> {
     let f: crate::objects::NativeFn = match name {
         "__getitem__" => |vm, a, _| {
+            this(&a, "__getitem__", "object")?;
             check_method_args("__getitem__", &a, 1, 1)?;
             vm.getitem(&a[0], &a[1])
         },
         "__setitem__" => |vm, a, _| {
+            this(&a, "__setitem__", "object")?;
             check_method_args("__setitem__", &a, 2, 2)?;
             vm.setitem(&a[0], a[1].clone(), a[2].clone())?;
             Ok(Value::None)
         },
         "__delitem__" => |vm, a, _| {
+            this(&a, "__delitem__", "object")?;
             check_method_args("__delitem__", &a, 1, 1)?;
             vm.delitem(&a[0], &a[1])?;
             Ok(Value::None)
         },
         "__contains__" => |vm, a, _| {
+            this(&a, "__contains__", "object")?;
             check_method_args("__contains__", &a, 1, 1)?;
             Ok(Value::Bool(vm.contains(&a[0], &a[1])?))
         },
         "__len__" => |vm, a, _| {
+            this(&a, "__len__", "object")?;
             check_method_args("__len__", &a, 0, 0)?;
             Ok(Value::Int(vm.len(&a[0])? as i64))
         },
         "__iter__" => |vm, a, _| {
+            this(&a, "__iter__", "object")?;
             check_method_args("__iter__", &a, 0, 0)?;
             vm.get_iter(&a[0])
         },
         "__repr__" => |vm, a, _| {
+            this(&a, "__repr__", "object")?;
             check_method_args("__repr__", &a, 0, 0)?;
             Ok(Value::str(vm.repr(&a[0])?))
         },
         "__str__" => |vm, a, _| {
+            this(&a, "__str__", "object")?;
             check_method_args("__str__", &a, 0, 0)?;
             Ok(Value::str(vm.to_str(&a[0])?))
         },
         "__hash__" => |vm, a, _| {
+            this(&a, "__hash__", "object")?;
             check_method_args("__hash__", &a, 0, 0)?;
             Ok(Value::Int(vm.hash(&a[0])?))
         },
         "__eq__" => |vm, a, _| {
+            this(&a, "__eq__", "object")?;
             check_method_args("__eq__", &a, 1, 1)?;
             vm.rich_compare(&a[0], &unwrap(&a[1]), crate::compiler::CmpOp::Eq)
         },
         "__lt__" => |vm, a, _| {
+            this(&a, "__lt__", "object")?;
             check_method_args("__lt__", &a, 1, 1)?;
             vm.rich_compare(&a[0], &unwrap(&a[1]), crate::compiler::CmpOp::Lt)
         },
         "__add__" => |vm, a, _| {
+            this(&a, "__add__", "object")?;
             check_method_args("__add__", &a, 1, 1)?;
             vm.binary_op(crate::compiler::BinOp::Add, &a[0], &unwrap(&a[1]))
         },

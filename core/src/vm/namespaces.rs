@@ -134,16 +134,17 @@ impl Vm<'_> {
     ) -> PyResult<Value> {
         no_kwargs(name, &kw)?;
         if args.is_empty() {
-            return Err(type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )));
+            return Err(type_error(if name == "exec" {
+                "exec() takes at least 1 positional argument (0 given)".to_string()
+            } else {
+                "eval expected at least 1 argument, got 0".to_string()
+            }));
         }
         check_args(name, &args, 1, 3)?;
         let source = match &args[0] {
             Value::Str(s) => s.as_str().to_string(),
             Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            other => {
-                let _ = other;
+            _ => {
                 return Err(type_error(format!(
                     "{name}() arg 1 must be a string, bytes or code object"
                 )));
@@ -193,10 +194,7 @@ impl Vm<'_> {
         }
         if let Some(l) = locals {
             if !matches!(l, Value::Dict(_) | Value::Instance(_)) {
-                return Err(type_error(format!(
-                    "locals must be a mapping or None, not {}",
-                    self.type_name(l)
-                )));
+                return Err(type_error("locals must be a mapping"));
             }
         }
         let (globals_module, globals_dict) = match globals {
@@ -248,12 +246,10 @@ impl Vm<'_> {
                 items
             }
         };
+        // Only str keys can be names; others stay in the dict untouched.
         for (k, v) in items {
-            match k {
-                Value::Str(s) => {
-                    m.attrs.borrow_mut().insert(Rc::from(s.as_str()), v);
-                }
-                _ => return Err(type_error("exec() namespaces must have str keys")),
+            if let Value::Str(s) = k {
+                m.attrs.borrow_mut().insert(Rc::from(s.as_str()), v);
             }
         }
         Ok(m)

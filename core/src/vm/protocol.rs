@@ -507,7 +507,7 @@ impl Vm<'_> {
                     if let Some(kind) = c.builtin {
                         if !crate::builtins::subclass::is_extensible(kind) {
                             return Err(type_error(format!(
-                                "subclassing the built-in type '{}' is not supported",
+                                "type '{}' is not an acceptable base type",
                                 c.name
                             )));
                         }
@@ -524,6 +524,28 @@ impl Vm<'_> {
         }
         if base_classes.is_empty() {
             base_classes.push(types().object.clone());
+        }
+        // One built-in value per instance: two different built-in bases cannot combine.
+        let mut layouts = base_classes
+            .iter()
+            .filter_map(|b| {
+                crate::builtins::subclass::builtin_base(b).or_else(|| {
+                    b.builtin
+                        .filter(|k| {
+                            !matches!(
+                                k,
+                                crate::objects::BuiltinType::Object
+                                    | crate::objects::BuiltinType::Exception
+                            )
+                        })
+                        .map(|_| b.clone())
+                })
+            })
+            .map(|c| Rc::as_ptr(&c));
+        if let Some(first) = layouts.next() {
+            if layouts.any(|other| other != first) {
+                return Err(type_error("multiple bases have instance lay-out conflict"));
+            }
         }
         Ok(base_classes)
     }
