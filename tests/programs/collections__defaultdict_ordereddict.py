@@ -48,4 +48,18 @@ print(settings["user"], settings["color"], len(settings), sorted(settings))
 child = settings.new_child({"color": "blue"})
 print(child["color"], child.parents["color"], child.maps)
 print(settings)
+
+from collections import Counter, OrderedDict, defaultdict
+import json
+c = Counter("hello"); o = OrderedDict(a=1); d = defaultdict(list, x=[1])
+print(isinstance(c, dict), isinstance(o, dict), isinstance(d, dict), json.dumps(c), json.dumps(o), json.dumps(d))
+print(type(c).__mro__, c | Counter("z"), o | {"b": 2}, d | {"y": 2}, {"q": 0} | o)
+print(dict(c), list(reversed(o)), o == {"a": 1}, c == {"h": 1}, Counter(a=1) == Counter(a=1, b=0))
+class S(str): pass
+try: S("a") + 5
+except TypeError as e: print(e)
+try: Counter() - 1
+except TypeError as e: print(e)
+try: {OrderedDict(): 1}
+except TypeError as e: print(e)
 od.move_to_end("missing")

@@ -24,6 +24,13 @@ const MAX_INT_BITS: u64 = 1 << 26;
 /// CPython 3.11's limit on decimal digits in int<->str conversions.
 pub(crate) const MAX_STR_DIGITS: usize = 4300;
 
+/// Is `e` the "unsupported operand type(s)" TypeError of [`Vm::binary_op`]?
+fn is_unsupported_operand(e: &PyErr) -> bool {
+    let args = e.data().args.borrow();
+    matches!(&*args, Value::Tuple(t)
+        if matches!(t.items.first(), Some(Value::Str(m)) if m.as_str().starts_with("unsupported operand")))
+}
+
 fn op_symbol(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "+",
@@ -570,9 +577,15 @@ impl Vm<'_> {
         if let Some(v) = self.instance_binop(op, a, b)? {
             return Ok(v);
         }
-        // Subclasses of built-in types without the dunder: the operator on their values.
+        // Subclasses of built-in types without the dunder: the operator on their values
+        // (and, when the values have none either, the error names the subclasses).
         if let Some((x, y)) = crate::builtins::subclass::unwrap_pair(a, b) {
-            return self.binary_op(op, &x, &y);
+            return match self.binary_op(op, &x, &y) {
+                Err(e) if e.is("TypeError") && is_unsupported_operand(&e) => {
+                    Err(self.binop_type_error(op, a, b))
+                }
+                result => result,
+            };
         }
         Err(self.binop_type_error(op, a, b))
     }

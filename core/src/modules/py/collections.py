@@ -3,9 +3,9 @@
 # Python source, run on first import. CPython's own collections is mostly Python, and these
 # classes are bookkeeping around a list or a dict, where Python is short and exact and the
 # work per call is done by the built-in list/dict in Rust anyway.
-# Invariant: behaviour, reprs and error messages are CPython 3.11's. namedtuple classes are
-# tuple subclasses as in CPython; the dict-like classes wrap a dict (`_d`) and deque wraps a
-# list (`_items`), so `isinstance(x, dict)` is False for Counter, OrderedDict, defaultdict.
+# Invariant: behaviour, reprs and error messages are CPython 3.11's. Counter, OrderedDict and
+# defaultdict are dict subclasses and namedtuple classes tuple subclasses, as in CPython;
+# deque keeps its items in a list (`_items`), ChainMap its maps in a list.
 
 import sys as _sys
 
@@ -238,52 +238,13 @@ class deque:
 ### The dict-like classes
 ################################################################################
 
-class _DictWrapper:
-    """A mutable mapping kept in the dict `self._d` (CPython's classes subclass dict)."""
-
-    def __init__(self):
-        self._d = {}
-
-    def __getitem__(self, key):
-        try:
-            return self._d[key]
-        except KeyError:
-            pass
-        return self.__missing__(key)
+class _Mapping:
+    """What ChainMap inherits from collections.abc.MutableMapping in CPython."""
 
     def __missing__(self, key):
         raise KeyError(key)
 
-    def __setitem__(self, key, value):
-        self._d[key] = value
-
-    def __delitem__(self, key):
-        del self._d[key]
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def __iter__(self):
-        return iter(self._d)
-
-    def __reversed__(self):
-        return reversed(self._d)
-
-    def __len__(self):
-        return len(self._d)
-
-    def __bool__(self):
-        return bool(self._d)
-
-    def __hash__(self):
-        raise TypeError(f"unhashable type: '{type(self).__name__}'")
-
-    def __eq__(self, other):
-        if isinstance(other, _DictWrapper):
-            return self._d == other._d
-        if isinstance(other, dict):
-            return self._d == other
-        return NotImplemented
+    __hash__ = None
 
     def __ne__(self, other):
         result = self.__eq__(other)
@@ -291,84 +252,59 @@ class _DictWrapper:
             return result
         return not result
 
-    def keys(self):
-        return self._d.keys()
 
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def pop(self, key, *default):
-        return self._d.pop(key, *default)
-
-    def popitem(self):
-        return self._d.popitem()
-
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
-
-    def clear(self):
-        self._d.clear()
-
-    def update(self, other=(), /, **kwds):
-        if isinstance(other, _DictWrapper):
-            other = other._d
-        self._d.update(other, **kwds)
-
-    def __or__(self, other):
-        if not isinstance(other, (dict, _DictWrapper)):
-            return NotImplemented
-        new = self.copy()
-        new.update(other)
-        return new
-
-    def __ror__(self, other):
-        if not isinstance(other, (dict, _DictWrapper)):
-            return NotImplemented
-        new = self.__class__()
-        new.update(other)
-        new.update(self)
-        return new
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
+def _dict_or(self, other):
+    """`self | other` for the dict subclasses: a copy of the same class, updated."""
+    if not isinstance(other, dict):
+        return NotImplemented
+    new = self.copy()
+    new.update(other)
+    return new
 
 
-def _dict_of(mapping):
-    return mapping._d if isinstance(mapping, _DictWrapper) else mapping
+def _dict_ror(self, other):
+    if not isinstance(other, dict):
+        return NotImplemented
+    new = self.__class__(other)
+    new.update(self)
+    return new
 
 
-class OrderedDict(_DictWrapper):
+def _dict_ior(self, other):
+    self.update(other)
+    return self
+
+
+class OrderedDict(dict):
     __module__ = 'collections'
 
     def __init__(self, other=(), /, **kwds):
-        self._d = {}
+        super().__init__()
         self.update(other, **kwds)
 
     def popitem(self, last=True):
-        if not self._d:
+        if not self:
             raise KeyError('dictionary is empty')
-        key = next(reversed(self._d)) if last else next(iter(self._d))
-        return key, self._d.pop(key)
+        keys = list(self)
+        key = keys[-1] if last else keys[0]
+        return key, super().pop(key)
 
     def move_to_end(self, key, last=True):
-        value = self._d.pop(key)
+        value = super().pop(key)
         if last:
-            self._d[key] = value
+            super().__setitem__(key, value)
         else:
-            rest = dict(self._d)
-            self._d.clear()
-            self._d[key] = value
-            self._d.update(rest)
+            rest = list(self.items())
+            super().clear()
+            super().__setitem__(key, value)
+            for k, v in rest:
+                super().__setitem__(k, v)
+
+    def __reversed__(self):
+        return reversed(list(self))
 
     def copy(self):
-        return self.__class__(self._d)
+        return self.__class__(self)
 
     __copy__ = copy
 
@@ -381,33 +317,40 @@ class OrderedDict(_DictWrapper):
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return self._d == other._d and list(self._d) == list(other._d)
-        return _DictWrapper.__eq__(self, other)
+            return dict(self) == dict(other) and list(self) == list(other)
+        return super().__eq__(other)
 
     def __repr__(self):
-        if not self._d:
+        if not self:
             return f'{self.__class__.__name__}()'
-        return f'{self.__class__.__name__}({list(self._d.items())!r})'
+        return f'{self.__class__.__name__}({list(self.items())!r})'
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'collections.OrderedDict'")
+
+    __or__ = _dict_or
+    __ror__ = _dict_ror
+    __ior__ = _dict_ior
 
 
-class defaultdict(_DictWrapper):
+class defaultdict(dict):
     __module__ = 'collections'
 
     def __init__(self, default_factory=None, /, *args, **kwds):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
+        super().__init__(*args, **kwds)
         self.default_factory = default_factory
-        self._d = dict(*[_dict_of(a) for a in args], **kwds)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
         value = self.default_factory()
-        self._d[key] = value
+        self[key] = value
         return value
 
     def copy(self):
-        return self.__class__(self.default_factory, self._d)
+        return self.__class__(self.default_factory, self)
 
     __copy__ = copy
 
@@ -419,41 +362,41 @@ class defaultdict(_DictWrapper):
         return new
 
     def __repr__(self):
-        return f'{self.__class__.__name__}({self.default_factory!r}, {self._d!r})'
+        return f'{self.__class__.__name__}({self.default_factory!r}, {dict(self)!r})'
 
-    def __or__(self, other):
-        if not isinstance(other, (dict, _DictWrapper)):
-            return NotImplemented
-        new = self.copy()
-        new.update(other)
-        return new
+    def __hash__(self):
+        raise TypeError("unhashable type: 'collections.defaultdict'")
+
+    __or__ = _dict_or
+    __ror__ = _dict_ror
+    __ior__ = _dict_ior
 
 
-class Counter(_DictWrapper):
+class Counter(dict):
     __module__ = 'collections'
 
     def __init__(self, iterable=None, /, **kwds):
-        self._d = {}
+        super().__init__()
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
         return 0
 
     def __delitem__(self, elem):
-        if elem in self._d:
-            del self._d[elem]
+        if elem in self:
+            super().__delitem__(elem)
 
     def total(self):
-        return sum(self._d.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        ordered = sorted(self._d.items(), key=lambda item: item[1], reverse=True)
+        ordered = sorted(self.items(), key=lambda item: item[1], reverse=True)
         if n is None:
             return ordered
         return ordered[:max(0, n)] if n >= 0 else []
 
     def elements(self):
-        for elem, count in self._d.items():
+        for elem, count in self.items():
             for _ in range(count):
                 yield elem
 
@@ -465,27 +408,30 @@ class Counter(_DictWrapper):
     def update(self, iterable=None, /, **kwds):
         if iterable is not None:
             if hasattr(iterable, 'keys'):
-                if self._d:
+                if self:
+                    self_get = self.get
                     for elem in iterable.keys():
-                        self._d[elem] = iterable[elem] + self._d.get(elem, 0)
+                        super().__setitem__(elem, iterable[elem] + self_get(elem, 0))
                 else:
                     for elem in iterable.keys():
-                        self._d[elem] = iterable[elem]
+                        super().__setitem__(elem, iterable[elem])
             else:
-                counts = self._d
+                self_get = self.get
                 for elem in iterable:
-                    counts[elem] = counts.get(elem, 0) + 1
+                    super().__setitem__(elem, self_get(elem, 0) + 1)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
         if iterable is not None:
             if hasattr(iterable, 'keys'):
+                self_get = self.get
                 for elem in iterable.keys():
-                    self._d[elem] = self._d.get(elem, 0) - iterable[elem]
+                    self[elem] = self_get(elem, 0) - iterable[elem]
             else:
+                self_get = self.get
                 for elem in iterable:
-                    self._d[elem] = self._d.get(elem, 0) - 1
+                    self[elem] = self_get(elem, 0) - 1
         if kwds:
             self.subtract(kwds)
 
@@ -495,12 +441,12 @@ class Counter(_DictWrapper):
     __copy__ = copy
 
     def __repr__(self):
-        if not self._d:
+        if not self:
             return f'{self.__class__.__name__}()'
         try:
             d = dict(self.most_common())
         except TypeError:
-            d = dict(self._d)
+            d = dict(self)
         return f'{self.__class__.__name__}({d!r})'
 
     def __eq__(self, other):
@@ -629,7 +575,7 @@ class Counter(_DictWrapper):
         return self._keep_positive()
 
 
-class ChainMap(_DictWrapper):
+class ChainMap(_Mapping):
     __module__ = 'collections'
 
     def __init__(self, *maps):
@@ -663,7 +609,7 @@ class ChainMap(_DictWrapper):
         return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
 
     def __eq__(self, other):
-        if isinstance(other, (dict, _DictWrapper)):
+        if isinstance(other, (dict, ChainMap)):
             return dict(self.items()) == dict(other.items())
         return NotImplemented
 
@@ -729,7 +675,7 @@ class ChainMap(_DictWrapper):
         self.maps[0].update(other, **kwds)
 
     def __or__(self, other):
-        if not isinstance(other, (dict, _DictWrapper)):
+        if not isinstance(other, (dict, ChainMap)):
             return NotImplemented
         m = self.copy()
         m.maps[0].update(other)
