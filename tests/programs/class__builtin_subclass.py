@@ -118,6 +118,13 @@ import copy
 n2 = copy.deepcopy(n)
 n2.append(99)
 print(n, n2, n2.name, type(n2).__name__, copy.copy(ld), copy.copy(m), copy.deepcopy(t) == t)
+# A built-in's method taken from its class needs its self (the message names the class in
+# CPython, so only the type is printed).
+for unbound in (list.copy, dict.keys, str.upper):
+    try:
+        unbound()
+    except TypeError:
+        print("TypeError from", unbound.__name__)
 import json
 print(json.dumps({"config": c, "scores": n, "word": w, "money": m, "point": p}))
 # CPython's copy passes tuple(p) to Point.__new__, which wants x and y.

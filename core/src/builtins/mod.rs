@@ -147,6 +147,12 @@ pub(crate) fn check_method_args(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
+    // A method taken from its class and called without `self` (`list.copy()`).
+    if args.is_empty() {
+        return Err(type_error(format!(
+            "unbound method {name}() needs an argument"
+        )));
+    }
     check_args(name, args.get(1..).unwrap_or(&[]), min, max)
 }
 
