@@ -84,6 +84,27 @@ impl SyntaxErr {
 
 /// Compile `source` (a whole module) for `filename`.
 pub(crate) fn compile(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
+    compile_mode(source, filename, None)
+}
+
+/// Compile `source` for `exec()`.
+pub(crate) fn compile_exec(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
+    compile_mode(source, filename, Some(false))
+}
+
+/// Compile `source` for `eval()`: one expression, whose value the code returns.
+pub(crate) fn compile_eval(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
+    // CPython's eval() ignores leading spaces and tabs.
+    let source = source.trim_start_matches([' ', '\t']);
+    if let Err(e) = ruff_python_parser::parse_expression(source) {
+        prescan(source)?;
+        return Err(parse_error(source, &e));
+    }
+    compile_mode(source, filename, Some(true))
+}
+
+/// `exec`: None for a module, Some(false) for `exec()`, Some(true) for `eval()`.
+fn compile_mode(source: &str, filename: &str, exec: Option<bool>) -> Result<Rc<Code>, SyntaxErr> {
     let tokenizer_error = prescan(source)?;
     // CPython's parser pulls tokens lazily, so a grammar error on an earlier line is
     // reported before a tokenizer error on a later one.
@@ -98,7 +119,11 @@ pub(crate) fn compile(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxEr
     };
     let source_rc: Rc<str> = Rc::from(source);
     let filename_rc: Rc<str> = Rc::from(filename);
-    let result = compile_module(&parsed.syntax().body, &source_rc, &filename_rc);
+    let body = &parsed.syntax().body;
+    let result = match exec {
+        Some(eval) => crate::compiler::compile_exec(body, &source_rc, &filename_rc, eval),
+        None => compile_module(body, &source_rc, &filename_rc),
+    };
     result.map_err(|e| {
         let (line, column) = position(source, e.offset);
         SyntaxErr::new("SyntaxError", e.message, line, column)

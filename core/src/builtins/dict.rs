@@ -9,6 +9,7 @@ use std::cell::{Ref, RefMut};
 use std::rc::Rc;
 
 use super::{add_methods, check_method_args, no_kwargs, MAX_COLLECTION};
+use crate::compiler::{BinOp, CmpOp};
 use crate::objects::dict_table::DictTable;
 use crate::objects::{DictViewKind, Instance, Kwargs, NativeState, PyDict, Value};
 use crate::vm::types::{types, BuiltinTypes};
@@ -171,6 +172,7 @@ impl Vm<'_> {
                 while let Some(item) = self.next(&it)? {
                     let pair = match &item {
                         Value::List(_) | Value::Tuple(_) | Value::Str(_) => self.collect(&item)?,
+                        _ if super::subclass::base_value(&item).is_some() => self.collect(&item)?,
                         _ => {
                             return Err(type_error(format!(
                             "cannot convert dictionary update sequence element #{n} to a sequence"
@@ -356,4 +358,181 @@ pub(super) fn install(t: &BuiltinTypes) {
     for class in [&t.dict_keys, &t.dict_values, &t.dict_items] {
         add_methods(class, &[("__len__", view_len)]);
     }
+    for class in [&t.dict_keys, &t.dict_items] {
+        add_methods(
+            class,
+            &[
+                ("__sub__", view_sub),
+                ("__rsub__", view_rsub),
+                ("__and__", view_and),
+                ("__rand__", view_and),
+                ("__or__", view_or),
+                ("__ror__", view_ror),
+                ("__xor__", view_xor),
+                ("__rxor__", view_rxor),
+                ("__eq__", view_eq),
+                ("__ne__", view_ne),
+                ("__lt__", view_lt),
+                ("__le__", view_le),
+                ("__gt__", view_gt),
+                ("__ge__", view_ge),
+                ("isdisjoint", view_isdisjoint),
+            ],
+        );
+    }
+}
+
+// Keys and items views are sets: an operator with any iterable makes a new `set`, the
+// way CPython's dictobject.c builds it (so the result's iteration order is CPython's);
+// comparisons are with sets and other such views.
+
+/// `set(v)` of a view or any iterable.
+fn new_set_of(vm: &mut Vm<'_>, v: &Value) -> PyResult<Value> {
+    let items = vm.collect(v)?;
+    vm.new_set(items, false)
+}
+
+/// `left op right` where one side is a keys/items view (CPython's `dictviews_sub` etc.).
+fn view_binop(vm: &mut Vm<'_>, left: &Value, right: &Value, op: BinOp) -> PyResult<Value> {
+    if op == BinOp::And {
+        return view_intersect(vm, left, right);
+    }
+    let result = new_set_of(vm, left)?;
+    let method = match op {
+        BinOp::Sub => "difference_update",
+        BinOp::Or => "update",
+        _ => "symmetric_difference_update",
+    };
+    let update = vm.getattr(&result, method)?;
+    vm.call1(&update, right.clone())?;
+    Ok(result)
+}
+
+/// CPython's `_PyDictView_Intersect`: the items of the other operand (or of the smaller
+/// view) that the view contains, in that operand's order.
+fn view_intersect(vm: &mut Vm<'_>, a: &Value, b: &Value) -> PyResult<Value> {
+    let (mut view, mut other) = if is_set_view(a) { (a, b) } else { (b, a) };
+    let view_len = vm.len(view)?;
+    if let Value::Set(s) = other {
+        if !s.frozen && view_len <= vm.len(other)? {
+            let intersection = vm.getattr(other, "intersection")?;
+            return vm.call1(&intersection, view.clone());
+        }
+    }
+    if is_set_view(other) && vm.len(other)? > view_len {
+        std::mem::swap(&mut view, &mut other);
+    }
+    let result = vm.new_set(Vec::new(), false)?;
+    let it = vm.get_iter(other)?;
+    let mut found = Vec::new();
+    while let Some(item) = vm.next(&it)? {
+        if vm.contains(view, &item)? {
+            found.push(item);
+        }
+    }
+    let add = vm.getattr(&result, "update")?;
+    vm.call1(&add, Value::list(found))?;
+    Ok(result)
+}
+
+fn view_op(vm: &mut Vm<'_>, args: &[Value], op: BinOp, reflected: bool) -> PyResult<Value> {
+    check_method_args("__sub__", args, 1, 1)?;
+    if reflected {
+        view_binop(vm, &args[1], &args[0], op)
+    } else {
+        view_binop(vm, &args[0], &args[1], op)
+    }
+}
+
+fn view_sub(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_op(vm, &args, BinOp::Sub, false)
+}
+
+fn view_rsub(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_op(vm, &args, BinOp::Sub, true)
+}
+
+fn view_and(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_op(vm, &args, BinOp::And, false)
+}
+
+fn view_or(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_op(vm, &args, BinOp::Or, false)
+}
+
+fn view_ror(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_op(vm, &args, BinOp::Or, true)
+}
+
+fn view_xor(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_op(vm, &args, BinOp::Xor, false)
+}
+
+fn view_rxor(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_op(vm, &args, BinOp::Xor, true)
+}
+
+fn is_set_view(v: &Value) -> bool {
+    match v {
+        Value::Instance(i) => matches!(
+            i.native.as_ref().map(|n| matches!(&*n.borrow(),
+                NativeState::DictView(_, kind) if *kind != DictViewKind::Values)),
+            Some(true)
+        ),
+        _ => false,
+    }
+}
+
+/// A set view or a set: what a view compares with (anything else is NotImplemented).
+fn is_set_like(v: &Value) -> bool {
+    matches!(v, Value::Set(_)) || is_set_view(v)
+}
+
+fn view_compare(vm: &mut Vm<'_>, args: &[Value], op: CmpOp) -> PyResult<Value> {
+    check_method_args("__eq__", args, 1, 1)?;
+    if !is_set_like(&args[1]) {
+        return Ok(Value::NotImplemented);
+    }
+    let a = new_set_of(vm, &args[0])?;
+    let b = match &args[1] {
+        set @ Value::Set(_) => set.clone(),
+        view => new_set_of(vm, view)?,
+    };
+    super::set_compare(vm, &a, &b, op)
+}
+
+fn view_eq(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_compare(vm, &args, CmpOp::Eq)
+}
+
+fn view_ne(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_compare(vm, &args, CmpOp::Ne)
+}
+
+fn view_lt(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_compare(vm, &args, CmpOp::Lt)
+}
+
+fn view_le(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_compare(vm, &args, CmpOp::Le)
+}
+
+fn view_gt(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_compare(vm, &args, CmpOp::Gt)
+}
+
+fn view_ge(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    view_compare(vm, &args, CmpOp::Ge)
+}
+
+fn view_isdisjoint(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("isdisjoint", &kw)?;
+    check_method_args("isdisjoint", &args, 1, 1)?;
+    let other = vm.get_iter(&args[1])?;
+    while let Some(item) = vm.next(&other)? {
+        if vm.contains(&args[0], &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }

@@ -59,6 +59,9 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("vars", vars),
     ("dir", dir),
     ("globals", globals),
+    ("locals", frame_builtin_locals),
+    ("exec", frame_builtin_exec),
+    ("eval", frame_builtin_eval),
 ];
 
 fn arg(args: &[Value], i: usize) -> Value {
@@ -142,9 +145,12 @@ fn len(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(Value::Int(vm.len(&args[0])? as i64))
 }
 
-fn abs(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+fn abs(vm: &mut Vm<'_>, mut args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("abs", &kw)?;
     check_args("abs", &args, 1, 1)?;
+    if let Some(base) = super::subclass::base_for(&args[0], "__abs__") {
+        args[0] = base;
+    }
     match &args[0] {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -437,10 +443,13 @@ fn round_int(v: &BigInt, ndigits: i64) -> Value {
     Value::from_bigint(q * pow)
 }
 
-fn round(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+fn round(vm: &mut Vm<'_>, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     let nd_kw = take_kwarg(&mut kw, "ndigits");
     reject_kwargs("round", &kw)?;
     check_args("round", &args, 1, 2)?;
+    if let Some(base) = super::subclass::base_for(&args[0], "__round__") {
+        args[0] = base;
+    }
     let ndigits = args.get(1).cloned().or(nd_kw).filter(|n| !n.is_none());
     let nd = match &ndigits {
         Some(n @ (Value::Int(_) | Value::Bool(_))) => Some(vm.index_value(n)?),
@@ -883,7 +892,8 @@ fn format(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(Value::str(vm.format(&arg(&args, 0), &spec)?))
 }
 
-fn namespace_dict(attrs: &crate::objects::AttrMap) -> Value {
+/// A new dict of a namespace's bindings.
+pub(crate) fn namespace_dict(attrs: &crate::objects::AttrMap) -> Value {
     super::dict_from_str_pairs(attrs.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
 }
 
@@ -891,7 +901,11 @@ fn vars(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("vars", &kw)?;
     check_args("vars", &args, 1, 1)?;
     match &args[0] {
-        Value::Instance(i) if i.native.is_none() => Ok(namespace_dict(&i.attrs.borrow())),
+        Value::Instance(i)
+            if i.native.is_none() || super::subclass::base_value(&args[0]).is_some() =>
+        {
+            Ok(namespace_dict(&i.attrs.borrow()))
+        }
         Value::Module(m) => Ok(namespace_dict(&m.attrs.borrow())),
         Value::Class(c) => Ok(namespace_dict(&c.attrs.borrow())),
         _ => Err(type_error("vars() argument must have __dict__ attribute")),
@@ -921,10 +935,20 @@ fn dir(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(Value::list(names.into_iter().map(Value::str).collect()))
 }
 
+// Called directly, these are handed the caller's frame by the eval loop
+// (`vm/namespaces.rs`); called any other way they see `__main__`.
 fn globals(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-    no_kwargs("globals", &kw)?;
-    check_args("globals", &args, 0, 0)?;
-    let main = vm.rt.main.clone();
-    let d = namespace_dict(&main.attrs.borrow());
-    Ok(d)
+    vm.call_frame_builtin(None, "globals", args, kw)
+}
+
+fn frame_builtin_locals(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    vm.call_frame_builtin(None, "locals", args, kw)
+}
+
+fn frame_builtin_exec(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    vm.call_frame_builtin(None, "exec", args, kw)
+}
+
+fn frame_builtin_eval(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    vm.call_frame_builtin(None, "eval", args, kw)
 }

@@ -26,6 +26,7 @@ pub(crate) fn object_method(name: &str) -> Option<Value> {
         "__hash__" => object_hash,
         "__setattr__" => object_setattr,
         "__format__" => object_format,
+        "__new__" => object_new,
         _ => return None,
     };
     Some(native(static_name(name), f))
@@ -40,6 +41,7 @@ fn static_name(name: &str) -> &'static str {
         "__ne__" => "__ne__",
         "__hash__" => "__hash__",
         "__setattr__" => "__setattr__",
+        "__new__" => "__new__",
         _ => "__format__",
     }
 }
@@ -102,6 +104,31 @@ fn object_setattr(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<V
             Ok(Value::None)
         }
         _ => Err(type_error("can't apply this __setattr__ to this object")),
+    }
+}
+
+/// `object.__new__(cls, ...)`: a bare instance; the extra arguments are `__init__`'s.
+fn object_new(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    match args.first() {
+        Some(Value::Class(c)) if c.builtin.is_none() || c.is_exception => {
+            // `super().__new__(cls, value)` in a subclass of a built-in type builds the
+            // built-in value too.
+            match super::subclass::builtin_base(c) {
+                Some(base) => {
+                    super::subclass::new_instance(vm, c, &base, args[1..].to_vec(), _kw, false)
+                }
+                None => Ok(crate::vm::bare_instance(c, &args[1..])),
+            }
+        }
+        Some(Value::Class(c)) => Err(type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            c.name, c.name
+        ))),
+        Some(other) => Err(type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            vm.type_name(other)
+        ))),
+        None => Err(type_error("object.__new__(): not enough arguments")),
     }
 }
 

@@ -21,11 +21,13 @@ mod misc;
 mod sequence;
 mod set;
 mod str;
+pub(crate) mod subclass;
 
 use std::rc::Rc;
 
 pub(crate) use construct::construct;
 pub(crate) use dict::{dict_copy, dict_eq, dict_from_str_pairs, dict_set_str};
+pub(crate) use functions::namespace_dict;
 pub(crate) use misc::{exception_str, object_method};
 pub(crate) use set::{set_algebra, set_compare, set_contains, set_update};
 pub(crate) use str::percent_format;
@@ -75,6 +77,7 @@ pub(crate) fn install_methods(types: &BuiltinTypes) {
     dict::install(types);
     set::install(types);
     misc::install(types);
+    subclass::install(types);
     crate::modules::install_methods(types);
 }
 
@@ -144,6 +147,12 @@ pub(crate) fn check_method_args(
     min: usize,
     max: usize,
 ) -> PyResult<()> {
+    // A method taken from its class and called without `self` (`list.copy()`).
+    if args.is_empty() {
+        return Err(type_error(format!(
+            "unbound method {name}() needs an argument"
+        )));
+    }
     check_args(name, args.get(1..).unwrap_or(&[]), min, max)
 }
 
@@ -194,7 +203,10 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
                 vm.repr(&c)?
             )
         }
-        Value::Function(f) => format!("<function {} at {:#x}>", f.qualname, addr),
+        Value::Function(f) => match f.attrs.borrow().get("__qualname__") {
+            Some(Value::Str(q)) => format!("<function {} at {:#x}>", q.as_str(), addr),
+            _ => format!("<function {} at {:#x}>", f.qualname, addr),
+        },
         Value::Builtin(b) => match &b.this {
             Some(Value::Module(_)) | None => format!("<built-in function {}>", b.name),
             Some(this) => format!(

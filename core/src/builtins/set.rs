@@ -280,13 +280,58 @@ fn intersection_update(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResul
     update_in_place(vm, "intersection_update", BinOp::And, args, kw)
 }
 
+/// `set_difference_update_internal` per argument, in place (so the table keeps its
+/// layout and iteration order, as CPython's does).
 fn difference_update(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-    update_in_place(vm, "difference_update", BinOp::Sub, args, kw)
+    no_kwargs("difference_update", &kw)?;
+    let this = as_set(&args[0])?.clone();
+    for other in &args[1..] {
+        match other {
+            Value::Set(o) if Rc::ptr_eq(o, &this) => {
+                this.table.try_borrow_mut().map_err(|_| busy())?.clear()
+            }
+            Value::Set(o) => {
+                let theirs = o.table.borrow().copy();
+                let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
+                t.difference_update(&theirs, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
+            }
+            _ => {
+                let items = vm.collect(other)?;
+                let mut hashed = Vec::with_capacity(items.len());
+                for item in items {
+                    hashed.push(Ok((vm.hash(&item)?, item)));
+                }
+                let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
+                t.difference_update_from_iter(hashed, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
+            }
+        }
+    }
+    Ok(Value::None)
 }
 
+/// `set_symmetric_difference_update`, in place: a dict by its keys, any other iterable
+/// first made a set.
 fn symmetric_difference_update(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("symmetric_difference_update", &kw)?;
     check_method_args("symmetric_difference_update", &args, 1, 1)?;
-    update_in_place(vm, "symmetric_difference_update", BinOp::Xor, args, kw)
+    let this = as_set(&args[0])?.clone();
+    let mut eq = |a: &Value, b: &Value| vm.eq(a, b);
+    match &args[1] {
+        Value::Set(o) if Rc::ptr_eq(o, &this) => {
+            this.table.try_borrow_mut().map_err(|_| busy())?.clear()
+        }
+        Value::Dict(d) => {
+            let d = d.table.borrow().clone();
+            let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
+            t.symmetric_difference_update_from_dict(&d, &mut eq)?;
+        }
+        other => {
+            let theirs = table_from(vm, other)?;
+            let mut t = this.table.try_borrow_mut().map_err(|_| busy())?;
+            t.symmetric_difference_update(&theirs, &mut |a: &Value, b: &Value| vm.eq(a, b))?;
+        }
+    }
+    Ok(Value::None)
 }
 
 fn relation(

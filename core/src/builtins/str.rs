@@ -241,6 +241,9 @@ pub(crate) fn ssize(vm: &mut Vm<'_>, v: &Value) -> PyResult<i64> {
             "Python int too large to convert to C ssize_t",
         )),
         Value::Instance(i) if i.class.lookup("__index__").is_some() => vm.index_value(v),
+        Value::Instance(_) if matches!(super::subclass::base_value(v), Some(Value::Int(_))) => {
+            vm.index_value(v)
+        }
         _ => Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             vm.type_name(v)
@@ -972,7 +975,14 @@ fn join<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<
             e
         }
     })?;
-    let items = vm.collect(&it)?;
+    let items: Vec<Value> = vm
+        .collect(&it)?
+        .into_iter()
+        .map(|v| match super::subclass::base_value(&v) {
+            Some(text @ Value::Str(_)) => text,
+            _ => v,
+        })
+        .collect();
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let Some(piece) = T::of(item) else {

@@ -43,6 +43,28 @@ pub(crate) fn compile_module(
     source: &Rc<str>,
     filename: &Rc<str>,
 ) -> CResult<Rc<Code>> {
+    compile_unit(body, source, filename, None)
+}
+
+/// Compile source for `exec()` (`eval: false`) or `eval()` (one expression statement,
+/// whose value the code returns). Its top-level names are looked up in the frame's
+/// namespace first (the `locals` argument), then its globals, as in a class body.
+pub(crate) fn compile_exec(
+    body: &[Stmt],
+    source: &Rc<str>,
+    filename: &Rc<str>,
+    eval: bool,
+) -> CResult<Rc<Code>> {
+    compile_unit(body, source, filename, Some(eval))
+}
+
+fn compile_unit(
+    body: &[Stmt],
+    source: &Rc<str>,
+    filename: &Rc<str>,
+    exec: Option<bool>,
+) -> CResult<Rc<Code>> {
+    let returns_expression = exec == Some(true);
     let table = SymbolTable::build(body).map_err(|e| CompileError {
         message: e.message,
         offset: e.range.start(),
@@ -54,10 +76,16 @@ pub(crate) fn compile_module(
         source: source.clone(),
         filename: filename.clone(),
         units: Vec::new(),
+        top_level_names_in_namespace: exec.is_some(),
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), CodeKind::Module, 1);
-    c.stmts(body)?;
-    c.load_const(Value::None);
+    match body {
+        [Stmt::Expr(e)] if returns_expression => c.expr(&e.value)?,
+        _ => {
+            c.stmts(body)?;
+            c.load_const(Value::None);
+        }
+    }
     c.emit(Instr::Return);
     Ok(Rc::new(c.pop_unit()))
 }
@@ -135,6 +163,8 @@ struct Compiler<'a> {
     source: Rc<str>,
     filename: Rc<str>,
     units: Vec<Unit<'a>>,
+    /// `exec`/`eval` code: top-level names go through the namespace (see `compile_exec`).
+    top_level_names_in_namespace: bool,
 }
 
 /// `str()` of an identifier as an interned name.
@@ -302,7 +332,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn access(&self, name: &str) -> NameAccess {
-        self.table.scopes[self.units.last().expect("unit").scope].access(name)
+        let access = self.table.scopes[self.units.last().expect("unit").scope].access(name);
+        match access {
+            NameAccess::Global if self.top_level_names_in_namespace && self.units.len() == 1 => {
+                NameAccess::Name
+            }
+            other => other,
+        }
     }
 
     fn load_name(&mut self, name: &str) {

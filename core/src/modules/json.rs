@@ -814,6 +814,11 @@ fn write_string(out: &mut String, s: &str, ensure_ascii: bool) {
 impl Encoder {
     /// `_iterencode(o)` / `encoder_listencode_obj`.
     fn encode(&mut self, vm: &mut Vm<'_>, v: &Value, level: usize) -> PyResult<()> {
+        // Subclasses of dict, list, str, int... encode as their built-in values, as in
+        // CPython's encoder (which checks with isinstance).
+        if let Some(base) = crate::builtins::subclass::base_value(v) {
+            return self.encode(vm, &base, level);
+        }
         match v {
             Value::Str(s) => write_string(&mut self.out, s.as_str(), self.ensure_ascii),
             Value::None => self.out.push_str("null"),

@@ -65,6 +65,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("cosh", cosh),
     ("degrees", degrees),
     ("dist", dist),
+    ("erf", erf),
+    ("erfc", erfc),
     ("exp", exp),
     ("exp2", exp2),
     ("expm1", expm1),
@@ -370,6 +372,8 @@ libm_functions! {
     cbrt: glibc_cbrt, false;
     cos: f64::cos, false;
     cosh: f64::cosh, true;
+    erf: platform_erf, false;
+    erfc: platform_erfc, false;
     exp: platform_exp, true;
     exp2: f64::exp2, true;
     expm1: f64::exp_m1, true;
@@ -380,6 +384,33 @@ libm_functions! {
     sqrt: f64::sqrt, false;
     tan: f64::tan, false;
     tanh: f64::tanh, false;
+}
+
+/// `math.erf` and `math.erfc`: the C library's, as CPython calls them (glibc natively; on
+/// wasm, which has no C library, the `libm` crate's port of musl's, which can differ in the
+/// last bit).
+#[cfg(not(target_arch = "wasm32"))]
+mod c_library {
+    extern "C" {
+        pub(super) fn erf(x: f64) -> f64;
+        pub(super) fn erfc(x: f64) -> f64;
+    }
+}
+
+fn platform_erf(x: f64) -> f64 {
+    // SAFETY: erf is a pure function of a double in every C library.
+    #[cfg(not(target_arch = "wasm32"))]
+    return unsafe { c_library::erf(x) };
+    #[cfg(target_arch = "wasm32")]
+    return libm::erf(x);
+}
+
+fn platform_erfc(x: f64) -> f64 {
+    // SAFETY: as for erf.
+    #[cfg(not(target_arch = "wasm32"))]
+    return unsafe { c_library::erfc(x) };
+    #[cfg(target_arch = "wasm32")]
+    return libm::erfc(x);
 }
 
 /// `math.exp`: the platform's `exp` where that is glibc's (as CPython's is); on wasm, where

@@ -6,6 +6,8 @@
 //!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
+//!   collections itertools functools operator heapq bisect string copy
+//!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //! ```
 //! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
 //! `Runtime::modules`; the only ways out to the host are [`Host::suspend`] (blocking)
@@ -21,6 +23,19 @@ pub(crate) mod random;
 pub(crate) mod urllib;
 
 use std::rc::Rc;
+
+/// The modules written in Python (each file's header says why): name and source. A
+/// program pays for one only when it imports it; the source is compiled at that moment.
+const PYTHON_MODULES: &[(&str, &str)] = &[
+    ("collections", include_str!("py/collections.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("heapq", include_str!("py/heapq.py")),
+    ("bisect", include_str!("py/bisect.py")),
+    ("string", include_str!("py/string.py")),
+    ("copy", include_str!("py/copy.py")),
+];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
 use crate::host::{Clock, HostError, HostErrorKind, HostValue, Reply, Stream, SuspendRequest};
@@ -86,18 +101,41 @@ impl Vm<'_> {
             "sys" => sys_module(self),
             "time" => time_module(),
             "math" => math::module(),
-            "random" => random::module(),
+            "random" => random::module(self)?,
             "json" => json::module(),
             "urllib" => new_module("urllib"),
             "urllib.request" => urllib::request_module(self)?,
             "urllib.error" => urllib::error_module(),
             "host" => host_module(),
             _ => {
+                if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
+                    return self.python_module(name, source);
+                }
                 let err = PyErr::new("ModuleNotFoundError", format!("No module named '{name}'"));
                 return Err(err);
             }
         };
         self.rt.modules.insert(name.to_string(), module.clone());
+        Ok(module)
+    }
+}
+
+impl Vm<'_> {
+    /// A module written in Python: registered before its code runs (as CPython does), so
+    /// modules that import each other see the partly built module rather than recursing;
+    /// removed again if its code fails.
+    fn python_module(&mut self, name: &str, source: &str) -> PyResult<Rc<Module>> {
+        let module = new_module(name);
+        module
+            .attrs
+            .borrow_mut()
+            .insert("__name__".into(), Value::str(name));
+        self.rt.modules.insert(name.to_string(), module.clone());
+        let filename = format!("<frozen {name}>");
+        if let Err(e) = self.exec_builtin_source(&module, source, &filename) {
+            self.rt.modules.remove(name);
+            return Err(e);
+        }
         Ok(module)
     }
 }

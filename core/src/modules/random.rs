@@ -1,5 +1,6 @@
 //! The `random` module: the module-level functions of CPython 3.11's `random.py` (the
-//! methods of its hidden `Random` instance) over [`MersenneTwister`].
+//! methods of its hidden `Random` instance) over [`MersenneTwister`], plus the `Random`
+//! class and the distributions written in Python (`py/random.py`).
 //!
 //! The generator lives in `Runtime::random`, seeded from the host's clocks on first use when
 //! the program never called `seed()`. Argument handling follows `random.py` line by line:
@@ -22,21 +23,69 @@ use super::mersenne::{self, MersenneTwister, RandomError};
 use crate::builtins::{check_args, native, new_module, no_kwargs, MAX_COLLECTION};
 use crate::compiler::{BinOp, CmpOp};
 use crate::host::Clock;
-use crate::objects::{Kwargs, Module, NativeFn, Value};
+use crate::objects::{Kwargs, Module, NativeFn, NativeState, Value};
 use crate::vm::types::types;
 use crate::vm::{
     index_error, memory_error, overflow_error, type_error, value_error, PyErr, PyResult, Vm,
 };
 
-pub(crate) fn module() -> Rc<Module> {
+pub(crate) fn module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
     let m = new_module("random");
     {
         let mut attrs = m.attrs.borrow_mut();
         for &(name, func) in FUNCTIONS {
             attrs.insert(name.into(), native(name, func));
         }
+        attrs.insert("_new_state".into(), native("_new_state", new_state));
+        attrs.insert("_call_with".into(), native("_call_with", call_with));
     }
-    m
+    vm.exec_builtin_source(&m, RANDOM_SOURCE, "<frozen random>")?;
+    Ok(m)
+}
+
+/// The Python half of `random`: the `Random` class and the distributions CPython writes in
+/// Python (`random.py`, 3.11, line for line), over the native functions above. A `Random`
+/// instance keeps its own generator; each method runs the native function with that
+/// generator swapped in as the program's ([`call_with`]). The module-level distributions
+/// are methods of a hidden instance that uses the program's generator itself.
+const RANDOM_SOURCE: &str = include_str!("py/random.py");
+
+/// `_new_state()`: an empty generator slot for a `Random` instance.
+fn new_state(_vm: &mut Vm<'_>, _args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    Ok(Value::Instance(Rc::new(crate::objects::Instance {
+        class: types().random_state.clone(),
+        attrs: Default::default(),
+        exc: None,
+        native: Some(std::cell::RefCell::new(NativeState::Random(None))),
+    })))
+}
+
+/// `_call_with(state, function, *args, **kwargs)`: call a native function of this module
+/// with `state`'s generator as the program's, and put both back afterwards (also when it
+/// fails).
+fn call_with(vm: &mut Vm<'_>, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(type_error("_call_with() needs a state and a function"));
+    }
+    let rest = args.split_off(2);
+    let (state, function) = (&args[0], &args[1]);
+    let Value::Instance(i) = state else {
+        return Err(type_error("_call_with() needs a generator state"));
+    };
+    let Some(native) = &i.native else {
+        return Err(type_error("_call_with() needs a generator state"));
+    };
+    let mine = match &mut *native.borrow_mut() {
+        NativeState::Random(g) => g.take(),
+        _ => return Err(type_error("_call_with() needs a generator state")),
+    };
+    let program = std::mem::replace(&mut vm.rt.random, mine);
+    let result = vm.call(function, rest, kwargs);
+    let mine = std::mem::replace(&mut vm.rt.random, program);
+    if let NativeState::Random(g) = &mut *native.borrow_mut() {
+        *g = mine;
+    }
+    result
 }
 
 const FUNCTIONS: &[(&str, NativeFn)] = &[

@@ -313,6 +313,9 @@ pub(crate) struct Function {
     pub(crate) qualname: Rc<str>,
     /// The class whose body defined this function, for zero-argument `super()`.
     pub(crate) owner: RefCell<Option<std::rc::Weak<Class>>>,
+    /// Attributes set by Python code (`f.cache = {}`, `functools.wraps`' `__name__`,
+    /// `__doc__`, `__wrapped__`); they take precedence over the built-in ones.
+    pub(crate) attrs: RefCell<AttrMap>,
 }
 
 /// Signature of every native function: the VM, then positional and keyword arguments.
@@ -468,6 +471,11 @@ pub(crate) enum NativeState {
     Stream(crate::host::Stream),
     /// `dict.keys()`, `.values()`, `.items()`: live views of a dict.
     DictView(Rc<PyDict>, DictViewKind),
+    /// The built-in value an instance of a subclass of a built-in type extends
+    /// (`builtins/subclass.rs`).
+    Base(Value),
+    /// A `random.Random` instance's generator (None until first seeded or used).
+    Random(Option<crate::modules::mersenne::MersenneTwister>),
 }
 
 pub(crate) struct Module {

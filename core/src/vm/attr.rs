@@ -6,7 +6,8 @@
 //!   1. class attribute that is a property (data descriptor) -> call its getter
 //!   2. the instance's own attributes
 //!   3. class attribute along the MRO: function -> bound method, classmethod -> bound
-//!      to the class, staticmethod -> the function, anything else as is
+//!      to the class, staticmethod -> the function, an object with `__get__` -> what
+//!      that returns, anything else as is
 //!   4. a user `__getattr__`, else AttributeError (with a "Did you mean" suggestion)
 //! ```
 //! Invariant: no `RefCell` borrow is held while a getter or `__getattr__` runs.
@@ -130,6 +131,19 @@ impl Vm<'_> {
             return Ok(v.clone());
         }
         if let Some(found) = found {
+            // A class attribute whose class has `__get__` (a descriptor such as
+            // `functools.cached_property`) decides what the attribute is.
+            if let Value::Instance(d) = &found {
+                if let Some(get) = d.class.lookup("__get__") {
+                    let owner = Value::Class(i.class.clone());
+                    return self.call(&get, vec![found.clone(), obj.clone(), owner], Vec::new());
+                }
+            }
+            if let (Value::Builtin(_), Some(base)) =
+                (&found, crate::builtins::subclass::base_value(obj))
+            {
+                return Ok(bind(&base, found));
+            }
             return Ok(bind(obj, found));
         }
         if let Some(exc) = &i.exc {
@@ -237,12 +251,25 @@ impl Vm<'_> {
                 return Ok(match (found, &s.this) {
                     (Value::Property(p), this) => return self.call1(&p.getter, this.clone()),
                     (f @ Value::Function(_), Value::Class(_)) => f,
+                    (f @ Value::Builtin(_), this) => {
+                        bind(&crate::builtins::subclass::unwrap(this), f)
+                    }
                     (f, this) => bind(this, f),
                 });
             }
         }
+        if let Some(base) = crate::builtins::subclass::base_value(&s.this) {
+            if let Some(f) = crate::builtins::subclass::base_dunder(name) {
+                return Ok(bind(&base, f));
+            }
+        }
         if let Some(v) = crate::builtins::object_method(name) {
-            return Ok(bind(&s.this, v));
+            // `__new__` is a static method: `super().__new__(cls)` passes the class itself.
+            return Ok(if name == "__new__" {
+                v
+            } else {
+                bind(&s.this, v)
+            });
         }
         Err(attribute_error(format!(
             "'super' object has no attribute '{name}'"
@@ -251,6 +278,11 @@ impl Vm<'_> {
 
     /// Attributes of built-in values: methods of their class, plus a few data attributes.
     fn builtin_getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if let Value::Function(f) = obj {
+            if let Some(v) = f.attrs.borrow().get(name) {
+                return Ok(v.clone());
+            }
+        }
         let class = type_of(obj);
         if let Some(found) = class.lookup(name) {
             return Ok(match found {
@@ -288,6 +320,16 @@ impl Vm<'_> {
                 Value::tuple(f.defaults.clone())
             }),
             (Value::Function(_), "__doc__") => Some(Value::None),
+            (Value::Function(f), "__dict__") => {
+                let pairs: Vec<(Rc<str>, Value)> = f
+                    .attrs
+                    .borrow()
+                    .iter()
+                    .filter(|(k, _)| !k.starts_with("__"))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                Some(crate::builtins::dict_from_str_pairs(pairs))
+            }
             (Value::Builtin(b), "__name__" | "__qualname__") => Some(Value::str(b.name)),
             (Value::Method(m), "__self__") => Some(m.this.clone()),
             (Value::Method(m), "__func__") => Some(m.func.clone()),
@@ -331,7 +373,11 @@ impl Vm<'_> {
             other => type_of(other),
         };
         match class.lookup(name) {
-            Some(f @ (Value::Function(_) | Value::Builtin(_))) => Ok((f, obj)),
+            Some(f @ Value::Builtin(_)) => match crate::builtins::subclass::base_value(&obj) {
+                Some(base) => Ok((f, base)),
+                None => Ok((f, obj)),
+            },
+            Some(f @ Value::Function(_)) => Ok((f, obj)),
             _ => Ok((self.getattr(&obj, name)?, Value::Absent)),
         }
     }
@@ -361,7 +407,7 @@ impl Vm<'_> {
                         )
                         .map(|_| ());
                 }
-                if i.native.is_some() {
+                if i.native.is_some() && crate::builtins::subclass::base_value(obj).is_none() {
                     return Err(attribute_error(format!(
                         "'{}' object attribute '{name}' is read-only",
                         i.class.name
@@ -413,6 +459,11 @@ impl Vm<'_> {
                 drop(old);
                 Ok(())
             }
+            Value::Function(f) => {
+                let old = f.attrs.borrow_mut().insert(Rc::from(name), value);
+                drop(old);
+                Ok(())
+            }
             other => {
                 let class = type_of(other);
                 if class.lookup(name).is_some() {
@@ -437,6 +488,7 @@ impl Vm<'_> {
             Value::Instance(i) => i.attrs.borrow_mut().shift_remove(name),
             Value::Class(c) if c.builtin.is_none() => c.attrs.borrow_mut().shift_remove(name),
             Value::Module(m) => m.attrs.borrow_mut().shift_remove(name),
+            Value::Function(f) => f.attrs.borrow_mut().shift_remove(name),
             other => {
                 return Err(attribute_error(format!(
                     "'{}' object has no attribute '{name}'",

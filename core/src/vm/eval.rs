@@ -159,7 +159,16 @@ impl Vm<'_> {
                         args,
                         kwargs,
                     } = call;
-                    self.call(&callable, args, kwargs)
+                    match &callable {
+                        Value::Builtin(b)
+                            if b.this.is_none()
+                                && super::namespaces::needs_frame(b.name, &args) =>
+                        {
+                            let caller = super::namespaces::Caller::of(f);
+                            self.call_frame_builtin(Some(caller), b.name, args, kwargs)
+                        }
+                        _ => self.call(&callable, args, kwargs),
+                    }
                 }
                 Err(e) => Err(e),
             };

@@ -24,6 +24,13 @@ const MAX_INT_BITS: u64 = 1 << 26;
 /// CPython 3.11's limit on decimal digits in int<->str conversions.
 pub(crate) const MAX_STR_DIGITS: usize = 4300;
 
+/// Is `e` the "unsupported operand type(s)" TypeError of [`Vm::binary_op`]?
+fn is_unsupported_operand(e: &PyErr) -> bool {
+    let args = e.data().args.borrow();
+    matches!(&*args, Value::Tuple(t)
+        if matches!(t.items.first(), Some(Value::Str(m)) if m.as_str().starts_with("unsupported operand")))
+}
+
 fn op_symbol(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "+",
@@ -447,6 +454,15 @@ impl Vm<'_> {
                 let r = self.call1(&f, v.clone())?;
                 self.index_value(&r)
             }
+            Value::Instance(_)
+                if matches!(
+                    crate::builtins::subclass::base_value(v),
+                    Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+                ) =>
+            {
+                let base = crate::builtins::subclass::unwrap(v);
+                self.index_value(&base)
+            }
             _ => Err(type_error(format!(
                 "slice indices must be integers or None or have an __index__ method, not {}",
                 self.type_name(v)
@@ -540,7 +556,14 @@ impl Vm<'_> {
             {
                 return self.repeat(b, n);
             }
-            (BinOp::Mod, Value::Str(s), _) => return crate::builtins::percent_format(self, s, b),
+            (BinOp::Mod, Value::Str(s), _) => {
+                // A tuple subclass (a namedtuple) supplies the arguments as a tuple does.
+                let args = match crate::builtins::subclass::base_value(b) {
+                    Some(t @ Value::Tuple(_)) => t,
+                    _ => b.clone(),
+                };
+                return crate::builtins::percent_format(self, s, &args);
+            }
             (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Value::Set(_), Value::Set(_)) => {
                 return crate::builtins::set_algebra(self, op, a, b);
             }
@@ -553,6 +576,16 @@ impl Vm<'_> {
         }
         if let Some(v) = self.instance_binop(op, a, b)? {
             return Ok(v);
+        }
+        // Subclasses of built-in types without the dunder: the operator on their values
+        // (and, when the values have none either, the error names the subclasses).
+        if let Some((x, y)) = crate::builtins::subclass::unwrap_pair(a, b) {
+            return match self.binary_op(op, &x, &y) {
+                Err(e) if e.is("TypeError") && is_unsupported_operand(&e) => {
+                    Err(self.binop_type_error(op, a, b))
+                }
+                result => result,
+            };
         }
         Err(self.binop_type_error(op, a, b))
     }
@@ -668,6 +701,14 @@ impl Vm<'_> {
                         return Ok(r);
                     }
                 }
+                // A list or set subclass changes in place and stays itself.
+                let (name, _, _) = dunder(op);
+                if let Some(base @ (Value::List(_) | Value::Set(_))) =
+                    crate::builtins::subclass::base_for(&a, name)
+                {
+                    self.inplace_op(op, base, b)?;
+                    return Ok(a);
+                }
             }
             _ => {}
         }
@@ -698,7 +739,10 @@ impl Vm<'_> {
                 };
                 match i.class.lookup(name) {
                     Some(f) => self.call1(&f, a.clone()),
-                    None => Err(self.unary_error(op, a)),
+                    None => match crate::builtins::subclass::base_value(a) {
+                        Some(base) => self.unary_op(op, &base),
+                        None => Err(self.unary_error(op, a)),
+                    },
                 }
             }
             _ => Err(self.unary_error(op, a)),
@@ -719,6 +763,11 @@ impl Vm<'_> {
 
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(base) = crate::builtins::subclass::base_for(v, "__bool__") {
+            if crate::builtins::subclass::base_for(v, "__len__").is_some() {
+                return self.truthy(&base);
+            }
+        }
         Ok(match v {
             Value::None => false,
             Value::Bool(b) => *b,
@@ -762,6 +811,9 @@ impl Vm<'_> {
     /// `len(v)`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Some(base) = crate::builtins::subclass::base_for(v, "__len__") {
+            return self.len(&base);
+        }
         Ok(match v {
             Value::Str(s) => s.char_len(),
             Value::Bytes(b) => b.len(),
@@ -849,6 +901,15 @@ impl Vm<'_> {
                     None => {
                         if i.class.lookup("__eq__").is_some() {
                             return Err(type_error(format!("unhashable type: '{}'", i.class.name)));
+                        }
+                        if let Some(base) = crate::builtins::subclass::base_value(v) {
+                            if matches!(&base, Value::List(_) | Value::Dict(_))
+                                || matches!(&base, Value::Set(s) if !s.frozen)
+                            {
+                                let name = &i.class.name;
+                                return Err(type_error(format!("unhashable type: '{name}'")));
+                            }
+                            return self.hash(&base);
                         }
                         (v.heap_addr().unwrap_or(0) >> 4) as i64
                     }
@@ -963,6 +1024,9 @@ impl Vm<'_> {
                 }
             }
         }
+        if let Some((x, y)) = crate::builtins::subclass::unwrap_pair(a, b) {
+            return self.rich_compare(&x, &y, op);
+        }
         match op {
             CmpOp::Eq => Ok(Value::Bool(a.is(b))),
             CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
@@ -1006,6 +1070,14 @@ impl Vm<'_> {
     /// `item in container`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(base) = crate::builtins::subclass::base_for(container, "__contains__") {
+            return self.contains(&base, item);
+        }
+        if let (Value::Str(_), Some(text @ Value::Str(_))) =
+            (container, crate::builtins::subclass::base_value(item))
+        {
+            return self.contains(container, &text);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
@@ -1089,6 +1161,25 @@ impl Vm<'_> {
     /// `obj[index]`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn getitem(&mut self, obj: &Value, index: &Value) -> PyResult<Value> {
+        if let Some(base) = crate::builtins::subclass::base_for(obj, "__getitem__") {
+            // dict's `__getitem__` asks a subclass's `__missing__` for absent keys.
+            if let (Value::Dict(_), Value::Instance(i)) = (&base, obj) {
+                if let Some(missing) = i.class.lookup("__missing__") {
+                    return match self.getitem(&base, index) {
+                        Err(e) if e.is("KeyError") => {
+                            self.call(&missing, vec![obj.clone(), index.clone()], Vec::new())
+                        }
+                        found => found,
+                    };
+                }
+            }
+            return self.getitem(&base, index);
+        }
+        if let Some(i @ (Value::Int(_) | Value::BigInt(_))) =
+            crate::builtins::subclass::base_value(index)
+        {
+            return self.getitem(obj, &i);
+        }
         match (obj, index) {
             (Value::List(l), Value::Int(i)) => {
                 let items = l.items.borrow();
@@ -1224,6 +1315,9 @@ impl Vm<'_> {
     /// `obj[index] = value`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn setitem(&mut self, obj: &Value, index: Value, value: Value) -> PyResult<()> {
+        if let Some(base) = crate::builtins::subclass::base_for(obj, "__setitem__") {
+            return self.setitem(&base, index, value);
+        }
         match (obj, &index) {
             (Value::List(l), Value::Int(_) | Value::Bool(_)) => {
                 let i = self.index_value(&index)?;
@@ -1282,6 +1376,9 @@ impl Vm<'_> {
     /// `del obj[index]`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn delitem(&mut self, obj: &Value, index: &Value) -> PyResult<()> {
+        if let Some(base) = crate::builtins::subclass::base_for(obj, "__delitem__") {
+            return self.delitem(&base, index);
+        }
         match (obj, index) {
             (Value::List(l), Value::Int(i)) => {
                 let mut items = l.items.borrow_mut();
@@ -1342,6 +1439,9 @@ impl Vm<'_> {
     /// `repr(v)`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(base) = crate::builtins::subclass::base_for(v, "__repr__") {
+            return self.repr(&base);
+        }
         Ok(match v {
             Value::None => "None".into(),
             Value::Bool(true) => "True".into(),
@@ -1395,6 +1495,11 @@ impl Vm<'_> {
     #[allow(clippy::wrong_self_convention)] // the VM computes str(v); it is not converted
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn to_str(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(base) = crate::builtins::subclass::base_for(v, "__str__") {
+            if crate::builtins::subclass::base_for(v, "__repr__").is_some() {
+                return self.to_str(&base);
+            }
+        }
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Instance(i) => {
@@ -1458,6 +1563,11 @@ impl Vm<'_> {
 
     /// `format(v, spec)`.
     pub(crate) fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if let Some(base) = crate::builtins::subclass::base_for(v, "__format__") {
+            if crate::builtins::subclass::base_for(v, "__str__").is_some() || !spec.is_empty() {
+                return self.format(&base, spec);
+            }
+        }
         let r = match v {
             Value::Int(i) => fmt::format_int(&BigInt::from(*i), spec),
             Value::BigInt(b) => {

@@ -63,6 +63,7 @@ pub(crate) fn make_function(
         kwdefaults,
         closure,
         owner: RefCell::new(None),
+        attrs: RefCell::new(AttrMap::default()),
     })))
 }
 
@@ -301,17 +302,37 @@ fn instantiate(
             return crate::builtins::construct(vm, class, kind, args, kwargs);
         }
     }
-    let exc = if class.is_exception {
-        Some(Box::new(ExcData::new(Value::tuple(args.clone()))))
-    } else {
-        None
+    let instance = match class.lookup("__new__") {
+        Some(new) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(Value::Class(class.clone()));
+            full.extend(args.iter().cloned());
+            let made = vm.call(&new, full, kwargs.clone())?;
+            // As CPython: `__init__` runs only when `__new__` made an instance of the class.
+            match &made {
+                Value::Instance(i) if i.class.is_subclass(class) => made,
+                _ => return Ok(made),
+            }
+        }
+        None => match crate::builtins::subclass::builtin_base(class) {
+            Some(base) => {
+                let user_init = !matches!(class.lookup("__init__"), Some(Value::Builtin(_)) | None);
+                let made = crate::builtins::subclass::new_instance(
+                    vm,
+                    class,
+                    &base,
+                    args.clone(),
+                    kwargs.clone(),
+                    user_init,
+                )?;
+                if !user_init {
+                    return Ok(made);
+                }
+                made
+            }
+            None => bare_instance(class, &args),
+        },
     };
-    let instance = Value::Instance(Rc::new(Instance {
-        class: class.clone(),
-        attrs: RefCell::new(AttrMap::default()),
-        exc,
-        native: None,
-    }));
     match class.lookup("__init__") {
         Some(init) => {
             let mut full = Vec::with_capacity(args.len() + 1);
@@ -326,12 +347,28 @@ fn instantiate(
             }
         }
         None => {
-            if !class.is_exception && (!args.is_empty() || !kwargs.is_empty()) {
+            let custom_new = class.lookup("__new__").is_some();
+            if !class.is_exception && !custom_new && (!args.is_empty() || !kwargs.is_empty()) {
                 return Err(type_error(format!("{}() takes no arguments", class.name)));
             }
         }
     }
     Ok(instance)
+}
+
+/// A new instance of a user class with no attributes yet (`object.__new__(class)`).
+pub(crate) fn bare_instance(class: &Rc<Class>, args: &[Value]) -> Value {
+    let exc = if class.is_exception {
+        Some(Box::new(ExcData::new(Value::tuple(args.to_vec()))))
+    } else {
+        None
+    };
+    Value::Instance(Rc::new(Instance {
+        class: class.clone(),
+        attrs: RefCell::new(AttrMap::default()),
+        exc,
+        native: None,
+    }))
 }
 
 /// C3 linearisation of a new class's bases.
@@ -371,6 +408,53 @@ fn c3_mro(class: &Rc<Class>, bases: &[Rc<Class>]) -> PyResult<Vec<Rc<Class>>> {
     }
 }
 
+/// A class made by a `class` statement or by `type(name, bases, dict)`: its MRO computed,
+/// and its functions told their owner (for zero-argument `super()`).
+pub(crate) fn new_user_class(
+    name: &str,
+    qualname: Rc<str>,
+    module: Rc<str>,
+    base_classes: Vec<Rc<Class>>,
+    attrs: AttrMap,
+) -> PyResult<Value> {
+    let is_exception = base_classes.iter().any(|b| b.is_exception);
+    let class = Rc::new(Class {
+        name: name.into(),
+        qualname,
+        module,
+        bases: base_classes.clone(),
+        mro: RefCell::new(Vec::new()),
+        attrs: RefCell::new(attrs),
+        builtin: None,
+        is_exception,
+    });
+    let mro = c3_mro(&class, &base_classes)?;
+    *class.mro.borrow_mut() = mro;
+    for v in class.attrs.borrow().values() {
+        let f = match v {
+            Value::Function(f) => Some(f.clone()),
+            Value::StaticMethod(inner) | Value::ClassMethod(inner) => match &**inner {
+                Value::Function(f) => Some(f.clone()),
+                _ => None,
+            },
+            Value::Property(p) => match &p.getter {
+                Value::Function(f) => Some(f.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(f) = f {
+            *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+        }
+        if let Value::Property(p) = v {
+            if let Some(Value::Function(f)) = &p.setter {
+                *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+            }
+        }
+    }
+    Ok(Value::Class(class))
+}
+
 impl Vm<'_> {
     /// `class Name(bases): body`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
@@ -384,33 +468,12 @@ impl Vm<'_> {
         let Value::Function(func) = body else {
             return Err(type_error("class body is not a function"));
         };
-        let mut base_classes = Vec::new();
-        for b in bases {
-            match b {
-                Value::Class(c) => {
-                    if let Some(kind) = c.builtin {
-                        use crate::objects::BuiltinType as B;
-                        if !matches!(kind, B::Object | B::Exception) {
-                            return Err(type_error(format!(
-                                "subclassing the built-in type '{}' is not supported",
-                                c.name
-                            )));
-                        }
-                    }
-                    base_classes.push(c)
-                }
-                other => {
-                    return Err(type_error(format!(
-                        "bases must be types, not {}",
-                        self.type_name(&other)
-                    )))
-                }
-            }
-        }
-        if base_classes.is_empty() {
-            base_classes.push(types().object.clone());
-        }
+        let base_classes = self.class_bases(bases)?;
         let ns = crate::builtins::new_module(name);
+        // The namespace's own `__name__` (from `new_module`) is not a class attribute: a
+        // class's name is `Class::name`, the body's `__name__` is the module's, and
+        // subclasses must not inherit it.
+        ns.attrs.borrow_mut().shift_remove("__name__");
         let module_name = globals
             .attrs
             .borrow()
@@ -432,47 +495,67 @@ impl Vm<'_> {
             Value::Str(s) => Rc::from(s.as_str()),
             _ => Rc::from("__main__"),
         };
-        let is_exception = base_classes.iter().any(|b| b.is_exception);
-        let class = Rc::new(Class {
-            name: name.into(),
-            qualname,
-            module,
-            bases: base_classes.clone(),
-            mro: RefCell::new(Vec::new()),
-            attrs: RefCell::new(attrs),
-            builtin: None,
-            is_exception,
-        });
-        let mro = c3_mro(&class, &base_classes)?;
-        *class.mro.borrow_mut() = mro;
-        for v in class.attrs.borrow().values() {
-            let f = match v {
-                Value::Function(f) => Some(f.clone()),
-                Value::StaticMethod(inner) | Value::ClassMethod(inner) => match &**inner {
-                    Value::Function(f) => Some(f.clone()),
-                    _ => None,
-                },
-                Value::Property(p) => match &p.getter {
-                    Value::Function(f) => Some(f.clone()),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some(f) = f {
-                *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
-            }
-            if let Value::Property(p) = v {
-                if let Some(Value::Function(f)) = &p.setter {
-                    *f.owner.borrow_mut() = Some(Rc::downgrade(&class));
+        new_user_class(name, qualname, module, base_classes, attrs)
+    }
+
+    /// Checks the bases of a new class (`object` when there are none).
+    pub(crate) fn class_bases(&mut self, bases: Vec<Value>) -> PyResult<Vec<Rc<Class>>> {
+        let mut base_classes = Vec::new();
+        for b in bases {
+            match b {
+                Value::Class(c) => {
+                    if let Some(kind) = c.builtin {
+                        if !crate::builtins::subclass::is_extensible(kind) {
+                            return Err(type_error(format!(
+                                "type '{}' is not an acceptable base type",
+                                c.name
+                            )));
+                        }
+                    }
+                    base_classes.push(c)
+                }
+                other => {
+                    return Err(type_error(format!(
+                        "bases must be types, not {}",
+                        self.type_name(&other)
+                    )))
                 }
             }
         }
-        Ok(Value::Class(class))
+        if base_classes.is_empty() {
+            base_classes.push(types().object.clone());
+        }
+        // One built-in value per instance: two different built-in bases cannot combine.
+        let mut layouts = base_classes
+            .iter()
+            .filter_map(|b| {
+                crate::builtins::subclass::builtin_base(b).or_else(|| {
+                    b.builtin
+                        .filter(|k| {
+                            !matches!(
+                                k,
+                                crate::objects::BuiltinType::Object
+                                    | crate::objects::BuiltinType::Exception
+                            )
+                        })
+                        .map(|_| b.clone())
+                })
+            })
+            .map(|c| Rc::as_ptr(&c));
+        if let Some(first) = layouts.next() {
+            if layouts.any(|other| other != first) {
+                return Err(type_error("multiple bases have instance lay-out conflict"));
+            }
+        }
+        Ok(base_classes)
     }
 
     /// `iter(v)`.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(base) = crate::builtins::subclass::base_for(v, "__iter__") {
+            return self.get_iter(&base);
+        }
         let it = match v {
             Value::List(l) => NativeIter::List {
                 list: l.clone(),

@@ -45,6 +45,8 @@ pub(crate) struct BuiltinTypes {
     pub(crate) dict_keys: Rc<Class>,
     pub(crate) dict_values: Rc<Class>,
     pub(crate) dict_items: Rc<Class>,
+    /// The generator state inside a `random.Random` instance.
+    pub(crate) random_state: Rc<Class>,
     exceptions: HashMap<&'static str, Rc<Class>>,
     /// Names of the built-in exceptions in the `builtins` module, in definition order.
     pub(crate) exception_names: Vec<&'static str>,
@@ -184,6 +186,7 @@ impl BuiltinTypes {
             dict_keys: c("dict_keys", B::Native),
             dict_values: c("dict_values", B::Native),
             dict_items: c("dict_items", B::Native),
+            random_state: new_class("_RandomState", "random", o, Some(B::Native)),
             object,
             exceptions,
             exception_names,
