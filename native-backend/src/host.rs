@@ -436,7 +436,7 @@ mod tests {
         setter.join().unwrap();
         assert_eq!(stopped.unwrap_err().kind, HostErrorKind::Interrupted);
         assert!(start.elapsed() < Duration::from_secs(5));
-        assert!(
+        assert_eq!(
             host.poll(),
             Poll::Continue,
             "the interrupt was consumed by the sleep"

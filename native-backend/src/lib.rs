@@ -257,7 +257,7 @@ mod tests {
             host.write(Stream::Stdout, "partial output\n");
             panic!("the interpreter exploded");
         });
-        assert_eq!(status, INTERNAL_ERROR_STATUS);
+        assert_eq!(status.status, INTERNAL_ERROR_STATUS);
         assert_eq!(
             stderr.text(),
             "stackswitch: internal error: the interpreter exploded\n"
@@ -272,7 +272,7 @@ mod tests {
             host.write(Stream::Stdout, "before\n");
             Err(exit_error(ErrorKind::Exit(3), "bye"))
         });
-        assert_eq!(status, 3);
+        assert_eq!(status.status, 3);
         assert_eq!(stderr.text(), "bye\n");
         assert_eq!(stdout.text(), "before\n");
 
@@ -281,13 +281,13 @@ mod tests {
         let status = run_on_interpreter_thread(quiet_host(&stdout, &stderr), move |_| {
             Err(exit_error(ErrorKind::Exception, traceback))
         });
-        assert_eq!((status, stderr.text()), (1, traceback.to_owned()));
+        assert_eq!((status.status, stderr.text()), (1, traceback.to_owned()));
 
         let (stdout, stderr) = (SharedBuffer::default(), SharedBuffer::default());
         let status = run_on_interpreter_thread(quiet_host(&stdout, &stderr), |_| {
             Err(exit_error(ErrorKind::Exit(0), ""))
         });
-        assert_eq!((status, stderr.text()), (0, String::new()));
+        assert_eq!((status.status, stderr.text()), (0, String::new()));
     }
 
     #[test]
@@ -307,7 +307,7 @@ mod tests {
             host.write(Stream::Stdout, &reached.to_string());
             Ok(())
         });
-        assert_eq!((status, stdout.text()), (0, "100000".to_owned()));
+        assert_eq!((status.status, stdout.text()), (0, "100000".to_owned()));
     }
 
     #[test]
