@@ -16,6 +16,10 @@ pub struct Config {
     /// Bytes of native stack the interpreter may use below the frame that called `run`;
     /// past it `RecursionError` is raised instead of overflowing the native stack.
     pub stack_budget: usize,
+    /// Bytes the program may have live before allocating paths raise `MemoryError`
+    /// (see `memory.rs`: live bytes are counted only where the binary installs
+    /// [`crate::CountingAllocator`]; otherwise each result's own size is checked).
+    pub memory_limit: usize,
 }
 
 impl Default for Config {
@@ -25,6 +29,7 @@ impl Default for Config {
             argv: vec![String::new()],
             recursion_limit: 1000,
             stack_budget: 512 * 1024,
+            memory_limit: crate::DEFAULT_MEMORY_LIMIT,
         }
     }
 }

@@ -32,6 +32,7 @@ mod compiler;
 mod error;
 mod host;
 mod interpreter;
+mod memory;
 mod modules;
 mod objects;
 mod syntax;
@@ -44,3 +45,4 @@ pub use host::{
     SuspendRequest,
 };
 pub use interpreter::{Config, Interpreter};
+pub use memory::{CountingAllocator, DEFAULT_MEMORY_LIMIT};

@@ -5,6 +5,7 @@
 //! `SystemExit` code, 70 for an internal error). A file that cannot be read is reported as
 //! CPython reports it, with status 2. Stdout is line buffered on a terminal and block
 //! buffered otherwise, as CPython's is, so output interleaves with stderr the same way.
+//! `STACKSWITCH_MEMORY_LIMIT=BYTES` sets the interpreter's memory limit (default 1 GiB).
 
 use std::ffi::OsString;
 use std::io::{self, BufReader, IsTerminal};
@@ -12,6 +13,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use stackswitch_native::{run_with_host, NativeHost};
+
+/// Counts live bytes so the interpreter's memory limit raises MemoryError before the
+/// system allocator fails (which would abort).
+#[global_allocator]
+static ALLOCATOR: stackswitch_core::CountingAllocator = stackswitch_core::CountingAllocator;
 
 /// This program's name in its own messages.
 const PROGRAM: &str = "stackswitch-native";

@@ -277,7 +277,8 @@ pub(crate) struct PyRange {
 }
 
 impl PyRange {
-    pub(crate) fn len(&self) -> usize {
+    /// The number of items, in u64: `range(10**10)` has more than a 32-bit usize holds.
+    pub(crate) fn len(&self) -> u64 {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 && start < stop {
             (stop - start - 1) / step + 1
@@ -286,9 +287,9 @@ impl PyRange {
         } else {
             0
         };
-        n as usize
+        n as u64
     }
-    pub(crate) fn get(&self, i: usize) -> i64 {
+    pub(crate) fn get(&self, i: u64) -> i64 {
         self.start + (i as i64) * self.step
     }
 }
@@ -506,7 +507,7 @@ pub(crate) enum NativeIter {
     Range {
         next: i64,
         step: i64,
-        remaining: usize,
+        remaining: u64,
     },
     Enumerate {
         inner: Value,

@@ -496,7 +496,9 @@ impl Vm<'_> {
                     let v = f.pop();
                     let n = f.stack.len();
                     if let Value::List(l) = &f.stack[n - d as usize] {
-                        l.items.borrow_mut().push(v);
+                        let mut items = l.items.borrow_mut();
+                        self.check_growth(items.len(), crate::memory::ITEM_BYTES)?;
+                        items.push(v);
                     }
                 }
                 Instr::SetAdd(d) => {
@@ -518,7 +520,12 @@ impl Vm<'_> {
                     let target = f.stack[n - d as usize].clone();
                     let items = self.collect(&v)?;
                     if let Value::List(l) = &target {
-                        l.items.borrow_mut().extend(items);
+                        let mut list = l.items.borrow_mut();
+                        self.reserve(
+                            list.len() as u64 + items.len() as u64,
+                            crate::memory::ITEM_BYTES,
+                        )?;
+                        list.extend(items);
                     }
                 }
                 Instr::SetUpdate(d) => {

@@ -781,13 +781,17 @@ impl Vm<'_> {
             Value::List(l) => Ok(l.items.borrow().clone()),
             Value::Tuple(t) => Ok(t.items.clone()),
             _ => {
+                if let Value::Range(r) = v {
+                    self.reserve(r.len(), crate::memory::ITEM_BYTES)?;
+                }
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();
                 while let Some(x) = self.next(&it)? {
-                    out.push(x);
-                    if out.len() > crate::builtins::MAX_COLLECTION {
+                    if out.len() >= crate::builtins::MAX_COLLECTION {
                         return Err(super::memory_error());
                     }
+                    self.check_growth(out.len(), crate::memory::ITEM_BYTES)?;
+                    out.push(x);
                 }
                 Ok(out)
             }
