@@ -419,7 +419,13 @@ fn round_int(v: &BigInt, ndigits: i64) -> Value {
     if ndigits >= 0 {
         return Value::from_bigint(v.clone());
     }
-    let Some(exp) = u32::try_from(-ndigits).ok().filter(|e| *e < 10_000) else {
+    // |v| < 10**digits, so at 10**exp with exp past that, v rounds to 0. (`unsigned_abs`:
+    // -i64::MIN overflows, and a huge negative ndigits arrives as i64::MIN.)
+    let digits = v.bits() * 30_103 / 100_000 + 2;
+    let Some(exp) = u32::try_from(ndigits.unsigned_abs())
+        .ok()
+        .filter(|e| u64::from(*e) <= digits)
+    else {
         return Value::Int(0);
     };
     let pow = num_traits::pow(BigInt::from(10), exp as usize);

@@ -127,6 +127,15 @@ pub(super) fn install(t: &BuiltinTypes) {
 // Arguments
 // ---------------------------------------------------------------------------------------
 
+/// A result length computed in i64, as a usize once it is known to be buildable (a
+/// plain `as usize` would wrap past 32 bits on wasm32).
+fn result_len(n: i64) -> PyResult<usize> {
+    if n > MAX_RESULT_BYTES as i64 {
+        return Err(memory_error());
+    }
+    Ok(n.max(0) as usize)
+}
+
 fn check_size(bytes: usize) -> PyResult<()> {
     if bytes > MAX_RESULT_BYTES {
         Err(memory_error())
@@ -1420,7 +1429,7 @@ fn justify(
     if width <= len {
         return Ok(args[0].clone());
     }
-    let margin = (width - len) as usize;
+    let margin = result_len(width - len)?;
     let (left, right) = match align {
         Align::Left => (0, margin),
         Align::Right => (margin, 0),
@@ -1451,7 +1460,7 @@ fn zfill(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
-    let zeros = (width - len) as usize;
+    let zeros = result_len(width - len)?;
     let text = s.as_str();
     let (sign, digits) = match text.as_bytes().first() {
         Some(b'+' | b'-') => text.split_at(1),

@@ -840,7 +840,8 @@ impl Vm<'_> {
             }
             Value::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
             Value::Bytes(b) => hash::hash_bytes(b),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+            // Slices are unhashable until CPython 3.12.
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(type_error(format!(
                     "unhashable type: '{}'",
                     self.type_name(v)

@@ -1,0 +1,39 @@
+//! Behaviour CPython cannot serve as the oracle for (it hangs, or needs the embedding
+//! API): each test runs a program and asserts what it prints.
+
+use stackswitch_core::{Config, Host, HostError, Interpreter, Reply, Stream, SuspendRequest};
+
+struct Capture(String);
+
+impl Host for Capture {
+    fn suspend(&mut self, _: SuspendRequest) -> Result<Reply, HostError> {
+        Ok(Reply::Done)
+    }
+    fn write(&mut self, _: Stream, text: &str) {
+        self.0.push_str(text);
+    }
+}
+
+/// What `source` prints, or the error's type and message when it fails.
+fn output_of(source: &str) -> String {
+    let mut host = Capture(String::new());
+    let mut interpreter = Interpreter::new(Config::default());
+    match interpreter.run(source, &mut host) {
+        Ok(()) => host.0,
+        Err(e) => format!("{}{}: {}", host.0, e.type_name, e.message),
+    }
+}
+
+#[test]
+fn rounding_an_int_at_a_huge_negative_precision_gives_zero() {
+    // CPython computes 10**(10**40) first and never finishes; the value is 0.
+    assert_eq!(
+        output_of("print(round(81, -10**40), round(-81, -2**63), round(81, -(2**63 - 1)))"),
+        "0 0 0\n"
+    );
+    // Precisions within the number's size still round half to even.
+    assert_eq!(
+        output_of("print(round(15 * 10**49, -50), round(25 * 10**49, -50), round(10**20000, -10001) == 10**20000)"),
+        "200000000000000000000000000000000000000000000000000 200000000000000000000000000000000000000000000000000 True\n"
+    );
+}
