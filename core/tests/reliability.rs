@@ -37,3 +37,36 @@ fn rounding_an_int_at_a_huge_negative_precision_gives_zero() {
         "200000000000000000000000000000000000000000000000000 200000000000000000000000000000000000000000000000000 True\n"
     );
 }
+
+#[test]
+fn an_exception_closing_a_dropped_generator_is_reported_and_ignored() {
+    let out = output_of(
+        "def bad():\n    try:\n        yield 1\n    finally:\n        raise ValueError('in finally')\n\
+         g = bad()\nnext(g)\ng = None\nprint('continued')\n",
+    );
+    let (report, rest) = out.split_once('\n').expect("a report line");
+    assert!(
+        report.starts_with("Exception ignored in: <generator object bad at 0x"),
+        "{out}"
+    );
+    assert!(
+        rest.ends_with("ValueError: in finally\ncontinued\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_dropped_interpreter_with_suspended_generators_ends_cleanly() {
+    let mut host = Capture(String::new());
+    let mut interpreter = Interpreter::new(Config::default());
+    interpreter
+        .run(
+            "def gen():\n    try:\n        yield 1\n    finally:\n        print('closed')\n\
+             g = gen()\nnext(g)\nkeep = [gen(), g]\n",
+            &mut host,
+        )
+        .expect("runs");
+    drop(interpreter);
+    // Nothing runs after the interpreter is gone: its frames are dropped unclosed.
+    assert_eq!(host.0, "");
+}

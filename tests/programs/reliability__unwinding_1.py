@@ -1914,3 +1914,475 @@ try:
     case_39()
 except Exception as e:
     print('raised', type(e).__name__, e)
+
+def case_40():
+    # seed 40
+
+    def f():
+        raise ZeroDivisionError('s1')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_40()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_41():
+    # seed 41
+
+    def f():
+        try:
+            try:
+                with CM('cm1', False) as cm1:
+                    return 's2'
+            except ValueError as e3:
+                print('caught', type(e3).__name__)
+                try:
+                    return 's4'
+                finally:
+                    print('finally f5')
+                    print('s6')
+            return 's7'
+        except (KeyError, ValueError) as e8:
+            print('caught', type(e8).__name__)
+            return 's9'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_41()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_42():
+    # seed 42
+
+    def f():
+        n1 = 0
+        while n1 < 3:
+            n1 += 1
+            print('n1', n1)
+            print('s2')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_42()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_43():
+    # seed 43
+
+    def f():
+        try:
+            try:
+                try:
+                    x = yield 's1'
+                    print('sent', x)
+                    x = yield 's2'
+                    print('sent', x)
+                except ValueError as e3:
+                    print('caught', type(e3).__name__)
+                    print('s4')
+                finally:
+                    print('finally f5')
+                    return 's6'
+                    print('s7')
+            except ValueError as e8:
+                print('caught', type(e8).__name__)
+                x = yield 's9'
+                print('sent', x)
+                try:
+                    return 's10'
+                    x = yield 's11'
+                    print('sent', x)
+                except ValueError as e12:
+                    print('caught', type(e12).__name__)
+                    print('s13')
+                else:
+                    return 's14'
+                finally:
+                    print('finally f15')
+                    raise ValueError('s16')
+                    print('s17')
+        finally:
+            print('finally f18')
+            x = yield 's19'
+            print('sent', x)
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_43()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_44():
+    # seed 44
+
+    def f():
+        print('s1')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_44()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_45():
+    # seed 45
+
+    def f():
+        raise KeyError('s1')
+        x = yield 's2'
+        print('sent', x)
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_45()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_46():
+    # seed 46
+
+    def f():
+        raise ValueError('s1')
+        n2 = 0
+        while n2 < 3:
+            n2 += 1
+            print('n2', n2)
+            raise ZeroDivisionError('s3')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_46()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_47():
+    # seed 47
+
+    def f():
+        try:
+            return 's1'
+            for i2 in 'ab':
+                print('i2', i2)
+                for i3 in 'ab':
+                    print('i3', i3)
+                    print('s4')
+                    break
+                    print('s5')
+                    continue
+                else:
+                    print('for-else')
+        except Exception as e6:
+            print('caught', type(e6).__name__)
+            raise ZeroDivisionError('s7')
+            n8 = 0
+            while n8 < 3:
+                n8 += 1
+                print('n8', n8)
+                with CM('cm9', False) as cm9:
+                    print('s10')
+                    continue
+                    print('s11')
+                    continue
+        finally:
+            print('finally f12')
+            with CM('cm13', False) as cm13:
+                print('s14')
+        try:
+            print('s15')
+            try:
+                for i16 in 'ab':
+                    print('i16', i16)
+                    print('s17')
+                    break
+                    raise ValueError('s18')
+            finally:
+                print('finally f19')
+                try:
+                    return 's20'
+                except Exception as e21:
+                    print('caught', type(e21).__name__)
+                    return 's22'
+                    raise ZeroDivisionError('s23')
+                finally:
+                    print('finally f24')
+                    raise ValueError('s25')
+                try:
+                    return 's26'
+                finally:
+                    print('finally f27')
+                    print('s28')
+        except (KeyError, ValueError) as e29:
+            print('caught', type(e29).__name__)
+            raise ZeroDivisionError('s30')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_47()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_48():
+    # seed 48
+
+    def f():
+        try:
+            try:
+                try:
+                    print('s1')
+                except (KeyError, ValueError) as e2:
+                    print('caught', type(e2).__name__)
+                    return 's3'
+            except ValueError as e4:
+                print('caught', type(e4).__name__)
+                for i5 in range(3):
+                    print('i5', i5)
+                    print('s6')
+                    return 's7'
+            else:
+                raise KeyError('s8')
+            finally:
+                print('finally f9')
+                for i10 in range(3):
+                    print('i10', i10)
+                    raise ZeroDivisionError('s11')
+                    print('s12')
+                try:
+                    return 's13'
+                finally:
+                    print('finally f14')
+                    print('s15')
+                    print('s16')
+            try:
+                print('s17')
+                return 's18'
+            except (KeyError, ValueError) as e19:
+                print('caught', type(e19).__name__)
+                for i20 in range(3):
+                    print('i20', i20)
+                    raise KeyError('s21')
+                try:
+                    print('s22')
+                except Exception as e23:
+                    print('caught', type(e23).__name__)
+                    return 's24'
+                    return 's25'
+                else:
+                    return 's26'
+                    return 's27'
+            finally:
+                print('finally f28')
+                n29 = 0
+                while n29 < 3:
+                    n29 += 1
+                    print('n29', n29)
+                    print('s30')
+                    continue
+                    print('s31')
+                    break
+        except ValueError as e32:
+            print('caught', type(e32).__name__)
+            print('s33')
+        else:
+            try:
+                with CM('cm34', False) as cm34:
+                    return 's35'
+                for i36 in [1, 2]:
+                    print('i36', i36)
+                    print('s37')
+                else:
+                    print('for-else')
+            except ValueError as e38:
+                print('caught', type(e38).__name__)
+                for i39 in [1, 2]:
+                    print('i39', i39)
+                    print('s40')
+                    continue
+                    print('s41')
+                    break
+                else:
+                    print('for-else')
+                try:
+                    return 's42'
+                except ValueError as e43:
+                    print('caught', type(e43).__name__)
+                    print('s44')
+                finally:
+                    print('finally f45')
+                    print('s46')
+            finally:
+                print('finally f47')
+                try:
+                    return 's48'
+                except (KeyError, ValueError) as e49:
+                    print('caught', type(e49).__name__)
+                    raise KeyError('s50')
+                try:
+                    raise ValueError('s51')
+                except Exception as e52:
+                    print('caught', type(e52).__name__)
+                    print('s53')
+                    raise ValueError('s54')
+                else:
+                    print('s55')
+            for i56 in range(3):
+                print('i56', i56)
+                return 's57'
+        finally:
+            print('finally f58')
+            for i59 in [1, 2]:
+                print('i59', i59)
+                try:
+                    print('s60')
+                    break
+                except Exception as e61:
+                    print('caught', type(e61).__name__)
+                    print('s62')
+                else:
+                    print('s63')
+                finally:
+                    print('finally f64')
+                    print('s65')
+                    continue
+                    print('s66')
+                    continue
+            try:
+                try:
+                    print('s67')
+                    print('s68')
+                finally:
+                    print('finally f69')
+                    raise KeyError('s70')
+                try:
+                    print('s71')
+                    print('s72')
+                except ValueError as e73:
+                    print('caught', type(e73).__name__)
+                    return 's74'
+                finally:
+                    print('finally f75')
+                    return 's76'
+                    print('s77')
+            except Exception as e78:
+                print('caught', type(e78).__name__)
+                raise KeyError('s79')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_48()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_49():
+    # seed 49
+
+    def f():
+        try:
+            with CM('cm1', True) as cm1:
+                with CM('cm2', False) as cm2:
+                    raise ZeroDivisionError('s3')
+                for i4 in range(3):
+                    print('i4', i4)
+                    print('s5')
+        finally:
+            print('finally f6')
+            try:
+                try:
+                    x = yield 's7'
+                    print('sent', x)
+                except (KeyError, ValueError) as e8:
+                    print('caught', type(e8).__name__)
+                    print('s9')
+                finally:
+                    print('finally f10')
+                    return 's11'
+                    x = yield 's12'
+                    print('sent', x)
+                try:
+                    x = yield 's13'
+                    print('sent', x)
+                    x = yield 's14'
+                    print('sent', x)
+                finally:
+                    print('finally f15')
+                    x = yield 's16'
+                    print('sent', x)
+                    raise ZeroDivisionError('s17')
+            finally:
+                print('finally f18')
+                n19 = 0
+                while n19 < 3:
+                    n19 += 1
+                    print('n19', n19)
+                    return 's20'
+            try:
+                raise ZeroDivisionError('s21')
+            finally:
+                print('finally f22')
+                try:
+                    x = yield 's23'
+                    print('sent', x)
+                finally:
+                    print('finally f24')
+                    x = yield 's25'
+                    print('sent', x)
+        x = yield 's26'
+        print('sent', x)
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_49()
+except Exception as e:
+    print('raised', type(e).__name__, e)

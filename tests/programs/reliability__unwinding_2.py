@@ -10,478 +10,6 @@ class CM:
         print("exit", self.name, t.__name__ if t else None)
         return self.suppress
 
-def case_40():
-    # seed 40
-
-    def f():
-        raise ZeroDivisionError('s1')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_40()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_41():
-    # seed 41
-
-    def f():
-        try:
-            try:
-                with CM('cm1', False) as cm1:
-                    return 's2'
-            except ValueError as e3:
-                print('caught', type(e3).__name__)
-                try:
-                    return 's4'
-                finally:
-                    print('finally f5')
-                    print('s6')
-            return 's7'
-        except (KeyError, ValueError) as e8:
-            print('caught', type(e8).__name__)
-            return 's9'
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_41()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_42():
-    # seed 42
-
-    def f():
-        n1 = 0
-        while n1 < 3:
-            n1 += 1
-            print('n1', n1)
-            print('s2')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_42()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_43():
-    # seed 43
-
-    def f():
-        try:
-            try:
-                try:
-                    x = yield 's1'
-                    print('sent', x)
-                    x = yield 's2'
-                    print('sent', x)
-                except ValueError as e3:
-                    print('caught', type(e3).__name__)
-                    print('s4')
-                finally:
-                    print('finally f5')
-                    return 's6'
-                    print('s7')
-            except ValueError as e8:
-                print('caught', type(e8).__name__)
-                x = yield 's9'
-                print('sent', x)
-                try:
-                    return 's10'
-                    x = yield 's11'
-                    print('sent', x)
-                except ValueError as e12:
-                    print('caught', type(e12).__name__)
-                    print('s13')
-                else:
-                    return 's14'
-                finally:
-                    print('finally f15')
-                    raise ValueError('s16')
-                    print('s17')
-        finally:
-            print('finally f18')
-            x = yield 's19'
-            print('sent', x)
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_43()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_44():
-    # seed 44
-
-    def f():
-        print('s1')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_44()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_45():
-    # seed 45
-
-    def f():
-        raise KeyError('s1')
-        x = yield 's2'
-        print('sent', x)
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_45()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_46():
-    # seed 46
-
-    def f():
-        raise ValueError('s1')
-        n2 = 0
-        while n2 < 3:
-            n2 += 1
-            print('n2', n2)
-            raise ZeroDivisionError('s3')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_46()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_47():
-    # seed 47
-
-    def f():
-        try:
-            return 's1'
-            for i2 in 'ab':
-                print('i2', i2)
-                for i3 in 'ab':
-                    print('i3', i3)
-                    print('s4')
-                    break
-                    print('s5')
-                    continue
-                else:
-                    print('for-else')
-        except Exception as e6:
-            print('caught', type(e6).__name__)
-            raise ZeroDivisionError('s7')
-            n8 = 0
-            while n8 < 3:
-                n8 += 1
-                print('n8', n8)
-                with CM('cm9', False) as cm9:
-                    print('s10')
-                    continue
-                    print('s11')
-                    continue
-        finally:
-            print('finally f12')
-            with CM('cm13', False) as cm13:
-                print('s14')
-        try:
-            print('s15')
-            try:
-                for i16 in 'ab':
-                    print('i16', i16)
-                    print('s17')
-                    break
-                    raise ValueError('s18')
-            finally:
-                print('finally f19')
-                try:
-                    return 's20'
-                except Exception as e21:
-                    print('caught', type(e21).__name__)
-                    return 's22'
-                    raise ZeroDivisionError('s23')
-                finally:
-                    print('finally f24')
-                    raise ValueError('s25')
-                try:
-                    return 's26'
-                finally:
-                    print('finally f27')
-                    print('s28')
-        except (KeyError, ValueError) as e29:
-            print('caught', type(e29).__name__)
-            raise ZeroDivisionError('s30')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_47()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_48():
-    # seed 48
-
-    def f():
-        try:
-            try:
-                try:
-                    print('s1')
-                except (KeyError, ValueError) as e2:
-                    print('caught', type(e2).__name__)
-                    return 's3'
-            except ValueError as e4:
-                print('caught', type(e4).__name__)
-                for i5 in range(3):
-                    print('i5', i5)
-                    print('s6')
-                    return 's7'
-            else:
-                raise KeyError('s8')
-            finally:
-                print('finally f9')
-                for i10 in range(3):
-                    print('i10', i10)
-                    raise ZeroDivisionError('s11')
-                    print('s12')
-                try:
-                    return 's13'
-                finally:
-                    print('finally f14')
-                    print('s15')
-                    print('s16')
-            try:
-                print('s17')
-                return 's18'
-            except (KeyError, ValueError) as e19:
-                print('caught', type(e19).__name__)
-                for i20 in range(3):
-                    print('i20', i20)
-                    raise KeyError('s21')
-                try:
-                    print('s22')
-                except Exception as e23:
-                    print('caught', type(e23).__name__)
-                    return 's24'
-                    return 's25'
-                else:
-                    return 's26'
-                    return 's27'
-            finally:
-                print('finally f28')
-                n29 = 0
-                while n29 < 3:
-                    n29 += 1
-                    print('n29', n29)
-                    print('s30')
-                    continue
-                    print('s31')
-                    break
-        except ValueError as e32:
-            print('caught', type(e32).__name__)
-            print('s33')
-        else:
-            try:
-                with CM('cm34', False) as cm34:
-                    return 's35'
-                for i36 in [1, 2]:
-                    print('i36', i36)
-                    print('s37')
-                else:
-                    print('for-else')
-            except ValueError as e38:
-                print('caught', type(e38).__name__)
-                for i39 in [1, 2]:
-                    print('i39', i39)
-                    print('s40')
-                    continue
-                    print('s41')
-                    break
-                else:
-                    print('for-else')
-                try:
-                    return 's42'
-                except ValueError as e43:
-                    print('caught', type(e43).__name__)
-                    print('s44')
-                finally:
-                    print('finally f45')
-                    print('s46')
-            finally:
-                print('finally f47')
-                try:
-                    return 's48'
-                except (KeyError, ValueError) as e49:
-                    print('caught', type(e49).__name__)
-                    raise KeyError('s50')
-                try:
-                    raise ValueError('s51')
-                except Exception as e52:
-                    print('caught', type(e52).__name__)
-                    print('s53')
-                    raise ValueError('s54')
-                else:
-                    print('s55')
-            for i56 in range(3):
-                print('i56', i56)
-                return 's57'
-        finally:
-            print('finally f58')
-            for i59 in [1, 2]:
-                print('i59', i59)
-                try:
-                    print('s60')
-                    break
-                except Exception as e61:
-                    print('caught', type(e61).__name__)
-                    print('s62')
-                else:
-                    print('s63')
-                finally:
-                    print('finally f64')
-                    print('s65')
-                    continue
-                    print('s66')
-                    continue
-            try:
-                try:
-                    print('s67')
-                    print('s68')
-                finally:
-                    print('finally f69')
-                    raise KeyError('s70')
-                try:
-                    print('s71')
-                    print('s72')
-                except ValueError as e73:
-                    print('caught', type(e73).__name__)
-                    return 's74'
-                finally:
-                    print('finally f75')
-                    return 's76'
-                    print('s77')
-            except Exception as e78:
-                print('caught', type(e78).__name__)
-                raise KeyError('s79')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_48()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_49():
-    # seed 49
-
-    def f():
-        try:
-            with CM('cm1', True) as cm1:
-                with CM('cm2', False) as cm2:
-                    raise ZeroDivisionError('s3')
-                for i4 in range(3):
-                    print('i4', i4)
-                    print('s5')
-        finally:
-            print('finally f6')
-            try:
-                try:
-                    x = yield 's7'
-                    print('sent', x)
-                except (KeyError, ValueError) as e8:
-                    print('caught', type(e8).__name__)
-                    print('s9')
-                finally:
-                    print('finally f10')
-                    return 's11'
-                    x = yield 's12'
-                    print('sent', x)
-                try:
-                    x = yield 's13'
-                    print('sent', x)
-                    x = yield 's14'
-                    print('sent', x)
-                finally:
-                    print('finally f15')
-                    x = yield 's16'
-                    print('sent', x)
-                    raise ZeroDivisionError('s17')
-            finally:
-                print('finally f18')
-                n19 = 0
-                while n19 < 3:
-                    n19 += 1
-                    print('n19', n19)
-                    return 's20'
-            try:
-                raise ZeroDivisionError('s21')
-            finally:
-                print('finally f22')
-                try:
-                    x = yield 's23'
-                    print('sent', x)
-                finally:
-                    print('finally f24')
-                    x = yield 's25'
-                    print('sent', x)
-        x = yield 's26'
-        print('sent', x)
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_49()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
 def case_50():
     # seed 50
 
@@ -2095,5 +1623,1235 @@ def case_79():
 
 try:
     case_79()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_80():
+    # seed 80
+
+    def f():
+        try:
+            try:
+                try:
+                    x = yield 's1'
+                    print('sent', x)
+                except ValueError as e2:
+                    print('caught', type(e2).__name__)
+                    print('s3')
+                else:
+                    return 's4'
+                finally:
+                    print('finally f5')
+                    raise KeyError('s6')
+                with CM('cm7', False) as cm7:
+                    raise KeyError('s8')
+            except ValueError as e9:
+                print('caught', type(e9).__name__)
+                print('s10')
+                n11 = 0
+                while n11 < 3:
+                    n11 += 1
+                    print('n11', n11)
+                    raise KeyError('s12')
+                    print('s13')
+                    continue
+            finally:
+                print('finally f14')
+                for i15 in range(3):
+                    print('i15', i15)
+                    print('s16')
+                    continue
+                    raise ZeroDivisionError('s17')
+                try:
+                    x = yield 's18'
+                    print('sent', x)
+                    raise ZeroDivisionError('s19')
+                finally:
+                    print('finally f20')
+                    print('s21')
+            for i22 in [1, 2]:
+                print('i22', i22)
+                print('s23')
+        except Exception as e24:
+            print('caught', type(e24).__name__)
+            try:
+                try:
+                    x = yield 's25'
+                    print('sent', x)
+                except Exception as e26:
+                    print('caught', type(e26).__name__)
+                    return 's27'
+                else:
+                    return 's28'
+                    print('s29')
+            except ValueError as e30:
+                print('caught', type(e30).__name__)
+                try:
+                    raise ZeroDivisionError('s31')
+                    x = yield 's32'
+                    print('sent', x)
+                finally:
+                    print('finally f33')
+                    return 's34'
+            finally:
+                print('finally f35')
+                try:
+                    print('s36')
+                    print('s37')
+                except Exception as e38:
+                    print('caught', type(e38).__name__)
+                    x = yield 's39'
+                    print('sent', x)
+                    x = yield 's40'
+                    print('sent', x)
+                else:
+                    raise ValueError('s41')
+                try:
+                    raise KeyError('s42')
+                    return 's43'
+                finally:
+                    print('finally f44')
+                    return 's45'
+            n46 = 0
+            while n46 < 3:
+                n46 += 1
+                print('n46', n46)
+                for i47 in 'ab':
+                    print('i47', i47)
+                    x = yield 's48'
+                    print('sent', x)
+                    x = yield 's49'
+                    print('sent', x)
+                else:
+                    print('for-else')
+        finally:
+            print('finally f50')
+            print('s51')
+            for i52 in range(3):
+                print('i52', i52)
+                try:
+                    print('s53')
+                    break
+                    x = yield 's54'
+                    print('sent', x)
+                finally:
+                    print('finally f55')
+                    print('s56')
+                    raise ValueError('s57')
+            else:
+                print('for-else')
+        try:
+            try:
+                try:
+                    print('s58')
+                except ValueError as e59:
+                    print('caught', type(e59).__name__)
+                    x = yield 's60'
+                    print('sent', x)
+                    return 's61'
+                finally:
+                    print('finally f62')
+                    raise KeyError('s63')
+                with CM('cm64', True) as cm64:
+                    x = yield 's65'
+                    print('sent', x)
+            except ValueError as e66:
+                print('caught', type(e66).__name__)
+                raise ValueError('s67')
+            n68 = 0
+            while n68 < 3:
+                n68 += 1
+                print('n68', n68)
+                with CM('cm69', True) as cm69:
+                    print('s70')
+                    break
+                print('s71')
+                break
+        except Exception as e72:
+            print('caught', type(e72).__name__)
+            raise KeyError('s73')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_80()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_81():
+    # seed 81
+
+    def f():
+        try:
+            for i1 in range(3):
+                print('i1', i1)
+                try:
+                    raise KeyError('s2')
+                except (KeyError, ValueError) as e3:
+                    print('caught', type(e3).__name__)
+                    return 's4'
+                    raise ZeroDivisionError('s5')
+                else:
+                    return 's6'
+                finally:
+                    print('finally f7')
+                    print('s8')
+                    continue
+                    print('s9')
+                    continue
+            with CM('cm10', True) as cm10:
+                n11 = 0
+                while n11 < 3:
+                    n11 += 1
+                    print('n11', n11)
+                    return 's12'
+                    print('s13')
+                    break
+                try:
+                    return 's14'
+                    return 's15'
+                except Exception as e16:
+                    print('caught', type(e16).__name__)
+                    raise KeyError('s17')
+                    raise ValueError('s18')
+                else:
+                    raise KeyError('s19')
+                    return 's20'
+                finally:
+                    print('finally f21')
+                    print('s22')
+        except Exception as e23:
+            print('caught', type(e23).__name__)
+            print('s24')
+        else:
+            for i25 in range(3):
+                print('i25', i25)
+                n26 = 0
+                while n26 < 3:
+                    n26 += 1
+                    print('n26', n26)
+                    print('s27')
+                    break
+                for i28 in [1, 2]:
+                    print('i28', i28)
+                    print('s29')
+                    print('s30')
+                    break
+                else:
+                    print('for-else')
+            for i31 in 'ab':
+                print('i31', i31)
+                n32 = 0
+                while n32 < 3:
+                    n32 += 1
+                    print('n32', n32)
+                    print('s33')
+        finally:
+            print('finally f34')
+            try:
+                try:
+                    return 's35'
+                except (KeyError, ValueError) as e36:
+                    print('caught', type(e36).__name__)
+                    raise KeyError('s37')
+                    print('s38')
+                else:
+                    return 's39'
+                    return 's40'
+                finally:
+                    print('finally f41')
+                    raise ZeroDivisionError('s42')
+                print('s43')
+            finally:
+                print('finally f44')
+                n45 = 0
+                while n45 < 3:
+                    n45 += 1
+                    print('n45', n45)
+                    print('s46')
+                    print('s47')
+                    break
+            try:
+                return 's48'
+            except ValueError as e49:
+                print('caught', type(e49).__name__)
+                raise KeyError('s50')
+            finally:
+                print('finally f51')
+                n52 = 0
+                while n52 < 3:
+                    n52 += 1
+                    print('n52', n52)
+                    raise ZeroDivisionError('s53')
+        try:
+            try:
+                print('s54')
+                print('s55')
+            finally:
+                print('finally f56')
+                try:
+                    print('s57')
+                    raise ValueError('s58')
+                finally:
+                    print('finally f59')
+                    raise ZeroDivisionError('s60')
+                n61 = 0
+                while n61 < 3:
+                    n61 += 1
+                    print('n61', n61)
+                    print('s62')
+                    break
+                    print('s63')
+                    break
+        except ValueError as e64:
+            print('caught', type(e64).__name__)
+            try:
+                print('s65')
+            except Exception as e66:
+                print('caught', type(e66).__name__)
+                try:
+                    print('s67')
+                except ValueError as e68:
+                    print('caught', type(e68).__name__)
+                    return 's69'
+                    return 's70'
+                with CM('cm71', True) as cm71:
+                    raise ZeroDivisionError('s72')
+                    return 's73'
+            else:
+                n74 = 0
+                while n74 < 3:
+                    n74 += 1
+                    print('n74', n74)
+                    return 's75'
+                    print('s76')
+                    break
+            n77 = 0
+            while n77 < 3:
+                n77 += 1
+                print('n77', n77)
+                for i78 in [1, 2]:
+                    print('i78', i78)
+                    raise ValueError('s79')
+                    print('s80')
+                for i81 in [1, 2]:
+                    print('i81', i81)
+                    raise KeyError('s82')
+                    print('s83')
+                    break
+                else:
+                    print('for-else')
+        finally:
+            print('finally f84')
+            raise KeyError('s85')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_81()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_82():
+    # seed 82
+
+    def f():
+        try:
+            with CM('cm1', True) as cm1:
+                try:
+                    return 's2'
+                except Exception as e3:
+                    print('caught', type(e3).__name__)
+                    print('s4')
+                finally:
+                    print('finally f5')
+                    raise KeyError('s6')
+                    print('s7')
+        finally:
+            print('finally f8')
+            for i9 in range(3):
+                print('i9', i9)
+                for i10 in [1, 2]:
+                    print('i10', i10)
+                    print('s11')
+                    continue
+                    x = yield 's12'
+                    print('sent', x)
+                try:
+                    print('s13')
+                    break
+                    print('s14')
+                    break
+                except (KeyError, ValueError) as e15:
+                    print('caught', type(e15).__name__)
+                    print('s16')
+                    raise KeyError('s17')
+                else:
+                    raise ValueError('s18')
+            else:
+                print('for-else')
+            print('s19')
+        try:
+            try:
+                try:
+                    return 's20'
+                    print('s21')
+                finally:
+                    print('finally f22')
+                    x = yield 's23'
+                    print('sent', x)
+                    print('s24')
+                x = yield 's25'
+                print('sent', x)
+            except (KeyError, ValueError) as e26:
+                print('caught', type(e26).__name__)
+                for i27 in 'ab':
+                    print('i27', i27)
+                    print('s28')
+                    break
+                try:
+                    print('s29')
+                    x = yield 's30'
+                    print('sent', x)
+                except Exception as e31:
+                    print('caught', type(e31).__name__)
+                    print('s32')
+                else:
+                    raise ValueError('s33')
+                    return 's34'
+            n35 = 0
+            while n35 < 3:
+                n35 += 1
+                print('n35', n35)
+                try:
+                    return 's36'
+                finally:
+                    print('finally f37')
+                    print('s38')
+                    break
+                    print('s39')
+                    break
+                with CM('cm40', True) as cm40:
+                    print('s41')
+        except ValueError as e42:
+            print('caught', type(e42).__name__)
+            try:
+                try:
+                    raise ValueError('s43')
+                finally:
+                    print('finally f44')
+                    x = yield 's45'
+                    print('sent', x)
+                    x = yield 's46'
+                    print('sent', x)
+                n47 = 0
+                while n47 < 3:
+                    n47 += 1
+                    print('n47', n47)
+                    x = yield 's48'
+                    print('sent', x)
+            except (KeyError, ValueError) as e49:
+                print('caught', type(e49).__name__)
+                with CM('cm50', False) as cm50:
+                    print('s51')
+                    return 's52'
+            finally:
+                print('finally f53')
+                raise ZeroDivisionError('s54')
+        finally:
+            print('finally f55')
+            try:
+                try:
+                    x = yield 's56'
+                    print('sent', x)
+                except ValueError as e57:
+                    print('caught', type(e57).__name__)
+                    print('s58')
+                n59 = 0
+                while n59 < 3:
+                    n59 += 1
+                    print('n59', n59)
+                    return 's60'
+            finally:
+                print('finally f61')
+                try:
+                    x = yield 's62'
+                    print('sent', x)
+                except Exception as e63:
+                    print('caught', type(e63).__name__)
+                    print('s64')
+                else:
+                    x = yield 's65'
+                    print('sent', x)
+                finally:
+                    print('finally f66')
+                    x = yield 's67'
+                    print('sent', x)
+                return 's68'
+            x = yield 's69'
+            print('sent', x)
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_82()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_83():
+    # seed 83
+
+    def f():
+        return 's1'
+        raise ValueError('s2')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_83()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_84():
+    # seed 84
+
+    def f():
+        try:
+            try:
+                with CM('cm1', True) as cm1:
+                    raise ZeroDivisionError('s2')
+                return 's3'
+            except Exception as e4:
+                print('caught', type(e4).__name__)
+                n5 = 0
+                while n5 < 3:
+                    n5 += 1
+                    print('n5', n5)
+                    print('s6')
+                    print('s7')
+                    continue
+                n8 = 0
+                while n8 < 3:
+                    n8 += 1
+                    print('n8', n8)
+                    print('s9')
+                    break
+            print('s10')
+        except ValueError as e11:
+            print('caught', type(e11).__name__)
+            return 's12'
+        else:
+            raise ValueError('s13')
+        finally:
+            print('finally f14')
+            for i15 in range(3):
+                print('i15', i15)
+                print('s16')
+                continue
+                n17 = 0
+                while n17 < 3:
+                    n17 += 1
+                    print('n17', n17)
+                    return 's18'
+            else:
+                print('for-else')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_84()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_85():
+    # seed 85
+
+    def f():
+        n1 = 0
+        while n1 < 3:
+            n1 += 1
+            print('n1', n1)
+            try:
+                try:
+                    x = yield 's2'
+                    print('sent', x)
+                except (KeyError, ValueError) as e3:
+                    print('caught', type(e3).__name__)
+                    print('s4')
+                    continue
+                    print('s5')
+                    break
+                else:
+                    print('s6')
+                    break
+                finally:
+                    print('finally f7')
+                    print('s8')
+                    continue
+                    print('s9')
+                    break
+            finally:
+                print('finally f10')
+                try:
+                    print('s11')
+                    break
+                except ValueError as e12:
+                    print('caught', type(e12).__name__)
+                    print('s13')
+                    break
+                return 's14'
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_85()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_86():
+    # seed 86
+
+    def f():
+        try:
+            with CM('cm1', False) as cm1:
+                try:
+                    raise ValueError('s2')
+                except Exception as e3:
+                    print('caught', type(e3).__name__)
+                    print('s4')
+                    raise ValueError('s5')
+                else:
+                    print('s6')
+                for i7 in 'ab':
+                    print('i7', i7)
+                    print('s8')
+                    raise KeyError('s9')
+                else:
+                    print('for-else')
+        finally:
+            print('finally f10')
+            try:
+                n11 = 0
+                while n11 < 3:
+                    n11 += 1
+                    print('n11', n11)
+                    print('s12')
+                    break
+                raise ZeroDivisionError('s13')
+            except (KeyError, ValueError) as e14:
+                print('caught', type(e14).__name__)
+                with CM('cm15', True) as cm15:
+                    return 's16'
+                    raise KeyError('s17')
+                raise KeyError('s18')
+            try:
+                print('s19')
+                n20 = 0
+                while n20 < 3:
+                    n20 += 1
+                    print('n20', n20)
+                    print('s21')
+                    break
+            except Exception as e22:
+                print('caught', type(e22).__name__)
+                with CM('cm23', True) as cm23:
+                    print('s24')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_86()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_87():
+    # seed 87
+
+    def f():
+        try:
+            raise ZeroDivisionError('s1')
+        except (KeyError, ValueError) as e2:
+            print('caught', type(e2).__name__)
+            for i3 in 'ab':
+                print('i3', i3)
+                x = yield 's4'
+                print('sent', x)
+            else:
+                print('for-else')
+            try:
+                n5 = 0
+                while n5 < 3:
+                    n5 += 1
+                    print('n5', n5)
+                    return 's6'
+                    print('s7')
+                    break
+            except (KeyError, ValueError) as e8:
+                print('caught', type(e8).__name__)
+                with CM('cm9', True) as cm9:
+                    raise ZeroDivisionError('s10')
+                    x = yield 's11'
+                    print('sent', x)
+            else:
+                try:
+                    raise ValueError('s12')
+                    raise ValueError('s13')
+                except Exception as e14:
+                    print('caught', type(e14).__name__)
+                    print('s15')
+                    raise KeyError('s16')
+                finally:
+                    print('finally f17')
+                    print('s18')
+                for i19 in [1, 2]:
+                    print('i19', i19)
+                    raise KeyError('s20')
+                else:
+                    print('for-else')
+            finally:
+                print('finally f21')
+                raise ValueError('s22')
+                try:
+                    return 's23'
+                    return 's24'
+                finally:
+                    print('finally f25')
+                    return 's26'
+                    raise ValueError('s27')
+        finally:
+            print('finally f28')
+            raise ZeroDivisionError('s29')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_87()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_88():
+    # seed 88
+
+    def f():
+        n1 = 0
+        while n1 < 3:
+            n1 += 1
+            print('n1', n1)
+            with CM('cm2', True) as cm2:
+                n3 = 0
+                while n3 < 3:
+                    n3 += 1
+                    print('n3', n3)
+                    print('s4')
+                try:
+                    print('s5')
+                    break
+                except Exception as e6:
+                    print('caught', type(e6).__name__)
+                    print('s7')
+                    break
+                    print('s8')
+                    break
+                else:
+                    print('s9')
+                finally:
+                    print('finally f10')
+                    raise ValueError('s11')
+                    return 's12'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_88()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_89():
+    # seed 89
+
+    def f():
+        print('s1')
+        x = yield 's2'
+        print('sent', x)
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_89()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_90():
+    # seed 90
+
+    def f():
+        try:
+            try:
+                try:
+                    x = yield 's1'
+                    print('sent', x)
+                    raise KeyError('s2')
+                finally:
+                    print('finally f3')
+                    return 's4'
+                x = yield 's5'
+                print('sent', x)
+            finally:
+                print('finally f6')
+                for i7 in range(3):
+                    print('i7', i7)
+                    print('s8')
+                raise ValueError('s9')
+            x = yield 's10'
+            print('sent', x)
+        except ValueError as e11:
+            print('caught', type(e11).__name__)
+            return 's12'
+        finally:
+            print('finally f13')
+            try:
+                with CM('cm14', False) as cm14:
+                    return 's15'
+                    raise KeyError('s16')
+            except Exception as e17:
+                print('caught', type(e17).__name__)
+                try:
+                    x = yield 's18'
+                    print('sent', x)
+                    print('s19')
+                except Exception as e20:
+                    print('caught', type(e20).__name__)
+                    x = yield 's21'
+                    print('sent', x)
+                    x = yield 's22'
+                    print('sent', x)
+                finally:
+                    print('finally f23')
+                    raise ValueError('s24')
+                try:
+                    x = yield 's25'
+                    print('sent', x)
+                    return 's26'
+                except ValueError as e27:
+                    print('caught', type(e27).__name__)
+                    return 's28'
+                finally:
+                    print('finally f29')
+                    raise ZeroDivisionError('s30')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_90()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_91():
+    # seed 91
+
+    def f():
+        with CM('cm1', True) as cm1:
+            with CM('cm2', False) as cm2:
+                n3 = 0
+                while n3 < 3:
+                    n3 += 1
+                    print('n3', n3)
+                    print('s4')
+                    continue
+                try:
+                    return 's5'
+                except Exception as e6:
+                    print('caught', type(e6).__name__)
+                    print('s7')
+            with CM('cm8', False) as cm8:
+                try:
+                    x = yield 's9'
+                    print('sent', x)
+                    return 's10'
+                finally:
+                    print('finally f11')
+                    return 's12'
+                    x = yield 's13'
+                    print('sent', x)
+                with CM('cm14', False) as cm14:
+                    raise ValueError('s15')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_91()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_92():
+    # seed 92
+
+    def f():
+        with CM('cm1', False) as cm1:
+            try:
+                for i2 in [1, 2]:
+                    print('i2', i2)
+                    print('s3')
+                    print('s4')
+            except (KeyError, ValueError) as e5:
+                print('caught', type(e5).__name__)
+                n6 = 0
+                while n6 < 3:
+                    n6 += 1
+                    print('n6', n6)
+                    print('s7')
+                    break
+        n8 = 0
+        while n8 < 3:
+            n8 += 1
+            print('n8', n8)
+            n9 = 0
+            while n9 < 3:
+                n9 += 1
+                print('n9', n9)
+                raise KeyError('s10')
+                return 's11'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_92()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_93():
+    # seed 93
+
+    def f():
+        with CM('cm1', True) as cm1:
+            print('s2')
+        print('s3')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_93()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_94():
+    # seed 94
+
+    def f():
+        try:
+            with CM('cm1', False) as cm1:
+                try:
+                    return 's2'
+                finally:
+                    print('finally f3')
+                    raise KeyError('s4')
+                try:
+                    print('s5')
+                    raise ZeroDivisionError('s6')
+                except ValueError as e7:
+                    print('caught', type(e7).__name__)
+                    return 's8'
+                    raise ValueError('s9')
+                else:
+                    raise KeyError('s10')
+            try:
+                try:
+                    print('s11')
+                    raise ValueError('s12')
+                except Exception as e13:
+                    print('caught', type(e13).__name__)
+                    print('s14')
+            finally:
+                print('finally f15')
+                print('s16')
+                print('s17')
+        finally:
+            print('finally f18')
+            n19 = 0
+            while n19 < 3:
+                n19 += 1
+                print('n19', n19)
+                return 's20'
+                with CM('cm21', False) as cm21:
+                    print('s22')
+                    return 's23'
+            with CM('cm24', False) as cm24:
+                for i25 in 'ab':
+                    print('i25', i25)
+                    print('s26')
+                    break
+                else:
+                    print('for-else')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_94()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_95():
+    # seed 95
+
+    def f():
+        for i1 in range(3):
+            print('i1', i1)
+            with CM('cm2', True) as cm2:
+                print('s3')
+                break
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_95()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_96():
+    # seed 96
+
+    def f():
+        for i1 in 'ab':
+            print('i1', i1)
+            for i2 in range(3):
+                print('i2', i2)
+                for i3 in 'ab':
+                    print('i3', i3)
+                    raise KeyError('s4')
+                    return 's5'
+                print('s6')
+                continue
+        n7 = 0
+        while n7 < 3:
+            n7 += 1
+            print('n7', n7)
+            try:
+                print('s8')
+                print('s9')
+                continue
+            except ValueError as e10:
+                print('caught', type(e10).__name__)
+                return 's11'
+                for i12 in [1, 2]:
+                    print('i12', i12)
+                    print('s13')
+                    continue
+                    print('s14')
+                    break
+                else:
+                    print('for-else')
+            finally:
+                print('finally f15')
+                try:
+                    raise ZeroDivisionError('s16')
+                except Exception as e17:
+                    print('caught', type(e17).__name__)
+                    print('s18')
+                    break
+                    print('s19')
+            n20 = 0
+            while n20 < 3:
+                n20 += 1
+                print('n20', n20)
+                try:
+                    print('s21')
+                finally:
+                    print('finally f22')
+                    return 's23'
+                    return 's24'
+                try:
+                    print('s25')
+                    print('s26')
+                    break
+                finally:
+                    print('finally f27')
+                    return 's28'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_96()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_97():
+    # seed 97
+
+    def f():
+        for i1 in [1, 2]:
+            print('i1', i1)
+            for i2 in range(3):
+                print('i2', i2)
+                for i3 in [1, 2]:
+                    print('i3', i3)
+                    print('s4')
+                    break
+                    print('s5')
+                    break
+                else:
+                    print('for-else')
+                try:
+                    raise KeyError('s6')
+                finally:
+                    print('finally f7')
+                    return 's8'
+        else:
+            print('for-else')
+        for i9 in [1, 2]:
+            print('i9', i9)
+            print('s10')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_97()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_98():
+    # seed 98
+
+    def f():
+        for i1 in 'ab':
+            print('i1', i1)
+            with CM('cm2', False) as cm2:
+                try:
+                    print('s3')
+                    break
+                except (KeyError, ValueError) as e4:
+                    print('caught', type(e4).__name__)
+                    print('s5')
+                    print('s6')
+                try:
+                    print('s7')
+                    break
+                finally:
+                    print('finally f8')
+                    return 's9'
+                    print('s10')
+                    continue
+            return 's11'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_98()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_99():
+    # seed 99
+
+    def f():
+        n1 = 0
+        while n1 < 3:
+            n1 += 1
+            print('n1', n1)
+            print('s2')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_99()
 except Exception as e:
     print('raised', type(e).__name__, e)

@@ -10,1236 +10,6 @@ class CM:
         print("exit", self.name, t.__name__ if t else None)
         return self.suppress
 
-def case_80():
-    # seed 80
-
-    def f():
-        try:
-            try:
-                try:
-                    x = yield 's1'
-                    print('sent', x)
-                except ValueError as e2:
-                    print('caught', type(e2).__name__)
-                    print('s3')
-                else:
-                    return 's4'
-                finally:
-                    print('finally f5')
-                    raise KeyError('s6')
-                with CM('cm7', False) as cm7:
-                    raise KeyError('s8')
-            except ValueError as e9:
-                print('caught', type(e9).__name__)
-                print('s10')
-                n11 = 0
-                while n11 < 3:
-                    n11 += 1
-                    print('n11', n11)
-                    raise KeyError('s12')
-                    print('s13')
-                    continue
-            finally:
-                print('finally f14')
-                for i15 in range(3):
-                    print('i15', i15)
-                    print('s16')
-                    continue
-                    raise ZeroDivisionError('s17')
-                try:
-                    x = yield 's18'
-                    print('sent', x)
-                    raise ZeroDivisionError('s19')
-                finally:
-                    print('finally f20')
-                    print('s21')
-            for i22 in [1, 2]:
-                print('i22', i22)
-                print('s23')
-        except Exception as e24:
-            print('caught', type(e24).__name__)
-            try:
-                try:
-                    x = yield 's25'
-                    print('sent', x)
-                except Exception as e26:
-                    print('caught', type(e26).__name__)
-                    return 's27'
-                else:
-                    return 's28'
-                    print('s29')
-            except ValueError as e30:
-                print('caught', type(e30).__name__)
-                try:
-                    raise ZeroDivisionError('s31')
-                    x = yield 's32'
-                    print('sent', x)
-                finally:
-                    print('finally f33')
-                    return 's34'
-            finally:
-                print('finally f35')
-                try:
-                    print('s36')
-                    print('s37')
-                except Exception as e38:
-                    print('caught', type(e38).__name__)
-                    x = yield 's39'
-                    print('sent', x)
-                    x = yield 's40'
-                    print('sent', x)
-                else:
-                    raise ValueError('s41')
-                try:
-                    raise KeyError('s42')
-                    return 's43'
-                finally:
-                    print('finally f44')
-                    return 's45'
-            n46 = 0
-            while n46 < 3:
-                n46 += 1
-                print('n46', n46)
-                for i47 in 'ab':
-                    print('i47', i47)
-                    x = yield 's48'
-                    print('sent', x)
-                    x = yield 's49'
-                    print('sent', x)
-                else:
-                    print('for-else')
-        finally:
-            print('finally f50')
-            print('s51')
-            for i52 in range(3):
-                print('i52', i52)
-                try:
-                    print('s53')
-                    break
-                    x = yield 's54'
-                    print('sent', x)
-                finally:
-                    print('finally f55')
-                    print('s56')
-                    raise ValueError('s57')
-            else:
-                print('for-else')
-        try:
-            try:
-                try:
-                    print('s58')
-                except ValueError as e59:
-                    print('caught', type(e59).__name__)
-                    x = yield 's60'
-                    print('sent', x)
-                    return 's61'
-                finally:
-                    print('finally f62')
-                    raise KeyError('s63')
-                with CM('cm64', True) as cm64:
-                    x = yield 's65'
-                    print('sent', x)
-            except ValueError as e66:
-                print('caught', type(e66).__name__)
-                raise ValueError('s67')
-            n68 = 0
-            while n68 < 3:
-                n68 += 1
-                print('n68', n68)
-                with CM('cm69', True) as cm69:
-                    print('s70')
-                    break
-                print('s71')
-                break
-        except Exception as e72:
-            print('caught', type(e72).__name__)
-            raise KeyError('s73')
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_80()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_81():
-    # seed 81
-
-    def f():
-        try:
-            for i1 in range(3):
-                print('i1', i1)
-                try:
-                    raise KeyError('s2')
-                except (KeyError, ValueError) as e3:
-                    print('caught', type(e3).__name__)
-                    return 's4'
-                    raise ZeroDivisionError('s5')
-                else:
-                    return 's6'
-                finally:
-                    print('finally f7')
-                    print('s8')
-                    continue
-                    print('s9')
-                    continue
-            with CM('cm10', True) as cm10:
-                n11 = 0
-                while n11 < 3:
-                    n11 += 1
-                    print('n11', n11)
-                    return 's12'
-                    print('s13')
-                    break
-                try:
-                    return 's14'
-                    return 's15'
-                except Exception as e16:
-                    print('caught', type(e16).__name__)
-                    raise KeyError('s17')
-                    raise ValueError('s18')
-                else:
-                    raise KeyError('s19')
-                    return 's20'
-                finally:
-                    print('finally f21')
-                    print('s22')
-        except Exception as e23:
-            print('caught', type(e23).__name__)
-            print('s24')
-        else:
-            for i25 in range(3):
-                print('i25', i25)
-                n26 = 0
-                while n26 < 3:
-                    n26 += 1
-                    print('n26', n26)
-                    print('s27')
-                    break
-                for i28 in [1, 2]:
-                    print('i28', i28)
-                    print('s29')
-                    print('s30')
-                    break
-                else:
-                    print('for-else')
-            for i31 in 'ab':
-                print('i31', i31)
-                n32 = 0
-                while n32 < 3:
-                    n32 += 1
-                    print('n32', n32)
-                    print('s33')
-        finally:
-            print('finally f34')
-            try:
-                try:
-                    return 's35'
-                except (KeyError, ValueError) as e36:
-                    print('caught', type(e36).__name__)
-                    raise KeyError('s37')
-                    print('s38')
-                else:
-                    return 's39'
-                    return 's40'
-                finally:
-                    print('finally f41')
-                    raise ZeroDivisionError('s42')
-                print('s43')
-            finally:
-                print('finally f44')
-                n45 = 0
-                while n45 < 3:
-                    n45 += 1
-                    print('n45', n45)
-                    print('s46')
-                    print('s47')
-                    break
-            try:
-                return 's48'
-            except ValueError as e49:
-                print('caught', type(e49).__name__)
-                raise KeyError('s50')
-            finally:
-                print('finally f51')
-                n52 = 0
-                while n52 < 3:
-                    n52 += 1
-                    print('n52', n52)
-                    raise ZeroDivisionError('s53')
-        try:
-            try:
-                print('s54')
-                print('s55')
-            finally:
-                print('finally f56')
-                try:
-                    print('s57')
-                    raise ValueError('s58')
-                finally:
-                    print('finally f59')
-                    raise ZeroDivisionError('s60')
-                n61 = 0
-                while n61 < 3:
-                    n61 += 1
-                    print('n61', n61)
-                    print('s62')
-                    break
-                    print('s63')
-                    break
-        except ValueError as e64:
-            print('caught', type(e64).__name__)
-            try:
-                print('s65')
-            except Exception as e66:
-                print('caught', type(e66).__name__)
-                try:
-                    print('s67')
-                except ValueError as e68:
-                    print('caught', type(e68).__name__)
-                    return 's69'
-                    return 's70'
-                with CM('cm71', True) as cm71:
-                    raise ZeroDivisionError('s72')
-                    return 's73'
-            else:
-                n74 = 0
-                while n74 < 3:
-                    n74 += 1
-                    print('n74', n74)
-                    return 's75'
-                    print('s76')
-                    break
-            n77 = 0
-            while n77 < 3:
-                n77 += 1
-                print('n77', n77)
-                for i78 in [1, 2]:
-                    print('i78', i78)
-                    raise ValueError('s79')
-                    print('s80')
-                for i81 in [1, 2]:
-                    print('i81', i81)
-                    raise KeyError('s82')
-                    print('s83')
-                    break
-                else:
-                    print('for-else')
-        finally:
-            print('finally f84')
-            raise KeyError('s85')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_81()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_82():
-    # seed 82
-
-    def f():
-        try:
-            with CM('cm1', True) as cm1:
-                try:
-                    return 's2'
-                except Exception as e3:
-                    print('caught', type(e3).__name__)
-                    print('s4')
-                finally:
-                    print('finally f5')
-                    raise KeyError('s6')
-                    print('s7')
-        finally:
-            print('finally f8')
-            for i9 in range(3):
-                print('i9', i9)
-                for i10 in [1, 2]:
-                    print('i10', i10)
-                    print('s11')
-                    continue
-                    x = yield 's12'
-                    print('sent', x)
-                try:
-                    print('s13')
-                    break
-                    print('s14')
-                    break
-                except (KeyError, ValueError) as e15:
-                    print('caught', type(e15).__name__)
-                    print('s16')
-                    raise KeyError('s17')
-                else:
-                    raise ValueError('s18')
-            else:
-                print('for-else')
-            print('s19')
-        try:
-            try:
-                try:
-                    return 's20'
-                    print('s21')
-                finally:
-                    print('finally f22')
-                    x = yield 's23'
-                    print('sent', x)
-                    print('s24')
-                x = yield 's25'
-                print('sent', x)
-            except (KeyError, ValueError) as e26:
-                print('caught', type(e26).__name__)
-                for i27 in 'ab':
-                    print('i27', i27)
-                    print('s28')
-                    break
-                try:
-                    print('s29')
-                    x = yield 's30'
-                    print('sent', x)
-                except Exception as e31:
-                    print('caught', type(e31).__name__)
-                    print('s32')
-                else:
-                    raise ValueError('s33')
-                    return 's34'
-            n35 = 0
-            while n35 < 3:
-                n35 += 1
-                print('n35', n35)
-                try:
-                    return 's36'
-                finally:
-                    print('finally f37')
-                    print('s38')
-                    break
-                    print('s39')
-                    break
-                with CM('cm40', True) as cm40:
-                    print('s41')
-        except ValueError as e42:
-            print('caught', type(e42).__name__)
-            try:
-                try:
-                    raise ValueError('s43')
-                finally:
-                    print('finally f44')
-                    x = yield 's45'
-                    print('sent', x)
-                    x = yield 's46'
-                    print('sent', x)
-                n47 = 0
-                while n47 < 3:
-                    n47 += 1
-                    print('n47', n47)
-                    x = yield 's48'
-                    print('sent', x)
-            except (KeyError, ValueError) as e49:
-                print('caught', type(e49).__name__)
-                with CM('cm50', False) as cm50:
-                    print('s51')
-                    return 's52'
-            finally:
-                print('finally f53')
-                raise ZeroDivisionError('s54')
-        finally:
-            print('finally f55')
-            try:
-                try:
-                    x = yield 's56'
-                    print('sent', x)
-                except ValueError as e57:
-                    print('caught', type(e57).__name__)
-                    print('s58')
-                n59 = 0
-                while n59 < 3:
-                    n59 += 1
-                    print('n59', n59)
-                    return 's60'
-            finally:
-                print('finally f61')
-                try:
-                    x = yield 's62'
-                    print('sent', x)
-                except Exception as e63:
-                    print('caught', type(e63).__name__)
-                    print('s64')
-                else:
-                    x = yield 's65'
-                    print('sent', x)
-                finally:
-                    print('finally f66')
-                    x = yield 's67'
-                    print('sent', x)
-                return 's68'
-            x = yield 's69'
-            print('sent', x)
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_82()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_83():
-    # seed 83
-
-    def f():
-        return 's1'
-        raise ValueError('s2')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_83()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_84():
-    # seed 84
-
-    def f():
-        try:
-            try:
-                with CM('cm1', True) as cm1:
-                    raise ZeroDivisionError('s2')
-                return 's3'
-            except Exception as e4:
-                print('caught', type(e4).__name__)
-                n5 = 0
-                while n5 < 3:
-                    n5 += 1
-                    print('n5', n5)
-                    print('s6')
-                    print('s7')
-                    continue
-                n8 = 0
-                while n8 < 3:
-                    n8 += 1
-                    print('n8', n8)
-                    print('s9')
-                    break
-            print('s10')
-        except ValueError as e11:
-            print('caught', type(e11).__name__)
-            return 's12'
-        else:
-            raise ValueError('s13')
-        finally:
-            print('finally f14')
-            for i15 in range(3):
-                print('i15', i15)
-                print('s16')
-                continue
-                n17 = 0
-                while n17 < 3:
-                    n17 += 1
-                    print('n17', n17)
-                    return 's18'
-            else:
-                print('for-else')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_84()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_85():
-    # seed 85
-
-    def f():
-        n1 = 0
-        while n1 < 3:
-            n1 += 1
-            print('n1', n1)
-            try:
-                try:
-                    x = yield 's2'
-                    print('sent', x)
-                except (KeyError, ValueError) as e3:
-                    print('caught', type(e3).__name__)
-                    print('s4')
-                    continue
-                    print('s5')
-                    break
-                else:
-                    print('s6')
-                    break
-                finally:
-                    print('finally f7')
-                    print('s8')
-                    continue
-                    print('s9')
-                    break
-            finally:
-                print('finally f10')
-                try:
-                    print('s11')
-                    break
-                except ValueError as e12:
-                    print('caught', type(e12).__name__)
-                    print('s13')
-                    break
-                return 's14'
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_85()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_86():
-    # seed 86
-
-    def f():
-        try:
-            with CM('cm1', False) as cm1:
-                try:
-                    raise ValueError('s2')
-                except Exception as e3:
-                    print('caught', type(e3).__name__)
-                    print('s4')
-                    raise ValueError('s5')
-                else:
-                    print('s6')
-                for i7 in 'ab':
-                    print('i7', i7)
-                    print('s8')
-                    raise KeyError('s9')
-                else:
-                    print('for-else')
-        finally:
-            print('finally f10')
-            try:
-                n11 = 0
-                while n11 < 3:
-                    n11 += 1
-                    print('n11', n11)
-                    print('s12')
-                    break
-                raise ZeroDivisionError('s13')
-            except (KeyError, ValueError) as e14:
-                print('caught', type(e14).__name__)
-                with CM('cm15', True) as cm15:
-                    return 's16'
-                    raise KeyError('s17')
-                raise KeyError('s18')
-            try:
-                print('s19')
-                n20 = 0
-                while n20 < 3:
-                    n20 += 1
-                    print('n20', n20)
-                    print('s21')
-                    break
-            except Exception as e22:
-                print('caught', type(e22).__name__)
-                with CM('cm23', True) as cm23:
-                    print('s24')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_86()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_87():
-    # seed 87
-
-    def f():
-        try:
-            raise ZeroDivisionError('s1')
-        except (KeyError, ValueError) as e2:
-            print('caught', type(e2).__name__)
-            for i3 in 'ab':
-                print('i3', i3)
-                x = yield 's4'
-                print('sent', x)
-            else:
-                print('for-else')
-            try:
-                n5 = 0
-                while n5 < 3:
-                    n5 += 1
-                    print('n5', n5)
-                    return 's6'
-                    print('s7')
-                    break
-            except (KeyError, ValueError) as e8:
-                print('caught', type(e8).__name__)
-                with CM('cm9', True) as cm9:
-                    raise ZeroDivisionError('s10')
-                    x = yield 's11'
-                    print('sent', x)
-            else:
-                try:
-                    raise ValueError('s12')
-                    raise ValueError('s13')
-                except Exception as e14:
-                    print('caught', type(e14).__name__)
-                    print('s15')
-                    raise KeyError('s16')
-                finally:
-                    print('finally f17')
-                    print('s18')
-                for i19 in [1, 2]:
-                    print('i19', i19)
-                    raise KeyError('s20')
-                else:
-                    print('for-else')
-            finally:
-                print('finally f21')
-                raise ValueError('s22')
-                try:
-                    return 's23'
-                    return 's24'
-                finally:
-                    print('finally f25')
-                    return 's26'
-                    raise ValueError('s27')
-        finally:
-            print('finally f28')
-            raise ZeroDivisionError('s29')
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_87()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_88():
-    # seed 88
-
-    def f():
-        n1 = 0
-        while n1 < 3:
-            n1 += 1
-            print('n1', n1)
-            with CM('cm2', True) as cm2:
-                n3 = 0
-                while n3 < 3:
-                    n3 += 1
-                    print('n3', n3)
-                    print('s4')
-                try:
-                    print('s5')
-                    break
-                except Exception as e6:
-                    print('caught', type(e6).__name__)
-                    print('s7')
-                    break
-                    print('s8')
-                    break
-                else:
-                    print('s9')
-                finally:
-                    print('finally f10')
-                    raise ValueError('s11')
-                    return 's12'
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_88()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_89():
-    # seed 89
-
-    def f():
-        print('s1')
-        x = yield 's2'
-        print('sent', x)
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_89()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_90():
-    # seed 90
-
-    def f():
-        try:
-            try:
-                try:
-                    x = yield 's1'
-                    print('sent', x)
-                    raise KeyError('s2')
-                finally:
-                    print('finally f3')
-                    return 's4'
-                x = yield 's5'
-                print('sent', x)
-            finally:
-                print('finally f6')
-                for i7 in range(3):
-                    print('i7', i7)
-                    print('s8')
-                raise ValueError('s9')
-            x = yield 's10'
-            print('sent', x)
-        except ValueError as e11:
-            print('caught', type(e11).__name__)
-            return 's12'
-        finally:
-            print('finally f13')
-            try:
-                with CM('cm14', False) as cm14:
-                    return 's15'
-                    raise KeyError('s16')
-            except Exception as e17:
-                print('caught', type(e17).__name__)
-                try:
-                    x = yield 's18'
-                    print('sent', x)
-                    print('s19')
-                except Exception as e20:
-                    print('caught', type(e20).__name__)
-                    x = yield 's21'
-                    print('sent', x)
-                    x = yield 's22'
-                    print('sent', x)
-                finally:
-                    print('finally f23')
-                    raise ValueError('s24')
-                try:
-                    x = yield 's25'
-                    print('sent', x)
-                    return 's26'
-                except ValueError as e27:
-                    print('caught', type(e27).__name__)
-                    return 's28'
-                finally:
-                    print('finally f29')
-                    raise ZeroDivisionError('s30')
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_90()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_91():
-    # seed 91
-
-    def f():
-        with CM('cm1', True) as cm1:
-            with CM('cm2', False) as cm2:
-                n3 = 0
-                while n3 < 3:
-                    n3 += 1
-                    print('n3', n3)
-                    print('s4')
-                    continue
-                try:
-                    return 's5'
-                except Exception as e6:
-                    print('caught', type(e6).__name__)
-                    print('s7')
-            with CM('cm8', False) as cm8:
-                try:
-                    x = yield 's9'
-                    print('sent', x)
-                    return 's10'
-                finally:
-                    print('finally f11')
-                    return 's12'
-                    x = yield 's13'
-                    print('sent', x)
-                with CM('cm14', False) as cm14:
-                    raise ValueError('s15')
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_91()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_92():
-    # seed 92
-
-    def f():
-        with CM('cm1', False) as cm1:
-            try:
-                for i2 in [1, 2]:
-                    print('i2', i2)
-                    print('s3')
-                    print('s4')
-            except (KeyError, ValueError) as e5:
-                print('caught', type(e5).__name__)
-                n6 = 0
-                while n6 < 3:
-                    n6 += 1
-                    print('n6', n6)
-                    print('s7')
-                    break
-        n8 = 0
-        while n8 < 3:
-            n8 += 1
-            print('n8', n8)
-            n9 = 0
-            while n9 < 3:
-                n9 += 1
-                print('n9', n9)
-                raise KeyError('s10')
-                return 's11'
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_92()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_93():
-    # seed 93
-
-    def f():
-        with CM('cm1', True) as cm1:
-            print('s2')
-        print('s3')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_93()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_94():
-    # seed 94
-
-    def f():
-        try:
-            with CM('cm1', False) as cm1:
-                try:
-                    return 's2'
-                finally:
-                    print('finally f3')
-                    raise KeyError('s4')
-                try:
-                    print('s5')
-                    raise ZeroDivisionError('s6')
-                except ValueError as e7:
-                    print('caught', type(e7).__name__)
-                    return 's8'
-                    raise ValueError('s9')
-                else:
-                    raise KeyError('s10')
-            try:
-                try:
-                    print('s11')
-                    raise ValueError('s12')
-                except Exception as e13:
-                    print('caught', type(e13).__name__)
-                    print('s14')
-            finally:
-                print('finally f15')
-                print('s16')
-                print('s17')
-        finally:
-            print('finally f18')
-            n19 = 0
-            while n19 < 3:
-                n19 += 1
-                print('n19', n19)
-                return 's20'
-                with CM('cm21', False) as cm21:
-                    print('s22')
-                    return 's23'
-            with CM('cm24', False) as cm24:
-                for i25 in 'ab':
-                    print('i25', i25)
-                    print('s26')
-                    break
-                else:
-                    print('for-else')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_94()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_95():
-    # seed 95
-
-    def f():
-        for i1 in range(3):
-            print('i1', i1)
-            with CM('cm2', True) as cm2:
-                print('s3')
-                break
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_95()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_96():
-    # seed 96
-
-    def f():
-        for i1 in 'ab':
-            print('i1', i1)
-            for i2 in range(3):
-                print('i2', i2)
-                for i3 in 'ab':
-                    print('i3', i3)
-                    raise KeyError('s4')
-                    return 's5'
-                print('s6')
-                continue
-        n7 = 0
-        while n7 < 3:
-            n7 += 1
-            print('n7', n7)
-            try:
-                print('s8')
-                print('s9')
-                continue
-            except ValueError as e10:
-                print('caught', type(e10).__name__)
-                return 's11'
-                for i12 in [1, 2]:
-                    print('i12', i12)
-                    print('s13')
-                    continue
-                    print('s14')
-                    break
-                else:
-                    print('for-else')
-            finally:
-                print('finally f15')
-                try:
-                    raise ZeroDivisionError('s16')
-                except Exception as e17:
-                    print('caught', type(e17).__name__)
-                    print('s18')
-                    break
-                    print('s19')
-            n20 = 0
-            while n20 < 3:
-                n20 += 1
-                print('n20', n20)
-                try:
-                    print('s21')
-                finally:
-                    print('finally f22')
-                    return 's23'
-                    return 's24'
-                try:
-                    print('s25')
-                    print('s26')
-                    break
-                finally:
-                    print('finally f27')
-                    return 's28'
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_96()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_97():
-    # seed 97
-
-    def f():
-        for i1 in [1, 2]:
-            print('i1', i1)
-            for i2 in range(3):
-                print('i2', i2)
-                for i3 in [1, 2]:
-                    print('i3', i3)
-                    print('s4')
-                    break
-                    print('s5')
-                    break
-                else:
-                    print('for-else')
-                try:
-                    raise KeyError('s6')
-                finally:
-                    print('finally f7')
-                    return 's8'
-        else:
-            print('for-else')
-        for i9 in [1, 2]:
-            print('i9', i9)
-            print('s10')
-        return 'end'
-
-    def drive():
-        g = f()
-        try:
-            print('yielded', next(g))
-            print('yielded', g.send(1))
-            print('yielded', g.send(2))
-            g.close()
-            print('closed')
-        except StopIteration as stop:
-            print('stop', stop.value)
-    drive()
-
-try:
-    case_97()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_98():
-    # seed 98
-
-    def f():
-        for i1 in 'ab':
-            print('i1', i1)
-            with CM('cm2', False) as cm2:
-                try:
-                    print('s3')
-                    break
-                except (KeyError, ValueError) as e4:
-                    print('caught', type(e4).__name__)
-                    print('s5')
-                    print('s6')
-                try:
-                    print('s7')
-                    break
-                finally:
-                    print('finally f8')
-                    return 's9'
-                    print('s10')
-                    continue
-            return 's11'
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_98()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
-def case_99():
-    # seed 99
-
-    def f():
-        n1 = 0
-        while n1 < 3:
-            n1 += 1
-            print('n1', n1)
-            print('s2')
-        return 'end'
-
-    print('result', f())
-
-try:
-    case_99()
-except Exception as e:
-    print('raised', type(e).__name__, e)
-
 def case_100():
     # seed 100
 
@@ -2507,5 +1277,1580 @@ def case_119():
 
 try:
     case_119()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_120():
+    # seed 120
+
+    def f():
+        with CM('cm1', False) as cm1:
+            print('s2')
+            return 's3'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_120()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_121():
+    # seed 121
+
+    def f():
+        n1 = 0
+        while n1 < 3:
+            n1 += 1
+            print('n1', n1)
+            try:
+                try:
+                    print('s2')
+                    break
+                except (KeyError, ValueError) as e3:
+                    print('caught', type(e3).__name__)
+                    x = yield 's4'
+                    print('sent', x)
+                    return 's5'
+                else:
+                    x = yield 's6'
+                    print('sent', x)
+                    x = yield 's7'
+                    print('sent', x)
+            finally:
+                print('finally f8')
+                n9 = 0
+                while n9 < 3:
+                    n9 += 1
+                    print('n9', n9)
+                    raise ValueError('s10')
+                for i11 in 'ab':
+                    print('i11', i11)
+                    print('s12')
+                    break
+        with CM('cm13', True) as cm13:
+            raise KeyError('s14')
+            with CM('cm15', False) as cm15:
+                for i16 in [1, 2]:
+                    print('i16', i16)
+                    print('s17')
+                    break
+                    print('s18')
+                    continue
+                else:
+                    print('for-else')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_121()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_122():
+    # seed 122
+
+    def f():
+        for i1 in [1, 2]:
+            print('i1', i1)
+            try:
+                print('s2')
+                break
+            except (KeyError, ValueError) as e3:
+                print('caught', type(e3).__name__)
+                try:
+                    raise KeyError('s4')
+                except Exception as e5:
+                    print('caught', type(e5).__name__)
+                    print('s6')
+                    break
+            else:
+                try:
+                    raise KeyError('s7')
+                    print('s8')
+                    continue
+                except ValueError as e9:
+                    print('caught', type(e9).__name__)
+                    print('s10')
+                    break
+                    print('s11')
+                    break
+                finally:
+                    print('finally f12')
+                    print('s13')
+                    break
+                    print('s14')
+                try:
+                    print('s15')
+                except ValueError as e16:
+                    print('caught', type(e16).__name__)
+                    print('s17')
+                    break
+                    raise KeyError('s18')
+                finally:
+                    print('finally f19')
+                    print('s20')
+            try:
+                try:
+                    print('s21')
+                    continue
+                    print('s22')
+                    break
+                except ValueError as e23:
+                    print('caught', type(e23).__name__)
+                    print('s24')
+                for i25 in 'ab':
+                    print('i25', i25)
+                    print('s26')
+                    break
+                else:
+                    print('for-else')
+            except (KeyError, ValueError) as e27:
+                print('caught', type(e27).__name__)
+                try:
+                    return 's28'
+                except ValueError as e29:
+                    print('caught', type(e29).__name__)
+                    print('s30')
+                    break
+            finally:
+                print('finally f31')
+                try:
+                    print('s32')
+                    break
+                finally:
+                    print('finally f33')
+                    print('s34')
+                    continue
+        try:
+            try:
+                try:
+                    print('s35')
+                except (KeyError, ValueError) as e36:
+                    print('caught', type(e36).__name__)
+                    return 's37'
+                else:
+                    raise KeyError('s38')
+                finally:
+                    print('finally f39')
+                    return 's40'
+                    raise ValueError('s41')
+            except Exception as e42:
+                print('caught', type(e42).__name__)
+                with CM('cm43', False) as cm43:
+                    return 's44'
+                    print('s45')
+            else:
+                raise KeyError('s46')
+        except ValueError as e47:
+            print('caught', type(e47).__name__)
+            return 's48'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_122()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_123():
+    # seed 123
+
+    def f():
+        try:
+            for i1 in 'ab':
+                print('i1', i1)
+                for i2 in range(3):
+                    print('i2', i2)
+                    raise ZeroDivisionError('s3')
+                print('s4')
+        finally:
+            print('finally f5')
+            try:
+                x = yield 's6'
+                print('sent', x)
+            except ValueError as e7:
+                print('caught', type(e7).__name__)
+                return 's8'
+            else:
+                x = yield 's9'
+                print('sent', x)
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_123()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_124():
+    # seed 124
+
+    def f():
+        print('s1')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_124()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_125():
+    # seed 125
+
+    def f():
+        try:
+            n1 = 0
+            while n1 < 3:
+                n1 += 1
+                print('n1', n1)
+                raise ZeroDivisionError('s2')
+                for i3 in [1, 2]:
+                    print('i3', i3)
+                    print('s4')
+                    break
+            with CM('cm5', True) as cm5:
+                return 's6'
+                try:
+                    print('s7')
+                except Exception as e8:
+                    print('caught', type(e8).__name__)
+                    print('s9')
+                    raise ZeroDivisionError('s10')
+        except (KeyError, ValueError) as e11:
+            print('caught', type(e11).__name__)
+            for i12 in range(3):
+                print('i12', i12)
+                try:
+                    print('s13')
+                    break
+                except Exception as e14:
+                    print('caught', type(e14).__name__)
+                    print('s15')
+                    break
+                else:
+                    print('s16')
+                    break
+                finally:
+                    print('finally f17')
+                    print('s18')
+                    continue
+                    print('s19')
+                    break
+                n20 = 0
+                while n20 < 3:
+                    n20 += 1
+                    print('n20', n20)
+                    print('s21')
+                    break
+        else:
+            try:
+                with CM('cm22', False) as cm22:
+                    raise ZeroDivisionError('s23')
+                    raise ZeroDivisionError('s24')
+            except Exception as e25:
+                print('caught', type(e25).__name__)
+                print('s26')
+                n27 = 0
+                while n27 < 3:
+                    n27 += 1
+                    print('n27', n27)
+                    print('s28')
+                    continue
+                    return 's29'
+            finally:
+                print('finally f30')
+                raise KeyError('s31')
+                print('s32')
+            with CM('cm33', True) as cm33:
+                print('s34')
+                n35 = 0
+                while n35 < 3:
+                    n35 += 1
+                    print('n35', n35)
+                    print('s36')
+                    break
+        finally:
+            print('finally f37')
+            raise KeyError('s38')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_125()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_126():
+    # seed 126
+
+    def f():
+        print('s1')
+        try:
+            print('s2')
+        except (KeyError, ValueError) as e3:
+            print('caught', type(e3).__name__)
+            raise KeyError('s4')
+            try:
+                try:
+                    return 's5'
+                except Exception as e6:
+                    print('caught', type(e6).__name__)
+                    return 's7'
+                    return 's8'
+            finally:
+                print('finally f9')
+                for i10 in 'ab':
+                    print('i10', i10)
+                    return 's11'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_126()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_127():
+    # seed 127
+
+    def f():
+        raise ValueError('s1')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_127()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_128():
+    # seed 128
+
+    def f():
+        try:
+            n1 = 0
+            while n1 < 3:
+                n1 += 1
+                print('n1', n1)
+                try:
+                    print('s2')
+                    print('s3')
+                finally:
+                    print('finally f4')
+                    raise KeyError('s5')
+                print('s6')
+                break
+        finally:
+            print('finally f7')
+            try:
+                try:
+                    return 's8'
+                    raise KeyError('s9')
+                finally:
+                    print('finally f10')
+                    raise KeyError('s11')
+                    return 's12'
+                raise ValueError('s13')
+            except ValueError as e14:
+                print('caught', type(e14).__name__)
+                raise KeyError('s15')
+            else:
+                try:
+                    return 's16'
+                    print('s17')
+                except Exception as e18:
+                    print('caught', type(e18).__name__)
+                    return 's19'
+                else:
+                    raise KeyError('s20')
+                    return 's21'
+                finally:
+                    print('finally f22')
+                    return 's23'
+                    raise KeyError('s24')
+                print('s25')
+            with CM('cm26', True) as cm26:
+                try:
+                    raise KeyError('s27')
+                finally:
+                    print('finally f28')
+                    raise ValueError('s29')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_128()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_129():
+    # seed 129
+
+    def f():
+        raise KeyError('s1')
+        try:
+            raise ValueError('s2')
+        finally:
+            print('finally f3')
+            try:
+                n4 = 0
+                while n4 < 3:
+                    n4 += 1
+                    print('n4', n4)
+                    print('s5')
+                    break
+                    print('s6')
+                    continue
+            finally:
+                print('finally f7')
+                print('s8')
+                return 's9'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_129()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_130():
+    # seed 130
+
+    def f():
+        with CM('cm1', False) as cm1:
+            print('s2')
+            n3 = 0
+            while n3 < 3:
+                n3 += 1
+                print('n3', n3)
+                try:
+                    print('s4')
+                    continue
+                except (KeyError, ValueError) as e5:
+                    print('caught', type(e5).__name__)
+                    raise ValueError('s6')
+                finally:
+                    print('finally f7')
+                    return 's8'
+                    print('s9')
+                try:
+                    raise KeyError('s10')
+                    print('s11')
+                    break
+                except Exception as e12:
+                    print('caught', type(e12).__name__)
+                    print('s13')
+                    print('s14')
+                    break
+                else:
+                    print('s15')
+                    continue
+        n16 = 0
+        while n16 < 3:
+            n16 += 1
+            print('n16', n16)
+            return 's17'
+            for i18 in 'ab':
+                print('i18', i18)
+                print('s19')
+                break
+                try:
+                    raise ZeroDivisionError('s20')
+                except ValueError as e21:
+                    print('caught', type(e21).__name__)
+                    raise ValueError('s22')
+                else:
+                    return 's23'
+                    print('s24')
+                    break
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_130()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_131():
+    # seed 131
+
+    def f():
+        for i1 in 'ab':
+            print('i1', i1)
+            try:
+                n2 = 0
+                while n2 < 3:
+                    n2 += 1
+                    print('n2', n2)
+                    print('s3')
+                    break
+                    print('s4')
+                    break
+            except ValueError as e5:
+                print('caught', type(e5).__name__)
+                with CM('cm6', True) as cm6:
+                    print('s7')
+                    break
+                    print('s8')
+                    continue
+            finally:
+                print('finally f9')
+                with CM('cm10', False) as cm10:
+                    print('s11')
+                    break
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_131()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_132():
+    # seed 132
+
+    def f():
+        print('s1')
+        try:
+            try:
+                return 's2'
+            except Exception as e3:
+                print('caught', type(e3).__name__)
+                n4 = 0
+                while n4 < 3:
+                    n4 += 1
+                    print('n4', n4)
+                    return 's5'
+                    print('s6')
+                    break
+            finally:
+                print('finally f7')
+                try:
+                    return 's8'
+                    raise KeyError('s9')
+                except ValueError as e10:
+                    print('caught', type(e10).__name__)
+                    raise ValueError('s11')
+                finally:
+                    print('finally f12')
+                    raise ZeroDivisionError('s13')
+                    raise ValueError('s14')
+                n15 = 0
+                while n15 < 3:
+                    n15 += 1
+                    print('n15', n15)
+                    print('s16')
+                    raise KeyError('s17')
+        finally:
+            print('finally f18')
+            with CM('cm19', True) as cm19:
+                n20 = 0
+                while n20 < 3:
+                    n20 += 1
+                    print('n20', n20)
+                    print('s21')
+                    break
+                print('s22')
+            try:
+                try:
+                    print('s23')
+                    print('s24')
+                finally:
+                    print('finally f25')
+                    raise ZeroDivisionError('s26')
+                    raise ValueError('s27')
+            except Exception as e28:
+                print('caught', type(e28).__name__)
+                try:
+                    print('s29')
+                except ValueError as e30:
+                    print('caught', type(e30).__name__)
+                    raise ValueError('s31')
+                print('s32')
+            finally:
+                print('finally f33')
+                return 's34'
+                for i35 in range(3):
+                    print('i35', i35)
+                    print('s36')
+                    break
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_132()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_133():
+    # seed 133
+
+    def f():
+        try:
+            with CM('cm1', False) as cm1:
+                try:
+                    return 's2'
+                    print('s3')
+                finally:
+                    print('finally f4')
+                    return 's5'
+            n6 = 0
+            while n6 < 3:
+                n6 += 1
+                print('n6', n6)
+                return 's7'
+        except ValueError as e8:
+            print('caught', type(e8).__name__)
+            with CM('cm9', False) as cm9:
+                raise ValueError('s10')
+            with CM('cm11', True) as cm11:
+                print('s12')
+                for i13 in [1, 2]:
+                    print('i13', i13)
+                    print('s14')
+                    break
+                    return 's15'
+                else:
+                    print('for-else')
+        else:
+            try:
+                try:
+                    raise KeyError('s16')
+                except Exception as e17:
+                    print('caught', type(e17).__name__)
+                    raise ValueError('s18')
+                    return 's19'
+                else:
+                    return 's20'
+                    return 's21'
+                finally:
+                    print('finally f22')
+                    return 's23'
+                    return 's24'
+                for i25 in range(3):
+                    print('i25', i25)
+                    raise ValueError('s26')
+                else:
+                    print('for-else')
+            finally:
+                print('finally f27')
+                raise ValueError('s28')
+            n29 = 0
+            while n29 < 3:
+                n29 += 1
+                print('n29', n29)
+                n30 = 0
+                while n30 < 3:
+                    n30 += 1
+                    print('n30', n30)
+                    return 's31'
+                    print('s32')
+                    break
+        finally:
+            print('finally f33')
+            for i34 in 'ab':
+                print('i34', i34)
+                print('s35')
+                break
+                print('s36')
+                continue
+            else:
+                print('for-else')
+            for i37 in [1, 2]:
+                print('i37', i37)
+                n38 = 0
+                while n38 < 3:
+                    n38 += 1
+                    print('n38', n38)
+                    print('s39')
+                    continue
+                    print('s40')
+                    break
+        try:
+            try:
+                with CM('cm41', False) as cm41:
+                    raise KeyError('s42')
+            finally:
+                print('finally f43')
+                try:
+                    raise ZeroDivisionError('s44')
+                except Exception as e45:
+                    print('caught', type(e45).__name__)
+                    return 's46'
+            n47 = 0
+            while n47 < 3:
+                n47 += 1
+                print('n47', n47)
+                try:
+                    print('s48')
+                except ValueError as e49:
+                    print('caught', type(e49).__name__)
+                    print('s50')
+                    return 's51'
+        except ValueError as e52:
+            print('caught', type(e52).__name__)
+            return 's53'
+            try:
+                try:
+                    return 's54'
+                finally:
+                    print('finally f55')
+                    return 's56'
+                try:
+                    raise ValueError('s57')
+                except (KeyError, ValueError) as e58:
+                    print('caught', type(e58).__name__)
+                    print('s59')
+                    print('s60')
+                else:
+                    return 's61'
+            finally:
+                print('finally f62')
+                raise ZeroDivisionError('s63')
+                n64 = 0
+                while n64 < 3:
+                    n64 += 1
+                    print('n64', n64)
+                    print('s65')
+                    continue
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_133()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_134():
+    # seed 134
+
+    def f():
+        try:
+            return 's1'
+        except ValueError as e2:
+            print('caught', type(e2).__name__)
+            print('s3')
+            try:
+                raise ZeroDivisionError('s4')
+            except (KeyError, ValueError) as e5:
+                print('caught', type(e5).__name__)
+                for i6 in [1, 2]:
+                    print('i6', i6)
+                    print('s7')
+                    break
+                    print('s8')
+                    break
+                with CM('cm9', True) as cm9:
+                    raise KeyError('s10')
+                    print('s11')
+        finally:
+            print('finally f12')
+            try:
+                try:
+                    raise ValueError('s13')
+                    print('s14')
+                except Exception as e15:
+                    print('caught', type(e15).__name__)
+                    print('s16')
+                finally:
+                    print('finally f17')
+                    print('s18')
+                return 's19'
+            except ValueError as e20:
+                print('caught', type(e20).__name__)
+                with CM('cm21', True) as cm21:
+                    raise ValueError('s22')
+                n23 = 0
+                while n23 < 3:
+                    n23 += 1
+                    print('n23', n23)
+                    raise ZeroDivisionError('s24')
+            finally:
+                print('finally f25')
+                try:
+                    print('s26')
+                except (KeyError, ValueError) as e27:
+                    print('caught', type(e27).__name__)
+                    print('s28')
+                finally:
+                    print('finally f29')
+                    print('s30')
+            n31 = 0
+            while n31 < 3:
+                n31 += 1
+                print('n31', n31)
+                try:
+                    print('s32')
+                    continue
+                    print('s33')
+                    break
+                finally:
+                    print('finally f34')
+                    raise ValueError('s35')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_134()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_135():
+    # seed 135
+
+    def f():
+        with CM('cm1', True) as cm1:
+            print('s2')
+            try:
+                try:
+                    raise KeyError('s3')
+                    return 's4'
+                finally:
+                    print('finally f5')
+                    print('s6')
+                    print('s7')
+                return 's8'
+            finally:
+                print('finally f9')
+                raise KeyError('s10')
+        for i11 in range(3):
+            print('i11', i11)
+            print('s12')
+            break
+        else:
+            print('for-else')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_135()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_136():
+    # seed 136
+
+    def f():
+        n1 = 0
+        while n1 < 3:
+            n1 += 1
+            print('n1', n1)
+            n2 = 0
+            while n2 < 3:
+                n2 += 1
+                print('n2', n2)
+                print('s3')
+                for i4 in range(3):
+                    print('i4', i4)
+                    print('s5')
+                    continue
+            try:
+                for i6 in range(3):
+                    print('i6', i6)
+                    print('s7')
+                    continue
+                    print('s8')
+                print('s9')
+                break
+            except Exception as e10:
+                print('caught', type(e10).__name__)
+                raise KeyError('s11')
+                with CM('cm12', False) as cm12:
+                    print('s13')
+                    continue
+                    print('s14')
+                    break
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_136()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_137():
+    # seed 137
+
+    def f():
+        n1 = 0
+        while n1 < 3:
+            n1 += 1
+            print('n1', n1)
+            for i2 in 'ab':
+                print('i2', i2)
+                try:
+                    return 's3'
+                    print('s4')
+                    break
+                except (KeyError, ValueError) as e5:
+                    print('caught', type(e5).__name__)
+                    print('s6')
+                    print('s7')
+                    continue
+                else:
+                    print('s8')
+                    break
+                finally:
+                    print('finally f9')
+                    return 's10'
+                    raise ValueError('s11')
+                try:
+                    raise ZeroDivisionError('s12')
+                    print('s13')
+                except (KeyError, ValueError) as e14:
+                    print('caught', type(e14).__name__)
+                    raise ValueError('s15')
+                    print('s16')
+                    break
+        raise ZeroDivisionError('s17')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_137()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_138():
+    # seed 138
+
+    def f():
+        try:
+            try:
+                x = yield 's1'
+                print('sent', x)
+            finally:
+                print('finally f2')
+                with CM('cm3', False) as cm3:
+                    print('s4')
+        finally:
+            print('finally f5')
+            try:
+                return 's6'
+            except ValueError as e7:
+                print('caught', type(e7).__name__)
+                raise ValueError('s8')
+                raise ZeroDivisionError('s9')
+            finally:
+                print('finally f10')
+                try:
+                    print('s11')
+                    x = yield 's12'
+                    print('sent', x)
+                finally:
+                    print('finally f13')
+                    x = yield 's14'
+                    print('sent', x)
+            with CM('cm15', False) as cm15:
+                x = yield 's16'
+                print('sent', x)
+        print('s17')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_138()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_139():
+    # seed 139
+
+    def f():
+        try:
+            try:
+                n1 = 0
+                while n1 < 3:
+                    n1 += 1
+                    print('n1', n1)
+                    x = yield 's2'
+                    print('sent', x)
+                    return 's3'
+                with CM('cm4', False) as cm4:
+                    print('s5')
+                    return 's6'
+            finally:
+                print('finally f7')
+                for i8 in range(3):
+                    print('i8', i8)
+                    print('s9')
+                    continue
+                    print('s10')
+                else:
+                    print('for-else')
+                try:
+                    return 's11'
+                except (KeyError, ValueError) as e12:
+                    print('caught', type(e12).__name__)
+                    print('s13')
+                finally:
+                    print('finally f14')
+                    x = yield 's15'
+                    print('sent', x)
+                    x = yield 's16'
+                    print('sent', x)
+        except (KeyError, ValueError) as e17:
+            print('caught', type(e17).__name__)
+            raise ZeroDivisionError('s18')
+        else:
+            x = yield 's19'
+            print('sent', x)
+        finally:
+            print('finally f20')
+            for i21 in [1, 2]:
+                print('i21', i21)
+                for i22 in 'ab':
+                    print('i22', i22)
+                    print('s23')
+                else:
+                    print('for-else')
+                try:
+                    return 's24'
+                finally:
+                    print('finally f25')
+                    raise ZeroDivisionError('s26')
+                    print('s27')
+            else:
+                print('for-else')
+            with CM('cm28', False) as cm28:
+                try:
+                    print('s29')
+                    print('s30')
+                finally:
+                    print('finally f31')
+                    return 's32'
+        try:
+            n33 = 0
+            while n33 < 3:
+                n33 += 1
+                print('n33', n33)
+                try:
+                    print('s34')
+                except ValueError as e35:
+                    print('caught', type(e35).__name__)
+                    return 's36'
+                raise KeyError('s37')
+            x = yield 's38'
+            print('sent', x)
+        finally:
+            print('finally f39')
+            try:
+                n40 = 0
+                while n40 < 3:
+                    n40 += 1
+                    print('n40', n40)
+                    print('s41')
+                    break
+                    print('s42')
+                    break
+                print('s43')
+            except (KeyError, ValueError) as e44:
+                print('caught', type(e44).__name__)
+                print('s45')
+            x = yield 's46'
+            print('sent', x)
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_139()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_140():
+    # seed 140
+
+    def f():
+        print('s1')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_140()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_141():
+    # seed 141
+
+    def f():
+        try:
+            try:
+                with CM('cm1', False) as cm1:
+                    return 's2'
+                    print('s3')
+            except Exception as e4:
+                print('caught', type(e4).__name__)
+                try:
+                    print('s5')
+                except (KeyError, ValueError) as e6:
+                    print('caught', type(e6).__name__)
+                    return 's7'
+                    raise ValueError('s8')
+                try:
+                    return 's9'
+                    return 's10'
+                except Exception as e11:
+                    print('caught', type(e11).__name__)
+                    print('s12')
+                    raise ValueError('s13')
+        except (KeyError, ValueError) as e14:
+            print('caught', type(e14).__name__)
+            with CM('cm15', False) as cm15:
+                return 's16'
+            raise ZeroDivisionError('s17')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_141()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_142():
+    # seed 142
+
+    def f():
+        return 's1'
+        try:
+            print('s2')
+        finally:
+            print('finally f3')
+            try:
+                for i4 in [1, 2]:
+                    print('i4', i4)
+                    print('s5')
+                    continue
+                    raise ValueError('s6')
+            except Exception as e7:
+                print('caught', type(e7).__name__)
+                raise ValueError('s8')
+            finally:
+                print('finally f9')
+                n10 = 0
+                while n10 < 3:
+                    n10 += 1
+                    print('n10', n10)
+                    print('s11')
+                    break
+                    print('s12')
+                return 's13'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_142()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_143():
+    # seed 143
+
+    def f():
+        print('s1')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_143()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_144():
+    # seed 144
+
+    def f():
+        raise ValueError('s1')
+        for i2 in [1, 2]:
+            print('i2', i2)
+            n3 = 0
+            while n3 < 3:
+                n3 += 1
+                print('n3', n3)
+                n4 = 0
+                while n4 < 3:
+                    n4 += 1
+                    print('n4', n4)
+                    print('s5')
+                    print('s6')
+                    break
+                return 's7'
+            try:
+                try:
+                    print('s8')
+                    break
+                finally:
+                    print('finally f9')
+                    print('s10')
+                    continue
+            finally:
+                print('finally f11')
+                return 's12'
+                try:
+                    print('s13')
+                    print('s14')
+                    break
+                except Exception as e15:
+                    print('caught', type(e15).__name__)
+                    return 's16'
+                finally:
+                    print('finally f17')
+                    return 's18'
+                    raise ValueError('s19')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_144()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_145():
+    # seed 145
+
+    def f():
+        for i1 in 'ab':
+            print('i1', i1)
+            with CM('cm2', False) as cm2:
+                try:
+                    raise ValueError('s3')
+                finally:
+                    print('finally f4')
+                    print('s5')
+                    continue
+                try:
+                    print('s6')
+                    continue
+                except Exception as e7:
+                    print('caught', type(e7).__name__)
+                    raise KeyError('s8')
+                    return 's9'
+        else:
+            print('for-else')
+        n10 = 0
+        while n10 < 3:
+            n10 += 1
+            print('n10', n10)
+            n11 = 0
+            while n11 < 3:
+                n11 += 1
+                print('n11', n11)
+                try:
+                    print('s12')
+                    break
+                    print('s13')
+                    break
+                except (KeyError, ValueError) as e14:
+                    print('caught', type(e14).__name__)
+                    print('s15')
+                    break
+                    print('s16')
+                    break
+                finally:
+                    print('finally f17')
+                    print('s18')
+                    break
+                    print('s19')
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_145()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_146():
+    # seed 146
+
+    def f():
+        for i1 in range(3):
+            print('i1', i1)
+            try:
+                print('s2')
+                break
+            finally:
+                print('finally f3')
+                try:
+                    return 's4'
+                    raise KeyError('s5')
+                except ValueError as e6:
+                    print('caught', type(e6).__name__)
+                    print('s7')
+                finally:
+                    print('finally f8')
+                    print('s9')
+                    print('s10')
+                    break
+                with CM('cm11', False) as cm11:
+                    print('s12')
+                    break
+            n13 = 0
+            while n13 < 3:
+                n13 += 1
+                print('n13', n13)
+                try:
+                    print('s14')
+                    break
+                    print('s15')
+                    break
+                finally:
+                    print('finally f16')
+                    print('s17')
+                    break
+                    print('s18')
+                    continue
+                try:
+                    return 's19'
+                finally:
+                    print('finally f20')
+                    print('s21')
+        else:
+            print('for-else')
+        try:
+            x = yield 's22'
+            print('sent', x)
+            n23 = 0
+            while n23 < 3:
+                n23 += 1
+                print('n23', n23)
+                for i24 in range(3):
+                    print('i24', i24)
+                    x = yield 's25'
+                    print('sent', x)
+                try:
+                    print('s26')
+                    continue
+                    print('s27')
+                    continue
+                except Exception as e28:
+                    print('caught', type(e28).__name__)
+                    print('s29')
+        finally:
+            print('finally f30')
+            with CM('cm31', False) as cm31:
+                n32 = 0
+                while n32 < 3:
+                    n32 += 1
+                    print('n32', n32)
+                    print('s33')
+                    continue
+                    print('s34')
+                    continue
+                for i35 in 'ab':
+                    print('i35', i35)
+                    print('s36')
+                    break
+                else:
+                    print('for-else')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_146()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_147():
+    # seed 147
+
+    def f():
+        try:
+            n1 = 0
+            while n1 < 3:
+                n1 += 1
+                print('n1', n1)
+                try:
+                    print('s2')
+                    break
+                except Exception as e3:
+                    print('caught', type(e3).__name__)
+                    print('s4')
+                    break
+                with CM('cm5', False) as cm5:
+                    return 's6'
+            raise KeyError('s7')
+        except ValueError as e8:
+            print('caught', type(e8).__name__)
+            n9 = 0
+            while n9 < 3:
+                n9 += 1
+                print('n9', n9)
+                n10 = 0
+                while n10 < 3:
+                    n10 += 1
+                    print('n10', n10)
+                    raise KeyError('s11')
+                    print('s12')
+                    break
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_147()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_148():
+    # seed 148
+
+    def f():
+        try:
+            print('s1')
+            raise ValueError('s2')
+        except Exception as e3:
+            print('caught', type(e3).__name__)
+            try:
+                with CM('cm4', True) as cm4:
+                    print('s5')
+                    return 's6'
+            except (KeyError, ValueError) as e7:
+                print('caught', type(e7).__name__)
+                try:
+                    return 's8'
+                finally:
+                    print('finally f9')
+                    raise ZeroDivisionError('s10')
+                    return 's11'
+        return 'end'
+
+    print('result', f())
+
+try:
+    case_148()
+except Exception as e:
+    print('raised', type(e).__name__, e)
+
+def case_149():
+    # seed 149
+
+    def f():
+        n1 = 0
+        while n1 < 3:
+            n1 += 1
+            print('n1', n1)
+            return 's2'
+        try:
+            print('s3')
+        except ValueError as e4:
+            print('caught', type(e4).__name__)
+            x = yield 's5'
+            print('sent', x)
+            print('s6')
+        return 'end'
+
+    def drive():
+        g = f()
+        try:
+            print('yielded', next(g))
+            print('yielded', g.send(1))
+            print('yielded', g.send(2))
+            g.close()
+            print('closed')
+        except StopIteration as stop:
+            print('stop', stop.value)
+    drive()
+
+try:
+    case_149()
 except Exception as e:
     print('raised', type(e).__name__, e)

@@ -486,6 +486,8 @@ pub(crate) struct Generator {
     pub(crate) state: Cell<GeneratorState>,
     pub(crate) name: Rc<str>,
     pub(crate) qualname: Rc<str>,
+    /// Where dropping this generator while suspended queues its frame to be closed.
+    pub(crate) abandoned: Rc<super::AbandonedFrames>,
 }
 
 /// Iterators over built-in objects; each variant keeps its own position.

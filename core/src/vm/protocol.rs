@@ -118,6 +118,7 @@ fn call_function(
             state: Cell::new(GeneratorState::Created),
             name: func.name.clone(),
             qualname: func.qualname.clone(),
+            abandoned: vm.rt.abandoned.clone(),
         })));
     }
     match vm.eval_frame(&mut frame)? {
