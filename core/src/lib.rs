@@ -35,6 +35,7 @@ mod interpreter;
 mod memory;
 mod modules;
 mod objects;
+mod source;
 mod syntax;
 mod text;
 mod vm;
@@ -46,3 +47,4 @@ pub use host::{
 };
 pub use interpreter::{Config, Interpreter};
 pub use memory::{CountingAllocator, DEFAULT_MEMORY_LIMIT};
+pub use source::decode_source;

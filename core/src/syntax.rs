@@ -84,6 +84,15 @@ impl SyntaxErr {
 
 /// Compile `source` (a whole module) for `filename`.
 pub(crate) fn compile(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
+    if let Some(at) = source.find('\0') {
+        let (line, column) = position(source, TextSize::new(at as u32));
+        return Err(SyntaxErr::new(
+            "SyntaxError",
+            "source code cannot contain null bytes",
+            line,
+            column,
+        ));
+    }
     let tokenizer_error = prescan(source)?;
     // CPython's parser pulls tokens lazily, so a grammar error on an earlier line is
     // reported before a tokenizer error on a later one.
@@ -165,8 +174,11 @@ struct Scan<'a> {
     line: usize,
     /// Open brackets: (char, line, column).
     brackets: Vec<(u8, usize, usize)>,
-    /// Column widths of the open indentation levels (starts with 0).
+    /// Column widths of the open indentation levels (starts with 0), tabs to 8 columns.
     indents: Vec<usize>,
+    /// The same levels with a tab as 1 column: where the two orders disagree, tabs and
+    /// spaces were mixed inconsistently (CPython's `altcol`, a TabError).
+    alt_indents: Vec<usize>,
     /// The current logical line ended with ':' (a block must follow), and where it began.
     block_opener: Option<(String, usize)>,
     /// The first word and line of the current logical line.
@@ -198,6 +210,7 @@ fn prescan(source: &str) -> Result<Option<SyntaxErr>, SyntaxErr> {
         line: 1,
         brackets: Vec::new(),
         indents: vec![0],
+        alt_indents: vec![0],
         block_opener: None,
         first_word: None,
         last_significant: b'\n',
@@ -383,13 +396,13 @@ impl Scan<'_> {
     /// At the start of a physical line outside brackets: check its indentation.
     /// Returns true when the line is blank or a comment (nothing to check).
     fn indentation(&mut self) -> Result<bool, SyntaxErr> {
-        let mut width = 0;
+        let (mut width, mut alt_width) = (0, 0);
         let mut p = self.pos;
         while p < self.src.len() {
             match self.src[p] {
-                b' ' => width += 1,
-                b'\t' => width = (width / 8 + 1) * 8,
-                b'\x0c' => width = 0,
+                b' ' => (width, alt_width) = (width + 1, alt_width + 1),
+                b'\t' => (width, alt_width) = ((width / 8 + 1) * 8, alt_width + 1),
+                b'\x0c' => (width, alt_width) = (0, 0),
                 _ => break,
             }
             p += 1;
@@ -401,8 +414,20 @@ impl Scan<'_> {
         }
         self.pos = p;
         let top = self.indents.last().copied().unwrap_or(0);
+        let alt_top = self.alt_indents.last().copied().unwrap_or(0);
         let opener = self.block_opener.take();
+        let inconsistent = |this: &mut Self| {
+            this.fail(
+                "TabError",
+                "inconsistent use of tabs and spaces in indentation",
+                this.line,
+                width + 1,
+            )
+        };
         if width > top {
+            if alt_width <= alt_top {
+                inconsistent(self);
+            }
             if opener.is_none() {
                 self.fail(
                     "IndentationError",
@@ -420,7 +445,11 @@ impl Scan<'_> {
                 );
             }
             self.indents.push(width);
+            self.alt_indents.push(alt_width);
         } else {
+            if width == top && alt_width != alt_top {
+                inconsistent(self);
+            }
             if let Some((what, line)) = opener {
                 self.fail(
                     "IndentationError",
@@ -431,6 +460,7 @@ impl Scan<'_> {
             }
             while self.indents.last().is_some_and(|&w| w > width) {
                 self.indents.pop();
+                self.alt_indents.pop();
             }
             if self.indents.last().copied().unwrap_or(0) != width {
                 self.fail(
@@ -440,6 +470,9 @@ impl Scan<'_> {
                     width + 1,
                 );
                 self.indents.push(width);
+                self.alt_indents.push(alt_width);
+            } else if self.alt_indents.last().copied().unwrap_or(0) != alt_width {
+                inconsistent(self);
             }
         }
         Ok(false)
