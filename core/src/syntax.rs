@@ -184,6 +184,8 @@ struct Scan<'a> {
     /// The first word and line of the current logical line.
     first_word: Option<(String, usize)>,
     last_significant: u8,
+    /// (position, start of its line) at the last `column()` call.
+    column_cache: std::cell::Cell<(usize, usize)>,
     /// Expression-depth estimate: one counter per bracket level.
     depth_counters: Vec<usize>,
     max_depth: usize,
@@ -214,6 +216,7 @@ fn prescan(source: &str) -> Result<Option<SyntaxErr>, SyntaxErr> {
         block_opener: None,
         first_word: None,
         last_significant: b'\n',
+        column_cache: std::cell::Cell::new((0, 0)),
         depth_counters: vec![0],
         max_depth: 0,
         first_error: None,
@@ -241,10 +244,17 @@ impl Scan<'_> {
     }
 
     fn column(&self) -> usize {
-        let line_start = self.src[..self.pos.min(self.src.len())]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1);
+        // Scan only the bytes since the last call (the scan moves forward), so columns
+        // on a 100,000-bracket line cost linear time in total, not quadratic.
+        let pos = self.pos.min(self.src.len());
+        let (mut from, mut line_start) = self.column_cache.get();
+        if pos < from {
+            (from, line_start) = (0, 0);
+        }
+        if let Some(p) = self.src[from..pos].iter().rposition(|&b| b == b'\n') {
+            line_start = from + p + 1;
+        }
+        self.column_cache.set((pos, line_start));
         self.pos - line_start + 1
     }
 

@@ -70,3 +70,29 @@ fn a_dropped_interpreter_with_suspended_generators_ends_cleanly() {
     // Nothing runs after the interpreter is gone: its frames are dropped unclosed.
     assert_eq!(host.0, "");
 }
+
+/// The last line of what `source` prints or raises.
+fn last_line_of(source: &str) -> String {
+    output_of(source)
+        .trim_end()
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn long_chains_on_one_line_reach_cpythons_outcome() {
+    const N: usize = 100_000;
+    let too_deep = "RecursionError: maximum recursion depth exceeded during compilation";
+    let calls = format!("f = lambda: f\nf{}\n", "()".repeat(N));
+    assert_eq!(last_line_of(&calls), too_deep);
+    let subscripts = format!("a = [0]\na{}\n", "[0]".repeat(N));
+    assert_eq!(last_line_of(&subscripts), too_deep);
+    let attributes = format!("a = 1\nprint(a{})\n", ".real".repeat(N));
+    assert_eq!(last_line_of(&attributes), too_deep);
+    let strings = format!("s = {}\nprint(len(s))\n", vec!["'ab'"; N].join(" "));
+    assert_eq!(last_line_of(&strings), (2 * N).to_string());
+    let items = format!("x = [{}]\nprint(len(x))\n", "1,".repeat(N));
+    assert_eq!(last_line_of(&items), N.to_string());
+}
