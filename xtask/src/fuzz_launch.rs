@@ -1,4 +1,5 @@
-//! `cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release]`:
+//! `cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release]`
+//! (`T` in seconds of a release build; a debug runner waits `DEBUG_TIMEOUT_FACTOR` times longer):
 //! build the in-process `fuzz-runner` and drive it for a time budget.
 //!
 //! The runner is restarted after an input that hung (it saved the input and exited so
@@ -18,6 +19,11 @@ use xtask::fuzz;
 
 use crate::workspace;
 
+/// A debug-profile runner is about this many times slower than a release one, so its
+/// watchdog is scaled by it: `--timeout` is meant in release seconds, and a legitimate
+/// slow input (5,000 chained method calls) must not be flagged as a hang.
+const DEBUG_TIMEOUT_FACTOR: u64 = 10;
+
 /// Runner restarts allowed in one campaign before giving up on the time budget.
 const MAX_RESTARTS: u32 = 20;
 
@@ -26,7 +32,7 @@ pub struct FuzzOptions {
     pub seconds: f64,
     pub seed: Option<u64>,
     pub max_inputs: Option<u64>,
-    /// Watchdog per input, in seconds.
+    /// Watchdog per input, in seconds of a release build (scaled for debug builds).
     pub timeout: u64,
     /// Build the runner with the release profile (faster inputs, slower build).
     pub release: bool,
@@ -43,6 +49,15 @@ impl Default for FuzzOptions {
             release: false,
             verbose: false,
         }
+    }
+}
+
+/// The runner's per-input watchdog for this build profile.
+fn watchdog_seconds(options: &FuzzOptions) -> u64 {
+    if options.release {
+        options.timeout
+    } else {
+        options.timeout.saturating_mul(DEBUG_TIMEOUT_FACTOR)
     }
 }
 
@@ -130,7 +145,7 @@ pub fn fuzz(options: &FuzzOptions) -> Result<bool, String> {
             .args(["--seed", &seed.to_string()])
             .args(["--seconds", &format!("{:.3}", remaining.as_secs_f64())])
             .args(["--start", &next.to_string()])
-            .args(["--timeout", &options.timeout.to_string()]);
+            .args(["--timeout", &watchdog_seconds(options).to_string()]);
         if let Some(most) = options.max_inputs {
             runner.args(["--max-inputs", &most.to_string()]);
         }
@@ -264,5 +279,13 @@ mod tests {
         assert!(parse(&strings(&["--seed", "x"])).is_err());
         assert!(parse(&strings(&["--seconds", "-1"])).is_err());
         assert!(parse(&strings(&["--bogus"])).is_err());
+    }
+
+    #[test]
+    fn debug_runners_get_a_scaled_watchdog() {
+        let release = parse(&strings(&["--release", "--timeout", "4"])).unwrap();
+        assert_eq!(watchdog_seconds(&release), 4);
+        let debug = parse(&strings(&["--timeout", "4"])).unwrap();
+        assert_eq!(watchdog_seconds(&debug), 4 * DEBUG_TIMEOUT_FACTOR);
     }
 }
