@@ -1,7 +1,15 @@
-//! Behaviour CPython cannot serve as the oracle for (it hangs, or needs the embedding
-//! API): each test runs a program and asserts what it prints.
+//! Behaviour CPython cannot serve as the oracle for (it hangs, runs out of memory, or
+//! needs the embedding API): each test runs a program and asserts what it prints.
+//!
+//! This test binary installs [`CountingAllocator`] as an embedder would, so the memory
+//! tests run with a small limit and reach it quickly.
 
-use stackswitch_core::{Config, Host, HostError, Interpreter, Reply, Stream, SuspendRequest};
+use stackswitch_core::{
+    Config, CountingAllocator, Host, HostError, Interpreter, Reply, Stream, SuspendRequest,
+};
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 struct Capture(String);
 
@@ -95,4 +103,85 @@ fn long_chains_on_one_line_reach_cpythons_outcome() {
     assert_eq!(last_line_of(&strings), (2 * N).to_string());
     let items = format!("x = [{}]\nprint(len(x))\n", "1,".repeat(N));
     assert_eq!(last_line_of(&items), N.to_string());
+}
+
+/// A limit small enough to reach fast, large enough for the interpreter itself.
+const TEST_LIMIT: usize = 64 << 20;
+
+/// Run `body` (which must raise MemoryError) inside `try`, then more code, then a
+/// second program on the same interpreter; return what was printed.
+fn run_until_memory_error(body: &str) -> String {
+    let mut interpreter = Interpreter::new(Config {
+        memory_limit: TEST_LIMIT,
+        ..Config::default()
+    });
+    let mut host = Capture(String::new());
+    let indented: String = body.lines().map(|l| format!("    {l}\n")).collect();
+    let program = format!(
+        "try:\n{indented}    print('no error')\nexcept MemoryError as e:\n    print('MemoryError', repr(e))\nprint('continued', sum(range(10)))\n"
+    );
+    interpreter
+        .run(&program, &mut host)
+        .expect("the program should end normally");
+    interpreter
+        .run(
+            "x = [i * 2 for i in range(1000)]\nprint('usable', x[-1])\n",
+            &mut host,
+        )
+        .expect("the interpreter should stay usable");
+    host.0
+}
+
+fn assert_memory_error(body: &str) {
+    assert_eq!(
+        run_until_memory_error(body),
+        "MemoryError MemoryError()\ncontinued 45\nusable 1998\n",
+        "{body}"
+    );
+}
+
+#[test]
+fn appending_forever_raises_memory_error() {
+    assert_memory_error("l = []\nwhile True:\n    l.append(1)");
+}
+
+#[test]
+fn a_huge_dict_raises_memory_error() {
+    assert_memory_error("d = {i: i for i in range(10**8)}");
+}
+
+#[test]
+fn joining_many_strings_raises_memory_error() {
+    assert_memory_error("s = ''.join(str(i) for i in range(10**8))");
+}
+
+#[test]
+fn doubling_a_string_raises_memory_error() {
+    assert_memory_error("s = 'ab'\nwhile True:\n    s = s + s");
+}
+
+#[test]
+fn materialising_a_huge_range_raises_memory_error() {
+    assert_memory_error("l = list(range(10**10))");
+}
+
+#[test]
+fn repeat_counts_past_32_bits_raise_memory_error() {
+    for body in ["'a' * 2**32", "[0] * 2**32", "(1,) * 2**32", "b'x' * 2**32"] {
+        assert_memory_error(body);
+    }
+}
+
+#[test]
+fn growing_a_comprehension_or_set_raises_memory_error() {
+    assert_memory_error("[i for i in iter(int, 1)]");
+    assert_memory_error("{i for i in range(10**9)}");
+}
+
+#[test]
+fn repeating_an_empty_sequence_a_huge_number_of_times_is_immediate() {
+    assert_eq!(
+        output_of("print([] * 2**40, () * 2**62, '' * 2**40, b'' * 2**40)"),
+        "[] ()  b''\n"
+    );
 }

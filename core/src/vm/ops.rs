@@ -618,10 +618,13 @@ impl Vm<'_> {
         let total = (unit as u64)
             .checked_mul(n)
             .ok_or_else(super::memory_error)?;
-        if total > 0 {
+        // An empty sequence repeated any number of times is empty: no loop of 2**40 turns.
+        let n = if total == 0 {
+            0
+        } else {
             self.reserve(total, item_bytes)?;
-        }
-        let n = n as usize; // n <= total, which fits in memory, so in usize
+            n as usize // n <= total, which fits in memory, so in usize
+        };
         Ok(match seq {
             Value::Str(s) => Value::str(s.as_str().repeat(n)),
             Value::List(l) => {
