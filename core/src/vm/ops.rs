@@ -689,7 +689,27 @@ impl Vm<'_> {
             }
             _ => {}
         }
-        self.binary_op(op, &a, b)
+        let result = self.binary_op(op, &a, b);
+        match result {
+            // CPython names the augmented operator: "unsupported operand type(s) for +=".
+            Err(e) if e.is("TypeError") => {
+                let (ta, tb) = (self.type_name(&a), self.type_name(b));
+                let unsupported = |symbol: &str| {
+                    format!("unsupported operand type(s) for {symbol}: '{ta}' and '{tb}'")
+                };
+                let message = crate::builtins::exception_str(self, &e.0).unwrap_or_default();
+                if message == unsupported(op_symbol(op)) {
+                    let symbol = match op {
+                        BinOp::Pow => "**=".to_owned(),
+                        _ => format!("{}=", op_symbol(op)),
+                    };
+                    Err(type_error(unsupported(&symbol)))
+                } else {
+                    Err(e)
+                }
+            }
+            other => other,
+        }
     }
 
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
