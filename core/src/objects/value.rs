@@ -328,6 +328,9 @@ pub(crate) struct Builtin {
     pub(crate) func: NativeFn,
     /// Bound first argument (the module or object a native method belongs to), if any.
     pub(crate) this: Option<Value>,
+    /// For a method of a built-in class, the class's name: called unbound without a
+    /// receiver (`list.copy()`) it raises TypeError instead of reading a missing `args[0]`.
+    pub(crate) method_of: Option<Rc<str>>,
 }
 
 pub(crate) struct BoundMethod {

@@ -79,6 +79,12 @@ pub(crate) fn call(
             if let Some(this) = &b.this {
                 args.insert(0, this.clone());
             }
+            if let (Some(class), true) = (&b.method_of, args.is_empty()) {
+                return Err(type_error(format!(
+                    "unbound method {class}.{}() needs an argument",
+                    b.name
+                )));
+            }
             (b.func)(vm, args, kwargs)
         }
         Value::Method(m) => {
