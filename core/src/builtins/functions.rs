@@ -602,6 +602,10 @@ fn chr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             )))
         }
     };
+    // chr() takes a C int first: past 32 bits the conversion fails before the range check.
+    if i32::try_from(code).is_err() {
+        return Err(overflow_error("Python int too large to convert to C int"));
+    }
     if !(0..0x110000).contains(&code) {
         return Err(value_error("chr() arg not in range(0x110000)"));
     }

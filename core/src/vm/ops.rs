@@ -1118,6 +1118,17 @@ impl Vm<'_> {
     }
 
     fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Instance(i) = container {
+            let iterable = i.native.is_some()
+                || i.class.lookup("__iter__").is_some()
+                || i.class.lookup("__getitem__").is_some();
+            if !iterable {
+                return Err(type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    i.class.name
+                )));
+            }
+        }
         let it = self.get_iter(container)?;
         while let Some(x) = self.next(&it)? {
             if self.eq(&x, item)? {
@@ -1353,18 +1364,22 @@ impl Vm<'_> {
                 Some(_) => Ok(()),
                 None => Err(key_error(index.clone())),
             },
+            (Value::List(_), _) => Err(type_error(format!(
+                "list indices must be integers or slices, not {}",
+                self.type_name(index)
+            ))),
             (Value::Instance(i), _) => match i.class.lookup("__delitem__") {
                 Some(f) => {
                     self.call(&f, vec![obj.clone(), index.clone()], Vec::new())?;
                     Ok(())
                 }
                 None => Err(type_error(format!(
-                    "'{}' object does not support item deletion",
+                    "'{}' object doesn't support item deletion",
                     i.class.name
                 ))),
             },
             _ => Err(type_error(format!(
-                "'{}' object does not support item deletion",
+                "'{}' object doesn't support item deletion",
                 self.type_name(obj)
             ))),
         }
