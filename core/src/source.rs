@@ -91,17 +91,9 @@ enum Encoding {
 }
 
 impl Encoding {
-    /// By a Python codec name or alias, compared as Python's codec registry does
-    /// (case-insensitive, `-` and ` ` read as `_`).
+    /// By a Python codec name or alias, compared by [`codec_key`].
     fn named(name: &str) -> Option<Encoding> {
-        let key: String = name
-            .chars()
-            .map(|c| match c {
-                '-' | ' ' => '_',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
-        Some(match key.as_str() {
+        Some(match codec_key(name).as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => {
                 Encoding::Utf8
             }
@@ -113,6 +105,17 @@ impl Encoding {
             _ => return None,
         })
     }
+}
+
+/// A codec name as Python's codec registry compares it: lowercase, `-` and ` ` as `_`
+/// (shared with `str.encode`/`bytes.decode`).
+pub(crate) fn codec_key(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '-' | ' ' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// CPython's tokenizer shortens the names it knows before reporting them.

@@ -59,6 +59,19 @@ impl Default for FuzzOptions {
     }
 }
 
+/// `cargo build ARGS` in the campaign's profile.
+fn build_binary(args: &[&str], options: &FuzzOptions) -> Result<(), String> {
+    let mut build = workspace::cargo();
+    build.arg("build").args(args);
+    if options.release {
+        build.arg("--release");
+    }
+    if !options.verbose {
+        build.arg("--quiet");
+    }
+    workspace::run_ok(&mut build, options.verbose)
+}
+
 /// The runner's per-input watchdog for this build profile.
 fn watchdog_seconds(options: &FuzzOptions) -> u64 {
     if options.release {
@@ -114,23 +127,10 @@ pub fn fuzz(options: &FuzzOptions) -> Result<bool, String> {
         return differential(options);
     }
     let profile = if options.release { "release" } else { "debug" };
-    let mut build = workspace::cargo();
-    build.args([
-        "build",
-        "-p",
-        "xtask",
-        "--features",
-        "fuzz",
-        "--bin",
-        "fuzz-runner",
-    ]);
-    if options.release {
-        build.arg("--release");
-    }
-    if !options.verbose {
-        build.arg("--quiet");
-    }
-    workspace::run_ok(&mut build, options.verbose)?;
+    build_binary(
+        &["-p", "xtask", "--features", "fuzz", "--bin", "fuzz-runner"],
+        options,
+    )?;
 
     let seed = options.seed.unwrap_or_else(clock_seed);
     let root = workspace::root();
@@ -262,21 +262,10 @@ fn run_segment(runner: &mut Command, verbose: bool) -> Result<Segment, String> {
 /// each run by `python3` and by the native runner; differences become suite candidates.
 fn differential(options: &FuzzOptions) -> Result<bool, String> {
     let profile = if options.release { "release" } else { "debug" };
-    let mut build = workspace::cargo();
-    build.args([
-        "build",
-        "-p",
-        "stackswitch-native",
-        "--bin",
-        "stackswitch-native",
-    ]);
-    if options.release {
-        build.arg("--release");
-    }
-    if !options.verbose {
-        build.arg("--quiet");
-    }
-    workspace::run_ok(&mut build, options.verbose)?;
+    build_binary(
+        &["-p", "stackswitch-native", "--bin", "stackswitch-native"],
+        options,
+    )?;
     let native = workspace::binary(profile, "stackswitch-native");
     let root = workspace::root();
     let corpus = fuzz::load_corpus(&root.join("tests").join("programs"))

@@ -2215,12 +2215,7 @@ enum Codec {
 impl Codec {
     /// Look a codec up by any of CPython's aliases ("UTF-8", "utf8", "latin_1"...).
     fn lookup(name: &str) -> PyResult<Codec> {
-        let normal: String = name
-            .to_ascii_lowercase()
-            .chars()
-            .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-            .collect();
-        match normal.as_str() {
+        match crate::source::codec_key(name).as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
             "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
             "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"
