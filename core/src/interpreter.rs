@@ -18,6 +18,10 @@ pub struct Config {
     pub stack_budget: usize,
     /// Bounds on each [`Interpreter::run`] (none by default).
     pub limits: RunLimits,
+    /// Bytes the program may have live before allocating paths raise `MemoryError`
+    /// (see `memory.rs`: live bytes are counted only where the binary installs
+    /// [`crate::CountingAllocator`]; otherwise each result's own size is checked).
+    pub memory_limit: usize,
 }
 
 /// Bounds on one [`Interpreter::run`] that Python code cannot escape, for graders and
@@ -48,6 +52,7 @@ impl Default for Config {
             recursion_limit: 1000,
             stack_budget: 512 * 1024,
             limits: RunLimits::default(),
+            memory_limit: crate::DEFAULT_MEMORY_LIMIT,
         }
     }
 }

@@ -32,8 +32,10 @@ mod compiler;
 mod error;
 mod host;
 mod interpreter;
+mod memory;
 mod modules;
 mod objects;
+mod source;
 mod syntax;
 mod text;
 mod vm;
@@ -44,3 +46,5 @@ pub use host::{
     Stream, SuspendRequest,
 };
 pub use interpreter::{Config, Interpreter, RunLimits};
+pub use memory::{CountingAllocator, DEFAULT_MEMORY_LIMIT};
+pub use source::decode_source;

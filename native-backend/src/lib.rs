@@ -73,6 +73,17 @@ pub struct Exit {
     pub keyboard_interrupt: bool,
 }
 
+/// Environment variable: the interpreter's memory limit in bytes (see
+/// [`Config::memory_limit`]); unset or unparsable means the default.
+pub const MEMORY_LIMIT_VAR: &str = "STACKSWITCH_MEMORY_LIMIT";
+
+fn memory_limit_from_env() -> usize {
+    std::env::var(MEMORY_LIMIT_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(stackswitch_core::DEFAULT_MEMORY_LIMIT)
+}
+
 /// [`run_program`] with a host the caller has configured (registered functions, line
 /// buffering, a kept [`NativeHost::interrupt_flag`]).
 pub fn run_with_host(filename: &str, source: &str, argv: Vec<String>, host: NativeHost) -> Exit {
@@ -80,6 +91,7 @@ pub fn run_with_host(filename: &str, source: &str, argv: Vec<String>, host: Nati
         filename: filename.to_owned(),
         argv,
         stack_budget: STACK_BUDGET_BYTES,
+        memory_limit: memory_limit_from_env(),
         ..Config::default()
     };
     let source = source.to_owned();

@@ -8,6 +8,7 @@
 //! Ctrl-C (SIGINT) raises `KeyboardInterrupt` in the program, wherever it is (a loop, a
 //! pending `input()` or `time.sleep()`); if it is not caught, the traceback is printed
 //! and the process ends by SIGINT, as CPython's does (a shell shows status 130).
+//! `STACKSWITCH_MEMORY_LIMIT=BYTES` sets the interpreter's memory limit (default 1 GiB).
 
 use std::ffi::OsString;
 use std::io::{self, BufReader, IsTerminal};
@@ -17,6 +18,11 @@ use std::process::ExitCode;
 use signal_hook::consts::SIGINT;
 
 use stackswitch_native::{run_with_host, Exit, NativeHost};
+
+/// Counts live bytes so the interpreter's memory limit raises MemoryError before the
+/// system allocator fails (which would abort).
+#[global_allocator]
+static ALLOCATOR: stackswitch_core::CountingAllocator = stackswitch_core::CountingAllocator;
 
 /// This program's name in its own messages.
 const PROGRAM: &str = "stackswitch-native";
@@ -80,15 +86,11 @@ fn run_file(path: &Path, argv: Vec<String>) -> Exit {
             return failed(USAGE_STATUS);
         }
     };
-    let source = match decode_source(&bytes) {
+    let source = match stackswitch_core::decode_source(&bytes, &shown_path(path)) {
         Ok(source) => source,
-        Err((byte, line)) => {
-            eprintln!(
-                "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {} on line \
-                 {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                shown_path(path)
-            );
-            return failed(1);
+        Err(error) => {
+            eprint!("{}", error.traceback);
+            return failed(error.exit_status());
         }
     };
     let stdout_is_terminal = io::stdout().is_terminal();
@@ -104,18 +106,7 @@ fn run_file(path: &Path, argv: Vec<String>) -> Exit {
     // CPython 3.11 makes the script path absolute (`__file__`, tracebacks); so do we.
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let filename = absolute.to_string_lossy();
-    run_with_host(&filename, source, argv, host)
-}
-
-/// The source text: UTF-8 with an optional byte-order mark, as CPython reads a file without
-/// an encoding declaration. On failure, the offending byte and its 1-based line.
-fn decode_source(bytes: &[u8]) -> Result<&str, (u8, usize)> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|error| {
-        let at = error.valid_up_to();
-        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        (bytes[at], line)
-    })
+    run_with_host(&filename, &source, argv, host)
 }
 
 /// CPython names the file by its absolute path in these messages.
@@ -150,13 +141,6 @@ fn exit_code(status: i32) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sources_decode_like_cpython() {
-        assert_eq!(decode_source(b"print(1)\n"), Ok("print(1)\n"));
-        assert_eq!(decode_source(b"\xef\xbb\xbfprint(1)\n"), Ok("print(1)\n"));
-        assert_eq!(decode_source(b"x = 1\ny = '\xff'\n"), Err((0xff, 2)));
-    }
 
     #[test]
     fn os_errors_read_like_python() {

@@ -1,4 +1,5 @@
-//! `cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release]`:
+//! `cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential]`
+//! (`T` in seconds of a release build; a debug runner waits `DEBUG_TIMEOUT_FACTOR` times longer):
 //! build the in-process `fuzz-runner` and drive it for a time budget.
 //!
 //! The runner is restarted after an input that hung (it saved the input and exited so
@@ -6,6 +7,10 @@
 //! launcher saves the input from the runner's in-flight record). Inputs are numbered
 //! from 0 and derived from the seed alone, so `--seed S --max-inputs N` reruns exactly
 //! the same inputs; with only a time budget, how many run depends on the machine.
+//!
+//! With `--differential` the inputs are instead run by `python3` and by the native runner
+//! (`stackswitch-native`) as separate processes and compared (`fuzz/differential.rs`);
+//! differences are saved as suite candidates in `fuzz/candidates/`.
 //!
 //! Invariant: the launcher reports success only if every input ran without a finding;
 //! every finding is in `fuzz/artifacts/<hash>.py` by the time the summary is printed.
@@ -18,6 +23,11 @@ use xtask::fuzz;
 
 use crate::workspace;
 
+/// A debug-profile runner is about this many times slower than a release one, so its
+/// watchdog is scaled by it: `--timeout` is meant in release seconds, and a legitimate
+/// slow input (5,000 chained method calls) must not be flagged as a hang.
+const DEBUG_TIMEOUT_FACTOR: u64 = 10;
+
 /// Runner restarts allowed in one campaign before giving up on the time budget.
 const MAX_RESTARTS: u32 = 20;
 
@@ -26,10 +36,12 @@ pub struct FuzzOptions {
     pub seconds: f64,
     pub seed: Option<u64>,
     pub max_inputs: Option<u64>,
-    /// Watchdog per input, in seconds.
+    /// Watchdog per input, in seconds of a release build (scaled for debug builds).
     pub timeout: u64,
     /// Build the runner with the release profile (faster inputs, slower build).
     pub release: bool,
+    /// Compare each input's output with `python3` instead of only checking for crashes.
+    pub differential: bool,
     pub verbose: bool,
 }
 
@@ -41,8 +53,31 @@ impl Default for FuzzOptions {
             max_inputs: None,
             timeout: 10,
             release: false,
+            differential: false,
             verbose: false,
         }
+    }
+}
+
+/// `cargo build ARGS` in the campaign's profile.
+fn build_binary(args: &[&str], options: &FuzzOptions) -> Result<(), String> {
+    let mut build = workspace::cargo();
+    build.arg("build").args(args);
+    if options.release {
+        build.arg("--release");
+    }
+    if !options.verbose {
+        build.arg("--quiet");
+    }
+    workspace::run_ok(&mut build, options.verbose)
+}
+
+/// The runner's per-input watchdog for this build profile.
+fn watchdog_seconds(options: &FuzzOptions) -> u64 {
+    if options.release {
+        options.timeout
+    } else {
+        options.timeout.saturating_mul(DEBUG_TIMEOUT_FACTOR)
     }
 }
 
@@ -65,6 +100,7 @@ pub fn parse(args: &[String]) -> Result<FuzzOptions, String> {
             "--max-inputs" => options.max_inputs = Some(whole_number(flag, value()?)?),
             "--timeout" => options.timeout = whole_number(flag, value()?)?.max(1),
             "--release" => options.release = true,
+            "--differential" => options.differential = true,
             "--verbose" | "-v" => options.verbose = true,
             other => return Err(format!("fuzz: unknown option {other:?}")),
         }
@@ -87,24 +123,14 @@ fn clock_seed() -> u64 {
 
 /// Run a campaign; `Ok(true)` if it found nothing.
 pub fn fuzz(options: &FuzzOptions) -> Result<bool, String> {
+    if options.differential {
+        return differential(options);
+    }
     let profile = if options.release { "release" } else { "debug" };
-    let mut build = workspace::cargo();
-    build.args([
-        "build",
-        "-p",
-        "xtask",
-        "--features",
-        "fuzz",
-        "--bin",
-        "fuzz-runner",
-    ]);
-    if options.release {
-        build.arg("--release");
-    }
-    if !options.verbose {
-        build.arg("--quiet");
-    }
-    workspace::run_ok(&mut build, options.verbose)?;
+    build_binary(
+        &["-p", "xtask", "--features", "fuzz", "--bin", "fuzz-runner"],
+        options,
+    )?;
 
     let seed = options.seed.unwrap_or_else(clock_seed);
     let root = workspace::root();
@@ -130,7 +156,7 @@ pub fn fuzz(options: &FuzzOptions) -> Result<bool, String> {
             .args(["--seed", &seed.to_string()])
             .args(["--seconds", &format!("{:.3}", remaining.as_secs_f64())])
             .args(["--start", &next.to_string()])
-            .args(["--timeout", &options.timeout.to_string()]);
+            .args(["--timeout", &watchdog_seconds(options).to_string()]);
         if let Some(most) = options.max_inputs {
             runner.args(["--max-inputs", &most.to_string()]);
         }
@@ -232,6 +258,83 @@ fn run_segment(runner: &mut Command, verbose: bool) -> Result<Segment, String> {
     })
 }
 
+/// The differential campaign (see `fuzz/differential.rs`): inputs `0..` of the seed,
+/// each run by `python3` and by the native runner; differences become suite candidates.
+fn differential(options: &FuzzOptions) -> Result<bool, String> {
+    let profile = if options.release { "release" } else { "debug" };
+    build_binary(
+        &["-p", "stackswitch-native", "--bin", "stackswitch-native"],
+        options,
+    )?;
+    let native = workspace::binary(profile, "stackswitch-native");
+    let root = workspace::root();
+    let corpus = fuzz::load_corpus(&root.join("tests").join("programs"))
+        .map_err(|e| format!("fuzz: reading the corpus: {e}"))?;
+    let candidates = fuzz::differential::candidates_dir(&root);
+    let scratch = workspace::target_dir().join("fuzz-differential");
+    std::fs::create_dir_all(&scratch).map_err(|e| format!("fuzz: {e}"))?;
+    let input_file = scratch.join("input.py");
+    let seed = options.seed.unwrap_or_else(clock_seed);
+    println!(
+        "fuzz --differential: seed {seed}, {} s (rerun: cargo xtask fuzz --differential --seed {seed})",
+        options.seconds
+    );
+    let python_timeout = Duration::from_secs(options.timeout);
+    let our_timeout = Duration::from_secs(watchdog_seconds(options));
+    let started = Instant::now();
+    let budget = Duration::from_secs_f64(options.seconds);
+    let (mut execs, mut skipped, mut findings) = (0_u64, 0_u64, 0_u64);
+    let mut index = 0_u64;
+    while started.elapsed() < budget && options.max_inputs.is_none_or(|most| index < most) {
+        let input = fuzz::input_for(seed, index, &corpus);
+        index += 1;
+        std::fs::write(&input_file, &input.source).map_err(|e| format!("fuzz: {e}"))?;
+        let observe = |command: &mut Command, timeout| {
+            fuzz::differential::observe(command, &input_file, &scratch, timeout)
+                .map_err(|e| format!("fuzz: running an input: {e}"))
+        };
+        let python = || {
+            let mut command = Command::new("python3");
+            command.args(["-X", "utf8"]);
+            command
+        };
+        let cpython = observe(&mut python(), python_timeout)?;
+        execs += 1;
+        if cpython.status.is_none() || cpython.warned {
+            skipped += 1;
+            continue;
+        }
+        let ours = observe(&mut Command::new(&native), our_timeout)?;
+        let differences = fuzz::differential::differences(&cpython, &ours);
+        if differences.is_empty() {
+            continue;
+        }
+        // A program whose CPython output changes between runs cannot be compared.
+        if observe(&mut python(), python_timeout)? != cpython {
+            skipped += 1;
+            continue;
+        }
+        findings += 1;
+        let path = fuzz::differential::save_candidate(&candidates, &input.source, &differences)
+            .map_err(|e| format!("fuzz: saving a candidate: {e}"))?;
+        println!(
+            "{} input {} -> {}",
+            fuzz::FINDING_PREFIX,
+            index - 1,
+            path.display()
+        );
+        for d in &differences {
+            println!("    {d}");
+        }
+    }
+    println!(
+        "fuzz --differential: {execs} inputs, {skipped} skipped (python3 timed out, warned or \
+         varied), {findings} differing, in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(findings == 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,5 +367,13 @@ mod tests {
         assert!(parse(&strings(&["--seed", "x"])).is_err());
         assert!(parse(&strings(&["--seconds", "-1"])).is_err());
         assert!(parse(&strings(&["--bogus"])).is_err());
+    }
+
+    #[test]
+    fn debug_runners_get_a_scaled_watchdog() {
+        let release = parse(&strings(&["--release", "--timeout", "4"])).unwrap();
+        assert_eq!(watchdog_seconds(&release), 4);
+        let debug = parse(&strings(&["--timeout", "4"])).unwrap();
+        assert_eq!(watchdog_seconds(&debug), 4 * DEBUG_TIMEOUT_FACTOR);
     }
 }

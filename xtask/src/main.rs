@@ -4,7 +4,7 @@
 //! cargo xtask run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] FILE.py [ARGS...]
 //! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
 //! cargo xtask regen [ARGS...]
-//! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
+//! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
 //! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]   (worker: also in headless Chromium, per channel)
 //! ```
 //!
@@ -32,7 +32,7 @@ commands:
         the one test command: setup, fmt, clippy, test, wasm, fuzz
   regen [ARGS...]
         regenerate tests/expected/ with CPython (python3 tests/regen.py)
-  fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--verbose]
+  fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
         fuzz the interpreter in-process (findings go to fuzz/artifacts/)
   bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]
         per-suspension cost and wasm size of a JS-hosted backend (benches/)";

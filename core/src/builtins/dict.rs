@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use super::{add_methods, check_method_args, no_kwargs, MAX_COLLECTION};
 use crate::compiler::{BinOp, CmpOp};
+use crate::memory::ENTRY_BYTES;
 use crate::objects::dict_table::DictTable;
 use crate::objects::{DictViewKind, Instance, Kwargs, NativeState, PyDict, Value};
 use crate::vm::types::{types, BuiltinTypes};
@@ -120,6 +121,7 @@ impl Vm<'_> {
             if t.len() >= MAX_COLLECTION {
                 return Err(memory_error());
             }
+            self.check_growth(t.len(), ENTRY_BYTES)?;
             t.insert(key, hash, value, &mut |a: &Value, b: &Value| self.eq(a, b))?
         };
         drop(old);

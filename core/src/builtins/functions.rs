@@ -429,7 +429,13 @@ fn round_int(v: &BigInt, ndigits: i64) -> Value {
     if ndigits >= 0 {
         return Value::from_bigint(v.clone());
     }
-    let Some(exp) = u32::try_from(-ndigits).ok().filter(|e| *e < 10_000) else {
+    // |v| < 10**digits, so at 10**exp with exp past that, v rounds to 0. (`unsigned_abs`:
+    // -i64::MIN overflows, and a huge negative ndigits arrives as i64::MIN.)
+    let digits = v.bits() * 30_103 / 100_000 + 2;
+    let Some(exp) = u32::try_from(ndigits.unsigned_abs())
+        .ok()
+        .filter(|e| u64::from(*e) <= digits)
+    else {
         return Value::Int(0);
     };
     let pow = num_traits::pow(BigInt::from(10), exp as usize);
@@ -609,6 +615,10 @@ fn chr(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             )))
         }
     };
+    // chr() takes a C int first: past 32 bits the conversion fails before the range check.
+    if i32::try_from(code).is_err() {
+        return Err(overflow_error("Python int too large to convert to C int"));
+    }
     if !(0..0x110000).contains(&code) {
         return Err(value_error("chr() arg not in range(0x110000)"));
     }

@@ -11,7 +11,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::{add_methods, check_method_args, native, no_kwargs};
-use crate::objects::{GeneratorState, Kwargs, NativeState, Value};
+use crate::objects::{Kwargs, NativeState, Value};
 use crate::vm::types::BuiltinTypes;
 use crate::vm::{type_error, PyErr, PyResult, Resume, Vm};
 
@@ -257,17 +257,8 @@ fn gen_close(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("close", &kw)?;
     check_method_args("close", &args, 0, 0)?;
     let g = as_generator(&args[0])?.clone();
-    if g.state.get() != GeneratorState::Suspended {
-        g.state.set(GeneratorState::Finished);
-        g.frame.borrow_mut().take();
-        return Ok(Value::None);
-    }
-    match vm.resume_generator_with(&g, Resume::Throw(PyErr::new_empty("GeneratorExit"))) {
-        Ok(Ok(_)) => Err(crate::vm::runtime_error("generator ignored GeneratorExit")),
-        Ok(Err(_)) => Ok(Value::None),
-        Err(e) if e.is("GeneratorExit") || e.is("StopIteration") => Ok(Value::None),
-        Err(e) => Err(e),
-    }
+    vm.close_generator(&g)?;
+    Ok(Value::None)
 }
 
 fn self_iter(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {

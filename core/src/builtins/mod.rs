@@ -59,6 +59,7 @@ pub(crate) fn native(name: &'static str, func: NativeFn) -> Value {
         name,
         func,
         this: None,
+        method_of: None,
     }))
 }
 
@@ -66,7 +67,13 @@ pub(crate) fn native(name: &'static str, func: NativeFn) -> Value {
 pub(crate) fn add_methods(class: &Class, methods: &[(&'static str, NativeFn)]) {
     let mut attrs = class.attrs.borrow_mut();
     for &(name, func) in methods {
-        attrs.insert(name.into(), native(name, func));
+        let method = Builtin {
+            name,
+            func,
+            this: None,
+            method_of: Some(class.name.clone()),
+        };
+        attrs.insert(name.into(), Value::Builtin(Rc::new(method)));
     }
 }
 

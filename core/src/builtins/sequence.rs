@@ -6,6 +6,7 @@
 
 use super::{add_methods, check_method_args, no_kwargs, reject_kwargs, take_kwarg, MAX_COLLECTION};
 use crate::compiler::CmpOp;
+use crate::memory::ITEM_BYTES;
 use crate::objects::{Kwargs, PyList, Value};
 use crate::vm::types::BuiltinTypes;
 use crate::vm::{index_error, memory_error, type_error, value_error, PyResult, Vm};
@@ -100,7 +101,7 @@ pub(crate) fn sort_values(
     Ok(out)
 }
 
-fn append(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+fn append(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("append", &kw)?;
     check_method_args("append", &args, 1, 1)?;
     let l = as_list(&args[0])?;
@@ -108,6 +109,7 @@ fn append(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     if items.len() >= MAX_COLLECTION {
         return Err(memory_error());
     }
+    vm.check_growth(items.len(), ITEM_BYTES)?;
     items.push(args[1].clone());
     Ok(Value::None)
 }
@@ -121,6 +123,7 @@ fn extend(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     if items.len() + new.len() > MAX_COLLECTION {
         return Err(memory_error());
     }
+    vm.reserve(items.len() as u64 + new.len() as u64, ITEM_BYTES)?;
     items.extend(new);
     Ok(Value::None)
 }
@@ -146,6 +149,7 @@ fn insert(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     if items.len() >= MAX_COLLECTION {
         return Err(memory_error());
     }
+    vm.check_growth(items.len(), ITEM_BYTES)?;
     let at = clamp_index(i, items.len());
     items.insert(at, args[2].clone());
     Ok(Value::None)

@@ -77,6 +77,7 @@ impl Vm<'_> {
         if s.table.borrow().len() >= super::MAX_COLLECTION {
             return Err(crate::vm::memory_error());
         }
+        self.check_growth(s.table.borrow().len(), crate::memory::ENTRY_BYTES)?;
         let mut t = s.table.try_borrow_mut().map_err(|_| busy())?;
         t.insert(item, h, &mut |a: &Value, b: &Value| self.eq(a, b))?;
         Ok(())

@@ -127,6 +127,15 @@ pub(super) fn install(t: &BuiltinTypes) {
 // Arguments
 // ---------------------------------------------------------------------------------------
 
+/// A result length computed in i64, as a usize once it is known to be buildable (a
+/// plain `as usize` would wrap past 32 bits on wasm32).
+fn result_len(n: i64) -> PyResult<usize> {
+    if n > MAX_RESULT_BYTES as i64 {
+        return Err(memory_error());
+    }
+    Ok(n.max(0) as usize)
+}
+
 fn check_size(bytes: usize) -> PyResult<()> {
     if bytes > MAX_RESULT_BYTES {
         Err(memory_error())
@@ -997,6 +1006,7 @@ fn join<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<
         }
         out.extend_from_slice(piece.bytes());
         check_size(out.len())?;
+        vm.check_growth(out.len(), 1)?;
     }
     Ok(T::from_bytes(out))
 }
@@ -1429,7 +1439,7 @@ fn justify(
     if width <= len {
         return Ok(args[0].clone());
     }
-    let margin = (width - len) as usize;
+    let margin = result_len(width - len)?;
     let (left, right) = match align {
         Align::Left => (0, margin),
         Align::Right => (margin, 0),
@@ -1460,7 +1470,7 @@ fn zfill(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
-    let zeros = (width - len) as usize;
+    let zeros = result_len(width - len)?;
     let text = s.as_str();
     let (sign, digits) = match text.as_bytes().first() {
         Some(b'+' | b'-') => text.split_at(1),
@@ -2215,12 +2225,7 @@ enum Codec {
 impl Codec {
     /// Look a codec up by any of CPython's aliases ("UTF-8", "utf8", "latin_1"...).
     fn lookup(name: &str) -> PyResult<Codec> {
-        let normal: String = name
-            .to_ascii_lowercase()
-            .chars()
-            .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-            .collect();
-        match normal.as_str() {
+        match crate::source::codec_key(name).as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok(Codec::Utf8),
             "ascii" | "us_ascii" | "646" | "us" => Ok(Codec::Ascii),
             "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859"

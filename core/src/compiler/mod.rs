@@ -125,6 +125,11 @@ impl LineIndex {
 }
 
 /// Blocks that `return`/`break`/`continue` must clean up when leaving them.
+///
+/// Each variant knows what it keeps on the value stack, so leaving it pops exactly that:
+/// the unwinding code emitted for a jump out of nested blocks is the concatenation of
+/// each block's clean-up, innermost first, and a `finally` body inlined on the way out
+/// is compiled under [`Block::PendingReturn`] when a return value waits below it.
 enum Block<'a> {
     /// A loop; `iterator` when a for-iterator sits on the stack.
     Loop {
@@ -132,14 +137,31 @@ enum Block<'a> {
         breaks: Vec<usize>,
         iterator: bool,
     },
-    /// Inside a `try` body with an except or finally handler (PopBlock).
+    /// Inside a `try` body with an except handler (PopBlock).
     Try,
     /// Inside a `try` body whose `finally` must run on the way out.
     Finally(&'a [Stmt]),
-    /// Inside an `except` handler (PopExcept), maybe with a bound name to delete.
-    Handler,
-    /// Inside a `with` body (PopBlock and call `__exit__`).
+    /// Inside an `except` handler (PopExcept), maybe with a bound name to unbind.
+    Handler(Option<&'a ast::Identifier>),
+    /// Inside a `finally` body run for an exception: the exception is on the stack
+    /// (for the Reraise that ends the body) and an except-handler block is active.
+    FinallyOnException,
+    /// Inside a `with` body: `__exit__` is on the stack (PopBlock and call it).
     With,
+    /// Inside a `finally` body inlined for a `return`: the return value is on the stack.
+    PendingReturn,
+}
+
+/// The clean-up of one block, copied out of the block stack so it can be emitted.
+enum Cleanup<'a> {
+    PopIterator,
+    Nothing,
+    PopBlock,
+    PopExcept(Option<&'a ast::Identifier>),
+    DropException,
+    ExitWith,
+    RunFinally(&'a [Stmt]),
+    DropReturnValue,
 }
 
 struct Unit<'a> {
@@ -694,48 +716,71 @@ impl<'a> Compiler<'a> {
 
     /// Emit the clean-up for leaving block `i` (the return value is on top if `keep_top`).
     fn unwind_block(&mut self, i: usize, keep_top: bool) -> CResult<()> {
-        let block = match &self.units.last().expect("unit").blocks[i] {
-            Block::Loop { iterator, .. } => Block::Loop {
-                start: 0,
-                breaks: Vec::new(),
-                iterator: *iterator,
-            },
-            Block::Try => Block::Try,
-            Block::Finally(body) => Block::Finally(body),
-            Block::Handler => Block::Handler,
-            Block::With => Block::With,
+        let cleanup = match &self.units.last().expect("unit").blocks[i] {
+            Block::Loop { iterator: true, .. } => Cleanup::PopIterator,
+            Block::Loop { .. } => Cleanup::Nothing,
+            Block::Try => Cleanup::PopBlock,
+            Block::Finally(body) => Cleanup::RunFinally(body),
+            Block::Handler(name) => Cleanup::PopExcept(*name),
+            Block::FinallyOnException => Cleanup::DropException,
+            Block::With => Cleanup::ExitWith,
+            Block::PendingReturn => Cleanup::DropReturnValue,
         };
-        match block {
-            Block::Loop { iterator: true, .. } => {
-                if keep_top {
-                    self.emit(Instr::RotTwo);
-                }
-                self.emit(Instr::Pop);
-            }
-            Block::Loop { .. } => {}
-            Block::Try => {
+        match cleanup {
+            Cleanup::Nothing => {}
+            Cleanup::PopIterator | Cleanup::DropReturnValue => self.pop_under_top(keep_top),
+            Cleanup::PopBlock => {
                 self.emit(Instr::PopBlock);
             }
-            Block::Handler => {
+            Cleanup::PopExcept(name) => {
+                self.emit(Instr::PopExcept);
+                if let Some(n) = name {
+                    self.unbind_handler_name(n);
+                }
+            }
+            Cleanup::DropException => {
+                self.pop_under_top(keep_top);
                 self.emit(Instr::PopExcept);
             }
-            Block::With => {
+            Cleanup::ExitWith => {
                 self.emit(Instr::PopBlock);
                 if keep_top {
                     self.emit(Instr::RotTwo);
                 }
                 self.emit(Instr::WithExitNormal);
             }
-            Block::Finally(body) => {
+            Cleanup::RunFinally(body) => {
                 self.emit(Instr::PopBlock);
-                // The finally body runs with the blocks outside it only.
+                // The finally body runs with the blocks outside it only, plus the
+                // return value it must keep (a break in the body drops it).
                 let saved: Vec<Block<'a>> = self.unit().blocks.drain(i..).collect();
+                if keep_top {
+                    self.unit().blocks.push(Block::PendingReturn);
+                }
                 let r = self.stmts(body);
+                if keep_top {
+                    self.unit().blocks.pop();
+                }
                 self.unit().blocks.extend(saved);
                 r?;
             }
         }
         Ok(())
+    }
+
+    /// Pop the value a block keeps on the stack, from under the return value if `keep_top`.
+    fn pop_under_top(&mut self, keep_top: bool) {
+        if keep_top {
+            self.emit(Instr::RotTwo);
+        }
+        self.emit(Instr::Pop);
+    }
+
+    /// `except E as n:` ends by `n = None; del n`, as CPython's handlers do.
+    fn unbind_handler_name(&mut self, name: &ast::Identifier) {
+        self.load_const(Value::None);
+        self.store_name(name);
+        self.delete_name(name);
     }
 
     fn unwind_for_return(&mut self) -> CResult<()> {
@@ -771,14 +816,12 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::Pop);
                 }
             }
-            self.unit().blocks.push(Block::Handler);
+            self.unit().blocks.push(Block::Handler(h.name.as_ref()));
             self.stmts(&h.body)?;
             self.unit().blocks.pop();
             self.emit(Instr::PopExcept);
             if let Some(n) = &h.name {
-                self.load_const(Value::None);
-                self.store_name(n);
-                self.delete_name(n);
+                self.unbind_handler_name(n);
             }
             ends.push(self.emit(Instr::Jump(0)));
             if let Some(nx) = next {
@@ -807,7 +850,7 @@ impl<'a> Compiler<'a> {
         let end = self.emit(Instr::Jump(0));
         self.patch(setup);
         // Exceptional path: run the finally body, then re-raise.
-        self.unit().blocks.push(Block::Handler);
+        self.unit().blocks.push(Block::FinallyOnException);
         self.stmts(&t.finalbody)?;
         self.unit().blocks.pop();
         self.emit(Instr::Reraise);

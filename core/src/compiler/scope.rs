@@ -223,6 +223,23 @@ impl Builder {
     }
 
     fn params(&mut self, p: &ast::Parameters) -> Result<(), ScopeError> {
+        let all = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .map(|d| &d.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwonlyargs.iter().map(|d| &d.parameter))
+            .chain(p.kwarg.as_deref());
+        let mut seen = std::collections::HashSet::new();
+        for param in all {
+            if !seen.insert(param.name.as_str()) {
+                return Err(ScopeError {
+                    message: format!("duplicate argument '{}' in function definition", param.name),
+                    range: param.range,
+                });
+            }
+        }
         for d in p
             .posonlyargs
             .iter()

@@ -705,7 +705,12 @@ fn indent_text(vm: &mut Vm<'_>, indent: &Value) -> PyResult<String> {
             "cannot fit 'int' into an index-sized integer",
         ));
     };
-    let n = usize::try_from(n).unwrap_or(0);
+    // Negative is no indent; past a 32-bit usize (wasm32) is too large, not zero.
+    let n = if n < 0 {
+        0
+    } else {
+        usize::try_from(n).unwrap_or(usize::MAX)
+    };
     if n > MAX_COLLECTION {
         return Err(memory_error());
     }

@@ -107,6 +107,7 @@ impl Vm<'_> {
             "urllib.request" => urllib::request_module(self)?,
             "urllib.error" => urllib::error_module(),
             "host" => host_module(),
+            "__future__" => future_module(),
             _ => {
                 if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
                     return self.python_module(name, source);
@@ -274,6 +275,32 @@ fn time_monotonic(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Val
     no_kwargs("monotonic", &kw)?;
     check_args("monotonic", &args, 0, 0)?;
     Ok(Value::Float(vm.host.now(Clock::Monotonic)))
+}
+
+/// `__future__`: every feature of 3.11 is already on (annotations are never evaluated
+/// here), so importing one only has to succeed; each feature is named by a string.
+fn future_module() -> Rc<Module> {
+    const FEATURES: [&str; 10] = [
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+    ];
+    let m = new_module("__future__");
+    let mut attrs = m.attrs.borrow_mut();
+    for name in FEATURES {
+        attrs.insert(name.into(), Value::str(name));
+    }
+    let names = FEATURES.iter().map(|n| Value::str(*n)).collect();
+    attrs.insert("all_feature_names".into(), Value::list(names));
+    drop(attrs);
+    m
 }
 
 fn host_module() -> Rc<Module> {

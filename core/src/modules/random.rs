@@ -629,8 +629,9 @@ fn repeat_count(vm: &mut Vm<'_>, k: &Value) -> PyResult<usize> {
     if k.is_negative() {
         return Ok(0);
     }
-    match k.to_usize() {
-        Some(k) if k <= MAX_COLLECTION => Ok(k),
+    // In u64 so that wasm32 (32-bit usize) raises the same MemoryError as natively.
+    match k.to_u64() {
+        Some(k) if k <= MAX_COLLECTION as u64 => Ok(k as usize),
         Some(_) => Err(memory_error()),
         None => Err(overflow_error(
             "Python int too large to convert to C ssize_t",

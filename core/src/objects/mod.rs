@@ -1,5 +1,6 @@
 //! The object model and the data structures behind it.
 
+mod abandoned;
 pub(crate) mod dict_table;
 pub(crate) mod hash;
 pub(crate) mod set_table;
@@ -8,6 +9,7 @@ mod value;
 
 use std::rc::Rc;
 
+pub(crate) use abandoned::AbandonedFrames;
 pub(crate) use value::*;
 
 use crate::compiler::Code;

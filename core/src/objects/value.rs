@@ -277,7 +277,8 @@ pub(crate) struct PyRange {
 }
 
 impl PyRange {
-    pub(crate) fn len(&self) -> usize {
+    /// The number of items, in u64: `range(10**10)` has more than a 32-bit usize holds.
+    pub(crate) fn len(&self) -> u64 {
         let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 && start < stop {
             (stop - start - 1) / step + 1
@@ -286,9 +287,9 @@ impl PyRange {
         } else {
             0
         };
-        n as usize
+        n as u64
     }
-    pub(crate) fn get(&self, i: usize) -> i64 {
+    pub(crate) fn get(&self, i: u64) -> i64 {
         self.start + (i as i64) * self.step
     }
 }
@@ -330,6 +331,9 @@ pub(crate) struct Builtin {
     pub(crate) func: NativeFn,
     /// Bound first argument (the module or object a native method belongs to), if any.
     pub(crate) this: Option<Value>,
+    /// For a method of a built-in class, the class's name: called unbound without a
+    /// receiver (`list.copy()`) it raises TypeError instead of reading a missing `args[0]`.
+    pub(crate) method_of: Option<Rc<str>>,
 }
 
 pub(crate) struct BoundMethod {
@@ -501,6 +505,8 @@ pub(crate) struct Generator {
     pub(crate) state: Cell<GeneratorState>,
     pub(crate) name: Rc<str>,
     pub(crate) qualname: Rc<str>,
+    /// Where dropping this generator while suspended queues its frame to be closed.
+    pub(crate) abandoned: Rc<super::AbandonedFrames>,
 }
 
 /// Iterators over built-in objects; each variant keeps its own position.
@@ -522,7 +528,7 @@ pub(crate) enum NativeIter {
     Range {
         next: i64,
         step: i64,
-        remaining: usize,
+        remaining: u64,
     },
     Enumerate {
         inner: Value,

@@ -231,6 +231,9 @@ impl Vm<'_> {
     fn run_instructions(&mut self, f: &mut Frame) -> PyResult<Step> {
         let code = f.code.clone();
         loop {
+            if self.rt.abandoned.pending() {
+                self.close_abandoned();
+            }
             let instr = code.instrs[f.ip];
             f.ip += 1;
             match instr {
@@ -518,7 +521,9 @@ impl Vm<'_> {
                     let v = f.pop();
                     let n = f.stack.len();
                     if let Value::List(l) = &f.stack[n - d as usize] {
-                        l.items.borrow_mut().push(v);
+                        let mut items = l.items.borrow_mut();
+                        self.check_growth(items.len(), crate::memory::ITEM_BYTES)?;
+                        items.push(v);
                     }
                 }
                 Instr::SetAdd(d) => {
@@ -540,7 +545,12 @@ impl Vm<'_> {
                     let target = f.stack[n - d as usize].clone();
                     let items = self.collect(&v)?;
                     if let Value::List(l) = &target {
-                        l.items.borrow_mut().extend(items);
+                        let mut list = l.items.borrow_mut();
+                        self.reserve(
+                            list.len() as u64 + items.len() as u64,
+                            crate::memory::ITEM_BYTES,
+                        )?;
+                        list.extend(items);
                     }
                 }
                 Instr::SetUpdate(d) => {
@@ -912,6 +922,50 @@ impl Vm<'_> {
                 Ok(Err(value))
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// `gen.close()`: raise GeneratorExit at its `yield`; it must not yield again.
+    pub(crate) fn close_generator(&mut self, gen: &Rc<crate::objects::Generator>) -> PyResult<()> {
+        if gen.state.get() != GeneratorState::Suspended {
+            gen.state.set(GeneratorState::Finished);
+            gen.frame.borrow_mut().take();
+            return Ok(());
+        }
+        match self.resume_generator_with(gen, Resume::Throw(PyErr::new_empty("GeneratorExit"))) {
+            Ok(Ok(_)) => Err(super::runtime_error("generator ignored GeneratorExit")),
+            Ok(Err(_)) => Ok(()),
+            Err(e) if e.is("GeneratorExit") || e.is("StopIteration") => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Close the frames of generators dropped while suspended, as CPython's collector
+    /// would; an exception in one is reported as "Exception ignored", as CPython does.
+    #[inline(never)]
+    pub(crate) fn close_abandoned(&mut self) {
+        while let Some(abandoned) = self.rt.abandoned.pop() {
+            let gen = Rc::new(crate::objects::Generator {
+                frame: RefCell::new(Some(abandoned.frame)),
+                state: std::cell::Cell::new(GeneratorState::Suspended),
+                name: abandoned.name,
+                qualname: abandoned.qualname,
+                abandoned: self.rt.abandoned.clone(),
+            });
+            let result = self.close_generator(&gen);
+            // Finished whatever happened, so dropping it never queues the frame again.
+            gen.state.set(GeneratorState::Finished);
+            gen.frame.borrow_mut().take();
+            if let Err(e) = result {
+                let shown = self
+                    .repr(&Value::Generator(gen.clone()))
+                    .unwrap_or_default();
+                let report = format!(
+                    "Exception ignored in: {shown}\n{}",
+                    super::format_exception(self, &e)
+                );
+                self.host.write(crate::host::Stream::Stderr, &report);
+            }
         }
     }
 

@@ -51,6 +51,26 @@ pub(crate) struct Runtime {
     pub(crate) builtins: Rc<Module>,
     pub(crate) modules: HashMap<String, Rc<Module>>,
     pub(crate) random: Option<crate::modules::mersenne::MersenneTwister>,
+    /// Frames of generators dropped while suspended, to close (see `objects/abandoned.rs`).
+    pub(crate) abandoned: Rc<crate::objects::AbandonedFrames>,
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        // Globals may hold suspended generators, whose frames hold the globals: empty
+        // the namespaces, then drop the frames that queued without closing them.
+        let namespaces = [&self.main, &self.builtins]
+            .into_iter()
+            .chain(self.modules.values());
+        for module in namespaces {
+            let attrs = match module.attrs.try_borrow_mut() {
+                Ok(mut attrs) => std::mem::take(&mut *attrs),
+                Err(_) => continue,
+            };
+            drop(attrs); // after the borrow ends: dropping values may reach the module
+        }
+        self.abandoned.discard();
+    }
 }
 
 impl Runtime {
@@ -66,6 +86,7 @@ impl Runtime {
             builtins,
             modules: HashMap::new(),
             random: None,
+            abandoned: Rc::default(),
         }
     }
 }
@@ -290,7 +311,10 @@ impl<'a> Vm<'a> {
         module: Rc<Module>,
     ) -> PyResult<()> {
         let mut frame = Frame::new(code, module, None);
-        match self.eval_frame(&mut frame)? {
+        let result = self.eval_frame(&mut frame);
+        drop(frame);
+        self.close_abandoned();
+        match result? {
             FrameExit::Return(_) | FrameExit::Yield(_) => Ok(()),
         }
     }

@@ -15,6 +15,7 @@ use super::{
     PyResult, Vm,
 };
 use crate::compiler::{BinOp, CmpOp, UnaryOp};
+use crate::memory::ITEM_BYTES;
 use crate::objects::hash;
 use crate::objects::Value;
 use crate::text::format as fmt;
@@ -526,22 +527,27 @@ impl Vm<'_> {
         }
         match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
+                self.reserve(x.as_str().len() as u64 + y.as_str().len() as u64, 1)?;
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
                 return Ok(Value::str(s));
             }
             (BinOp::Add, Value::List(x), Value::List(y)) => {
+                let len = x.items.borrow().len() as u64 + y.items.borrow().len() as u64;
+                self.reserve(len, ITEM_BYTES)?;
                 let mut items = x.items.borrow().clone();
                 items.extend(y.items.borrow().iter().cloned());
                 return Ok(Value::list(items));
             }
             (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                self.reserve(x.items.len() as u64 + y.items.len() as u64, ITEM_BYTES)?;
                 let mut items = x.items.clone();
                 items.extend(y.items.iter().cloned());
                 return Ok(Value::tuple(items));
             }
             (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+                self.reserve(x.len() as u64 + y.len() as u64, 1)?;
                 let mut items = (**x).clone();
                 items.extend_from_slice(y);
                 return Ok(Value::Bytes(Rc::new(items)));
@@ -633,17 +639,25 @@ impl Vm<'_> {
                 ))
             }
         };
-        let n = n.max(0) as usize;
-        let unit = match seq {
-            Value::Str(s) => s.as_str().len(),
-            Value::List(l) => l.items.borrow().len(),
-            Value::Tuple(t) => t.items.len(),
-            Value::Bytes(b) => b.len(),
-            _ => 0,
+        // In u64 and checked: on wasm32 `2**32 as usize` would be 0.
+        let n = n.max(0) as u64;
+        let (unit, item_bytes) = match seq {
+            Value::Str(s) => (s.as_str().len(), 1),
+            Value::List(l) => (l.items.borrow().len(), ITEM_BYTES),
+            Value::Tuple(t) => (t.items.len(), ITEM_BYTES),
+            Value::Bytes(b) => (b.len(), 1),
+            _ => (0, 1),
         };
-        if unit.saturating_mul(n) > crate::builtins::MAX_COLLECTION * 8 {
-            return Err(super::memory_error());
-        }
+        let total = (unit as u64)
+            .checked_mul(n)
+            .ok_or_else(super::memory_error)?;
+        // An empty sequence repeated any number of times is empty: no loop of 2**40 turns.
+        let n = if total == 0 {
+            0
+        } else {
+            self.reserve(total, item_bytes)?;
+            n as usize // n <= total, which fits in memory, so in usize
+        };
         Ok(match seq {
             Value::Str(s) => Value::str(s.as_str().repeat(n)),
             Value::List(l) => {
@@ -672,6 +686,10 @@ impl Vm<'_> {
         match (&a, op) {
             (Value::List(l), BinOp::Add) => {
                 let items = self.collect(b)?;
+                self.reserve(
+                    l.items.borrow().len() as u64 + items.len() as u64,
+                    ITEM_BYTES,
+                )?;
                 l.items.borrow_mut().extend(items);
                 return Ok(a);
             }
@@ -712,7 +730,27 @@ impl Vm<'_> {
             }
             _ => {}
         }
-        self.binary_op(op, &a, b)
+        let result = self.binary_op(op, &a, b);
+        match result {
+            // CPython names the augmented operator: "unsupported operand type(s) for +=".
+            Err(e) if e.is("TypeError") => {
+                let (ta, tb) = (self.type_name(&a), self.type_name(b));
+                let unsupported = |symbol: &str| {
+                    format!("unsupported operand type(s) for {symbol}: '{ta}' and '{tb}'")
+                };
+                let message = crate::builtins::exception_str(self, &e.0).unwrap_or_default();
+                if message == unsupported(op_symbol(op)) {
+                    let symbol = match op {
+                        BinOp::Pow => "**=".to_owned(),
+                        _ => format!("{}=", op_symbol(op)),
+                    };
+                    Err(type_error(unsupported(&symbol)))
+                } else {
+                    Err(e)
+                }
+            }
+            other => other,
+        }
     }
 
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
@@ -821,7 +859,9 @@ impl Vm<'_> {
             Value::Tuple(t) => t.items.len(),
             Value::Dict(d) => d.table.borrow().len(),
             Value::Set(s) => s.table.borrow().len(),
-            Value::Range(r) => r.len(),
+            // Past a 32-bit usize (wasm32), as 32-bit CPython does.
+            Value::Range(r) => usize::try_from(r.len())
+                .map_err(|_| overflow_error("Python int too large to convert to C ssize_t"))?,
             Value::Instance(i) => {
                 if let Some(n) = &i.native {
                     if let crate::objects::NativeState::DictView(d, _) = &*n.borrow() {
@@ -875,7 +915,8 @@ impl Vm<'_> {
             }
             Value::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
             Value::Bytes(b) => hash::hash_bytes(b),
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+            // Slices are unhashable until CPython 3.12.
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
                 return Err(type_error(format!(
                     "unhashable type: '{}'",
                     self.type_name(v)
@@ -1149,6 +1190,17 @@ impl Vm<'_> {
     }
 
     fn contains_by_iteration(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Instance(i) = container {
+            let iterable = i.native.is_some()
+                || i.class.lookup("__iter__").is_some()
+                || i.class.lookup("__getitem__").is_some();
+            if !iterable {
+                return Err(type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    i.class.name
+                )));
+            }
+        }
         let it = self.get_iter(container)?;
         while let Some(x) = self.next(&it)? {
             if self.eq(&x, item)? {
@@ -1251,10 +1303,12 @@ impl Vm<'_> {
                 if j < 0 || j >= n {
                     return Err(index_error("range object index out of range"));
                 }
-                Ok(Value::Int(r.get(j as usize)))
+                Ok(Value::Int(r.get(j as u64)))
             }
             (Value::Range(r), Value::Slice(sl)) => {
-                let (start, _, step, count) = slice_indices(self, sl, r.len())?;
+                let len = usize::try_from(r.len())
+                    .map_err(|_| overflow_error("Python int too large to convert to C ssize_t"))?;
+                let (start, _, step, count) = slice_indices(self, sl, len)?;
                 let first = r.start + start * r.step;
                 let new_step = r.step * step;
                 let stop = first + count as i64 * new_step;
@@ -1407,18 +1461,22 @@ impl Vm<'_> {
                 Some(_) => Ok(()),
                 None => Err(key_error(index.clone())),
             },
+            (Value::List(_), _) => Err(type_error(format!(
+                "list indices must be integers or slices, not {}",
+                self.type_name(index)
+            ))),
             (Value::Instance(i), _) => match i.class.lookup("__delitem__") {
                 Some(f) => {
                     self.call(&f, vec![obj.clone(), index.clone()], Vec::new())?;
                     Ok(())
                 }
                 None => Err(type_error(format!(
-                    "'{}' object does not support item deletion",
+                    "'{}' object doesn't support item deletion",
                     i.class.name
                 ))),
             },
             _ => Err(type_error(format!(
-                "'{}' object does not support item deletion",
+                "'{}' object doesn't support item deletion",
                 self.type_name(obj)
             ))),
         }

@@ -80,6 +80,12 @@ pub(crate) fn call(
             if let Some(this) = &b.this {
                 args.insert(0, this.clone());
             }
+            if let (Some(class), true) = (&b.method_of, args.is_empty()) {
+                return Err(type_error(format!(
+                    "unbound method {class}.{}() needs an argument",
+                    b.name
+                )));
+            }
             (b.func)(vm, args, kwargs)
         }
         Value::Method(m) => {
@@ -119,6 +125,7 @@ fn call_function(
             state: Cell::new(GeneratorState::Created),
             name: func.name.clone(),
             qualname: func.qualname.clone(),
+            abandoned: vm.rt.abandoned.clone(),
         })));
     }
     match vm.eval_frame(&mut frame)? {
@@ -868,13 +875,17 @@ impl Vm<'_> {
             Value::List(l) => Ok(l.items.borrow().clone()),
             Value::Tuple(t) => Ok(t.items.clone()),
             _ => {
+                if let Value::Range(r) = v {
+                    self.reserve(r.len(), crate::memory::ITEM_BYTES)?;
+                }
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();
                 while let Some(x) = self.next(&it)? {
-                    out.push(x);
-                    if out.len() > crate::builtins::MAX_COLLECTION {
+                    if out.len() >= crate::builtins::MAX_COLLECTION {
                         return Err(super::memory_error());
                     }
+                    self.check_growth(out.len(), crate::memory::ITEM_BYTES)?;
+                    out.push(x);
                 }
                 Ok(out)
             }

@@ -15,6 +15,7 @@
 //! Invariant: every finding is saved as `fuzz/artifacts/<hash>.py` before it is reported,
 //! `<hash>` being the FNV-1a hash of its bytes.
 
+pub mod differential;
 pub mod generate;
 pub mod mutate;
 pub mod rng;
