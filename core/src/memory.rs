@@ -9,8 +9,8 @@
 //!   `Vec` never reaches the engine's limit first).
 //! - **Live bytes** (per thread, which on wasm is the whole instance): counted by
 //!   [`CountingAllocator`], a `GlobalAlloc` over the system allocator that a binary
-//!   installs with `#[global_allocator]` (the native runner does; the wasm backends
-//!   should). Without it the live count stays 0 and only the size of each requested
+//!   installs with `#[global_allocator]` (the native runner and the wasm backends
+//!   do). Without it the live count stays 0 and only the size of each requested
 //!   result is checked against the budget. Interpreters sharing a thread share the count,
 //!   so each one's limit bounds them all.
 //! - **Checks at the allocating sites**, before they allocate: [`Vm::reserve`] for a

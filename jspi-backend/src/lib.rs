@@ -52,6 +52,11 @@ extern "C" {
     fn poll(this: &HostBridge) -> u32;
 }
 
+/// Live bytes are counted for the interpreters' memory limit (`Config::memory_limit`);
+/// sessions of this module share its one instance's count.
+#[global_allocator]
+static ALLOCATOR: stackswitch_core::CountingAllocator = stackswitch_core::CountingAllocator;
+
 /// [`Host`] over a [`HostBridge`]: suspends with JSPI on each request.
 struct JspiHost<'a> {
     bridge: &'a HostBridge,

@@ -43,6 +43,11 @@ extern "C" {
     fn poll() -> u32;
 }
 
+/// Live bytes are counted for the interpreter's memory limit (`Config::memory_limit`):
+/// one instance per session in both backends, so the count is the session's.
+#[global_allocator]
+static ALLOCATOR: stackswitch_core::CountingAllocator = stackswitch_core::CountingAllocator;
+
 /// [`Host`] over the imports above.
 struct RawImportHost;
 
