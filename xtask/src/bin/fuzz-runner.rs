@@ -144,7 +144,7 @@ impl Host for FuzzHost {
         self.polls += 1;
         if self.interrupted() {
             Poll::Interrupt
-        } else if self.polls % YIELD_EVERY_POLLS == 0 {
+        } else if self.polls.is_multiple_of(YIELD_EVERY_POLLS) {
             Poll::Yield
         } else {
             Poll::Continue
