@@ -596,20 +596,23 @@ impl BrowserPage {
     /// completion callback) with `args`, for at most the page's script timeout; returns
     /// what the script passed to the callback.
     pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
-        let _turn = self
-            .browser
-            .turn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        self.browser
-            .runtime
-            .block_on(self.browser.client.execute_async(script, args))
-            .map_err(|error| format!("WebDriver: {error}"))
+        self.webdriver(self.browser.client.execute_async(script, args))
     }
 
     /// Click the element `css` selects, as a person would (WebDriver waits for the page
     /// to take the click: a page whose main thread is blocked never answers).
     pub fn click(&self, css: &str) -> Result<(), String> {
+        self.webdriver(async {
+            let element = self.browser.client.find(Locator::Css(css)).await?;
+            element.click().await
+        })
+    }
+
+    /// Run one WebDriver exchange, in turn with the suite's (one command at a time).
+    fn webdriver<T>(
+        &self,
+        exchange: impl std::future::Future<Output = Result<T, fantoccini::error::CmdError>>,
+    ) -> Result<T, String> {
         let _turn = self
             .browser
             .turn
@@ -617,10 +620,7 @@ impl BrowserPage {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         self.browser
             .runtime
-            .block_on(async {
-                let element = self.browser.client.find(Locator::Css(css)).await?;
-                element.click().await
-            })
+            .block_on(exchange)
             .map_err(|error| format!("WebDriver: {error}"))
     }
 
