@@ -12,17 +12,21 @@
 //     -> bridge.request(kind, payload)     (this file) -> handler(...) -> Promise
 //     <- settled value, or a rejection {stackswitchKind, message} -> Python exception
 //
-// Backends, in order of preference (the measurements behind it: worker-backend/README.md):
-// `jspi` (wasm-bindgen's JSPI; needs JSPI + exnref) first everywhere. Then, in a page,
-// `worker` on its shared-memory channel (a plain module on a worker thread that blocks on
-// Atomics.wait; a cross-origin-isolated page; code in worker/) before `asyncify`
-// (Binaryen Asyncify, hand-written driver in asyncify/; runs on every engine with
-// WebAssembly): the page stays responsive and interrupt() stops CPU-bound loops, for
-// 35-100 µs per suspension instead of 5-15. In Node, `asyncify` before `worker`: there is
-// no page to keep responsive (cli.mjs does not map Ctrl-C to interrupt()), and asyncify
-// suspends several times and starts a session ~20 times cheaper. `auto` never picks the
-// worker's service-worker channel (pages without isolation): at 1-5 ms per suspension it
-// loses to asyncify; asked for explicitly, it works.
+// Backends, in order of preference (the measurements behind it: README, "Backends per
+// engine", and worker-backend/README.md): `jspi` (wasm-bindgen's JSPI; needs JSPI +
+// exnref) first everywhere: the cheapest suspension (4-9 µs), no isolation needed, and
+// with yielding the page stays responsive and interrupt() reaches CPU-bound loops on the
+// main thread too. Then, in a page, `worker` on its shared-memory channel (a plain module
+// on a worker thread that blocks on Atomics.wait; a cross-origin-isolated page; code in
+// worker/) before `asyncify` (Binaryen Asyncify, hand-written driver in asyncify/; runs
+// on every engine with WebAssembly): both keep the page responsive now, but the worker
+// runs uninstrumented code (asyncify costs 1.15-1.26x CPU) and is the only one whose Stop
+// also ends native code that never polls (by terminating it), for 35-100 µs per
+// suspension instead of 5-15. In Node, `asyncify` before `worker`: no page to keep
+// responsive, and asyncify suspends several times and starts a session ~20 times
+// cheaper. `auto` never picks the worker's service-worker channel (pages without
+// isolation): at 1-5 ms per suspension it loses to asyncify; asked for explicitly, it
+// works.
 //
 // Running code polls its session every thousand loop iterations or calls
 // (bridge.poll): 1 raises KeyboardInterrupt (interrupt() was called), 2 yields. On the
@@ -85,7 +89,7 @@ export function detect() {
   const backend = preference.find((name) => reasons[name] === null && !(name === "worker" && slowWorker)) ?? null;
   const workerNote = isNode ? "worker: in Node asyncify is preferred (no page to keep responsive; cheaper suspensions and sessions)"
     : `worker: ${reasons.worker ?? slowWorker}`;
-  const reason = backend === "jspi" ? "jspi: supported by this engine"
+  const reason = backend === "jspi" ? "jspi: supported by this engine (runs on this thread, yielding to the event loop every few ms)"
     : backend === "worker" ? `worker: fallback, because jspi is unavailable: ${reasons.jspi}`
     : backend ? `${backend}: fallback, because jspi is unavailable: ${reasons.jspi}; and ${workerNote}`
     : `no backend available: ${reasons.asyncify}`;
