@@ -467,7 +467,8 @@ export class Session {
         answer = () => (o.fetch ?? defaultFetch)(payload);
         break;
       case "call": {
-        const f = o.functions?.[payload.name];
+        // Own properties only: "constructor" or "toString" are not functions anyone registered.
+        const f = o.functions && Object.hasOwn(o.functions, payload.name) ? o.functions[payload.name] : undefined;
         if (typeof f !== "function") {
           return Promise.reject(new HostError("UnknownFunction", `no host function named '${payload.name}'`));
         }

@@ -177,6 +177,24 @@ finally:
   fresh.close();
 });
 
+test("host.call reaches only functions the embedder registered, not Object.prototype's", async () => {
+  const { out, options } = collect();
+  const session = await createSession({ ...options, functions: { ping: () => "pong" } });
+  const result = await session.run(`
+import host
+print(host.call("ping"))
+for name in ["constructor", "toString", "isPrototypeOf", "hasOwnProperty", "__proto__"]:
+    try:
+        host.call(name)
+    except LookupError as e:
+        print("LookupError", e)
+`);
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, "pong\n" + ["constructor", "toString", "isPrototypeOf", "hasOwnProperty", "__proto__"]
+    .map((n) => `LookupError no host function named '${n}'\n`).join(""));
+  session.close();
+});
+
 test("each session keeps its own globals across runs", async () => {
   const a = collect();
   const b = collect();
