@@ -278,6 +278,47 @@ const macrotask = (() => {
   };
 })();
 
+/**
+ * A handler's answer copied into plain data before any backend reads it: a reply whose
+ * getters, proxies or iterators throw becomes a rejection here (an OSError in Python), on
+ * every backend alike, instead of throwing inside the wasm. Values keep their meaning.
+ */
+function plainReply(kind, value) {
+  const copy = (v, depth) => {
+    if (depth > 100) throw new HostError("Failed", "host reply nested too deeply");
+    if (v === null || v === undefined || typeof v !== "object") return v;
+    if (v instanceof Uint8Array) return new Uint8Array(v);
+    if (Array.isArray(v)) return Array.from(v, (item) => copy(item, depth + 1));
+    const out = {};
+    for (const key of Object.keys(v)) out[key] = copy(v[key], depth + 1);
+    return out;
+  };
+  try {
+    if (kind === "fetch") {
+      if (value === null || typeof value !== "object") return value;
+      const { status, reason, url, headers, body } = value;
+      return { status, reason, url, headers: copy(headers === undefined ? [] : Array.from(headers), 0), body: body instanceof Uint8Array ? new Uint8Array(body) : body };
+    }
+    return kind === "call" ? copy(value, 0) : value;
+  } catch (error) {
+    if (error instanceof HostError) throw error;
+    throw new HostError("Failed", `the host's reply could not be read: ${error?.message ?? error}`);
+  }
+}
+
+/** A handler's rejection as a HostError the backends can read without running code of
+ * the embedder's (a reason whose getters throw is a plain failure). */
+function hostErrorOf(reason) {
+  if (reason instanceof HostError) return reason;
+  try {
+    const kind = typeof reason?.stackswitchKind === "string" ? reason.stackswitchKind : "Failed";
+    const message = typeof reason?.message === "string" ? reason.message : typeof reason === "string" ? reason : JSON.stringify(reason) ?? "host handler failed";
+    return new HostError(kind, message);
+  } catch {
+    return new HostError("Failed", "host handler failed (its error could not be read)");
+  }
+}
+
 /** The RunLimits a session's options ask for: { maxSeconds, maxSteps }, null for none. */
 function sessionLimits(options) {
   const positive = (value, name) => {
@@ -401,6 +442,7 @@ export class Session {
   #nextYield = Infinity; // performance.now() after which the next poll yields
   #timedOut = false; // the run's timeoutMs passed (its timer fired)
   #stats = { suspensions: 0, yields: 0 };
+  #outputFailed = false;
 
   #bridge; // the host side the backend's handle calls (request, write, now, poll)
 
@@ -445,7 +487,13 @@ export class Session {
 
   /** Deliver program output to the embedder, in order. */
   write(stream, text) {
-    (stream === "stdout" ? this.stdout : this.stderr)(text);
+    try {
+      (stream === "stdout" ? this.stdout : this.stderr)(text);
+    } catch (error) {
+      // The program goes on; the embedder's broken handler is reported once, not fatal.
+      if (!this.#outputFailed) console.error(`stackswitch: the ${stream} handler threw (output dropped): ${error?.message ?? error}`);
+      this.#outputFailed = true;
+    }
   }
 
   #request(kind, payload) {
@@ -492,7 +540,8 @@ export class Session {
       };
       const pending = { reject: settle(reject) };
       this.#pending = pending;
-      Promise.resolve().then(answer).then(settle(resolve), pending.reject);
+      Promise.resolve().then(answer).then((value) => plainReply(kind, value))
+        .then(settle(resolve), (reason) => pending.reject(hostErrorOf(reason)));
     });
   }
 

@@ -195,6 +195,43 @@ for name in ["constructor", "toString", "isPrototypeOf", "hasOwnProperty", "__pr
   session.close();
 });
 
+test("handlers that misbehave in every way raise Python exceptions and the session goes on", async () => {
+  const { out, options } = collect();
+  const hostile = new Proxy({}, { get() { throw new Error("getter exploded"); }, ownKeys() { throw new Error("keys exploded"); } });
+  const badReason = { get message() { throw new Error("no message"); }, get stackswitchKind() { throw new Error("no kind"); } };
+  let writes = 0;
+  const session = await createSession({
+    ...options,
+    stderr: () => { writes += 1; throw new Error("stderr handler broke"); },
+    fetch: async () => ({ status: 200, reason: "OK", url: "x", headers: hostile, body: new Uint8Array(0) }),
+    functions: {
+      proxy: () => hostile,
+      array: () => [1, hostile],
+      reason: () => Promise.reject(badReason),
+      thrower: () => { throw badReason; },
+    },
+  });
+  const result = await session.run(`
+import host, sys, urllib.request
+for name in ["proxy", "array", "reason", "thrower"]:
+    try:
+        host.call(name)
+    except OSError as e:
+        print(name, "OSError")
+try:
+    urllib.request.urlopen("http://127.0.0.1:9/")
+except OSError as e:
+    print("fetch OSError")
+print("to stderr", file=sys.stderr)
+print("still running")
+`);
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, "proxy OSError\narray OSError\nreason OSError\nthrower OSError\nfetch OSError\nstill running\n");
+  assert.ok(writes > 0, "the stderr handler was called");
+  assert.equal((await session.run("print('usable')")).status, 0);
+  session.close();
+});
+
 test("each session keeps its own globals across runs", async () => {
   const a = collect();
   const b = collect();
