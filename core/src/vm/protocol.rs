@@ -81,10 +81,15 @@ pub(crate) fn call(
                 args.insert(0, this.clone());
             }
             if let (Some(class), true) = (&b.method_of, args.is_empty()) {
-                return Err(type_error(format!(
-                    "unbound method {class}.{}() needs an argument",
-                    b.name
-                )));
+                // CPython's words differ: slot wrappers (dunders) are descriptors.
+                let name = &b.name;
+                return Err(type_error(
+                    if name.starts_with("__") && name.ends_with("__") {
+                        format!("descriptor '{name}' of '{class}' object needs an argument")
+                    } else {
+                        format!("unbound method {class}.{name}() needs an argument")
+                    },
+                ));
             }
             (b.func)(vm, args, kwargs)
         }
