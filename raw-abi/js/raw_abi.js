@@ -231,18 +231,11 @@ function encodeAnswer(kind, value) {
   return w.finish();
 }
 
-/** A rejection reason as host-error bytes (kinds as the JSPI backend maps them); a reason
- * whose getters throw is a plain failure. */
+/** A rejection reason as host-error bytes (kinds as the JSPI backend maps them). The
+ * runtime hands over only reasons it made safe to read (hostErrorOf in stackswitch.js). */
 function encodeError(reason) {
-  let kind;
-  let message;
-  try {
-    kind = ERROR_KINDS.indexOf(reason?.stackswitchKind);
-    message = typeof reason?.message === "string" ? reason.message : typeof reason === "string" ? reason : undefined;
-  } catch {
-    kind = -1;
-    message = "host handler failed (its error could not be read)";
-  }
+  const kind = ERROR_KINDS.indexOf(reason?.stackswitchKind);
+  let message = typeof reason?.message === "string" ? reason.message : typeof reason === "string" ? reason : undefined;
   if (message === undefined) {
     try {
       message = JSON.stringify(reason) ?? "host handler failed";

@@ -99,7 +99,7 @@ pub(crate) struct Vm<'a> {
     pub(crate) depth: usize,
     /// The exception being handled (`except` blocks), for bare `raise` and chaining.
     pub(crate) handled: Option<Value>,
-    /// Instructions until the next poll of the host.
+    /// Poll points until the next poll of the host.
     pub(crate) ticks: u32,
     /// Where this run stands against its [`RunLimits`].
     budget: Budget,
@@ -119,9 +119,8 @@ struct Budget {
     executed: u64,
     /// Ticks the current slice started with.
     slice: u32,
-    max_steps: Option<u64>,
-    /// Monotonic-clock deadline, and the limit it came from (for the message).
-    deadline: Option<(f64, f64)>,
+    /// Monotonic-clock time at which `Config::limits.max_seconds` runs out.
+    deadline: Option<f64>,
     /// Why the run is over, once a limit was exceeded.
     exceeded: Option<String>,
 }
@@ -134,7 +133,7 @@ impl<'a> Vm<'a> {
             max_steps,
             max_seconds,
         } = rt.config.limits;
-        let deadline = max_seconds.map(|limit| (host.now(Clock::Monotonic) + limit, limit));
+        let deadline = max_seconds.map(|limit| host.now(Clock::Monotonic) + limit);
         let slice = next_slice(max_steps, 0);
         Vm {
             rt,
@@ -145,7 +144,6 @@ impl<'a> Vm<'a> {
             budget: Budget {
                 executed: 0,
                 slice,
-                max_steps,
                 deadline,
                 exceeded: None,
             },
@@ -218,12 +216,13 @@ impl<'a> Vm<'a> {
     fn poll(&mut self) -> PyResult<()> {
         self.budget.executed += u64::from(self.budget.slice);
         self.check_deadline();
-        if let (None, Some(max)) = (&self.budget.exceeded, self.budget.max_steps) {
+        let max_steps = self.rt.config.limits.max_steps;
+        if let (None, Some(max)) = (&self.budget.exceeded, max_steps) {
             if self.budget.executed > max {
                 self.budget.exceeded = Some(format!("the run exceeded its limit of {max} steps"));
             }
         }
-        let slice = next_slice(self.budget.max_steps, self.budget.executed);
+        let slice = next_slice(max_steps, self.budget.executed);
         if let Some(error) = self.limit_error() {
             return Err(error);
         }
@@ -242,7 +241,7 @@ impl<'a> Vm<'a> {
     pub(crate) fn suspend(&mut self, request: SuspendRequest) -> PyResult<Reply> {
         let reply = self.host.suspend(request);
         if matches!(&reply, Err(e) if e.kind == HostErrorKind::TimedOut) {
-            let limit = self.budget.deadline.map(|(_, limit)| limit);
+            let limit = self.rt.config.limits.max_seconds;
             self.budget
                 .exceeded
                 .get_or_insert_with(|| time_limit_message(limit));
@@ -255,9 +254,10 @@ impl<'a> Vm<'a> {
     }
 
     fn check_deadline(&mut self) {
-        if let (None, Some((deadline, limit))) = (&self.budget.exceeded, self.budget.deadline) {
+        if let (None, Some(deadline)) = (&self.budget.exceeded, self.budget.deadline) {
             if self.host.now(Clock::Monotonic) > deadline {
-                self.budget.exceeded = Some(time_limit_message(Some(limit)));
+                let limit = self.rt.config.limits.max_seconds;
+                self.budget.exceeded = Some(time_limit_message(limit));
             }
         }
     }
