@@ -15,6 +15,7 @@ use crate::compiler::{BinOp, CmpOp};
 use crate::host::{Reply, Stream, SuspendRequest};
 use crate::objects::{Kwargs, NativeFn, NativeIter, NativeState, Value};
 use crate::text::format as fmt;
+use crate::vm::bignum;
 use crate::vm::ops::to_bigint;
 use crate::vm::{overflow_error, type_error, value_error, PyErr, PyResult, Vm};
 
@@ -725,7 +726,8 @@ fn pow(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     } else {
         base
     };
-    let r = base.modpow(&exp.abs(), &m.abs());
+    let modulus = m.abs();
+    let r = bignum::modpow(vm, &base.mod_floor(&modulus), &exp.abs(), &modulus)?;
     // Python's result takes the sign of the modulus.
     let r = if m.is_negative() && !r.is_zero() {
         r + &m

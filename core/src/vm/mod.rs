@@ -23,6 +23,7 @@
 //! the run ends (handlers always lie after the code they protect).
 
 mod attr;
+pub(crate) mod bignum;
 mod errors;
 mod eval;
 mod namespaces;
