@@ -170,6 +170,7 @@ export async function yieldingCosts({ createSession, backend, rounds, print, opt
     print(`${name.padEnd(16)} ${a.toFixed(1).padStart(8)} ${b.toFixed(1).padStart(8)} ${(b / a).toFixed(3).padStart(7)}x ${String(yields).padStart(8)}`);
   }
   const gaps = [];
+  const frames = [];
   for (let r = 0; r < rounds; r++) {
     let last = performance.now();
     let worst = 0;
@@ -184,7 +185,17 @@ export async function yieldingCosts({ createSession, backend, rounds, print, opt
       worst = Math.max(worst, now - last);
       last = now;
     }, 1);
+    // In a page, also count the animation frames drawn meanwhile.
+    let drawing = typeof requestAnimationFrame === "function";
+    let drawn = 0;
+    const draw = () => {
+      drawn += 1;
+      if (drawing) requestAnimationFrame(draw);
+    };
+    if (drawing) requestAnimationFrame(draw);
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    drawing = false;
+    frames.push(drawn);
     clearInterval(ticker);
     s.interrupt();
     await run;
@@ -192,6 +203,7 @@ export async function yieldingCosts({ createSession, backend, rounds, print, opt
     gaps.push(worst);
   }
   print(`longest gap between 1 ms timer ticks during 1 s of while True (yielding on): median ${median(gaps).toFixed(1)} ms, max ${Math.max(...gaps).toFixed(1)} ms`);
+  if (typeof requestAnimationFrame === "function") print(`animation frames drawn during that 1 s: median ${median(frames)}, min ${Math.min(...frames)}`);
   on.close();
   off.close();
 }
