@@ -293,6 +293,25 @@ fn os_error_str(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Valu
     Ok(Value::str(text))
 }
 
+/// `ImportError.__init__(*args, name=None, path=None)`.
+fn import_error_init(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let name = super::take_kwarg(&mut kw, "name").unwrap_or(Value::None);
+    let path = super::take_kwarg(&mut kw, "path").unwrap_or(Value::None);
+    if let Some((key, _)) = kw.first() {
+        return Err(type_error(format!(
+            "'{key}' is an invalid keyword argument for ImportError()"
+        )));
+    }
+    exc_init(vm, args.clone(), kw)?;
+    if let Some(Value::Instance(i)) = args.first() {
+        let mut attrs = i.attrs.borrow_mut();
+        attrs.insert("name".into(), name);
+        attrs.insert("path".into(), path);
+        attrs.insert("msg".into(), args.get(1).cloned().unwrap_or(Value::None));
+    }
+    Ok(Value::None)
+}
+
 fn exc_with_traceback(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     Ok(this(&args))
 }
@@ -520,6 +539,7 @@ pub(super) fn install(t: &BuiltinTypes) {
         &t.exc("OSError"),
         &[("__init__", os_error_init), ("__str__", os_error_str)],
     );
+    add_methods(&t.exc("ImportError"), &[("__init__", import_error_init)]);
     for (class, attr) in [("StopIteration", "value"), ("SystemExit", "code")] {
         let getter = native(attr, exc_first_arg);
         t.exc(class)
