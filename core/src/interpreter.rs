@@ -113,7 +113,11 @@ impl Interpreter {
         };
         let main = self.rt.main.clone();
         let mut vm = Vm::new(&mut self.rt, host);
-        match vm.run_module(code, main) {
+        let result = vm.run_module(code, main);
+        // Files left open keep their contents only in the program's file objects: write
+        // them back, as a CPython process does at exit.
+        let flushed = vm.flush_open_files();
+        match result.and(flushed) {
             Ok(()) => Ok(()),
             Err(e) => Err(uncaught(&mut vm, e)),
         }

@@ -84,3 +84,18 @@ fn the_embedder_reads_and_changes_the_files_between_runs() {
         FsErrorKind::NotFound
     );
 }
+
+#[test]
+fn open_reads_the_embedders_files_and_writes_back_even_files_left_open() {
+    let mut python = interpreter_with(&[("/scores.csv", "ada,90\nbob,75\n")]);
+    let mut out = Output::default();
+    let program = "total = 0\nwith open('scores.csv') as f:\n    for line in f:\n        total += int(line.split(',')[1])\n\
+                   with open('total.txt', 'w') as f:\n    f.write(str(total))\n\
+                   log = open('log.txt', 'a')\nlog.write('ran\\n')\nprint(total)\n";
+    python.run(program, &mut out).unwrap();
+    python.run("log.write('again\\n')\n", &mut out).unwrap();
+    assert_eq!(out.0, "165\n");
+    let fs = python.filesystem();
+    assert_eq!(fs.read("/total.txt").unwrap(), b"165");
+    assert_eq!(fs.read("log.txt").unwrap(), b"ran\nagain\n");
+}

@@ -1,4 +1,4 @@
-//! Programs of several files, run by the native runner (whose files are the machine's)
+//! Programs of several files, and programs that write and read files, run by the native runner (whose files are the machine's)
 //! and by `python3` in the same directory: stdout, the last stderr line and the exit
 //! status must agree.
 //!
@@ -14,6 +14,14 @@ use stackswitch_tests::{last_line, native_runner_binary};
 type Files = &'static [(&'static str, &'static str)];
 
 const CASES: &[(&str, Files)] = &[
+    (
+        "files_modes_and_errors",
+        &[("main.py", include_str!("../multi_file/files_modes_and_errors.py"))],
+    ),
+    (
+        "files_text_newlines_positions",
+        &[("main.py", include_str!("../multi_file/files_text_newlines_positions.py"))],
+    ),
     (
         "modules_and_packages",
         &[

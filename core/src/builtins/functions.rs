@@ -22,6 +22,7 @@ use crate::vm::{overflow_error, type_error, value_error, PyErr, PyResult, Vm};
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
     ("input", input),
+    ("open", open),
     ("len", len),
     ("abs", abs),
     ("min", min),
@@ -122,6 +123,17 @@ fn print(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
+}
+
+/// `open(...)`: the file objects are Python (`modules/py/_fileio.py`), imported on the
+/// first call, over the interpreter's filesystem.
+fn open(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let module = vm.import_module("_fileio")?;
+    let open = module.attrs.borrow().get("open").cloned();
+    match open {
+        Some(open) => vm.call(&open, args, kw),
+        None => Err(PyErr::new("SystemError", "_fileio.open is missing")),
+    }
 }
 
 fn input(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {

@@ -157,6 +157,19 @@ pub(crate) struct ModuleSource {
 }
 
 impl Vm<'_> {
+    /// Write back the contents of every file the program left open (`open()`'s module
+    /// keeps them), if it ever opened one.
+    pub(crate) fn flush_open_files(&mut self) -> PyResult<()> {
+        let Some(module) = self.rt.modules.get("_fileio").cloned() else {
+            return Ok(());
+        };
+        let flush = module.attrs.borrow().get("_flush_all").cloned();
+        match flush {
+            Some(flush) => self.call(&flush, Vec::new(), Vec::new()).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
     /// The directories a top-level import searches: the main program's own, then the
     /// current directory (CPython's `sys.path[0]` for a script).
     fn import_roots(&self) -> Vec<String> {

@@ -36,6 +36,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("py/bisect.py")),
     ("string", include_str!("py/string.py")),
     ("copy", include_str!("py/copy.py")),
+    ("_fileio", include_str!("py/_fileio.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
