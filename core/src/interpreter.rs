@@ -22,6 +22,9 @@ pub struct Config {
     /// (see `memory.rs`: live bytes are counted only where the binary installs
     /// [`crate::CountingAllocator`]; otherwise each result's own size is checked).
     pub memory_limit: usize,
+    /// `os.environ`: the environment the program sees (empty by default; the native
+    /// runner passes the process's).
+    pub environ: Vec<(String, String)>,
 }
 
 /// Bounds on one [`Interpreter::run`] that Python code cannot escape, for graders and
@@ -53,6 +56,7 @@ impl Default for Config {
             stack_budget: 512 * 1024,
             limits: RunLimits::default(),
             memory_limit: crate::DEFAULT_MEMORY_LIMIT,
+            environ: Vec::new(),
         }
     }
 }

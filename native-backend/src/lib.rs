@@ -95,6 +95,7 @@ pub fn run_with_host(filename: &str, source: &str, argv: Vec<String>, host: Nati
         argv,
         stack_budget: STACK_BUDGET_BYTES,
         memory_limit: memory_limit_from_env(),
+        environ: std::env::vars().collect(),
         ..Config::default()
     };
     let source = source.to_owned();

@@ -19,6 +19,10 @@ const CASES: &[(&str, Files)] = &[
         &[("main.py", include_str!("../multi_file/files_modes_and_errors.py"))],
     ),
     (
+        "os_files_and_paths",
+        &[("main.py", include_str!("../multi_file/os_files_and_paths.py"))],
+    ),
+    (
         "files_text_newlines_positions",
         &[("main.py", include_str!("../multi_file/files_text_newlines_positions.py"))],
     ),

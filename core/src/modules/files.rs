@@ -122,6 +122,20 @@ fn rmdir(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     change(vm, "rmdir", &args, &kw, |fs, p| fs.remove_dir(p))
 }
 
+/// `environ()`: the environment the embedder gave ([`crate::Config::environ`]), as pairs.
+fn environ(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("environ", &kw)?;
+    check_args("environ", &args, 0, 0)?;
+    let pairs = vm
+        .rt
+        .config
+        .environ
+        .iter()
+        .map(|(k, v)| Value::tuple(vec![Value::str(k.as_str()), Value::str(v.as_str())]))
+        .collect();
+    Ok(Value::list(pairs))
+}
+
 fn getcwd(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("getcwd", &kw)?;
     check_args("getcwd", &args, 0, 0)?;
@@ -142,6 +156,7 @@ pub(crate) fn module() -> Rc<Module> {
             ("mkdir", mkdir),
             ("rmdir", rmdir),
             ("getcwd", getcwd),
+            ("environ", environ),
         ] {
             attrs.insert(name.into(), native(name, func));
         }

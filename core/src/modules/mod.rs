@@ -37,6 +37,8 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("string", include_str!("py/string.py")),
     ("copy", include_str!("py/copy.py")),
     ("_fileio", include_str!("py/_fileio.py")),
+    ("os", include_str!("py/os.py")),
+    ("posixpath", include_str!("py/posixpath.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -111,6 +113,7 @@ impl Vm<'_> {
             "host" => host_module(),
             "__future__" => future_module(),
             "_fs" => files::module(),
+            "os.path" => self.import_module("posixpath")?,
             _ => {
                 if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
                     return self.python_module(name, source);
