@@ -102,7 +102,8 @@ impl Vm<'_> {
 
     fn create_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
         let module = match name {
-            "sys" => sys_module(self),
+            "sys" => sys_module(self)?,
+            "__main__" => self.rt.main.clone(),
             "time" => time_module(),
             "math" => math::module(),
             "random" => random::module(self)?,
@@ -169,7 +170,10 @@ fn stream(s: Stream) -> Value {
     }))
 }
 
-fn sys_module(vm: &mut Vm<'_>) -> Rc<Module> {
+/// The Python half of `sys`: `sys.stdin` (see the file's header).
+const SYS_STDIN_SOURCE: &str = include_str!("py/sys_stdin.py");
+
+fn sys_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
     let m = new_module("sys");
     let argv: Vec<Value> = vm.rt.config.argv.iter().map(Value::str).collect();
     {
@@ -193,17 +197,52 @@ fn sys_module(vm: &mut Vm<'_>) -> Rc<Module> {
             ("exit", sys_exit as crate::objects::NativeFn),
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
+            ("exc_info", sys_exc_info),
         ] {
             a.insert(name.into(), native(name, f));
         }
+        for (name, s) in [
+            ("__stdout__", Stream::Stdout),
+            ("__stderr__", Stream::Stderr),
+        ] {
+            let same = a
+                .get(if s == Stream::Stdout {
+                    "stdout"
+                } else {
+                    "stderr"
+                })
+                .cloned();
+            a.insert(name.into(), same.unwrap_or_else(|| stream(s)));
+        }
+        let main_dir = match vm.rt.config.filename.rsplit_once('/') {
+            Some((dir, _)) => dir.to_owned(),
+            None => String::new(),
+        };
+        a.insert("path".into(), Value::list(vec![Value::str(main_dir)]));
     }
-    m
+    vm.exec_builtin_source(&m, SYS_STDIN_SOURCE, "<frozen sys>")?;
+    Ok(m)
 }
 
 fn sys_exit(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("exit", &kw)?;
     check_args("exit", &args, 0, 1)?;
     Err(PyErr::with_args(&types().exc("SystemExit"), args))
+}
+
+/// `exc_info()`: `(type, value, traceback)` of the exception being handled, or three
+/// Nones. There are no traceback objects here: the third item is always None.
+fn sys_exc_info(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("exc_info", &kw)?;
+    check_args("exc_info", &args, 0, 0)?;
+    Ok(match vm.handled.clone() {
+        Some(Value::Instance(exc)) => Value::tuple(vec![
+            Value::Class(exc.class.clone()),
+            Value::Instance(exc),
+            Value::None,
+        ]),
+        _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
