@@ -135,25 +135,7 @@ impl MemoryFileSystem {
     /// filesystem before a run; programs use [`FileSystem::write`]).
     pub fn insert(&mut self, path: &str, contents: impl Into<Vec<u8>>) -> Result<(), FsError> {
         let path = self.absolute(path);
-        let mut ancestor = String::new();
-        for part in path
-            .split('/')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .split_last()
-            .map_or(&[][..], |(_, dirs)| dirs)
-        {
-            ancestor.push('/');
-            ancestor.push_str(part);
-            match self.entries.get(&ancestor) {
-                Some(Entry::File(_)) => return Err(FsError::new(FsErrorKind::NotADirectory)),
-                Some(Entry::Directory) => {}
-                None => {
-                    self.entries.insert(ancestor.clone(), Entry::Directory);
-                }
-            }
-        }
-        self.write(&path, &contents.into())
+        create_file(self, &path, &contents.into())
     }
 
     /// Every file, by absolute path, with its contents (for embedders reading back).
@@ -292,6 +274,50 @@ impl FileSystem for MemoryFileSystem {
     }
 }
 
+/// Write the file at `path` in any [`FileSystem`], creating its missing directories
+/// first (what an embedder filling a filesystem wants; a program's `open()` does not).
+pub fn create_file(fs: &mut dyn FileSystem, path: &str, contents: &[u8]) -> Result<(), FsError> {
+    let absolute = path.starts_with('/');
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let mut ancestor = String::new();
+    for (i, part) in parts.iter().enumerate().take(parts.len().saturating_sub(1)) {
+        if i > 0 || absolute {
+            ancestor.push('/');
+        }
+        ancestor.push_str(part);
+        match fs.kind(&ancestor) {
+            Some(FileKind::Directory) => {}
+            Some(FileKind::File) => return Err(FsError::new(FsErrorKind::NotADirectory)),
+            None => fs.create_dir(&ancestor)?,
+        }
+    }
+    fs.write(path, contents)
+}
+
+/// Every file below the directory `root` (recursively), as paths joined onto `root`,
+/// sorted: what an embedder reads back after a run.
+pub fn list_files(fs: &dyn FileSystem, root: &str) -> Result<Vec<String>, FsError> {
+    let mut files = Vec::new();
+    let mut pending = vec![root.trim_end_matches('/').to_owned()];
+    while let Some(dir) = pending.pop() {
+        let shown = if dir.is_empty() {
+            "/".to_owned()
+        } else {
+            dir.clone()
+        };
+        for name in fs.list(&shown)? {
+            let path = format!("{dir}/{name}");
+            match fs.kind(&path) {
+                Some(FileKind::Directory) => pending.push(path),
+                Some(FileKind::File) => files.push(path),
+                None => {}
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,5 +342,19 @@ mod tests {
         fs.remove_dir("data").unwrap();
         assert_eq!(fs.kind("data"), None);
         assert_eq!(fs.files().count(), 0);
+    }
+
+    #[test]
+    fn embedders_create_files_in_new_directories_and_list_them_all() {
+        let mut fs = MemoryFileSystem::new();
+        create_file(&mut fs, "/a/b/c.txt", b"1").unwrap();
+        create_file(&mut fs, "top.txt", b"2").unwrap();
+        create_file(&mut fs, "a/d.txt", b"3").unwrap();
+        assert_eq!(
+            list_files(&fs, "/").unwrap(),
+            vec!["/a/b/c.txt", "/a/d.txt", "/top.txt"]
+        );
+        let blocked = create_file(&mut fs, "top.txt/x", b"").unwrap_err();
+        assert_eq!(blocked.kind, FsErrorKind::NotADirectory);
     }
 }

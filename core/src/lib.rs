@@ -42,7 +42,9 @@ mod text;
 mod vm;
 
 pub use error::{Error, ErrorKind};
-pub use fs::{FileKind, FileSystem, FsError, FsErrorKind, MemoryFileSystem};
+pub use fs::{
+    create_file, list_files, FileKind, FileSystem, FsError, FsErrorKind, MemoryFileSystem,
+};
 pub use host::{
     Clock, FetchRequest, FetchResponse, Host, HostError, HostErrorKind, HostValue, Poll, Reply,
     Stream, SuspendRequest,
