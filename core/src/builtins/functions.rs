@@ -106,15 +106,45 @@ fn print(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     let file = take_kwarg(&mut kw, "file").unwrap_or(Value::None);
     let flush = take_kwarg(&mut kw, "flush");
     reject_kwargs("print", &kw)?;
-    let mut out = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
+    // CPython prints to whatever `sys.stdout` is now, so a program may replace it.
+    let file = match file {
+        Value::None => vm
+            .rt
+            .modules
+            .get("sys")
+            .and_then(|m| m.attrs.borrow().get("stdout").cloned())
+            .unwrap_or(Value::None),
+        f => f,
+    };
+    let is_stream = match &file {
+        Value::None => true,
+        Value::Instance(i) => i
+            .native
+            .as_ref()
+            .is_some_and(|n| matches!(&*n.borrow(), NativeState::Stream(_))),
+        _ => false,
+    };
+    if is_stream {
+        let mut out = String::new();
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&vm.to_str(a)?);
         }
-        out.push_str(&vm.to_str(a)?);
+        out.push_str(&end);
+        write_to(vm, &file, &out)?;
+    } else {
+        // A Python file object sees one write per piece, as CPython's print makes them.
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                write_to(vm, &file, &sep)?;
+            }
+            let piece = vm.to_str(a)?;
+            write_to(vm, &file, &piece)?;
+        }
+        write_to(vm, &file, &end)?;
     }
-    out.push_str(&end);
-    write_to(vm, &file, &out)?;
     if let Some(flush) = flush {
         if vm.truthy(&flush)? {
             vm.host.flush();

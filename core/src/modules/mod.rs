@@ -6,7 +6,7 @@
 //!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
-//!   collections itertools functools operator heapq bisect string copy
+//!   collections itertools functools operator heapq bisect string copy textwrap io
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //! ```
 //! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
@@ -35,6 +35,8 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("py/bisect.py")),
     ("string", include_str!("py/string.py")),
     ("copy", include_str!("py/copy.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
+    ("io", include_str!("py/io.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};

@@ -503,6 +503,8 @@ impl Vm<'_> {
             Some(Value::Str(s)) => Rc::from(s.as_str()),
             _ => Rc::from(name),
         };
+        // The body may set `__module__` itself (modules written in Python do).
+        let module_name = attrs.get("__module__").cloned().unwrap_or(module_name);
         let module: Rc<str> = match &module_name {
             Value::Str(s) => Rc::from(s.as_str()),
             _ => Rc::from("__main__"),
