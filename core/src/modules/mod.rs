@@ -4,6 +4,7 @@
 //!   sys     argv, stdout, stderr, exit, version_info, maxsize, recursion limit
 //!   time    sleep (suspends), time, monotonic, perf_counter
 //!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
+//!   struct  packing.rs (+ py/struct.py)
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy textwrap io
@@ -19,6 +20,7 @@
 pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod mersenne;
+pub(crate) mod packing;
 pub(crate) mod random;
 pub(crate) mod urllib;
 
@@ -105,6 +107,7 @@ impl Vm<'_> {
             "math" => math::module(),
             "random" => random::module(self)?,
             "json" => json::module(),
+            "struct" => return packing::module(self),
             "urllib" => new_module("urllib"),
             "urllib.request" => urllib::request_module(self)?,
             "urllib.error" => urllib::error_module(),
