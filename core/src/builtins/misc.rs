@@ -27,6 +27,7 @@ pub(crate) fn object_method(name: &str) -> Option<Value> {
         "__setattr__" => object_setattr,
         "__format__" => object_format,
         "__new__" => object_new,
+        "__init_subclass__" => super::metaclass::object_init_subclass,
         _ => return None,
     };
     Some(native(static_name(name), f))
@@ -42,6 +43,7 @@ fn static_name(name: &str) -> &'static str {
         "__hash__" => "__hash__",
         "__setattr__" => "__setattr__",
         "__new__" => "__new__",
+        "__init_subclass__" => "__init_subclass__",
         _ => "__format__",
     }
 }

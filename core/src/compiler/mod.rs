@@ -917,13 +917,8 @@ impl<'a> Compiler<'a> {
         let code = self.pop_unit();
         self.emit_closure_and_code(code, 0)?;
         let mut nbases = 0;
+        let mut nkeywords = 0;
         if let Some(args) = &c.arguments {
-            if !args.keywords.is_empty() {
-                return err(
-                    "class keyword arguments (metaclass=...) are not supported",
-                    c.range,
-                );
-            }
             for a in args.args.iter() {
                 if let Expr::Starred(s) = a {
                     return err("starred base classes are not supported", s.range);
@@ -931,9 +926,22 @@ impl<'a> Compiler<'a> {
                 self.expr(a)?;
                 nbases += 1;
             }
+            for k in args.keywords.iter() {
+                let Some(arg) = &k.arg else {
+                    return err("class keyword arguments from ** are not supported", k.range);
+                };
+                self.load_const(Value::str(arg.to_string()));
+                self.expr(&k.value)?;
+                nkeywords += 1;
+            }
         }
         let name = self.const_index(Value::str(c.name.to_string()));
-        self.emit(Instr::BuildClass(name, nbases));
+        if nkeywords > 0 {
+            self.emit(Instr::BuildMap(nkeywords));
+            self.emit(Instr::BuildClassKw(name, nbases));
+        } else {
+            self.emit(Instr::BuildClass(name, nbases));
+        }
         for _ in &c.decorator_list {
             self.emit(Instr::Call(1));
         }
