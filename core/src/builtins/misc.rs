@@ -105,6 +105,15 @@ fn object_setattr(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<V
             drop(old);
             Ok(Value::None)
         }
+        // `super().__setattr__(name, value)` in a metaclass.
+        (Value::Class(c), Value::Str(name)) if c.builtin.is_none() => {
+            let old = c
+                .attrs
+                .borrow_mut()
+                .insert(Rc::from(name.as_str()), args[2].clone());
+            drop(old);
+            Ok(Value::None)
+        }
         _ => Err(type_error("can't apply this __setattr__ to this object")),
     }
 }

@@ -8,6 +8,7 @@
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy textwrap io
+//!           enum dataclasses
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //! ```
 //! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
@@ -39,6 +40,8 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("copy", include_str!("py/copy.py")),
     ("textwrap", include_str!("py/textwrap.py")),
     ("io", include_str!("py/io.py")),
+    ("enum", include_str!("py/enum.py")),
+    ("dataclasses", include_str!("py/dataclasses.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};

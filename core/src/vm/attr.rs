@@ -415,6 +415,17 @@ impl Vm<'_> {
                         ))),
                     };
                 }
+                // A data descriptor (a class attribute whose class has `__set__`).
+                if let Some(d) = i.class.lookup(name) {
+                    let set = match &d {
+                        Value::Instance(di) => di.class.lookup("__set__"),
+                        _ => None,
+                    };
+                    if let Some(set) = set {
+                        let args = vec![d.clone(), obj.clone(), value];
+                        return self.call(&set, args, Vec::new()).map(|_| ());
+                    }
+                }
                 if let Some(hook) = i.class.lookup("__setattr__") {
                     return self
                         .call(
@@ -461,6 +472,10 @@ impl Vm<'_> {
                 Ok(())
             }
             Value::Class(c) => {
+                if let Some(hook) = c.meta_lookup("__setattr__") {
+                    let args = vec![obj.clone(), Value::str(name), value];
+                    return self.call(&hook, args, Vec::new()).map(|_| ());
+                }
                 if c.builtin.is_some() {
                     return Err(type_error(format!(
                         "cannot set '{name}' attribute of immutable type '{}'",

@@ -970,9 +970,11 @@ impl Vm<'_> {
                     }
                     Some(f) => {
                         let r = self.call1(&f, v.clone())?;
-                        // CPython reduces a user __hash__ result like an int's hash.
+                        // CPython keeps a result that fits a hash as it is (-1 is
+                        // reserved) and reduces a larger int like that int's hash.
                         match r {
-                            Value::Int(n) => hash::hash_i64(n),
+                            Value::Int(-1) => -2,
+                            Value::Int(n) => n,
                             Value::BigInt(b) => hash::hash_bigint(&b),
                             Value::Bool(b) => b as i64,
                             _ => {

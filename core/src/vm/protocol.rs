@@ -172,6 +172,19 @@ fn missing_arguments(qualname: &str, kind: &str, missing: &[Rc<str>]) -> super::
     ))
 }
 
+/// A function's `__qualname__` in error messages: an assigned one (dataclasses and
+/// `functools.wraps` set it) or the compiled one; read only when a message is made.
+struct QualName<'a>(&'a Function);
+
+impl std::fmt::Display for QualName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.attrs.borrow().get("__qualname__") {
+            Some(Value::Str(s)) => f.write_str(s.as_str()),
+            _ => f.write_str(&self.0.qualname),
+        }
+    }
+}
+
 /// Bind call arguments to a new frame's parameters, with CPython's error messages.
 #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Frame> {
@@ -181,7 +194,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
     let kwonly = code.kwonlycount as usize;
     let posonly = code.posonlycount as usize;
     let nargs = args.len();
-    let qn = &func.qualname;
+    let qn = QualName(func);
     let extra = if nargs > argc {
         if code.has_varargs {
             args.split_off(argc)
@@ -281,7 +294,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
         }
     }
     if !missing.is_empty() {
-        return Err(missing_arguments(qn, "positional", &missing));
+        return Err(missing_arguments(&qn.to_string(), "positional", &missing));
     }
     for i in argc..argc + kwonly {
         if frame.fast[i].is_none() {
@@ -293,7 +306,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
         }
     }
     if !missing.is_empty() {
-        return Err(missing_arguments(qn, "keyword-only", &missing));
+        return Err(missing_arguments(&qn.to_string(), "keyword-only", &missing));
     }
     for &(cell, param) in &code.cell_params {
         let v = frame.fast[param as usize].take();
