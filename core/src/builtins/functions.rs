@@ -542,9 +542,21 @@ pub(crate) fn is_instance(vm: &mut Vm<'_>, v: &Value, spec: &Value, fname: &str)
             }
             Ok(false)
         }
-        _ => Err(type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
+        other => match super::metaclass::union_classes(other) {
+            Some(members) => {
+                for m in &members {
+                    if !matches!(m, Value::Class(_)) {
+                        return Err(type_error(format!(
+                            "{fname}() argument 2 cannot be a parameterized generic"
+                        )));
+                    }
+                }
+                is_instance(vm, v, &Value::tuple(members), fname)
+            }
+            None => Err(type_error(format!(
+                "{fname}() arg 2 must be a type, a tuple of types, or a union"
+            ))),
+        },
     }
 }
 

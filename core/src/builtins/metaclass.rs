@@ -37,9 +37,112 @@ thread_local! {
     static GENERIC_ALIAS: Rc<Class> = {
         let class =
             new_class("GenericAlias", "types", Some(&types().object), Some(BuiltinType::Native));
-        add_methods(&class, &[("__call__", alias_call), ("__repr__", alias_repr)]);
+        add_methods(
+            &class,
+            &[
+                ("__call__", alias_call),
+                ("__repr__", alias_repr),
+                ("__or__", union_or),
+                ("__ror__", union_ror),
+            ],
+        );
         class
     };
+    static UNION_TYPE: Rc<Class> = {
+        let class =
+            new_class("UnionType", "types", Some(&types().object), Some(BuiltinType::Native));
+        add_methods(
+            &class,
+            &[
+                ("__repr__", union_repr),
+                ("__or__", union_or),
+                ("__ror__", union_ror),
+            ],
+        );
+        class
+    };
+}
+
+fn union_type_class() -> Rc<Class> {
+    UNION_TYPE.with(|c| c.clone())
+}
+
+/// The members `v` contributes to `X | Y`: a class, None (as NoneType), a generic alias,
+/// or a union's own members; None when `v` cannot take part in a union.
+fn union_members(v: &Value) -> Option<Vec<Value>> {
+    match v {
+        Value::Class(_) => Some(vec![v.clone()]),
+        Value::None => Some(vec![Value::Class(types().none.clone())]),
+        Value::Instance(i) if Rc::ptr_eq(&i.class, &generic_alias_class()) => Some(vec![v.clone()]),
+        Value::Instance(i) if Rc::ptr_eq(&i.class, &union_type_class()) => {
+            match i.attrs.borrow().get("__args__") {
+                Some(Value::Tuple(t)) => Some(t.items.clone()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `a | b` for types (`int | None`): a `types.UnionType` of the distinct members, or the
+/// one member when both sides are the same; None when the operands are not types.
+pub(crate) fn union(a: &Value, b: &Value) -> Option<Value> {
+    let mut members = union_members(a)?;
+    for m in union_members(b)? {
+        let seen = members.iter().any(|x| match (x, &m) {
+            (Value::Class(p), Value::Class(q)) => Rc::ptr_eq(p, q),
+            (Value::Instance(p), Value::Instance(q)) => Rc::ptr_eq(p, q),
+            _ => false,
+        });
+        if !seen {
+            members.push(m);
+        }
+    }
+    if members.len() == 1 {
+        return members.pop();
+    }
+    let mut attrs = AttrMap::default();
+    attrs.insert("__args__".into(), Value::tuple(members));
+    Some(Value::Instance(Rc::new(Instance {
+        class: union_type_class(),
+        attrs: std::cell::RefCell::new(attrs),
+        exc: None,
+        native: None,
+    })))
+}
+
+/// The classes an `isinstance` union stands for, if `spec` is a union.
+pub(crate) fn union_classes(spec: &Value) -> Option<Vec<Value>> {
+    match spec {
+        Value::Instance(i) if Rc::ptr_eq(&i.class, &union_type_class()) => union_members(spec),
+        _ => None,
+    }
+}
+
+fn union_or(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    match args.as_slice() {
+        [a, b] => Ok(union(a, b).unwrap_or(Value::NotImplemented)),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+fn union_ror(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    match args.as_slice() {
+        [a, b] => Ok(union(b, a).unwrap_or(Value::NotImplemented)),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+
+fn union_repr(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let members = args.first().and_then(union_members).unwrap_or_default();
+    let mut parts = Vec::with_capacity(members.len());
+    for m in &members {
+        parts.push(match m {
+            Value::Class(c) if Rc::ptr_eq(c, &types().none) => "None".to_string(),
+            other => alias_item(vm, other)?,
+        });
+    }
+    Ok(Value::str(parts.join(" | ")))
 }
 
 fn generic_alias_class() -> Rc<Class> {

@@ -629,6 +629,11 @@ impl Vm<'_> {
                 result => result,
             };
         }
+        if op == BinOp::Or {
+            if let Some(u) = crate::builtins::metaclass::union(a, b) {
+                return Ok(u);
+            }
+        }
         Err(self.binop_type_error(op, a, b))
     }
 

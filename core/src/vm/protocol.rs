@@ -523,6 +523,7 @@ impl Vm<'_> {
             return Err(type_error("class body is not a function"));
         };
         let explicit = crate::builtins::take_kwarg(&mut kwargs, "metaclass");
+        let bases = self.resolve_mro_entries(bases)?;
         let bases_tuple = Value::tuple(bases.clone());
         let base_classes = self.class_bases(bases)?;
         // A metaclass that is not a class (a function) is called as it is.
@@ -572,6 +573,36 @@ impl Vm<'_> {
                 self.call(&meta, args, kwargs)
             }
         }
+    }
+
+    /// PEP 560: a base that is not a class but has `__mro_entries__` (`Generic[T]`,
+    /// `typing.NamedTuple`) is replaced by the classes that method returns.
+    fn resolve_mro_entries(&mut self, bases: Vec<Value>) -> PyResult<Vec<Value>> {
+        if bases.iter().all(|b| matches!(b, Value::Class(_))) {
+            return Ok(bases);
+        }
+        let original = Value::tuple(bases.clone());
+        let mut out = Vec::with_capacity(bases.len());
+        for b in bases {
+            if matches!(b, Value::Class(_)) {
+                out.push(b);
+                continue;
+            }
+            let hook = match self.getattr(&b, "__mro_entries__") {
+                Ok(h) => h,
+                Err(e) if e.is("AttributeError") => {
+                    out.push(b);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let entries = self.call1(&hook, original.clone())?;
+            match entries {
+                Value::Tuple(t) => out.extend(t.items.iter().cloned()),
+                _ => return Err(type_error("__mro_entries__ must return a tuple")),
+            }
+        }
+        Ok(out)
     }
 
     /// Checks the bases of a new class (`object` when there are none).
