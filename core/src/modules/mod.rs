@@ -8,7 +8,7 @@
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy textwrap io
-//!           enum dataclasses abc typing
+//!           enum dataclasses abc typing fractions statistics
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //! ```
 //! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
@@ -44,6 +44,8 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("dataclasses", include_str!("py/dataclasses.py")),
     ("abc", include_str!("py/abc.py")),
     ("typing", include_str!("py/typing.py")),
+    ("fractions", include_str!("py/fractions.py")),
+    ("statistics", include_str!("py/statistics.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
