@@ -303,7 +303,9 @@ class BytesIO(_MemoryIO):
 
     def getbuffer(self):
         self._check_open()
-        return memoryview(self._whole())
+        if _BUFFERS:
+            return memoryview(self._whole())
+        return self._whole()
 
     def seek(self, pos, whence=0):
         self._check_open()

@@ -34,6 +34,38 @@ def _tuple(params):
     return params if isinstance(params, tuple) else (params,)
 
 
+class ForwardRef:
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
+        if not isinstance(arg, str):
+            raise TypeError("Forward reference must be a string -- got %r" % (arg,))
+        self.__forward_arg__ = arg
+        self.__forward_module__ = module
+
+    def __repr__(self):
+        return 'ForwardRef(%r)' % (self.__forward_arg__,)
+
+    def __eq__(self, other):
+        if not isinstance(other, ForwardRef):
+            return NotImplemented
+        return self.__forward_arg__ == other.__forward_arg__
+
+    def __hash__(self):
+        return hash(self.__forward_arg__)
+
+
+def _convert(arg):
+    # CPython's _type_convert: None means NoneType, a string is a forward reference.
+    if arg is None:
+        return _NoneType
+    if isinstance(arg, str):
+        return ForwardRef(arg)
+    return arg
+
+
+def _converted(params):
+    return tuple(_convert(p) for p in _tuple(params))
+
+
 class _Final:
     def __or__(self, other):
         return Union[self, other]
@@ -135,7 +167,7 @@ class _SpecialGenericAlias(_GenericAlias):
             raise TypeError("Too %s arguments for %r; actual %d, expected %d"
                             % ('many' if len(params) > self._nparams else 'few', self,
                                len(params), self._nparams))
-        return _GenericAlias(self.__origin__, params, self._name, self._inst)
+        return _GenericAlias(self.__origin__, _converted(params), self._name, self._inst)
 
     def __eq__(self, other):
         return self is other
@@ -148,7 +180,7 @@ class _TupleAlias(_SpecialGenericAlias):
     def __getitem__(self, params):
         if params == ():
             return _GenericAlias(tuple, (), 'Tuple', False)
-        return _GenericAlias(tuple, _tuple(params), 'Tuple', False)
+        return _GenericAlias(tuple, _converted(params), 'Tuple', False)
 
 
 class _CallableGenericAlias(_GenericAlias):
@@ -166,10 +198,11 @@ class _CallableAlias(_SpecialGenericAlias):
             raise TypeError("Callable must be used as Callable[[arg, ...], result].")
         args, result = params
         if args is ...:
-            return _CallableGenericAlias(Callable.__origin__, (..., result), 'Callable')
+            return _CallableGenericAlias(Callable.__origin__, (..., _convert(result)), 'Callable')
         if not isinstance(args, list):
             raise TypeError("Callable[args, result]: args must be a list. Got %r" % (args,))
-        return _CallableGenericAlias(Callable.__origin__, tuple(args) + (result,), 'Callable')
+        return _CallableGenericAlias(Callable.__origin__, _converted(tuple(args)) + (_convert(result),),
+                                     'Callable')
 
 
 class _UnionGenericAlias(_GenericAlias):
@@ -195,9 +228,7 @@ def _union_getitem(self, parameters):
     if parameters == ():
         raise TypeError("Cannot take a Union of no types.")
     flat = []
-    for p in _tuple(parameters):
-        if p is None:
-            p = _NoneType
+    for p in _converted(parameters):
         if isinstance(p, _UnionGenericAlias) or type(p) is type(int | str):
             flat.extend(p.__args__)
         else:
@@ -216,7 +247,7 @@ def _optional_getitem(self, parameters):
 
 
 def _one_getitem(self, parameters):
-    return _GenericAlias(self, _tuple(parameters), self._name)
+    return _GenericAlias(self, _converted(parameters), self._name)
 
 
 def _literal_getitem(self, parameters):
@@ -234,7 +265,7 @@ Optional = _SpecialForm('Optional', _optional_getitem)
 ClassVar = _SpecialForm('ClassVar', _one_getitem)
 Final = _SpecialForm('Final', _one_getitem)
 Literal = _SpecialForm('Literal', _literal_getitem)
-Annotated = _SpecialForm('Annotated', _one_getitem)
+Annotated = _SpecialForm('Annotated', _literal_getitem)
 TypeGuard = _SpecialForm('TypeGuard', _one_getitem)
 Required = _SpecialForm('Required', _one_getitem)
 NotRequired = _SpecialForm('NotRequired', _one_getitem)
@@ -311,7 +342,7 @@ AnyStr = TypeVar('AnyStr', bytes, str)
 
 class Generic:
     def __class_getitem__(cls, params):
-        return _GenericAlias(cls, _tuple(params))
+        return _GenericAlias(cls, _converted(params))
 
 
 class Protocol(Generic):
