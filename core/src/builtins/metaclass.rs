@@ -32,35 +32,33 @@ pub(crate) fn install(t: &BuiltinTypes) {
     );
 }
 
+/// A native class of the `types` module with these methods.
+fn types_class(name: &str, methods: &[(&'static str, crate::objects::NativeFn)]) -> Rc<Class> {
+    let class = new_class(
+        name,
+        "types",
+        Some(&types().object),
+        Some(BuiltinType::Native),
+    );
+    add_methods(&class, methods);
+    class
+}
+
 thread_local! {
-    // Made on first use, not with the other built-in types: its methods need `types()`.
-    static GENERIC_ALIAS: Rc<Class> = {
-        let class =
-            new_class("GenericAlias", "types", Some(&types().object), Some(BuiltinType::Native));
-        add_methods(
-            &class,
-            &[
-                ("__call__", alias_call),
-                ("__repr__", alias_repr),
-                ("__or__", union_or),
-                ("__ror__", union_ror),
-            ],
-        );
-        class
-    };
-    static UNION_TYPE: Rc<Class> = {
-        let class =
-            new_class("UnionType", "types", Some(&types().object), Some(BuiltinType::Native));
-        add_methods(
-            &class,
-            &[
-                ("__repr__", union_repr),
-                ("__or__", union_or),
-                ("__ror__", union_ror),
-            ],
-        );
-        class
-    };
+    // Made on first use, not with the other built-in types: their methods need `types()`.
+    static GENERIC_ALIAS: Rc<Class> = types_class(
+        "GenericAlias",
+        &[
+            ("__call__", alias_call),
+            ("__repr__", alias_repr),
+            ("__or__", union_or),
+            ("__ror__", union_ror),
+        ],
+    );
+    static UNION_TYPE: Rc<Class> = types_class(
+        "UnionType",
+        &[("__repr__", union_repr), ("__or__", union_or), ("__ror__", union_ror)],
+    );
 }
 
 fn union_type_class() -> Rc<Class> {

@@ -81,14 +81,21 @@ class _MemoryIO:
         self._check_open()
         return self._whole()
 
-    def read(self, size=-1):
+    def _span(self, size):
+        # (value, position, how far a read of `size` may go), or None at the end.
         self._check_open()
         size = _index(size)
         v = self._whole()
         pos = self._pos
         if pos >= len(v):
+            return None
+        return v, pos, (len(v) if size < 0 else min(len(v), pos + size))
+
+    def read(self, size=-1):
+        span = self._span(size)
+        if span is None:
             return self._empty
-        end = len(v) if size < 0 else min(len(v), pos + size)
+        v, pos, end = span
         self._pos = end
         return v[pos:end]
 
@@ -213,13 +220,10 @@ class StringIO(_MemoryIO):
         return n
 
     def readline(self, size=-1):
-        self._check_open()
-        size = _index(size)
-        v = self._whole()
-        pos = self._pos
-        if pos >= len(v):
+        span = self._span(size)
+        if span is None:
             return ''
-        limit = len(v) if size < 0 else min(len(v), pos + size)
+        v, pos, limit = span
         nl = self._newline
         if nl == '':
             i = pos
@@ -286,13 +290,10 @@ class BytesIO(_MemoryIO):
         return self._put(b)
 
     def readline(self, size=-1):
-        self._check_open()
-        size = _index(size)
-        v = self._whole()
-        pos = self._pos
-        if pos >= len(v):
+        span = self._span(size)
+        if span is None:
             return b''
-        limit = len(v) if size < 0 else min(len(v), pos + size)
+        v, pos, limit = span
         i = v.find(b'\n', pos, limit)
         end = limit if i < 0 else i + 1
         self._pos = end
