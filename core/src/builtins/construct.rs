@@ -110,10 +110,10 @@ pub(crate) fn construct(
             if args.len() == 1 && kw.is_empty() {
                 return Ok(Value::Class(vm.type_of(&args[0])));
             }
-            if args.len() != 3 || !kw.is_empty() {
+            if args.len() != 3 {
                 return Err(type_error("type() takes 1 or 3 arguments"));
             }
-            super::metaclass::new_type(vm, args)
+            super::metaclass::new_type(vm, args, kw)
         }
         B::Object => {
             if !args.is_empty() || !kw.is_empty() {

@@ -542,16 +542,18 @@ pub(crate) fn is_instance(vm: &mut Vm<'_>, v: &Value, spec: &Value, fname: &str)
             }
             Ok(false)
         }
+        other if super::metaclass::is_generic_alias(other) => Err(type_error(format!(
+            "{fname}() argument 2 cannot be a parameterized generic"
+        ))),
         other => match super::metaclass::union_classes(other) {
+            // Members in order, as CPython: a generic alias fails only when reached.
             Some(members) => {
                 for m in &members {
-                    if !matches!(m, Value::Class(_)) {
-                        return Err(type_error(format!(
-                            "{fname}() argument 2 cannot be a parameterized generic"
-                        )));
+                    if is_instance(vm, v, m, fname)? {
+                        return Ok(true);
                     }
                 }
-                is_instance(vm, v, &Value::tuple(members), fname)
+                Ok(false)
             }
             None => Err(type_error(format!(
                 "{fname}() arg 2 must be a type, a tuple of types, or a union"

@@ -51,6 +51,7 @@ thread_local! {
         &[
             ("__call__", alias_call),
             ("__repr__", alias_repr),
+            ("__getitem__", alias_getitem),
             ("__or__", union_or),
             ("__ror__", union_ror),
         ],
@@ -292,27 +293,37 @@ fn make_class(
     Ok(class)
 }
 
-/// `type(name, bases, dict)`: a class of the bases' metaclass.
-pub(crate) fn new_type(vm: &mut Vm<'_>, args: Vec<Value>) -> PyResult<Value> {
+/// `type(name, bases, dict, **kwargs)`: a class of the bases' metaclass.
+pub(crate) fn new_type(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let (name, bases, attrs) = class_parts(vm, &args)?;
     let meta = derive_meta(None, &bases)?;
     if let Some(meta) = user_meta(&meta) {
-        return vm.call(&Value::Class(meta), args, Vec::new());
+        return vm.call(&Value::Class(meta), args, kwargs);
     }
-    make_class(vm, &name, bases, attrs, None, Vec::new())
+    make_class(vm, &name, bases, attrs, None, kwargs)
 }
 
 /// `type.__new__(mcls, name, bases, dict, **kwargs)`.
 fn type_new(vm: &mut Vm<'_>, mut args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
-    let Some(Value::Class(mcls)) = args.first().cloned() else {
-        return Err(type_error("type.__new__(X): X is not a type object"));
+    let mcls = match args.first() {
+        Some(Value::Class(c)) => c.clone(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "type.__new__(X): X is not a type object ({})",
+                vm.type_name(other)
+            )))
+        }
+        None => return Err(type_error("type.__new__(): not enough arguments")),
     };
     args.remove(0);
     if args.len() == 1 && kw.is_empty() {
         return Ok(Value::Class(vm.type_of(&args[0])));
     }
     if args.len() != 3 {
-        return Err(type_error("type.__new__() takes exactly 3 arguments"));
+        return Err(type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            args.len()
+        )));
     }
     let (name, bases, attrs) = class_parts(vm, &args)?;
     let meta = derive_meta(Some(mcls), &bases)?;
@@ -330,7 +341,11 @@ fn type_call(vm: &mut Vm<'_>, mut args: Vec<Value>, kw: Kwargs) -> PyResult<Valu
             args.remove(0);
             crate::vm::instantiate_plain(vm, &c, args, kw)
         }
-        _ => Err(type_error(
+        Some(other) => Err(type_error(format!(
+            "descriptor '__call__' requires a 'type' object but received a '{}'",
+            vm.type_name(&other)
+        ))),
+        None => Err(type_error(
             "descriptor '__call__' of 'type' object needs an argument",
         )),
     }
@@ -394,6 +409,18 @@ fn alias_repr(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value>
     }
     out.push(']');
     Ok(Value::str(out))
+}
+
+/// `list[int][str]`: the built-in aliases have no type parameters to fill.
+fn alias_getitem(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let this = args.first().cloned().unwrap_or(Value::None);
+    let shown = vm.repr(&this)?;
+    Err(type_error(format!("{shown} is not a generic class")))
+}
+
+/// True for a `types.GenericAlias` (`list[int]`).
+pub(crate) fn is_generic_alias(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if Rc::ptr_eq(&i.class, &generic_alias_class()))
 }
 
 fn alias_call(vm: &mut Vm<'_>, mut args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {

@@ -387,6 +387,7 @@ fn pack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             ),
         ));
     }
+    vm.reserve(layout.size as u64, 1)?;
     vm.charge(layout.size)?;
     let mut out = vec![0u8; layout.size];
     let mut next = values.iter();
@@ -544,6 +545,12 @@ fn unpack_from(vm: &mut Vm<'_>, mut args: Vec<Value>, mut kw: Kwargs) -> PyResul
     let layout = parse(vm, &args[0])?;
     let data = buffer_bytes(vm, &args[1])?;
     let offset = match args.get(2) {
+        Some(Value::BigInt(_)) => {
+            return Err(PyErr::new(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            ))
+        }
         Some(v) => vm.index_value(v)?,
         None => 0,
     };

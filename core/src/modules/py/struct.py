@@ -24,6 +24,8 @@ class Struct:
         return unpack_from(self._format, buffer, offset)
 
     def iter_unpack(self, buffer):
+        if not isinstance(buffer, bytes):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(buffer).__name__)
         if self.size == 0:
             raise error("cannot iteratively unpack with a struct of length 0")
         n = len(buffer)
