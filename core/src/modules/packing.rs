@@ -48,24 +48,26 @@ fn struct_error(vm: &Vm<'_>, message: impl Into<String>) -> PyErr {
     }
 }
 
-/// One format code with its repeat count, placed at `offset` in the packed bytes.
+/// One format code with its repeat count, placed at `offset` in the packed bytes. Sizes
+/// are 64-bit on every target, so `calcsize` answers as a 64-bit CPython does on wasm32
+/// too; they are narrowed to `usize` only once a buffer of that size exists.
 struct Item {
     code: u8,
-    count: usize,
-    offset: usize,
+    count: u64,
+    offset: u64,
 }
 
 /// A parsed format: items, total size, byte order, native sizes.
 struct Layout {
     items: Vec<Item>,
-    size: usize,
+    size: u64,
     little: bool,
     native: bool,
 }
 
 impl Layout {
     /// How many values `pack` takes and `unpack` returns.
-    fn arity(&self) -> usize {
+    fn arity(&self) -> u64 {
         self.items
             .iter()
             .map(|i| match i.code {
@@ -117,16 +119,16 @@ fn parse(vm: &Vm<'_>, fmt: &Value) -> PyResult<Layout> {
         _ => (true, true, 0),
     };
     let mut items = Vec::new();
-    let mut size = 0usize;
+    let mut size = 0u64;
     while i < bytes.len() {
         let c = bytes[i];
         if c.is_ascii_whitespace() {
             i += 1;
             continue;
         }
-        let mut count: Option<usize> = None;
+        let mut count: Option<u64> = None;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
-            let digit = (bytes[i] - b'0') as usize;
+            let digit = (bytes[i] - b'0') as u64;
             count = Some(
                 count
                     .unwrap_or(0)
@@ -146,6 +148,7 @@ fn parse(vm: &Vm<'_>, fmt: &Value) -> PyResult<Layout> {
         let Some(one) = code_size(code, native) else {
             return Err(struct_error(vm, "bad char in struct format"));
         };
+        let one = one as u64;
         let count = count.unwrap_or(1);
         if native && one > 1 {
             size = size.div_ceil(one) * one;
@@ -158,7 +161,7 @@ fn parse(vm: &Vm<'_>, fmt: &Value) -> PyResult<Layout> {
         size = count
             .checked_mul(one)
             .and_then(|n| size.checked_add(n))
-            .filter(|&n| n <= isize::MAX as usize)
+            .filter(|&n| n <= i64::MAX as u64)
             .ok_or_else(|| struct_error(vm, "total struct size too long"))?;
     }
     Ok(Layout {
@@ -378,7 +381,7 @@ fn pack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     };
     let layout = parse(vm, fmt)?;
     let arity = layout.arity();
-    if values.len() != arity {
+    if values.len() as u64 != arity {
         return Err(struct_error(
             vm,
             format!(
@@ -387,9 +390,9 @@ fn pack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             ),
         ));
     }
-    vm.reserve(layout.size as u64, 1)?;
-    vm.charge(layout.size)?;
-    let mut out = vec![0u8; layout.size];
+    let size = vm.reserve(layout.size, 1)?;
+    vm.charge(size)?;
+    let mut out = vec![0u8; size];
     let mut next = values.iter();
     let little = layout.little;
     for item in &layout.items {
@@ -408,20 +411,20 @@ fn pack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
                         return Err(struct_error(vm, msg));
                     }
                 };
-                let at = item.offset;
+                let (at, count) = (item.offset as usize, item.count as usize);
                 if item.code == b's' {
-                    let n = data.len().min(item.count);
+                    let n = data.len().min(count);
                     out[at..at + n].copy_from_slice(&data[..n]);
-                } else if item.count > 0 {
-                    let n = data.len().min(item.count - 1).min(255);
+                } else if count > 0 {
+                    let n = data.len().min(count - 1).min(255);
                     out[at] = n as u8;
                     out[at + 1..at + 1 + n].copy_from_slice(&data[..n]);
                 }
             }
             code => {
-                for k in 0..item.count {
+                for k in 0..item.count as usize {
                     let v = next.next().cloned().unwrap_or(Value::None);
-                    let at = item.offset + k * one;
+                    let at = item.offset as usize + k * one;
                     let bits = match code {
                         b'?' => vm.truthy(&v)? as u64,
                         b'c' => match &v {
@@ -462,24 +465,24 @@ fn pack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
 }
 
 fn unpack_at(vm: &mut Vm<'_>, layout: &Layout, data: &[u8], base: usize) -> PyResult<Value> {
-    let mut values = Vec::with_capacity(layout.arity());
+    let mut values = Vec::with_capacity(layout.arity() as usize);
     let little = layout.little;
     for item in &layout.items {
         let one = code_size(item.code, layout.native).unwrap_or(1);
-        let at = base + item.offset;
+        let (at, count) = (base + item.offset as usize, item.count as usize);
         match item.code {
             b'x' => {}
-            b's' => values.push(Value::Bytes(Rc::new(data[at..at + item.count].to_vec()))),
+            b's' => values.push(Value::Bytes(Rc::new(data[at..at + count].to_vec()))),
             b'p' => {
-                let n = if item.count == 0 {
+                let n = if count == 0 {
                     0
                 } else {
-                    (data[at] as usize).min(item.count - 1)
+                    (data[at] as usize).min(count - 1)
                 };
                 values.push(Value::Bytes(Rc::new(data[at + 1..at + 1 + n].to_vec())));
             }
             code => {
-                for k in 0..item.count {
+                for k in 0..count {
                     let bits = get(data, at + k * one, one, little);
                     values.push(match code {
                         b'?' => Value::Bool(bits != 0),
@@ -514,7 +517,7 @@ fn unpack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     }
     let layout = parse(vm, &args[0])?;
     let data = buffer_bytes(vm, &args[1])?;
-    if data.len() != layout.size {
+    if data.len() as u64 != layout.size {
         return Err(struct_error(
             vm,
             format!("unpack requires a buffer of {} bytes", layout.size),
