@@ -110,10 +110,10 @@ pub(crate) fn construct(
             if args.len() == 1 && kw.is_empty() {
                 return Ok(Value::Class(vm.type_of(&args[0])));
             }
-            if args.len() != 3 || !kw.is_empty() {
+            if args.len() != 3 {
                 return Err(type_error("type() takes 1 or 3 arguments"));
             }
-            new_type(vm, args)
+            super::metaclass::new_type(vm, args, kw)
         }
         B::Object => {
             if !args.is_empty() || !kw.is_empty() {
@@ -389,47 +389,6 @@ fn make_bytes(vm: &mut Vm<'_>, x: Option<&Value>, encoding: Option<&Value>) -> P
             Ok(Value::Bytes(Rc::new(out)))
         }
     }
-}
-
-/// `type(name, bases, dict)`: a class as the `class` statement would make it. Without a
-/// `__module__` in `dict` the class belongs to `__main__` (CPython takes the caller's
-/// module; the built-in modules that call this always pass one).
-fn new_type(vm: &mut Vm<'_>, args: Vec<Value>) -> PyResult<Value> {
-    let argument = |n: usize, want: &str, got: &Value, vm: &Vm<'_>| {
-        type_error(format!(
-            "type.__new__() argument {n} must be {want}, not {}",
-            vm.type_name(got)
-        ))
-    };
-    let Value::Str(name) = &args[0] else {
-        return Err(argument(1, "str", &args[0], vm));
-    };
-    let Value::Tuple(bases) = &args[1] else {
-        return Err(argument(2, "tuple", &args[1], vm));
-    };
-    if !matches!(args[2], Value::Dict(_)) {
-        return Err(argument(3, "dict", &args[2], vm));
-    }
-    let bases = vm.class_bases(bases.items.clone())?;
-    let mut attrs = crate::objects::AttrMap::default();
-    for (k, v) in vm.dict_items(&args[2]) {
-        let Value::Str(k) = k else {
-            return Err(type_error("type() dict keys must be str"));
-        };
-        attrs.insert(Rc::from(k.as_str()), v);
-    }
-    let module: Rc<str> = match attrs.get("__module__") {
-        Some(Value::Str(m)) => Rc::from(m.as_str()),
-        _ => Rc::from("__main__"),
-    };
-    let qualname: Rc<str> = match attrs.get("__qualname__") {
-        Some(Value::Str(q)) => Rc::from(q.as_str()),
-        _ => Rc::from(name.as_str()),
-    };
-    attrs
-        .entry(Rc::from("__module__"))
-        .or_insert_with(|| Value::Str(Rc::new(crate::objects::PyStr::new(module.to_string()))));
-    crate::vm::new_user_class(name.as_str(), qualname, module, bases, attrs)
 }
 
 /// `int(x)`/`float(x)` of a subclass of a built-in type without its own conversion hook:

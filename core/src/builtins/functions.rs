@@ -108,15 +108,45 @@ fn print(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     let file = take_kwarg(&mut kw, "file").unwrap_or(Value::None);
     let flush = take_kwarg(&mut kw, "flush");
     reject_kwargs("print", &kw)?;
-    let mut out = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
+    // CPython prints to whatever `sys.stdout` is now, so a program may replace it.
+    let file = match file {
+        Value::None => vm
+            .rt
+            .modules
+            .get("sys")
+            .and_then(|m| m.attrs.borrow().get("stdout").cloned())
+            .unwrap_or(Value::None),
+        f => f,
+    };
+    let is_stream = match &file {
+        Value::None => true,
+        Value::Instance(i) => i
+            .native
+            .as_ref()
+            .is_some_and(|n| matches!(&*n.borrow(), NativeState::Stream(_))),
+        _ => false,
+    };
+    if is_stream {
+        let mut out = String::new();
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&vm.to_str(a)?);
         }
-        out.push_str(&vm.to_str(a)?);
+        out.push_str(&end);
+        write_to(vm, &file, &out)?;
+    } else {
+        // A Python file object sees one write per piece, as CPython's print makes them.
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                write_to(vm, &file, &sep)?;
+            }
+            let piece = vm.to_str(a)?;
+            write_to(vm, &file, &piece)?;
+        }
+        write_to(vm, &file, &end)?;
     }
-    out.push_str(&end);
-    write_to(vm, &file, &out)?;
     if let Some(flush) = flush {
         if vm.truthy(&flush)? {
             vm.host.flush();
@@ -525,9 +555,23 @@ pub(crate) fn is_instance(vm: &mut Vm<'_>, v: &Value, spec: &Value, fname: &str)
             }
             Ok(false)
         }
-        _ => Err(type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        other if super::metaclass::is_generic_alias(other) => Err(type_error(format!(
+            "{fname}() argument 2 cannot be a parameterized generic"
         ))),
+        other => match super::metaclass::union_classes(other) {
+            // Members in order, as CPython: a generic alias fails only when reached.
+            Some(members) => {
+                for m in &members {
+                    if is_instance(vm, v, m, fname)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            None => Err(type_error(format!(
+                "{fname}() arg 2 must be a type, a tuple of types, or a union"
+            ))),
+        },
     }
 }
 

@@ -27,6 +27,7 @@ pub(crate) fn object_method(name: &str) -> Option<Value> {
         "__setattr__" => object_setattr,
         "__format__" => object_format,
         "__new__" => object_new,
+        "__init_subclass__" => super::metaclass::object_init_subclass,
         _ => return None,
     };
     Some(native(static_name(name), f))
@@ -42,6 +43,7 @@ fn static_name(name: &str) -> &'static str {
         "__hash__" => "__hash__",
         "__setattr__" => "__setattr__",
         "__new__" => "__new__",
+        "__init_subclass__" => "__init_subclass__",
         _ => "__format__",
     }
 }
@@ -97,6 +99,15 @@ fn object_setattr(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<V
     match (&args[0], &args[1]) {
         (Value::Instance(i), Value::Str(name)) => {
             let old = i
+                .attrs
+                .borrow_mut()
+                .insert(Rc::from(name.as_str()), args[2].clone());
+            drop(old);
+            Ok(Value::None)
+        }
+        // `super().__setattr__(name, value)` in a metaclass.
+        (Value::Class(c), Value::Str(name)) if c.builtin.is_none() => {
+            let old = c
                 .attrs
                 .borrow_mut()
                 .insert(Rc::from(name.as_str()), args[2].clone());

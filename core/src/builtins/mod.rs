@@ -17,6 +17,7 @@
 mod construct;
 mod dict;
 mod functions;
+pub(crate) mod metaclass;
 pub(crate) mod misc;
 mod sequence;
 mod set;
@@ -85,6 +86,7 @@ pub(crate) fn install_methods(types: &BuiltinTypes) {
     set::install(types);
     misc::install(types);
     subclass::install(types);
+    metaclass::install(types);
     crate::modules::install_methods(types);
 }
 

@@ -23,6 +23,7 @@ pub(crate) fn is_extensible(kind: BuiltinType) -> bool {
         kind,
         B::Object
             | B::Exception
+            | B::Type
             | B::Int
             | B::Float
             | B::Str

@@ -154,6 +154,8 @@ pub(crate) enum Instr {
     WithExceptStart,
     /// Pops the body function and `n` bases; the name is a constant index.
     BuildClass(u32, u32),
+    /// As BuildClass, with a dict of the class keywords (`metaclass=`, ...) above the bases.
+    BuildClassKw(u32, u32),
     /// `import a.b` pushes module `a` (after loading `a.b`).
     ImportTop(u32),
     /// `from a.b import x` / `import a.b as c` push module `a.b`.

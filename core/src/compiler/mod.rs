@@ -77,11 +77,13 @@ fn compile_unit(
         filename: filename.clone(),
         units: Vec::new(),
         top_level_names_in_namespace: exec.is_some(),
+        future_annotations: false,
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), CodeKind::Module, 1);
     match body {
         [Stmt::Expr(e)] if returns_expression => c.expr(&e.value)?,
         _ => {
+            c.setup_annotations(body);
             c.stmts(body)?;
             c.load_const(Value::None);
         }
@@ -187,6 +189,8 @@ struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     /// `exec`/`eval` code: top-level names go through the namespace (see `compile_exec`).
     top_level_names_in_namespace: bool,
+    /// After `from __future__ import annotations`: `__annotations__` holds source text.
+    future_annotations: bool,
 }
 
 /// `str()` of an identifier as an interned name.
@@ -471,6 +475,22 @@ impl<'a> Compiler<'a> {
                     self.expr(v)?;
                     self.assign(&a.target)?;
                 }
+                // In a module or class body, `name: T` records T in `__annotations__`
+                // (evaluated, as CPython 3.11 does without `from __future__ import
+                // annotations`); in functions annotations are not evaluated.
+                let recorded = self.unit().code.kind != CodeKind::Function;
+                if let (true, true, Expr::Name(n)) = (recorded, a.simple, &*a.target) {
+                    if self.future_annotations {
+                        let range = a.annotation.range();
+                        let text = &self.source[range.start().to_usize()..range.end().to_usize()];
+                        self.load_const(Value::str(text.to_string()));
+                    } else {
+                        self.expr(&a.annotation)?;
+                    }
+                    self.load_name("__annotations__");
+                    self.load_const(Value::str(n.id.to_string()));
+                    self.emit(Instr::StoreSubscript);
+                }
             }
             Stmt::AugAssign(a) => self.aug_assign(a)?,
             Stmt::Pass(_) => {}
@@ -652,6 +672,11 @@ impl<'a> Compiler<'a> {
                     );
                 }
                 let module = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
+                if module == "__future__"
+                    && i.names.iter().any(|n| n.name.as_str() == "annotations")
+                {
+                    self.future_annotations = true;
+                }
                 let idx = self.name_index(&module);
                 self.emit(Instr::ImportLeaf(idx));
                 if i.names.iter().any(|a| &*a.name == "*") {
@@ -911,19 +936,15 @@ impl<'a> Compiler<'a> {
         let qn = self.name_index("__qualname__");
         self.load_const(Value::str(qualname.to_string()));
         self.emit(Instr::StoreName(qn));
+        self.setup_annotations(&c.body);
         self.stmts(&c.body)?;
         self.load_const(Value::None);
         self.emit(Instr::Return);
         let code = self.pop_unit();
         self.emit_closure_and_code(code, 0)?;
         let mut nbases = 0;
+        let mut nkeywords = 0;
         if let Some(args) = &c.arguments {
-            if !args.keywords.is_empty() {
-                return err(
-                    "class keyword arguments (metaclass=...) are not supported",
-                    c.range,
-                );
-            }
             for a in args.args.iter() {
                 if let Expr::Starred(s) = a {
                     return err("starred base classes are not supported", s.range);
@@ -931,14 +952,56 @@ impl<'a> Compiler<'a> {
                 self.expr(a)?;
                 nbases += 1;
             }
+            for k in args.keywords.iter() {
+                let Some(arg) = &k.arg else {
+                    return err("class keyword arguments from ** are not supported", k.range);
+                };
+                self.load_const(Value::str(arg.to_string()));
+                self.expr(&k.value)?;
+                nkeywords += 1;
+            }
         }
         let name = self.const_index(Value::str(c.name.to_string()));
-        self.emit(Instr::BuildClass(name, nbases));
+        if nkeywords > 0 {
+            self.emit(Instr::BuildMap(nkeywords));
+            self.emit(Instr::BuildClassKw(name, nbases));
+        } else {
+            self.emit(Instr::BuildClass(name, nbases));
+        }
         for _ in &c.decorator_list {
             self.emit(Instr::Call(1));
         }
         self.store_name(&c.name);
         Ok(())
+    }
+
+    /// CPython's SETUP_ANNOTATIONS: a module or class body with an annotated name starts
+    /// with an empty `__annotations__` dict.
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        fn annotates(body: &[Stmt]) -> bool {
+            body.iter().any(|s| match s {
+                Stmt::AnnAssign(a) => a.simple && matches!(&*a.target, Expr::Name(_)),
+                Stmt::If(i) => {
+                    annotates(&i.body) || i.elif_else_clauses.iter().any(|c| annotates(&c.body))
+                }
+                Stmt::For(f) => annotates(&f.body) || annotates(&f.orelse),
+                Stmt::While(w) => annotates(&w.body) || annotates(&w.orelse),
+                Stmt::With(w) => annotates(&w.body),
+                Stmt::Try(t) => {
+                    annotates(&t.body)
+                        || annotates(&t.orelse)
+                        || annotates(&t.finalbody)
+                        || t.handlers.iter().any(|h| match h {
+                            ast::ExceptHandler::ExceptHandler(h) => annotates(&h.body),
+                        })
+                }
+                _ => false,
+            })
+        }
+        if annotates(body) {
+            self.emit(Instr::BuildMap(0));
+            self.store_name("__annotations__");
+        }
     }
 
     /// Push the closure tuple (if any) and the code, then MakeFunction with `flags`.

@@ -2,11 +2,14 @@
 //!
 //! ```text
 //!   sys     argv, stdout, stderr, exit, version_info, maxsize, recursion limit
-//!   time    sleep (suspends), time, monotonic, perf_counter
+//!   time    sleep (suspends), time, monotonic, perf_counter (+ py/time.py: struct_time,
+//!           gmtime, localtime, mktime, strftime; local time is UTC)
 //!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
+//!   struct  packing.rs (+ py/struct.py)
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
-//!   collections itertools functools operator heapq bisect string copy
+//!   collections itertools functools operator heapq bisect string copy textwrap io
+//!           enum dataclasses abc typing fractions statistics datetime
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //! ```
 //! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
@@ -20,6 +23,7 @@ pub(crate) mod files;
 pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod mersenne;
+pub(crate) mod packing;
 pub(crate) mod random;
 pub(crate) mod urllib;
 
@@ -39,6 +43,15 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("_fileio", include_str!("py/_fileio.py")),
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
+    ("textwrap", include_str!("py/textwrap.py")),
+    ("io", include_str!("py/io.py")),
+    ("enum", include_str!("py/enum.py")),
+    ("dataclasses", include_str!("py/dataclasses.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("typing", include_str!("py/typing.py")),
+    ("fractions", include_str!("py/fractions.py")),
+    ("statistics", include_str!("py/statistics.py")),
+    ("datetime", include_str!("py/datetime.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -104,10 +117,11 @@ impl Vm<'_> {
         let module = match name {
             "sys" => sys_module(self)?,
             "__main__" => self.rt.main.clone(),
-            "time" => time_module(),
+            "time" => return time_module(self),
             "math" => math::module(),
             "random" => random::module(self)?,
             "json" => json::module(),
+            "struct" => return packing::module(self),
             "urllib" => new_module("urllib"),
             "urllib.request" => urllib::request_module(self)?,
             "urllib.error" => urllib::error_module(),
@@ -273,7 +287,9 @@ fn sys_setrecursionlimit(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyRes
     Ok(Value::None)
 }
 
-fn time_module() -> Rc<Module> {
+/// `time`: the clock functions here, then struct_time, gmtime/localtime, mktime, strftime
+/// and asctime/ctime from `py/time.py`.
+fn time_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
     let m = new_module("time");
     for (name, f) in [
         ("sleep", time_sleep as crate::objects::NativeFn),
@@ -285,7 +301,12 @@ fn time_module() -> Rc<Module> {
     ] {
         m.attrs.borrow_mut().insert(name.into(), native(name, f));
     }
-    m
+    vm.rt.modules.insert("time".into(), m.clone());
+    if let Err(e) = vm.exec_builtin_source(&m, include_str!("py/time.py"), "<frozen time>") {
+        vm.rt.modules.remove("time");
+        return Err(e);
+    }
+    Ok(m)
 }
 
 fn time_sleep(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {

@@ -388,6 +388,8 @@ pub(crate) struct Class {
     pub(crate) builtin: Option<BuiltinType>,
     /// True for BaseException and its subclasses: instances carry [`ExcData`].
     pub(crate) is_exception: bool,
+    /// The metaclass when it is a user class (`class M(type)`); None means `type`.
+    pub(crate) meta: Option<Rc<Class>>,
 }
 
 impl Class {
@@ -403,6 +405,16 @@ impl Class {
             }
         }
         None
+    }
+
+    /// Look `name` up along the user part of the metaclass's MRO (what `type` itself
+    /// provides is the interpreter's own behaviour, not looked up).
+    pub(crate) fn meta_lookup(&self, name: &str) -> Option<Value> {
+        let meta = self.meta.as_ref()?;
+        let mro = meta.mro.borrow();
+        mro.iter()
+            .filter(|c| c.builtin.is_none())
+            .find_map(|c| c.attrs.borrow().get(name).cloned())
     }
 
     pub(crate) fn is_subclass(&self, other: &Class) -> bool {

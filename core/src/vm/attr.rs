@@ -67,7 +67,7 @@ pub(crate) fn type_of(v: &Value) -> Rc<Class> {
         Value::Function(_) => t.function.clone(),
         Value::Builtin(_) => t.builtin_function.clone(),
         Value::Method(_) => t.method.clone(),
-        Value::Class(_) => t.type_.clone(),
+        Value::Class(c) => c.meta.clone().unwrap_or_else(|| t.type_.clone()),
         Value::Instance(i) => i.class.clone(),
         Value::Module(_) => t.module.clone(),
         Value::Generator(_) => t.generator.clone(),
@@ -183,6 +183,15 @@ impl Vm<'_> {
     }
 
     fn class_getattr(&mut self, c: &Rc<Class>, name: &str) -> PyResult<Value> {
+        // A metaclass's properties come first, its other attributes after the class's own.
+        let from_meta = if c.meta.is_some() {
+            c.meta_lookup(name)
+        } else {
+            None
+        };
+        if let Some(Value::Property(p)) = &from_meta {
+            return self.call1(&p.getter, Value::Class(c.clone()));
+        }
         if let Some(found) = c.lookup(name) {
             return Ok(match found {
                 Value::ClassMethod(f) => Value::Method(Rc::new(BoundMethod {
@@ -192,6 +201,9 @@ impl Vm<'_> {
                 Value::StaticMethod(f) => (*f).clone(),
                 other => other,
             });
+        }
+        if let Some(found) = from_meta {
+            return Ok(bind(&Value::Class(c.clone()), found));
         }
         Ok(match name {
             "__name__" => Value::str(&*c.name),
@@ -211,7 +223,7 @@ impl Vm<'_> {
                 .map(|k| Value::Class(k.clone()))
                 .unwrap_or(Value::None),
             "__doc__" => Value::None,
-            "__class__" => Value::Class(types().type_.clone()),
+            "__class__" => Value::Class(type_of(&Value::Class(c.clone()))),
             "__dict__" => {
                 let pairs: Vec<(Rc<str>, Value)> = c
                     .attrs
@@ -235,8 +247,10 @@ impl Vm<'_> {
     }
 
     fn super_getattr(&mut self, s: &crate::objects::SuperObj, name: &str) -> PyResult<Value> {
+        // `super()` in a class method walks the class's MRO; in a metaclass's method
+        // (where `this` is a class too) it walks the metaclass's.
         let start = match &s.this {
-            Value::Class(c) => c.clone(),
+            Value::Class(c) if c.is_subclass(&s.after) => c.clone(),
             other => type_of(other),
         };
         let mro = start.mro.borrow().clone();
@@ -250,7 +264,10 @@ impl Vm<'_> {
             if let Some(found) = found {
                 return Ok(match (found, &s.this) {
                     (Value::Property(p), this) => return self.call1(&p.getter, this.clone()),
-                    (f @ Value::Function(_), Value::Class(_)) => f,
+                    // `__new__` is a static method; other functions found from a class
+                    // method stay plain functions, as `function.__get__(None, cls)` leaves them.
+                    (f @ (Value::Function(_) | Value::Builtin(_)), _) if name == "__new__" => f,
+                    (f @ Value::Function(_), Value::Class(c)) if c.is_subclass(&s.after) => f,
                     (f @ Value::Builtin(_), this) => {
                         bind(&crate::builtins::subclass::unwrap(this), f)
                     }
@@ -398,6 +415,17 @@ impl Vm<'_> {
                         ))),
                     };
                 }
+                // A data descriptor (a class attribute whose class has `__set__`).
+                if let Some(d) = i.class.lookup(name) {
+                    let set = match &d {
+                        Value::Instance(di) => di.class.lookup("__set__"),
+                        _ => None,
+                    };
+                    if let Some(set) = set {
+                        let args = vec![d.clone(), obj.clone(), value];
+                        return self.call(&set, args, Vec::new()).map(|_| ());
+                    }
+                }
                 if let Some(hook) = i.class.lookup("__setattr__") {
                     return self
                         .call(
@@ -444,6 +472,10 @@ impl Vm<'_> {
                 Ok(())
             }
             Value::Class(c) => {
+                if let Some(hook) = c.meta_lookup("__setattr__") {
+                    let args = vec![obj.clone(), Value::str(name), value];
+                    return self.call(&hook, args, Vec::new()).map(|_| ());
+                }
                 if c.builtin.is_some() {
                     return Err(type_error(format!(
                         "cannot set '{name}' attribute of immutable type '{}'",

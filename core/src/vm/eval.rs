@@ -711,14 +711,26 @@ impl Vm<'_> {
                     let r = self.call(&exit, vec![class, exc, Value::None], Vec::new())?;
                     f.stack.push(r);
                 }
-                Instr::BuildClass(name, nbases) => {
+                Instr::BuildClass(name, nbases) | Instr::BuildClassKw(name, nbases) => {
+                    let kwargs = if matches!(instr, Instr::BuildClassKw(..)) {
+                        let d = f.pop();
+                        self.dict_items(&d)
+                            .into_iter()
+                            .map(|(k, v)| match k {
+                                Value::Str(s) => (Rc::from(s.as_str()), v),
+                                _ => (Rc::from(""), v),
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
                     let bases = f.popn(nbases as usize);
                     let body = f.pop();
                     let name = match &code.consts[name as usize] {
                         Value::Str(s) => s.as_str().to_string(),
                         _ => String::new(),
                     };
-                    let class = self.build_class(&body, &name, bases, &f.globals)?;
+                    let class = self.build_class(&body, &name, bases, &f.globals, kwargs)?;
                     f.stack.push(class);
                 }
                 Instr::ImportTop(i) => {

@@ -38,7 +38,7 @@ use std::rc::Rc;
 pub(crate) use attr::new_property;
 pub(crate) use errors::*;
 pub(crate) use eval::{Frame, FrameExit, Resume};
-pub(crate) use protocol::{bare_instance, new_user_class};
+pub(crate) use protocol::{bare_instance, instantiate_plain, new_user_class};
 pub(crate) use traceback::{exception_type_name, format_exception};
 
 use crate::host::{Clock, Host, HostErrorKind, Poll, Reply, SuspendRequest};

@@ -18,7 +18,7 @@ use super::{
 use crate::compiler::{BinOp, CmpOp, UnaryOp};
 use crate::memory::ITEM_BYTES;
 use crate::objects::hash;
-use crate::objects::Value;
+use crate::objects::{Class, Value};
 use crate::text::format as fmt;
 
 /// Largest int result (in bits) the interpreter computes before raising MemoryError.
@@ -67,6 +67,42 @@ fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
         BinOp::Or => ("__or__", "__ror__", "__ior__"),
         BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
     }
+}
+
+/// The metaclass's method `name` for an operation on a class (`iter(Color)`, `len(Color)`).
+fn meta_hook(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Class(c) if c.meta.is_some() => c.meta_lookup(name),
+        _ => None,
+    }
+}
+
+/// `cls[item]`: the metaclass's `__getitem__`, the class's `__class_getitem__`, or a
+/// `types.GenericAlias` for the built-in containers (`list[int]`).
+fn class_getitem(vm: &mut Vm<'_>, c: &Rc<Class>, obj: &Value, index: &Value) -> PyResult<Value> {
+    if let Some(f) = meta_hook(obj, "__getitem__") {
+        return vm.call(&f, vec![obj.clone(), index.clone()], Vec::new());
+    }
+    use crate::objects::BuiltinType as B;
+    match c.builtin {
+        Some(B::List | B::Dict | B::Tuple | B::Set | B::FrozenSet | B::Type) => {
+            return Ok(crate::builtins::metaclass::generic_alias(obj, index))
+        }
+        Some(_) => {}
+        None => {
+            if let Some(f) = c.lookup("__class_getitem__") {
+                let f = match f {
+                    Value::ClassMethod(inner) => (*inner).clone(),
+                    other => other,
+                };
+                return vm.call(&f, vec![obj.clone(), index.clone()], Vec::new());
+            }
+        }
+    }
+    Err(type_error(format!(
+        "type '{}' is not subscriptable",
+        c.name
+    )))
 }
 
 /// An int operand as a BigInt (bools count as ints).
@@ -593,6 +629,11 @@ impl Vm<'_> {
                 result => result,
             };
         }
+        if op == BinOp::Or {
+            if let Some(u) = crate::builtins::metaclass::union(a, b) {
+                return Ok(u);
+            }
+        }
         Err(self.binop_type_error(op, a, b))
     }
 
@@ -852,6 +893,11 @@ impl Vm<'_> {
         if let Some(base) = crate::builtins::subclass::base_for(v, "__len__") {
             return self.len(&base);
         }
+        if let Some(f) = meta_hook(v, "__len__") {
+            let n = self.call1(&f, v.clone())?;
+            return usize::try_from(self.index_value(&n)?)
+                .map_err(|_| value_error("__len__() should return >= 0"));
+        }
         Ok(match v {
             Value::Str(s) => s.char_len(),
             Value::Bytes(b) => b.len(),
@@ -929,9 +975,11 @@ impl Vm<'_> {
                     }
                     Some(f) => {
                         let r = self.call1(&f, v.clone())?;
-                        // CPython reduces a user __hash__ result like an int's hash.
+                        // CPython keeps a result that fits a hash as it is (-1 is
+                        // reserved) and reduces a larger int like that int's hash.
                         match r {
-                            Value::Int(n) => hash::hash_i64(n),
+                            Value::Int(-1) => -2,
+                            Value::Int(n) => n,
                             Value::BigInt(b) => hash::hash_bigint(&b),
                             Value::Bool(b) => b as i64,
                             _ => {
@@ -1113,6 +1161,10 @@ impl Vm<'_> {
     pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if let Some(base) = crate::builtins::subclass::base_for(container, "__contains__") {
             return self.contains(&base, item);
+        }
+        if let Some(f) = meta_hook(container, "__contains__") {
+            let r = self.call(&f, vec![container.clone(), item.clone()], Vec::new())?;
+            return self.truthy(&r);
         }
         if let (Value::Str(_), Some(text @ Value::Str(_))) =
             (container, crate::builtins::subclass::base_value(item))
@@ -1358,7 +1410,7 @@ impl Vm<'_> {
                     i.class.name
                 ))),
             },
-            (Value::Class(c), _) if c.builtin.is_some() => Ok(obj.clone()),
+            (Value::Class(c), _) => class_getitem(self, c, obj, index),
             _ => Err(type_error(format!(
                 "'{}' object is not subscriptable",
                 self.type_name(obj)
@@ -1499,6 +1551,16 @@ impl Vm<'_> {
     pub(crate) fn repr(&mut self, v: &Value) -> PyResult<String> {
         if let Some(base) = crate::builtins::subclass::base_for(v, "__repr__") {
             return self.repr(&base);
+        }
+        if let Some(f) = meta_hook(v, "__repr__") {
+            let r = self.call1(&f, v.clone())?;
+            return match r {
+                Value::Str(s) => Ok(s.as_str().to_string()),
+                other => Err(type_error(format!(
+                    "__repr__ returned non-string (type {})",
+                    self.type_name(&other)
+                ))),
+            };
         }
         Ok(match v {
             Value::None => "None".into(),

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use super::types::types;
 use super::{type_error, Frame, FrameExit, PyResult, Vm};
+use crate::builtins::metaclass::{class_created, derive_meta, namespace_dict};
 use crate::objects::{
     AttrMap, Class, DictViewKind, ExcData, Function, Generator, GeneratorState, Instance, Kwargs,
     Module, NativeIter, NativeState, PyDict, PyTuple, Value,
@@ -171,6 +172,19 @@ fn missing_arguments(qualname: &str, kind: &str, missing: &[Rc<str>]) -> super::
     ))
 }
 
+/// A function's `__qualname__` in error messages: an assigned one (dataclasses and
+/// `functools.wraps` set it) or the compiled one; read only when a message is made.
+struct QualName<'a>(&'a Function);
+
+impl std::fmt::Display for QualName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.attrs.borrow().get("__qualname__") {
+            Some(Value::Str(s)) => f.write_str(s.as_str()),
+            _ => f.write_str(&self.0.qualname),
+        }
+    }
+}
+
 /// Bind call arguments to a new frame's parameters, with CPython's error messages.
 #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyResult<Frame> {
@@ -180,7 +194,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
     let kwonly = code.kwonlycount as usize;
     let posonly = code.posonlycount as usize;
     let nargs = args.len();
-    let qn = &func.qualname;
+    let qn = QualName(func);
     let extra = if nargs > argc {
         if code.has_varargs {
             args.split_off(argc)
@@ -280,7 +294,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
         }
     }
     if !missing.is_empty() {
-        return Err(missing_arguments(qn, "positional", &missing));
+        return Err(missing_arguments(&qn.to_string(), "positional", &missing));
     }
     for i in argc..argc + kwonly {
         if frame.fast[i].is_none() {
@@ -292,7 +306,7 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
         }
     }
     if !missing.is_empty() {
-        return Err(missing_arguments(qn, "keyword-only", &missing));
+        return Err(missing_arguments(&qn.to_string(), "keyword-only", &missing));
     }
     for &(cell, param) in &code.cell_params {
         let v = frame.fast[param as usize].take();
@@ -301,9 +315,25 @@ fn bind_args(func: &Rc<Function>, mut args: Vec<Value>, kwargs: Kwargs) -> PyRes
     Ok(frame)
 }
 
-/// Calling a class: built-in constructors, or a new instance plus `__init__`.
+/// Calling a class: its metaclass's `__call__` if it has one, else [`instantiate_plain`].
 #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
 fn instantiate(
+    vm: &mut Vm<'_>,
+    class: &Rc<Class>,
+    mut args: Vec<Value>,
+    kwargs: Kwargs,
+) -> PyResult<Value> {
+    if class.meta.is_some() {
+        if let Some(hook) = class.meta_lookup("__call__") {
+            args.insert(0, Value::Class(class.clone()));
+            return vm.call(&hook, args, kwargs);
+        }
+    }
+    instantiate_plain(vm, class, args, kwargs)
+}
+
+/// `type.__call__`: built-in constructors, or `__new__` plus `__init__`.
+pub(crate) fn instantiate_plain(
     vm: &mut Vm<'_>,
     class: &Rc<Class>,
     args: Vec<Value>,
@@ -320,9 +350,11 @@ fn instantiate(
             full.push(Value::Class(class.clone()));
             full.extend(args.iter().cloned());
             let made = vm.call(&new, full, kwargs.clone())?;
-            // As CPython: `__init__` runs only when `__new__` made an instance of the class.
+            // As CPython: `__init__` runs only when `__new__` made an instance of the class
+            // (for a metaclass, a class whose metaclass it is).
             match &made {
                 Value::Instance(i) if i.class.is_subclass(class) => made,
+                Value::Class(c) if c.meta.as_ref().is_some_and(|m| m.is_subclass(class)) => made,
                 _ => return Ok(made),
             }
         }
@@ -430,9 +462,17 @@ pub(crate) fn new_user_class(
     qualname: Rc<str>,
     module: Rc<str>,
     base_classes: Vec<Rc<Class>>,
-    attrs: AttrMap,
+    mut attrs: AttrMap,
+    meta: Option<Rc<Class>>,
 ) -> PyResult<Value> {
     let is_exception = base_classes.iter().any(|b| b.is_exception);
+    // Implicit class methods, as CPython's type.__new__ makes them.
+    for name in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(v @ Value::Function(_)) = attrs.get(name) {
+            let wrapped = Value::ClassMethod(Rc::new(v.clone()));
+            attrs.insert(name.into(), wrapped);
+        }
+    }
     let class = Rc::new(Class {
         name: name.into(),
         qualname,
@@ -442,6 +482,7 @@ pub(crate) fn new_user_class(
         attrs: RefCell::new(attrs),
         builtin: None,
         is_exception,
+        meta,
     });
     let mro = c3_mro(&class, &base_classes)?;
     *class.mro.borrow_mut() = mro;
@@ -479,11 +520,21 @@ impl Vm<'_> {
         name: &str,
         bases: Vec<Value>,
         globals: &Rc<Module>,
+        mut kwargs: Kwargs,
     ) -> PyResult<Value> {
         let Value::Function(func) = body else {
             return Err(type_error("class body is not a function"));
         };
+        let explicit = crate::builtins::take_kwarg(&mut kwargs, "metaclass");
+        let bases = self.resolve_mro_entries(bases)?;
+        let bases_tuple = Value::tuple(bases.clone());
         let base_classes = self.class_bases(bases)?;
+        // A metaclass that is not a class (a function) is called as it is.
+        let meta = match explicit {
+            Some(Value::Class(m)) => Value::Class(derive_meta(Some(m), &base_classes)?),
+            Some(other) => other,
+            None => Value::Class(derive_meta(None, &base_classes)?),
+        };
         let ns = crate::builtins::new_module(name);
         // The namespace's own `__name__` (from `new_module`) is not a class attribute: a
         // class's name is `Class::name`, the body's `__name__` is the module's, and
@@ -506,11 +557,55 @@ impl Vm<'_> {
             Some(Value::Str(s)) => Rc::from(s.as_str()),
             _ => Rc::from(name),
         };
+        // The body may set `__module__` itself (modules written in Python do).
+        let module_name = attrs.get("__module__").cloned().unwrap_or(module_name);
         let module: Rc<str> = match &module_name {
             Value::Str(s) => Rc::from(s.as_str()),
             _ => Rc::from("__main__"),
         };
-        new_user_class(name, qualname, module, base_classes, attrs)
+        match &meta {
+            Value::Class(m) if Rc::ptr_eq(m, &types().type_) => {
+                let class = new_user_class(name, qualname, module, base_classes, attrs, None)?;
+                if let Value::Class(c) = &class {
+                    class_created(self, c, kwargs)?;
+                }
+                Ok(class)
+            }
+            _ => {
+                let args = vec![Value::str(name), bases_tuple, namespace_dict(&attrs)];
+                self.call(&meta, args, kwargs)
+            }
+        }
+    }
+
+    /// PEP 560: a base that is not a class but has `__mro_entries__` (`Generic[T]`,
+    /// `typing.NamedTuple`) is replaced by the classes that method returns.
+    fn resolve_mro_entries(&mut self, bases: Vec<Value>) -> PyResult<Vec<Value>> {
+        if bases.iter().all(|b| matches!(b, Value::Class(_))) {
+            return Ok(bases);
+        }
+        let original = Value::tuple(bases.clone());
+        let mut out = Vec::with_capacity(bases.len());
+        for b in bases {
+            if matches!(b, Value::Class(_)) {
+                out.push(b);
+                continue;
+            }
+            let hook = match self.getattr(&b, "__mro_entries__") {
+                Ok(h) => h,
+                Err(e) if e.is("AttributeError") => {
+                    out.push(b);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let entries = self.call1(&hook, original.clone())?;
+            match entries {
+                Value::Tuple(t) => out.extend(t.items.iter().cloned()),
+                _ => return Err(type_error("__mro_entries__ must return a tuple")),
+            }
+        }
+        Ok(out)
     }
 
     /// Checks the bases of a new class (`object` when there are none).
@@ -570,6 +665,11 @@ impl Vm<'_> {
     pub(crate) fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         if let Some(base) = crate::builtins::subclass::base_for(v, "__iter__") {
             return self.get_iter(&base);
+        }
+        if let Value::Class(c) = v {
+            if let Some(f) = c.meta_lookup("__iter__") {
+                return self.call1(&f, v.clone());
+            }
         }
         let it = match v {
             Value::List(l) => NativeIter::List {

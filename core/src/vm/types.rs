@@ -70,6 +70,7 @@ pub(crate) fn new_class(
         attrs: RefCell::new(AttrMap::default()),
         builtin,
         is_exception,
+        meta: None,
     });
     let mut mro = vec![class.clone()];
     if let Some(b) = base {

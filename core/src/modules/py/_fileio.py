@@ -19,11 +19,7 @@ SEEK_CUR = 1
 SEEK_END = 2
 
 
-class UnsupportedOperation(OSError, ValueError):
-    pass
-
-
-UnsupportedOperation.__module__ = 'io'
+from io import UnsupportedOperation
 
 _open_files = []
 

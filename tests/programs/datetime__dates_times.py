@@ -1,0 +1,30 @@
+from datetime import date, time, datetime, timedelta, timezone
+import time as T
+d = date(2024, 2, 28)
+print(d, repr(d), d + timedelta(days=2), d.weekday(), d.isoweekday(), d.isocalendar(), d.strftime("%A %d %B %Y, day %j"), d.replace(day=1), d.toordinal(), date.fromordinal(738000))
+print(date(2024, 3, 1) - date(2023, 3, 1), (date(2025, 1, 1) - d).days, d < date(2024, 3, 1), date.fromisoformat("2023-12-25"), date.fromisoformat("2023-12-25").ctime())
+dt = datetime(2024, 1, 31, 13, 45, 30, 123456)
+print(dt, repr(dt), dt.isoformat(), dt.isoformat(sep=" ", timespec="seconds"), dt.date(), dt.time(), dt + timedelta(hours=12), dt.strftime("%Y-%m-%d %H:%M:%S.%f %p %I"))
+print(datetime.fromisoformat("2024-05-06T07:08:09"), datetime.fromisoformat("2024-05-06 07:08:09.5+02:00"), datetime.strptime if False else '')
+td = timedelta(days=1, hours=25, minutes=-5, seconds=3.5)
+print(td, repr(td), td.total_seconds(), td * 2, td / 3, -td, abs(-td), timedelta(weeks=1) // timedelta(days=2), timedelta(0), timedelta(microseconds=-1))
+t = time(9, 5, 7)
+print(t, repr(t), t.isoformat(), t.strftime("%H:%M"), time.fromisoformat("23:59:59.999999"), t.replace(hour=10))
+tz = timezone(timedelta(hours=-5), "EST")
+aware = datetime(2024, 7, 4, 12, 0, tzinfo=tz)
+print(aware, repr(aware), aware.utcoffset(), aware.tzname(), aware.astimezone(timezone.utc), aware.timestamp(), timezone.utc, datetime.fromtimestamp(0, timezone.utc))
+print(datetime.utcfromtimestamp(86400 * 365), datetime(2024, 3, 10, 2, 30).weekday(), datetime.combine(d, t))
+now = datetime.now()
+print(type(now).__name__, now.year >= 2024, isinstance(date.today(), date), abs((datetime.now() - now).total_seconds()) < 60)
+for bad in [lambda: date(2023, 2, 29), lambda: date(2023, 13, 1), lambda: time(25), lambda: datetime.fromisoformat("2024-13-01"), lambda: timedelta(days=10**10), lambda: date.fromisoformat("nope")]:
+    try:
+        bad()
+    except (ValueError, TypeError, OverflowError) as e:
+        print(type(e).__name__, e)
+print(T.gmtime(0), T.strftime("%Y-%m-%d %H:%M:%S %a %b %j %U %W %Z %z %%", T.gmtime(1700000000)), T.asctime(T.gmtime(1e9)), T.mktime(T.gmtime(123456789)))
+print(T.strftime("%c | %x | %X | %G-W%V-%u", T.gmtime(1704067200)), T.gmtime(1704067200).tm_yday, T.localtime(0).tm_zone)
+birthday = date(1990, 7, 15)
+today = date(2024, 3, 1)
+age = today.year - birthday.year - ((today.month, today.day) < (birthday.month, birthday.day))
+print("age", age, "days alive", (today - birthday).days, "next birthday", birthday.replace(year=2024) if birthday.replace(year=2024) >= today else birthday.replace(year=2025))
+print(sorted([date(2024, 5, 1), date(2023, 1, 1), date(2024, 1, 1)]), max(dt, datetime(2025, 1, 1)), {date(2024, 1, 1): 'ny'}[date(2024, 1, 1)])
