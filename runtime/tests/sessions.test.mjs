@@ -511,3 +511,20 @@ test("a worker killed mid-run gives its session an error, and a new session work
   assert.ok(!out.stdout.includes("finished"));
   await unusableButANewSessionWorks(session);
 });
+
+test("a worker terminated after the grace period still delivers every line it printed", workerOnly, async () => {
+  const { out, options } = collect();
+  const session = await createSession({ ...options, interruptGraceMs: 200 });
+  // 2000 print statements without a loop (so without a poll that could take the
+  // interrupt), then native code that never polls: the worker is terminated while the
+  // last lines are still on its side, unless its output reaches the main thread first.
+  const lines = Array.from({ length: 2000 }, (_, i) => `print(${i})`);
+  const run = session.run(`${lines.join("\n")}\nx = 3 ** 20000000\nprint("finished")`);
+  await printed(out, "0\n");
+  session.interrupt();
+  const result = await run;
+  assert.equal(result.fatal, true);
+  assert.match(result.message, /was terminated/);
+  assert.equal(out.stdout, Array.from({ length: 2000 }, (_, i) => `${i}\n`).join(""));
+  session.close();
+});
