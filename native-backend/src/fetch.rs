@@ -13,21 +13,32 @@
 use std::io;
 use std::time::Duration;
 
-use stackswitch_core::{FetchRequest, FetchResponse, HostError, HostErrorKind};
+use stackswitch_core::{
+    response_too_large, FetchRequest, FetchResponse, HostError, HostErrorKind,
+    DEFAULT_MAX_RESPONSE_BYTES,
+};
 use ureq::http;
 use ureq::{Agent, ResponseExt};
 
 /// CPython's `urllib.request.HTTPRedirectHandler.max_redirections`.
 const MAX_REDIRECTS: u32 = 10;
-/// The largest response body read into memory.
-const MAX_BODY_BYTES: u64 = 1 << 30;
 /// The `User-Agent` CPython 3.11's `urlopen` sends.
 const USER_AGENT: &str = "Python-urllib/3.11";
 
 /// A lazily built HTTP agent; building it costs nothing until the first request.
-#[derive(Default)]
 pub(crate) struct HttpClient {
     agent: Option<Agent>,
+    /// Larger bodies are refused ([`NativeHost::max_response_bytes`](crate::NativeHost)).
+    pub(crate) max_body_bytes: usize,
+}
+
+impl Default for HttpClient {
+    fn default() -> Self {
+        HttpClient {
+            agent: None,
+            max_body_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+        }
+    }
 }
 
 impl HttpClient {
@@ -51,12 +62,25 @@ impl HttpClient {
                 (name.as_str().to_owned(), value)
             })
             .collect();
+        let limit = self.max_body_bytes;
+        let too_large = || HostError::new(HostErrorKind::Network, response_too_large(limit));
+        let declared = response
+            .headers()
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+        if declared.is_some_and(|n| n > limit as u64) {
+            return Err(too_large());
+        }
+        // Read as a stream: ureq stops at the first byte past the limit.
         let body = response
             .body_mut()
             .with_config()
-            .limit(MAX_BODY_BYTES)
+            .limit(limit as u64)
             .read_to_vec()
-            .map_err(network_error)?;
+            .map_err(|error| match error {
+                ureq::Error::BodyExceedsLimit(_) => too_large(),
+                other => network_error(other),
+            })?;
         Ok(FetchResponse {
             status: status.as_u16(),
             reason: status.canonical_reason().unwrap_or("").to_owned(),
@@ -317,6 +341,45 @@ mod tests {
         assert_eq!(
             client.fetch(&method).unwrap_err().kind,
             HostErrorKind::Failed
+        );
+    }
+
+    #[test]
+    fn bodies_past_the_limit_are_refused_streamed_or_declared() {
+        let (base, server) = serve(4, |request| {
+            let n: usize = request.url()[1..].parse().unwrap_or(0);
+            let response = tiny_http::Response::from_data(vec![b'a'; n]);
+            if n % 2 == 1 {
+                response // with its Content-Length
+            } else {
+                response.with_chunked_threshold(0) // streamed, no length declared
+            }
+        });
+        let mut client = HttpClient {
+            max_body_bytes: 1000,
+            ..HttpClient::default()
+        };
+        let refused = response_too_large(1000);
+        assert_eq!(
+            client
+                .fetch(&get(&format!("{base}/1000")))
+                .unwrap()
+                .body
+                .len(),
+            1000
+        );
+        for n in [1001, 1002, 200_000] {
+            let error = client.fetch(&get(&format!("{base}/{n}"))).unwrap_err();
+            assert_eq!(
+                (error.kind, error.message.as_str()),
+                (HostErrorKind::Network, refused.as_str()),
+                "{n} bytes"
+            );
+        }
+        server.join().unwrap();
+        assert_eq!(
+            HttpClient::default().max_body_bytes,
+            DEFAULT_MAX_RESPONSE_BYTES
         );
     }
 

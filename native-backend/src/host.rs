@@ -180,6 +180,13 @@ impl NativeHost {
         self
     }
 
+    /// Refuse `urlopen` response bodies larger than `bytes` with `URLError` (default
+    /// [`stackswitch_core::DEFAULT_MAX_RESPONSE_BYTES`]); the body is read up to there only.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.http.max_body_bytes = bytes;
+        self
+    }
+
     /// Make `host.call(name, ...)` call `function`, replacing any function of that name.
     pub fn register(&mut self, name: impl Into<String>, function: HostFunction) {
         self.functions.insert(name.into(), function);

@@ -105,7 +105,8 @@ class Writer {
     }
   }
   finish() {
-    return this.bytes.slice(0, this.length);
+    // A large reply (a urlopen body) usually fills the array exactly: no second copy.
+    return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
   }
 }
 
