@@ -158,8 +158,10 @@ export class HostError extends Error {
 
 export class Session {
   readonly backend: string;
-  /** Run Python source in this session's globals (they persist across runs). */
-  run(code: string): Promise<RunResult>;
+  /** Run Python source in this session's globals (they persist across runs): text, or a
+   *  source file's bytes, decoded as CPython decodes a file (`# -*- coding: ... -*-`, a
+   *  BOM; invalid UTF-8 or a NUL byte is a SyntaxError, with CPython's message and line). */
+  run(code: string | Uint8Array): Promise<RunResult>;
   /** Send program output to the session's callbacks. */
   write(stream: "stdout" | "stderr", text: string): void;
   /** Raise KeyboardInterrupt in the running program: at once in a pending request (a

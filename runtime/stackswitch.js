@@ -670,10 +670,13 @@ export class Session {
   }
 
   /**
-   * Run Python source in this session's globals.
+   * Run Python source in this session's globals: a string, or a source file's bytes (a
+   * Uint8Array), decoded as CPython decodes a file (coding declarations; invalid UTF-8 or
+   * a NUL byte is a SyntaxError).
    * @returns {Promise<import("./stackswitch").RunResult>}
    */
   async run(code) {
+    if (typeof code !== "string" && !(code instanceof Uint8Array)) throw new TypeError("stackswitch: run() takes a string or a Uint8Array of source bytes");
     if (this.#closed) throw new Error("stackswitch: session is closed");
     if (this.#broken) throw new Error("stackswitch: session is unusable after a fatal engine error");
     if (this.#running) throw new Error("stackswitch: session is already running");
@@ -690,7 +693,8 @@ export class Session {
       this.#pending?.reject(new HostError("TimedOut", "time limit exceeded"));
     }, maxSeconds * 1000);
     try {
-      return await this.#handle.run(code);
+      // The JSPI glue has a method per argument type; the raw-ABI backends take either.
+      return await (typeof code !== "string" && this.#handle.runBytes ? this.#handle.runBytes(code) : this.#handle.run(code));
     } catch (error) {
       // Not a Python exception (those resolve normally) but the engine giving up. An
       // asyncify session owns its instance (the driver already discarded it); the JSPI

@@ -75,44 +75,11 @@ fn interrupted(runner: &[PathBuf], name: &str, program: &str) -> (Ending, String
 }
 
 fn native_runner() -> Vec<PathBuf> {
-    // The binary belongs to another package, so `cargo test --workspace` does
-    // not build it for this test: build it here (a no-op when it is fresh), into
-    // the same target/<profile>/ directory this test binary runs from.
-    let exe = std::env::current_exe().unwrap();
-    let profile_dir = exe.parent().unwrap().parent().unwrap();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut build = Command::new(cargo);
-    build.args([
-        "build",
-        "-p",
-        "stackswitch-native",
-        "--bin",
-        "stackswitch-native",
-    ]);
-    if profile_dir
-        .file_name()
-        .is_some_and(|name| name == "release")
-    {
-        build.arg("--release");
-    }
-    let status = build.status().expect("cargo runs");
-    assert!(status.success(), "cargo build -p stackswitch-native failed");
-    let binary = profile_dir.join("stackswitch-native");
-    assert!(
-        binary.exists(),
-        "{} missing after the build",
-        binary.display()
-    );
-    vec![binary]
+    vec![stackswitch_tests::native_runner_binary()]
 }
 
 fn cli(node: PathBuf, backend: &str) -> Vec<PathBuf> {
-    vec![
-        node,
-        js::web_dist().join("cli.mjs"),
-        "--backend".into(),
-        backend.into(),
-    ]
+    js::cli_command(node, backend)
 }
 
 /// Compare every program's ending under `runner` with python3's.

@@ -26,13 +26,12 @@
 // protocol error of the channel) is reported once as `fatal` and the worker stops: its
 // memory may be inconsistent, so it never runs another program.
 
-import { readResult } from "../raw-abi/raw_abi.js";
+import { encodeSource, readResult } from "../raw-abi/raw_abi.js";
 import { OutputRingWriter, ServiceWorkerWait, SharedMemoryWait } from "./channel.js";
 
 const isNode = typeof process !== "undefined" && process.versions?.node != null;
 const port = isNode ? (await import("node:worker_threads")).parentPort : self;
 
-const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder("utf-8", { fatal: false });
 
 function post(message, transfer = []) {
@@ -109,10 +108,10 @@ async function run({ source }) {
   runExport ??= typeof WebAssembly.promising === "function" && !isNode
     ? WebAssembly.promising(exports.stackswitch_session_run)
     : exports.stackswitch_session_run;
-  const bytes = utf8.encode(source);
+  const { bytes, fileBytes } = encodeSource(source);
   const ptr = exports.stackswitch_alloc(bytes.length);
   new Uint8Array(exports.memory.buffer).set(bytes, ptr);
-  const result = readResult(exports.memory, await runExport(session, ptr, bytes.length));
+  const result = readResult(exports.memory, await runExport(session, ptr, bytes.length, fileBytes));
   exports.stackswitch_free(ptr, bytes.length);
   post({ type: "done", result });
 }
