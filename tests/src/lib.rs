@@ -726,6 +726,42 @@ fn exit_status(status: std::process::ExitStatus) -> i32 {
     status.code().unwrap_or(-1)
 }
 
+/// The `stackswitch-native` binary, built for the profile this test binary runs in. It
+/// belongs to another package, so `cargo test --workspace` does not build it for the
+/// tests that run it: they build it here (a no-op when it is fresh), into the same
+/// target/<profile>/ directory.
+pub fn native_runner_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/deps/<test>");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut build = std::process::Command::new(cargo);
+    build.args([
+        "build",
+        "-p",
+        "stackswitch-native",
+        "--bin",
+        "stackswitch-native",
+    ]);
+    if profile_dir
+        .file_name()
+        .is_some_and(|name| name == "release")
+    {
+        build.arg("--release");
+    }
+    let status = build.status().expect("cargo runs");
+    assert!(status.success(), "cargo build -p stackswitch-native failed");
+    let binary = profile_dir.join("stackswitch-native");
+    assert!(
+        binary.exists(),
+        "{} missing after the build",
+        binary.display()
+    );
+    binary
+}
+
 #[cfg(test)]
 mod unit {
     use super::*;
@@ -837,40 +873,4 @@ mod unit {
         assert!(diff.contains("- 4000"), "{diff}");
         assert!(diff.lines().count() <= DIFF_MAX_LINES + 2, "{diff}");
     }
-}
-
-/// The `stackswitch-native` binary, built for the profile this test binary runs in. It
-/// belongs to another package, so `cargo test --workspace` does not build it for the
-/// tests that run it: they build it here (a no-op when it is fresh), into the same
-/// target/<profile>/ directory.
-pub fn native_runner_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary's path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps/<test>");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut build = std::process::Command::new(cargo);
-    build.args([
-        "build",
-        "-p",
-        "stackswitch-native",
-        "--bin",
-        "stackswitch-native",
-    ]);
-    if profile_dir
-        .file_name()
-        .is_some_and(|name| name == "release")
-    {
-        build.arg("--release");
-    }
-    let status = build.status().expect("cargo runs");
-    assert!(status.success(), "cargo build -p stackswitch-native failed");
-    let binary = profile_dir.join("stackswitch-native");
-    assert!(
-        binary.exists(),
-        "{} missing after the build",
-        binary.display()
-    );
-    binary
 }
