@@ -13,7 +13,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::{check_args, no_kwargs, reject_kwargs, take_kwarg};
 use crate::compiler::{BinOp, CmpOp};
 use crate::host::{Reply, Stream, SuspendRequest};
-use crate::objects::{Kwargs, NativeFn, NativeIter, NativeState, Value};
+use crate::objects::{DictViewKind, Kwargs, NativeFn, NativeIter, NativeState, Value};
 use crate::text::format as fmt;
 use crate::vm::ops::to_bigint;
 use crate::vm::{overflow_error, type_error, value_error, PyErr, PyResult, Vm};
@@ -280,6 +280,21 @@ fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("reversed", &kw)?;
     check_args("reversed", &args, 1, 1)?;
     let v = &args[0];
+    // The type CPython's reverse iterator over `v` has.
+    let name = match v {
+        Value::List(_) => "list_reverseiterator",
+        Value::Dict(_) => "dict_reversekeyiterator",
+        Value::Instance(i) => match i.native.as_ref().map(|n| match &*n.borrow() {
+            NativeState::DictView(_, kind) => Some(*kind),
+            _ => None,
+        }) {
+            Some(Some(DictViewKind::Keys)) => "dict_reversekeyiterator",
+            Some(Some(DictViewKind::Values)) => "dict_reversevalueiterator",
+            Some(Some(DictViewKind::Items)) => "dict_reverseitemiterator",
+            _ => "reversed",
+        },
+        _ => "reversed",
+    };
     let items = match v {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.clone(),
@@ -325,6 +340,7 @@ fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(native_iter(NativeIter::Seq {
         items: Rc::new(crate::objects::PyTuple::new(items)),
         index: 0,
+        name,
     }))
 }
 
