@@ -369,17 +369,9 @@ fn zip(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     };
     reject_kwargs("zip", &kw)?;
     let mut inners = Vec::with_capacity(args.len());
-    for (i, a) in args.iter().enumerate() {
-        match vm.get_iter(a) {
-            Ok(it) => inners.push(it),
-            Err(e) if e.is("TypeError") => {
-                return Err(type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )));
-            }
-            Err(e) => return Err(e),
-        }
+    // CPython 3.11 lets iter()'s own TypeError through ("'int' object is not iterable").
+    for a in &args {
+        inners.push(vm.get_iter(a)?);
     }
     Ok(native_iter(NativeIter::Zip { inners, strict }))
 }
