@@ -1471,12 +1471,25 @@ impl Vm<'_> {
                     Ok(())
                 }
                 None => Err(type_error(format!(
-                    "'{}' object doesn't support item deletion",
-                    i.class.name
+                    "'{}' object {} support item deletion",
+                    i.class.name,
+                    // A bare object() has no sequence slots; classes get them.
+                    if i.class.builtin == Some(crate::objects::BuiltinType::Object) {
+                        "does not"
+                    } else {
+                        "doesn't"
+                    }
                 ))),
             },
+            // CPython words it by whether the type has sequence slots.
+            (Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::Set(_), _) => {
+                Err(type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    self.type_name(obj)
+                )))
+            }
             _ => Err(type_error(format!(
-                "'{}' object doesn't support item deletion",
+                "'{}' object does not support item deletion",
                 self.type_name(obj)
             ))),
         }
