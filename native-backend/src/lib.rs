@@ -82,6 +82,24 @@ pub const MEMORY_LIMIT_VAR: &str = "STACKSWITCH_MEMORY_LIMIT";
 /// [`stackswitch_core::DEFAULT_MAX_RESPONSE_BYTES`].
 pub const MAX_RESPONSE_BYTES_VAR: &str = "STACKSWITCH_MAX_RESPONSE_BYTES";
 
+/// Environment variable: the only origins `urlopen` may reach, comma-separated
+/// (`http://127.0.0.1:8000,http://localhost:9000`; see [`NativeHost::allowed_origins`]);
+/// unset means any.
+pub const ALLOWED_ORIGINS_VAR: &str = "STACKSWITCH_ALLOWED_ORIGINS";
+
+/// [`ALLOWED_ORIGINS_VAR`] as a list, `None` when unset.
+pub fn allowed_origins_from_env() -> Option<Vec<String>> {
+    let value = std::env::var(ALLOWED_ORIGINS_VAR).ok()?;
+    Some(
+        value
+            .split(',')
+            .map(str::trim)
+            .filter(|origin| !origin.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
 /// A byte count from the environment variable `name`, else `default`.
 fn bytes_from_env(name: &str, default: usize) -> usize {
     std::env::var(name)

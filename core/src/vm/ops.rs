@@ -1482,12 +1482,13 @@ impl Vm<'_> {
                 ))),
             },
             // CPython words it by whether the type has sequence slots.
-            (Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::Set(_), _) => {
-                Err(type_error(format!(
-                    "'{}' object doesn't support item deletion",
-                    self.type_name(obj)
-                )))
-            }
+            (
+                Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::Set(_),
+                _,
+            ) => Err(type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(obj)
+            ))),
             _ => Err(type_error(format!(
                 "'{}' object does not support item deletion",
                 self.type_name(obj)
