@@ -1048,7 +1048,7 @@ impl Vm<'_> {
         for (x, y, method) in attempts {
             if let Value::Instance(i) = x {
                 if let Some(f) = i.class.lookup(method) {
-                    let r = self.call(&f, vec![x.clone(), y.clone()], Vec::new())?;
+                    let r = self.compare_dunder(&f, x, y)?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
@@ -1058,7 +1058,7 @@ impl Vm<'_> {
         if op == CmpOp::Ne {
             if let Value::Instance(i) = a {
                 if let Some(f) = i.class.lookup("__eq__") {
-                    let r = self.call(&f, vec![a.clone(), b.clone()], Vec::new())?;
+                    let r = self.compare_dunder(&f, a, b)?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(Value::Bool(!self.truthy(&r)?));
                     }
@@ -1085,6 +1085,15 @@ impl Vm<'_> {
                 )))
             }
         }
+    }
+
+    /// A comparison dunder `f(x, y)`, one level of recursion as CPython's
+    /// PyObject_RichCompare is.
+    fn compare_dunder(&mut self, f: &Value, x: &Value, y: &Value) -> PyResult<Value> {
+        self.enter(" in comparison")?;
+        let r = self.call(f, vec![x.clone(), y.clone()], Vec::new());
+        self.leave();
+        r
     }
 
     fn compare_sequences(&mut self, xs: &[Value], ys: &[Value], op: CmpOp) -> PyResult<Value> {
