@@ -356,7 +356,8 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 /** CPython's HTTPRedirectHandler.max_redirections. */
 const MAX_REDIRECTS = 10;
 
-/** The fetch policy of a session's options: { maxResponseBytes, allowed(url) -> refusal or null }. */
+/** The fetch policy of a session's options: { maxResponseBytes, refusal(url) -> why not, or
+ * null, checksRedirects }. */
 function fetchPolicy(options) {
   const max = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (typeof max !== "number" || !(max >= 0)) throw new TypeError("stackswitch: maxResponseBytes must be a non-negative number of bytes");
@@ -412,7 +413,13 @@ async function readLimited(response, limit) {
   const chunks = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      throw networkError(error); // the connection failed mid-body: a URLError too
+    }
+    const { done, value } = next;
     if (done) break;
     total += value.length;
     if (total > limit) {
