@@ -105,7 +105,8 @@ pub(crate) fn compile_eval(source: &str, filename: &str) -> Result<Rc<Code>, Syn
     let source = source.trim_start_matches([' ', '\t']);
     if let Err(e) = ruff_python_parser::parse_expression(source) {
         let grammar = parse_error(source, &e);
-        return Err(choose(prescan(source)?, Some(grammar.clone())).unwrap_or(grammar));
+        let at = usize::from(e.location.start());
+        return Err(choose(prescan(source)?, Some((grammar.clone(), at))).unwrap_or(grammar));
     }
     compile_mode(source, filename, Some(true))
 }
@@ -129,7 +130,8 @@ fn compile_mode(source: &str, filename: &str, exec: Option<bool>) -> Result<Rc<C
         },
         Err(p) => {
             let grammar = parse_error(source, &p);
-            return Err(choose(found, Some(grammar.clone())).unwrap_or(grammar));
+            let at = usize::from(p.location.start());
+            return Err(choose(found, Some((grammar.clone(), at))).unwrap_or(grammar));
         }
     };
     let source_rc: Rc<str> = Rc::from(source);
@@ -211,20 +213,23 @@ enum Found {
     Unclosed,
     /// An error of CPython's parser that the pre-scan finds because it is about layout
     /// ("expected an indented block"); `replaceable` is false for "unexpected indent",
-    /// which CPython reports without looking further. `from` is the line where the
-    /// mistake begins (the block's opener), which a parser error must precede to win.
+    /// which CPython reports without looking further. `from` is the byte offset where
+    /// the mistake begins (the opener's colon, the indented token), which a parser error
+    /// must precede to win.
     Grammar { replaceable: bool, from: usize },
 }
 
 /// The error CPython reports, given what the pre-scan found (in source order) and the
-/// parser's own error, if any.
-fn choose(found: Vec<(Found, SyntaxErr)>, parser: Option<SyntaxErr>) -> Option<SyntaxErr> {
+/// parser's own error with its byte offset, if any.
+fn choose(found: Vec<(Found, SyntaxErr)>, parser: Option<(SyntaxErr, usize)>) -> Option<SyntaxErr> {
     // The first grammar error: the pre-scan's layout errors or the parser's.
-    let mut grammar = parser.map(|e| (true, e));
+    let parser_at = parser.as_ref().map(|(_, at)| *at);
+    let mut grammar = parser.map(|(e, _)| (true, e));
     for (class, e) in &found {
         if let Found::Grammar { replaceable, from } = *class {
-            // ruff reports a missing block at the opener's colon; CPython below it.
-            if grammar.as_ref().is_none_or(|(_, g)| from <= g.line) {
+            // ruff reports a missing block at the end of the opener's line, CPython on
+            // the line below: the pre-scan's error wins unless the parser's came first.
+            if parser_at.is_none_or(|at| from <= at) {
                 grammar = Some((replaceable, e.clone()));
             }
             break;
@@ -261,10 +266,13 @@ struct Scan<'a> {
     /// spaces were mixed inconsistently (CPython's `altcol`, a TabError).
     alt_indents: Vec<usize>,
     /// The current logical line ended with ':' (a block must follow), and where it began.
-    block_opener: Option<(String, usize)>,
+    /// With the byte offset of its colon.
+    block_opener: Option<(String, usize, usize)>,
     /// The first word and line of the current logical line.
     first_word: Option<(String, usize)>,
     last_significant: u8,
+    /// Where the last significant byte was (the colon of a block opener).
+    last_significant_at: usize,
     /// (position, start of its line) at the last `column()` call.
     column_cache: std::cell::Cell<(usize, usize)>,
     /// Expression-depth estimate: one counter per bracket level.
@@ -298,6 +306,7 @@ fn prescan(source: &str) -> Result<Vec<(Found, SyntaxErr)>, SyntaxErr> {
         block_opener: None,
         first_word: None,
         last_significant: b'\n',
+        last_significant_at: 0,
         column_cache: std::cell::Cell::new((0, 0)),
         depth_counters: vec![0],
         max_depth: 0,
@@ -438,11 +447,11 @@ impl Scan<'_> {
             );
         }
         self.end_logical_line()?;
-        if let Some((what, line)) = self.block_opener.take() {
+        if let Some((what, line, colon)) = self.block_opener.take() {
             self.fail(
                 Found::Grammar {
                     replaceable: true,
-                    from: line,
+                    from: colon,
                 },
                 "IndentationError",
                 format!("expected an indented block after {what} on line {line}"),
@@ -455,6 +464,7 @@ impl Scan<'_> {
 
     fn significant(&mut self, c: u8) {
         self.last_significant = c;
+        self.last_significant_at = self.pos;
     }
 
     fn deepen(&mut self) {
@@ -515,6 +525,7 @@ impl Scan<'_> {
     /// Returns true when the line is blank or a comment (nothing to check).
     fn indentation(&mut self) -> Result<bool, SyntaxErr> {
         let (mut width, mut alt_width) = (0, 0);
+        let line_start = self.pos;
         let mut p = self.pos;
         while p < self.src.len() {
             match self.src[p] {
@@ -551,7 +562,7 @@ impl Scan<'_> {
                 self.fail(
                     Found::Grammar {
                         replaceable: false,
-                        from: self.line,
+                        from: line_start,
                     },
                     "IndentationError",
                     "unexpected indent",
@@ -573,11 +584,11 @@ impl Scan<'_> {
             if width == top && alt_width != alt_top {
                 inconsistent(self);
             }
-            if let Some((what, line)) = opener {
+            if let Some((what, line, colon)) = opener {
                 self.fail(
                     Found::Grammar {
                         replaceable: true,
-                        from: line,
+                        from: colon,
                     },
                     "IndentationError",
                     format!("expected an indented block after {what} on line {line}"),
@@ -627,7 +638,7 @@ impl Scan<'_> {
                     _ => String::new(),
                 };
                 if !what.is_empty() {
-                    self.block_opener = Some((what, line));
+                    self.block_opener = Some((what, line, self.last_significant_at));
                 }
             }
         }

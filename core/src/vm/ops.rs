@@ -78,6 +78,18 @@ pub(crate) fn to_bigint(v: &Value) -> Option<BigInt> {
     }
 }
 
+/// `del x[i]` on a type without item deletion, worded as CPython's PyObject_DelItem: an
+/// int index on a type with sequence slots reaches PySequence_DelItem ("doesn't"),
+/// anything else its generic message ("does not").
+fn no_item_deletion(type_name: &str, sequence_index: bool) -> PyErr {
+    let verb = if sequence_index {
+        "doesn't"
+    } else {
+        "does not"
+    };
+    type_error(format!("'{type_name}' object {verb} support item deletion"))
+}
+
 fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
 }
@@ -1479,29 +1491,17 @@ impl Vm<'_> {
                     self.call(&f, vec![obj.clone(), index.clone()], Vec::new())?;
                     Ok(())
                 }
-                None => Err(type_error(format!(
-                    "'{}' object {} support item deletion",
-                    i.class.name,
-                    // A bare object() has no sequence slots; classes get them.
-                    if i.class.builtin == Some(crate::objects::BuiltinType::Object) {
-                        "does not"
-                    } else {
-                        "doesn't"
-                    }
-                ))),
+                // A bare object() has no sequence slots; classes get them.
+                None => Err(no_item_deletion(
+                    &i.class.name,
+                    i.class.builtin != Some(crate::objects::BuiltinType::Object) && is_int(index),
+                )),
             },
-            // CPython words it by whether the type has sequence slots.
             (
                 Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::Set(_),
                 _,
-            ) => Err(type_error(format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(obj)
-            ))),
-            _ => Err(type_error(format!(
-                "'{}' object does not support item deletion",
-                self.type_name(obj)
-            ))),
+            ) => Err(no_item_deletion(&self.type_name(obj), is_int(index))),
+            _ => Err(no_item_deletion(&self.type_name(obj), false)),
         }
     }
 
