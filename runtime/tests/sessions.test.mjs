@@ -519,10 +519,12 @@ test("a worker terminated after the grace period still delivers every line it pr
   const { out, options } = collect();
   const session = await createSession({ ...options, interruptGraceMs: 200 });
   // 2000 print statements without a loop (so without a poll that could take the
-  // interrupt), then native code that never polls: the worker is terminated while the
-  // last lines are still on its side, unless its output reaches the main thread first.
+  // interrupt), then seconds of native work in one statement that never polls (repeated
+  // 900 MB strings, counted): the worker is terminated while the last lines are still on
+  // its side, unless its output reaches the main thread first.
   const lines = Array.from({ length: 2000 }, (_, i) => `print(${i})`);
-  const run = session.run(`${lines.join("\n")}\nx = 3 ** 20000000\nprint("finished")`);
+  const work = Array(12).fill("('a' * 900_000_000).count('b')").join(" + ");
+  const run = session.run(`${lines.join("\n")}\nx = ${work}\nprint("finished")`);
   await printed(out, "0\n");
   session.interrupt();
   const result = await run;
