@@ -116,6 +116,39 @@ export const CPU_PROGRAMS = {
  * longest gap between two ticks of a 1 ms timer while `while True: pass` runs for 1 s
  * (the worst stall the event loop sees), with yielding on.
  */
+/// Single big-int operations that take seconds: core/src/vm/bignum.rs cuts them into
+/// pieces with a poll between, so the event loop still runs while they compute.
+export const BIG_INT_PROGRAMS = {
+  "7 ** 20_000_000": "x = 7 ** 20_000_000\n",
+  "x * x, 2**25 bits": "x = (1 << 33_554_431) - 1\ny = x * x\n",
+  "2**26-bit // 2**25-bit": "x = (1 << 67_000_000) - 1\ny = x // ((1 << 33_000_000) + 12345)\n",
+};
+
+/// For each of BIG_INT_PROGRAMS (one run each: they are long): the whole run and the
+/// longest gap between 1 ms timer ticks while it ran.
+export async function bigIntStalls({ createSession, backend, print, options = {} }) {
+  print("big-int operations (yielding on): whole run / longest gap between 1 ms ticks, ms");
+  for (const [name, source] of Object.entries(BIG_INT_PROGRAMS)) {
+    const session = await createSession({ ...options, backend, stdout: () => {} });
+    let last = performance.now();
+    let worst = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }, 1);
+    const start = performance.now();
+    last = start;
+    const result = await session.run(source);
+    const took = performance.now() - start;
+    clearInterval(ticker);
+    worst = Math.max(worst, performance.now() - last);
+    session.close();
+    if (result.status !== 0) throw new Error(result.traceback);
+    print(`${name.padEnd(24)} ${took.toFixed(0).padStart(8)} ${worst.toFixed(0).padStart(8)}`);
+  }
+}
+
 export async function yieldingCosts({ createSession, backend, rounds, print, options = {} }) {
   const on = await createSession({ ...options, backend, stdout: () => {} });
   const off = await createSession({ ...options, backend, stdout: () => {}, yielding: false });
@@ -137,6 +170,7 @@ export async function yieldingCosts({ createSession, backend, rounds, print, opt
     print(`${name.padEnd(16)} ${a.toFixed(1).padStart(8)} ${b.toFixed(1).padStart(8)} ${(b / a).toFixed(3).padStart(7)}x ${String(yields).padStart(8)}`);
   }
   const gaps = [];
+  const frames = [];
   for (let r = 0; r < rounds; r++) {
     let last = performance.now();
     let worst = 0;
@@ -151,7 +185,17 @@ export async function yieldingCosts({ createSession, backend, rounds, print, opt
       worst = Math.max(worst, now - last);
       last = now;
     }, 1);
+    // In a page, also count the animation frames drawn meanwhile.
+    let drawing = typeof requestAnimationFrame === "function";
+    let drawn = 0;
+    const draw = () => {
+      drawn += 1;
+      if (drawing) requestAnimationFrame(draw);
+    };
+    if (drawing) requestAnimationFrame(draw);
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    drawing = false;
+    frames.push(drawn);
     clearInterval(ticker);
     s.interrupt();
     await run;
@@ -159,6 +203,7 @@ export async function yieldingCosts({ createSession, backend, rounds, print, opt
     gaps.push(worst);
   }
   print(`longest gap between 1 ms timer ticks during 1 s of while True (yielding on): median ${median(gaps).toFixed(1)} ms, max ${Math.max(...gaps).toFixed(1)} ms`);
+  if (typeof requestAnimationFrame === "function") print(`animation frames drawn during that 1 s: median ${median(frames)}, min ${Math.min(...frames)}`);
   on.close();
   off.close();
 }

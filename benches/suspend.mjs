@@ -28,7 +28,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createSession, detect } from "../stackswitch.js";
-import { CPU_PROGRAMS, interruptLatency, perSuspension, workerCosts, yieldingCosts } from "./measure.mjs";
+import { CPU_PROGRAMS, bigIntStalls, interruptLatency, perSuspension, workerCosts, yieldingCosts } from "./measure.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -48,7 +48,10 @@ console.log(`wasm ${backend}/${WASM_FILES[backend]}: ${size.raw} bytes raw, ${si
 if (backend === "asyncify") await asyncifyOverhead(size);
 const print = (line) => console.log(line);
 if (backend === "worker") await workerCosts({ createSession, backend, rounds, print });
-else await yieldingCosts({ createSession, backend, rounds, print });
+else {
+  await yieldingCosts({ createSession, backend, rounds, print });
+  await bigIntStalls({ createSession, backend, print });
+}
 await interruptLatency({ createSession, backend, rounds, print });
 
 /** CPU-bound programs and size: asyncified vs. plain module, same process, interleaved. */

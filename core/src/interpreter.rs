@@ -72,6 +72,19 @@ impl Interpreter {
         }
     }
 
+    /// The program's files: [`MemoryFileSystem`](crate::MemoryFileSystem) (empty) unless
+    /// [`Interpreter::set_filesystem`] gave another. Fill it before a run and read what the
+    /// program wrote after.
+    pub fn filesystem(&mut self) -> &mut dyn crate::FileSystem {
+        self.rt.fs.as_mut()
+    }
+
+    /// Give the program these files instead (the native runner passes the real ones);
+    /// returns the previous filesystem.
+    pub fn set_filesystem(&mut self, fs: Box<dyn crate::FileSystem>) -> Box<dyn crate::FileSystem> {
+        std::mem::replace(&mut self.rt.fs, fs)
+    }
+
     /// Compile and run `source` as the `__main__` module. Blocking builtins call `host`.
     ///
     /// Returns `Err` for a syntax error, an uncaught exception or `sys.exit()`; the
@@ -100,7 +113,11 @@ impl Interpreter {
         };
         let main = self.rt.main.clone();
         let mut vm = Vm::new(&mut self.rt, host);
-        match vm.run_module(code, main) {
+        let result = vm.run_module(code, main);
+        // Files left open keep their contents only in the program's file objects: write
+        // them back, as a CPython process does at exit.
+        let flushed = vm.flush_open_files();
+        match result.and(flushed) {
             Ok(()) => Ok(()),
             Err(e) => Err(uncaught(&mut vm, e)),
         }

@@ -30,6 +30,7 @@
 mod builtins;
 mod compiler;
 mod error;
+mod fs;
 mod host;
 mod interpreter;
 mod memory;
@@ -41,6 +42,7 @@ mod text;
 mod vm;
 
 pub use error::{Error, ErrorKind};
+pub use fs::{FileKind, FileSystem, FsError, FsErrorKind, MemoryFileSystem};
 pub use host::{
     response_too_large, Clock, FetchRequest, FetchResponse, Host, HostError, HostErrorKind,
     HostValue, Poll, Reply, Stream, SuspendRequest, DEFAULT_MAX_RESPONSE_BYTES,

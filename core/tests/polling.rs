@@ -137,6 +137,8 @@ fn interrupt_reaches_recursion_and_native_iteration() {
         "def f(n):\n    if n:\n        f(n - 1)\n        f(n - 1)\nf(40)\n",
         "sum(range(10**12))\n",
         "list(x for x in range(10**12))\n",
+        "x = [3, 1, 2] * 1_000_000\nx.sort()\n",
+        "x = sorted([3, 1, 2] * 1_000_000)\n",
     ] {
         let mut host = ScriptedHost {
             interrupt_at: Some(5),
@@ -231,4 +233,54 @@ fn a_step_limit_counts_exactly() {
         .run("i = 0\nwhile i < 2501:\n    i += 1\n", &mut host)
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::LimitExceeded);
+}
+
+/// Single big-int operations that run for seconds (up to minutes in a debug build):
+/// each must reach the host's poll while it computes, not only after.
+const LONG_BIG_INT_OPERATIONS: &[&str] = &[
+    "x = 7 ** 20_000_000\n",
+    "x = (1 << 30_000_000) - 1\ny = x * x\n",
+    "x = (1 << 40_000_000) - 1\ny = x // ((1 << 20_000_000) + 12345)\n",
+    "x = (1 << 40_000_000) - 1\ny = divmod(x, (1 << 3_000_000) + 1)\n",
+    "import math\nx = math.factorial(2_000_000)\n",
+    "import math\nx = math.isqrt((1 << 40_000_000) - 1)\n",
+    "import math\nx = math.gcd((1 << 20_000_000) - 1, (1 << 19_999_999) - 3)\n",
+    "x = pow(3, (1 << 2_000_000) - 1, (1 << 4_000) + 1)\n",
+    "x = pow(3, 1 << 40, (1 << 8_000_000) + 1)\n",
+];
+
+#[test]
+fn an_interrupt_reaches_long_big_int_operations() {
+    with_stack(|| {
+        for program in LONG_BIG_INT_OPERATIONS {
+            let mut host = ScriptedHost {
+                interrupt_at: Some(3),
+                ..ScriptedHost::default()
+            };
+            let mut python = interpreter(RunLimits::default());
+            let error = python.run(program, &mut host).unwrap_err();
+            assert!(error.is_keyboard_interrupt(), "{program}: {error}");
+            // The session goes on.
+            python.run("print(2 ** 100)\n", &mut host).unwrap();
+            assert_eq!(host.out, "1267650600228229401496703205376\n");
+        }
+    });
+}
+
+#[test]
+fn a_big_int_operation_yields_when_asked_and_its_result_is_exact() {
+    with_stack(|| {
+        let mut host = ScriptedHost {
+            yield_every: Some(1),
+            ..ScriptedHost::default()
+        };
+        let program = "x = (1 << 9_000_000) - 1\ny = x * x\n\
+                       print(y == (1 << 18_000_000) - (1 << 9_000_001) + 1)\n\
+                       print(y // x == x, y % x)\n";
+        interpreter(RunLimits::default())
+            .run(program, &mut host)
+            .unwrap();
+        assert_eq!(host.out, "True\nTrue 0\n");
+        assert!(host.yields > 1, "{} yields", host.yields);
+    });
 }

@@ -6,7 +6,8 @@
 //! - [`run_program`] / [`run_with_host`]: run one program the way `python3 FILE.py` would,
 //!   returning its exit status (and [`Exit::keyboard_interrupt`], for a runner that ends
 //!   by SIGINT as CPython does);
-//! - [`run_captured`]: the same with in-memory stdin, stdout and stderr, for tests.
+//! - [`run_captured`]: the same with in-memory stdin, stdout and stderr, for tests;
+//! - [`RealFileSystem`]: the program's files are the machine's (every run above uses it).
 //!
 //! Invariant: a run never takes the process down. The interpreter runs on its own thread
 //! with an [`INTERPRETER_STACK_BYTES`] stack, told to stay [`STACK_BUDGET_BYTES`] deep at
@@ -15,6 +16,7 @@
 //! [`INTERNAL_ERROR_STATUS`].
 
 mod fetch;
+mod files;
 mod host;
 
 use std::any::Any;
@@ -25,6 +27,7 @@ use std::thread;
 
 use stackswitch_core::{Config, Error, Interpreter};
 
+pub use files::RealFileSystem;
 pub use host::{HostFunction, NativeHost};
 
 /// Size of the interpreter thread's stack. Only touched pages are committed, so a large
@@ -132,7 +135,9 @@ pub fn run_with_host(filename: &str, source: &str, argv: Vec<String>, host: Nati
     };
     let source = source.to_owned();
     run_on_interpreter_thread(host, move |host| {
-        Interpreter::new(config).run(&source, host)
+        let mut interpreter = Interpreter::new(config);
+        interpreter.set_filesystem(Box::new(RealFileSystem));
+        interpreter.run(&source, host)
     })
 }
 

@@ -355,6 +355,22 @@ print(kept, i)
   session.close();
 });
 
+test("interrupt() stops a huge big-int power, whose pieces poll, and the session goes on", async () => {
+  const { out, options } = collect();
+  const session = await createSession(options);
+  const run = session.run(`kept = 1\nprint("computing", flush=True)\nx = 7 ** 20_000_000\nprint("finished")`);
+  await printed(out, "computing");
+  session.interrupt();
+  const result = await run;
+  assert.equal(result.type, "KeyboardInterrupt");
+  assert.ok(!result.fatal, "not by terminating anything");
+  assert.match(result.traceback, /line 3, in <module>\n    x = 7 \*\* 20_000_000\nKeyboardInterrupt\n$/);
+  const next = await session.run("print(kept + 1)");
+  assert.equal(next.status, 0, next.traceback);
+  assert.equal(out.stdout, "computing\n2\n");
+  session.close();
+});
+
 test("interrupt() ends a pending input() and a time.sleep(100) with KeyboardInterrupt", async () => {
   const { out, options } = collect();
   const session = await createSession({ ...options, input: () => new Promise(() => {}) });
@@ -502,10 +518,12 @@ urlopen(Request("http://example.test/echo", data=data))
 
 test("a worker killed mid-run gives its session an error, and a new session works", workerOnly, async () => {
   const { out, options } = collect();
-  // 3 ** 20000000 is one native bignum computation (seconds) that never polls for an
-  // interrupt: the only way to stop it is to terminate the worker.
+  // Twelve repetitions of a 900 MB string, counted, in one statement: seconds of native
+  // work with no poll between them (a statement of a few dozen instructions never
+  // reaches a poll), so the only way to stop it is to terminate the worker.
   const session = await createSession({ ...options, interruptGraceMs: 200 });
-  const run = session.run(`print("computing", flush=True)\nx = 3 ** 20000000\nprint("finished")`);
+  const work = Array(12).fill("('a' * 900_000_000).count('b')").join(" + ");
+  const run = session.run(`print("computing", flush=True)\nx = ${work}\nprint("finished")`);
   await printed(out, "computing");
   session.interrupt();
   const result = await run;

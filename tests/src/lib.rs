@@ -221,6 +221,42 @@ impl Expected {
     }
 }
 
+/// The native runner's binary, built on demand: it belongs to another package, so
+/// `cargo test --workspace` does not build it for the tests that run it as a process
+/// (a no-op when fresh). It goes in the target/<profile>/ directory the calling test
+/// binary runs from.
+pub fn native_runner_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("the test binary has a path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("test binaries live in target/<profile>/deps");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut build = std::process::Command::new(cargo);
+    build.args([
+        "build",
+        "-p",
+        "stackswitch-native",
+        "--bin",
+        "stackswitch-native",
+    ]);
+    if profile_dir
+        .file_name()
+        .is_some_and(|name| name == "release")
+    {
+        build.arg("--release");
+    }
+    let status = build.status().expect("cargo runs");
+    assert!(status.success(), "cargo build -p stackswitch-native failed");
+    let binary = profile_dir.join("stackswitch-native");
+    assert!(
+        binary.exists(),
+        "{} missing after the build",
+        binary.display()
+    );
+    binary
+}
+
 /// The last line of `stderr` once trailing line breaks are stripped (`""` if none).
 pub fn last_line(stderr: &str) -> &str {
     let trimmed = stderr.trim_end_matches(['\n', '\r']);

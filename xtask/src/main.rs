@@ -5,7 +5,7 @@
 //! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
-//! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]   (worker: also in headless Chromium, per channel)
+//! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]   (then in the browsers that have the backend)
 //! ```
 //!
 //! Invariant: this binary does not link the interpreter (only `fuzz-runner` does), so it
@@ -133,7 +133,8 @@ fn regen(args: &[String]) -> Result<i32, Failure> {
     Ok(workspace::exit_code(status))
 }
 
-/// `cargo xtask bench`: build the web distribution and run `benches/suspend.mjs` in Node.
+/// `cargo xtask bench`: build the web distribution and run `benches/suspend.mjs` in Node,
+/// then the same measurements in the browsers (`stackswitch-browser-bench`).
 fn bench(args: &[String]) -> Result<i32, Failure> {
     let mut backend = "jspi".to_string();
     let mut rounds = "5".to_string();
@@ -171,12 +172,12 @@ fn bench(args: &[String]) -> Result<i32, Failure> {
         .arg(dist.join("bench/suspend.mjs"))
         .args(["--backend", &backend, "--rounds", &rounds]);
     let status = workspace::run(&mut command, false).map_err(Failure::Error)?;
-    if !status.success() || backend != "worker" {
+    if !status.success() {
         return Ok(workspace::exit_code(status));
     }
-    // The worker backend has a channel per kind of page, which only a browser shows: the
-    // same figures in headless Chromium, cross-origin isolated (shared memory) and plain
-    // (service worker), the same in Firefox, and in WebKitGTK (service worker).
+    // The same figures in the browsers that have the backend: headless Chromium, Firefox
+    // ESR and WebKitGTK; for the worker backend per kind of page, since its channel
+    // depends on it (cross-origin isolated: shared memory; plain: service worker).
     setup::ensure("Chromium", false).map_err(Failure::Error)?;
     setup::ensure("Firefox", false).map_err(Failure::Error)?;
     setup::ensure("geckodriver", false).map_err(Failure::Error)?;

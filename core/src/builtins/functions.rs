@@ -15,12 +15,14 @@ use crate::compiler::{BinOp, CmpOp};
 use crate::host::{Reply, Stream, SuspendRequest};
 use crate::objects::{DictViewKind, Kwargs, NativeFn, NativeIter, NativeState, Value};
 use crate::text::format as fmt;
+use crate::vm::bignum;
 use crate::vm::ops::to_bigint;
 use crate::vm::{overflow_error, type_error, value_error, PyErr, PyResult, Vm};
 
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("print", print),
     ("input", input),
+    ("open", open),
     ("len", len),
     ("abs", abs),
     ("min", min),
@@ -121,6 +123,17 @@ fn print(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
+}
+
+/// `open(...)`: the file objects are Python (`modules/py/_fileio.py`), imported on the
+/// first call, over the interpreter's filesystem.
+fn open(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let module = vm.import_module("_fileio")?;
+    let open = module.attrs.borrow().get("open").cloned();
+    match open {
+        Some(open) => vm.call(&open, args, kw),
+        None => Err(PyErr::new("SystemError", "_fileio.open is missing")),
+    }
 }
 
 fn input(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
@@ -733,7 +746,8 @@ fn pow(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     } else {
         base
     };
-    let r = base.modpow(&exp.abs(), &m.abs());
+    let modulus = m.abs();
+    let r = bignum::modpow(vm, &base.mod_floor(&modulus), &exp.abs(), &modulus)?;
     // Python's result takes the sign of the modulus.
     let r = if m.is_negative() && !r.is_zero() {
         r + &m

@@ -197,6 +197,121 @@ fn exc_init(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> 
     Ok(Value::None)
 }
 
+/// The OSError subclass CPython's `OSError(errno, ...)` makes for a Linux errno.
+fn os_error_class_for(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError", // EAGAIN, EALREADY, EINPROGRESS
+        10 => "ChildProcessError",           // ECHILD
+        32 | 108 => "BrokenPipeError",       // EPIPE, ESHUTDOWN
+        103 => "ConnectionAbortedError",     // ECONNABORTED
+        111 => "ConnectionRefusedError",     // ECONNREFUSED
+        104 => "ConnectionResetError",       // ECONNRESET
+        17 => "FileExistsError",             // EEXIST
+        2 => "FileNotFoundError",            // ENOENT
+        4 => "InterruptedError",             // EINTR
+        21 => "IsADirectoryError",           // EISDIR
+        20 => "NotADirectoryError",          // ENOTDIR
+        1 | 13 => "PermissionError",         // EPERM, EACCES
+        3 => "ProcessLookupError",           // ESRCH
+        110 => "TimeoutError",               // ETIMEDOUT
+        _ => return None,
+    })
+}
+
+/// `OSError(errno, strerror, ...)` called on OSError itself makes the subclass for the
+/// errno, as CPython's `OSError.__new__` does; any other class is kept.
+pub(crate) fn os_error_subclass(
+    class: &Rc<crate::objects::Class>,
+    args: &[Value],
+) -> Rc<crate::objects::Class> {
+    let t = crate::vm::types::types();
+    if !Rc::ptr_eq(class, &t.exc("OSError")) || !(2..=5).contains(&args.len()) {
+        return class.clone();
+    }
+    match args.first().and_then(|e| match e {
+        Value::Int(n) => os_error_class_for(*n),
+        _ => None,
+    }) {
+        Some(name) => t.exc(name),
+        None => class.clone(),
+    }
+}
+
+/// `OSError.__init__`: with 2 to 5 arguments, `errno`, `strerror`, `filename` (3rd),
+/// `filename2` (5th) are set, and `args` keeps only `(errno, strerror)` once a filename
+/// is given; otherwise those attributes are None, as in CPython.
+fn os_error_init(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let Some(Value::Instance(i)) = args.first() else {
+        return Ok(Value::None);
+    };
+    let rest = &args[1..];
+    let attr = |n: usize| rest.get(n).cloned().unwrap_or(Value::None);
+    let (errno, strerror, filename, filename2) = if (2..=5).contains(&rest.len()) {
+        (attr(0), attr(1), attr(2), attr(4))
+    } else {
+        (Value::None, Value::None, Value::None, Value::None)
+    };
+    exc_init(vm, args.clone(), kw)?;
+    if !filename.is_none() {
+        if let Some(exc) = &i.exc {
+            *exc.args.borrow_mut() = Value::tuple(rest[..2].to_vec());
+        }
+    }
+    let mut attrs = i.attrs.borrow_mut();
+    attrs.insert("errno".into(), errno);
+    attrs.insert("strerror".into(), strerror);
+    attrs.insert("filename".into(), filename);
+    attrs.insert("filename2".into(), filename2);
+    Ok(Value::None)
+}
+
+/// `str(OSError)`: `[Errno 2] No such file or directory: 'name'` (and ` -> 'other'`).
+fn os_error_str(vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
+    let exc = this(&args);
+    let get = |name: &str| match &exc {
+        Value::Instance(i) => i.attrs.borrow().get(name).cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    let (errno, strerror) = (get("errno"), get("strerror"));
+    let (filename, filename2) = (get("filename"), get("filename2"));
+    let text = if !filename.is_none() {
+        let mut text = format!(
+            "[Errno {}] {}: {}",
+            vm.to_str(&errno)?,
+            vm.to_str(&strerror)?,
+            vm.repr(&filename)?
+        );
+        if !filename2.is_none() {
+            text.push_str(&format!(" -> {}", vm.repr(&filename2)?));
+        }
+        text
+    } else if !errno.is_none() && !strerror.is_none() {
+        format!("[Errno {}] {}", vm.to_str(&errno)?, vm.to_str(&strerror)?)
+    } else {
+        exception_str(vm, &exc)?
+    };
+    Ok(Value::str(text))
+}
+
+/// `ImportError.__init__(*args, name=None, path=None)`.
+fn import_error_init(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let name = super::take_kwarg(&mut kw, "name").unwrap_or(Value::None);
+    let path = super::take_kwarg(&mut kw, "path").unwrap_or(Value::None);
+    if let Some((key, _)) = kw.first() {
+        return Err(type_error(format!(
+            "'{key}' is an invalid keyword argument for ImportError()"
+        )));
+    }
+    exc_init(vm, args.clone(), kw)?;
+    if let Some(Value::Instance(i)) = args.first() {
+        let mut attrs = i.attrs.borrow_mut();
+        attrs.insert("name".into(), name);
+        attrs.insert("path".into(), path);
+        attrs.insert("msg".into(), args.get(1).cloned().unwrap_or(Value::None));
+    }
+    Ok(Value::None)
+}
+
 fn exc_with_traceback(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
     Ok(this(&args))
 }
@@ -420,6 +535,11 @@ pub(super) fn install(t: &BuiltinTypes) {
             ("with_traceback", exc_with_traceback),
         ],
     );
+    add_methods(
+        &t.exc("OSError"),
+        &[("__init__", os_error_init), ("__str__", os_error_str)],
+    );
+    add_methods(&t.exc("ImportError"), &[("__init__", import_error_init)]);
     for (class, attr) in [("StopIteration", "value"), ("SystemExit", "code")] {
         let getter = native(attr, exc_first_arg);
         t.exc(class)

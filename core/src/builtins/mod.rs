@@ -17,7 +17,7 @@
 mod construct;
 mod dict;
 mod functions;
-mod misc;
+pub(crate) mod misc;
 mod sequence;
 mod set;
 mod str;

@@ -1007,6 +1007,7 @@ fn join<T: Text>(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<
         out.extend_from_slice(piece.bytes());
         check_size(out.len())?;
         vm.check_growth(out.len(), 1)?;
+        vm.charge(1)?;
     }
     Ok(T::from_bytes(out))
 }

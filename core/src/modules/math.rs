@@ -15,12 +15,12 @@
 use std::rc::Rc;
 
 use num_bigint::{BigInt, Sign};
-use num_integer::Integer;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
 use crate::compiler::BinOp;
 use crate::objects::{Kwargs, Module, NativeFn, Value};
+use crate::vm::bignum;
 use crate::vm::{
     memory_error, overflow_error, type_error, value_error, zero_division, PyErr, PyResult, Vm,
 };
@@ -1490,12 +1490,18 @@ fn check_size(bits: f64) -> PyResult<()> {
 
 /// The product of `count` consecutive ints starting at `low`, by binary splitting (so big
 /// products multiply numbers of similar size).
-fn range_product(low: &BigInt, count: u64) -> BigInt {
+fn range_product(vm: &mut Vm<'_>, low: &BigInt, count: u64) -> PyResult<BigInt> {
     if count <= 16 {
-        return (0..count).fold(BigInt::one(), |product, i| product * (low + i));
+        let mut product = BigInt::one();
+        for i in 0..count {
+            product = bignum::mul(vm, &product, &(low + i))?;
+        }
+        return Ok(product);
     }
     let half = count / 2;
-    range_product(low, half) * range_product(&(low + half), count - half)
+    let left = range_product(vm, low, half)?;
+    let right = range_product(vm, &(low + half), count - half)?;
+    bignum::mul(vm, &left, &right)
 }
 
 fn factorial_of(vm: &mut Vm<'_>, v: &Value) -> PyResult<Value> {
@@ -1513,7 +1519,7 @@ fn factorial_of(vm: &mut Vm<'_>, v: &Value) -> PyResult<Value> {
     if n > 2 {
         check_size(nf * (nf.log2() - std::f64::consts::LOG2_E))?;
     }
-    Ok(Value::from_bigint(range_product(&BigInt::one(), n)))
+    Ok(Value::from_bigint(range_product(vm, &BigInt::one(), n)?))
 }
 
 fn factorial(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -1535,10 +1541,10 @@ fn n_and_k(vm: &mut Vm<'_>, n: &Value, k: &Value) -> PyResult<(BigInt, BigInt)> 
 }
 
 /// `n * (n - 1) * ... * (n - k + 1)` for `k <= n`, `k` fitting a signed 64-bit int.
-fn falling_product(n: &BigInt, k: u64) -> PyResult<BigInt> {
+fn falling_product(vm: &mut Vm<'_>, n: &BigInt, k: u64) -> PyResult<BigInt> {
     let low = n - k + 1u32;
     check_size(k as f64 * (n.bits() as f64))?;
-    Ok(range_product(&low, k))
+    range_product(vm, &low, k)
 }
 
 fn perm(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -1558,7 +1564,7 @@ fn perm(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     let Some(k) = k.to_u64().filter(|&k| k <= i64::MAX as u64) else {
         return Err(overflow_error(format!("k must not exceed {}", i64::MAX)));
     };
-    Ok(Value::from_bigint(falling_product(&n, k)?))
+    Ok(Value::from_bigint(falling_product(vm, &n, k)?))
 }
 
 fn comb(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
@@ -1574,9 +1580,10 @@ fn comb(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
             i64::MAX
         )));
     };
-    let numerator = falling_product(&n, k)?;
+    let numerator = falling_product(vm, &n, k)?;
+    let denominator = range_product(vm, &BigInt::one(), k)?;
     Ok(Value::from_bigint(
-        numerator / range_product(&BigInt::one(), k),
+        bignum::div_mod_floor(vm, &numerator, &denominator)?.0,
     ))
 }
 
@@ -1585,7 +1592,7 @@ fn isqrt(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
     if n.is_negative() {
         return Err(value_error("isqrt() argument must be nonnegative"));
     }
-    Ok(Value::from_bigint(n.sqrt()))
+    Ok(Value::from_bigint(bignum::isqrt(vm, &n)?))
 }
 
 /// `gcd` and `lcm` over any number of ints: every argument is converted (and so checked)
@@ -1596,7 +1603,7 @@ fn fold_ints(
     args: Vec<Value>,
     kwargs: &Kwargs,
     empty: i64,
-    step: fn(&BigInt, &BigInt) -> BigInt,
+    step: fn(&mut Vm<'_>, &BigInt, &BigInt) -> PyResult<BigInt>,
 ) -> PyResult<Value> {
     if !kwargs.is_empty() {
         no_kwargs(&format!("math.{name}"), kwargs)?;
@@ -1604,28 +1611,33 @@ fn fold_ints(
     let mut result = BigInt::from(empty);
     for (i, v) in args.iter().enumerate() {
         let x = index(vm, v)?;
-        result = if i == 0 { x.abs() } else { step(&result, &x) };
+        result = if i == 0 {
+            x.abs()
+        } else {
+            step(vm, &result, &x)?
+        };
     }
     Ok(Value::from_bigint(result))
 }
 
 fn gcd(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    fold_ints(vm, "gcd", args, &kwargs, 0, |a, b| {
+    fold_ints(vm, "gcd", args, &kwargs, 0, |vm, a, b| {
         if a.is_one() {
-            a.clone()
+            Ok(a.clone())
         } else {
-            a.gcd(b)
+            bignum::gcd(vm, a, b)
         }
     })
 }
 
 fn lcm(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
-    fold_ints(vm, "lcm", args, &kwargs, 1, |a, b| {
+    fold_ints(vm, "lcm", args, &kwargs, 1, |vm, a, b| {
         if a.is_zero() || b.is_zero() {
-            BigInt::zero()
-        } else {
-            (a / a.gcd(b) * b).abs()
+            return Ok(BigInt::zero());
         }
+        let gcd = bignum::gcd(vm, a, b)?;
+        let quotient = bignum::div_mod_floor(vm, a, &gcd)?.0;
+        Ok(bignum::mul(vm, &quotient, b)?.abs())
     })
 }
 

@@ -16,6 +16,7 @@
 //!
 //! [`Host::suspend`]: crate::Host::suspend
 
+pub(crate) mod files;
 pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod mersenne;
@@ -35,6 +36,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("bisect", include_str!("py/bisect.py")),
     ("string", include_str!("py/string.py")),
     ("copy", include_str!("py/copy.py")),
+    ("_fileio", include_str!("py/_fileio.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -108,11 +110,24 @@ impl Vm<'_> {
             "urllib.error" => urllib::error_module(),
             "host" => host_module(),
             "__future__" => future_module(),
+            "_fs" => files::module(),
             _ => {
                 if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
                     return self.python_module(name, source);
                 }
+                if let Some(source) = self.find_source(name) {
+                    return self.import_source(name, source);
+                }
                 let err = PyErr::new("ModuleNotFoundError", format!("No module named '{name}'"));
+                {
+                    let mut attrs = err.instance().attrs.borrow_mut();
+                    attrs.insert("name".into(), Value::str(name));
+                    attrs.insert("path".into(), Value::None);
+                    attrs.insert(
+                        "msg".into(),
+                        Value::str(format!("No module named '{name}'")),
+                    );
+                }
                 return Err(err);
             }
         };

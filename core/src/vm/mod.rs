@@ -23,6 +23,7 @@
 //! the run ends (handlers always lie after the code they protect).
 
 mod attr;
+pub(crate) mod bignum;
 mod errors;
 mod eval;
 mod namespaces;
@@ -53,6 +54,8 @@ pub(crate) struct Runtime {
     pub(crate) random: Option<crate::modules::mersenne::MersenneTwister>,
     /// Frames of generators dropped while suspended, to close (see `objects/abandoned.rs`).
     pub(crate) abandoned: Rc<crate::objects::AbandonedFrames>,
+    /// The program's files (`open()`, `os`, imports of its own modules).
+    pub(crate) fs: Box<dyn crate::fs::FileSystem>,
 }
 
 impl Drop for Runtime {
@@ -87,6 +90,7 @@ impl Runtime {
             modules: HashMap::new(),
             random: None,
             abandoned: Rc::default(),
+            fs: Box::new(crate::fs::MemoryFileSystem::new()),
         }
     }
 }

@@ -10,6 +10,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use super::bignum;
 use super::{
     index_error, key_error, overflow_error, type_error, value_error, zero_division, PyErr,
     PyResult, Vm,
@@ -142,7 +143,7 @@ fn check_bits(bits: u64) -> PyResult<()> {
     }
 }
 
-fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+fn int_op(vm: &mut Vm<'_>, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     // Fast path: both fit in i64.
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         let (x, y) = (*x, *y);
@@ -196,19 +197,19 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
         BinOp::Sub => x - y,
         BinOp::Mul => {
             check_bits(x.bits() + y.bits())?;
-            x * y
+            bignum::mul(vm, &x, &y)?
         }
         BinOp::FloorDiv => {
             if y.is_zero() {
                 return Err(zero_division("integer division or modulo by zero"));
             }
-            x.div_floor(&y)
+            bignum::div_mod_floor(vm, &x, &y)?.0
         }
         BinOp::Mod => {
             if y.is_zero() {
                 return Err(zero_division("integer modulo by zero"));
             }
-            x.mod_floor(&y)
+            bignum::div_mod_floor(vm, &x, &y)?.1
         }
         BinOp::TrueDiv => {
             if y.is_zero() {
@@ -228,7 +229,6 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
             if x.bits() > 1 || x.is_negative() && x.bits() > 1 {
                 check_bits(x.bits().saturating_mul(e))?;
             }
-            let e32 = u32::try_from(e).unwrap_or(u32::MAX);
             if x.bits() <= 1 {
                 // 0, 1, -1: any exponent.
                 if x.is_zero() {
@@ -243,7 +243,7 @@ fn int_op(op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
                     BigInt::from(1)
                 }
             } else {
-                num_traits::pow(x, e32 as usize)
+                bignum::pow(vm, &x, e)?
             }
         }
         BinOp::And => x & y,
@@ -525,7 +525,7 @@ impl Vm<'_> {
                     }
                 }
             }
-            if let Some(v) = int_op(op, a, b)? {
+            if let Some(v) = int_op(self, op, a, b)? {
                 return Ok(v);
             }
         }

@@ -342,7 +342,10 @@ fn instantiate(
                 }
                 made
             }
-            None => bare_instance(class, &args),
+            None => bare_instance(
+                &crate::builtins::misc::os_error_subclass(class, &args),
+                &args,
+            ),
         },
     };
     match class.lookup("__init__") {

@@ -2,8 +2,9 @@
 //! (`benches/measure.mjs`, the same figures `benches/suspend.mjs` prints in Node) in
 //! headless Chromium, on the runner page served twice from 127.0.0.1: cross-origin
 //! isolated (COOP/COEP) and plain; the same in headless Firefox ESR; then in WebKitGTK on
-//! the plain page. For the worker backend that is one table per page and channel;
-//! `cargo xtask bench --backend worker` runs it after the Node bench.
+//! the plain page. For the worker backend that is one table per page and channel; for
+//! jspi and asyncify (which add the yielding and big-int stall figures) one plain page per
+//! engine that has the backend. `cargo xtask bench` runs it after the Node bench.
 //!
 //! Needs the web distribution, Chromium + chromedriver, Firefox ESR + geckodriver and
 //! WebKitGTK's driver + Xvfb (see
@@ -35,6 +36,10 @@ const [{ backend, rounds }, done] = arguments;
   const slow = backend === "worker" && runtime.detect().worker.channel === "service-worker";
   await measure.perSuspension({ createSession: runtime.createSession, detect: runtime.detect, backend, rounds, print, iterations: slow ? 1000 : 10000 });
   if (backend === "worker") await measure.workerCosts({ createSession: runtime.createSession, backend, rounds, print });
+  else {
+    await measure.yieldingCosts({ createSession: runtime.createSession, backend, rounds, print });
+    await measure.bigIntStalls({ createSession: runtime.createSession, backend, print });
+  }
   await measure.interruptLatency({ createSession: runtime.createSession, backend, rounds, print });
   return { lines };
 })().then(done, (error) => done({ error: String(error?.stack ?? error) }));
@@ -73,7 +78,7 @@ fn main() -> ExitCode {
         }
     };
     let dist = web_dist();
-    let pages = [
+    let worker_pages = [
         (
             Engine::Chromium,
             "cross-origin isolated page (COOP + COEP)",
@@ -88,6 +93,17 @@ fn main() -> ExitCode {
         (Engine::Firefox, "plain page (no COOP/COEP)", false),
         (Engine::WebKitGtk, "plain page (no COOP/COEP)", false),
     ];
+    // The main-thread backends do not care about isolation: one plain page per engine
+    // that has the backend (JSPI: Chromium only; Firefox ESR and WebKitGTK lack it).
+    let pages: Vec<_> = match backend.as_str() {
+        "worker" => worker_pages.to_vec(),
+        "jspi" => vec![(Engine::Chromium, "plain page", false)],
+        _ => vec![
+            (Engine::Chromium, "plain page", false),
+            (Engine::Firefox, "plain page", false),
+            (Engine::WebKitGtk, "plain page", false),
+        ],
+    };
     for (engine, label, isolated) in pages {
         let server = if isolated {
             TestServer::start_with_static_isolated("/web", &dist)

@@ -1,0 +1,96 @@
+//! Programs of several files, and programs that write and read files, run by the native runner (whose files are the machine's)
+//! and by `python3` in the same directory: stdout, the last stderr line and the exit
+//! status must agree.
+//!
+//! Invariant: each case runs in its own fresh directory under the system's temp dir,
+//! removed afterwards, so the cases cannot see each other's files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use stackswitch_tests::{last_line, native_runner_binary};
+
+/// `(relative path, contents)` of the files of one case; `main.py` is the program.
+type Files = &'static [(&'static str, &'static str)];
+
+const CASES: &[(&str, Files)] = &[
+    (
+        "files_modes_and_errors",
+        &[("main.py", include_str!("../multi_file/files_modes_and_errors.py"))],
+    ),
+    (
+        "files_text_newlines_positions",
+        &[("main.py", include_str!("../multi_file/files_text_newlines_positions.py"))],
+    ),
+    (
+        "modules_and_packages",
+        &[
+            ("main.py", "import helper\nimport helper as again\nprint(helper.shout(helper.GREETING), again is helper, helper.__name__)\nfrom helper import shout\nprint(shout('ok'))\nimport pkg.sub\nprint(pkg.sub.double(), pkg.VALUE, pkg.__name__)\nfrom pkg.sub import double\nprint(double())\n"),
+            ("helper.py", "print('helper loading', __name__)\nGREETING = 'hi'\ndef shout(s):\n    return s.upper() + '!'\n"),
+            ("pkg/__init__.py", "print('pkg init', __name__, __package__)\nVALUE = 42\n"),
+            ("pkg/sub.py", "from pkg import VALUE\nprint('sub', __name__, __package__)\ndef double():\n    return VALUE * 2\n"),
+        ],
+    ),
+    (
+        "errors_while_importing",
+        &[
+            ("main.py", "try:\n    import nosuchmodule\nexcept ModuleNotFoundError as e:\n    print(e, e.name if hasattr(e, 'name') else '')\nfor _ in range(2):\n    try:\n        import broken\n    except ZeroDivisionError as e:\n        print('broken:', e)\nimport circular_a\nprint(circular_a.done, circular_a.b.seen)\nimport bad_syntax\n"),
+            ("broken.py", "print('running broken')\nx = 1 / 0\n"),
+            ("circular_a.py", "import circular_b as b\ndone = True\n"),
+            ("circular_b.py", "import circular_a\nseen = hasattr(circular_a, 'done')\n"),
+            ("bad_syntax.py", "x = = 1\n"),
+        ],
+    ),
+    (
+        "traceback_through_a_module",
+        &[
+            ("main.py", "import grades\nprint(grades.letter(95))\nprint(grades.letter('x'))\n"),
+            ("grades.py", "def letter(score):\n    if score >= 90:\n        return 'A'\n    return 'B'\n"),
+        ],
+    ),
+];
+
+/// A fresh directory holding `files`.
+fn materialise(name: &str, files: Files) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "stackswitch-multi-file-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// stdout, the last stderr line and the status of `program main.py` run in `dir`.
+fn ending(program: &Path, dir: &Path) -> (String, String, Option<i32>) {
+    let output = Command::new(program)
+        .arg("main.py")
+        .current_dir(dir)
+        .env("PYTHONHASHSEED", "0")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        last_line(&stderr).to_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn multi_file_programs_end_as_under_python3() {
+    let native = native_runner_binary();
+    for (name, files) in CASES {
+        let dir = materialise(name, files);
+        let expected = ending(Path::new("python3"), &dir);
+        // CPython caches bytecode next to the modules; start the native run without it.
+        let _ = std::fs::remove_dir_all(dir.join("__pycache__"));
+        let got = ending(&native, &dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(got, expected, "{name}");
+    }
+}
