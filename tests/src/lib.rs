@@ -14,8 +14,7 @@
 //! - [`server`]: the local HTTP server the `urlopen__*` programs call (`sys.argv[1]`);
 //! - [`browser`]: headless Chromium over WebDriver as a [`Runner`];
 //! - [`js`]: the Node-hosted backends — where the web distribution and Node are, a
-//!   [`Runner`] over `cli.mjs`, and the session API tests;
-//! - [`native_runner_binary`]: the `stackswitch-native` runner, built when needed.
+//!   [`Runner`] over `cli.mjs`, and the session API tests.
 //!
 //! Comparison rules (the invariant every backend is held to):
 //! - stdout must be identical, byte for byte;
@@ -760,42 +759,6 @@ fn exit_status(status: std::process::ExitStatus) -> i32 {
         }
     }
     status.code().unwrap_or(-1)
-}
-
-/// The `stackswitch-native` binary, built for the profile this test binary runs in. It
-/// belongs to another package, so `cargo test --workspace` does not build it for the
-/// tests that run it: they build it here (a no-op when it is fresh), into the same
-/// target/<profile>/ directory.
-pub fn native_runner_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary's path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps/<test>");
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut build = std::process::Command::new(cargo);
-    build.args([
-        "build",
-        "-p",
-        "stackswitch-native",
-        "--bin",
-        "stackswitch-native",
-    ]);
-    if profile_dir
-        .file_name()
-        .is_some_and(|name| name == "release")
-    {
-        build.arg("--release");
-    }
-    let status = build.status().expect("cargo runs");
-    assert!(status.success(), "cargo build -p stackswitch-native failed");
-    let binary = profile_dir.join("stackswitch-native");
-    assert!(
-        binary.exists(),
-        "{} missing after the build",
-        binary.display()
-    );
-    binary
 }
 
 #[cfg(test)]
