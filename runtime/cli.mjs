@@ -40,9 +40,11 @@ if (verbose) {
   process.stderr.write(`stackswitch: auto would pick ${d.backend ?? "nothing"} (${d.reason}); requested ${backend}\n`);
 }
 
+// The file's bytes: the interpreter decodes them as CPython decodes a file (coding
+// declarations; invalid UTF-8 or a NUL byte is a SyntaxError, not U+FFFD).
 let source;
 try {
-  source = readFileSync(file, "utf8");
+  source = new Uint8Array(readFileSync(file));
 } catch (error) {
   process.stderr.write(`python3: can't open file '${resolve(file)}': [Errno 2] No such file or directory\n`);
   process.exit(2);

@@ -114,7 +114,20 @@ export interface SessionOptions {
   /** Each run may take at most this many steps (loop iterations and Python calls; long
    *  builtins count one per element), then ends as for `timeoutMs`. Default: no limit. */
   maxSteps?: number;
+  /** The largest `urlopen` response body accepted, in bytes, on every backend (the
+   *  default handler reads the body as a stream and stops there; a `fetch` handler's
+   *  larger reply is refused too): past it `urlopen` raises `URLError`. Default
+   *  DEFAULT_MAX_RESPONSE_BYTES (64 MiB), as the native runner's. */
+  maxResponseBytes?: number;
+  /** Which URLs `urlopen` may reach: origins (`"http://127.0.0.1:8000"`) or a predicate
+   *  on the full URL. Another URL raises `URLError` naming the refused origin before any
+   *  request is made; the default handler checks every redirect too (in Node before it
+   *  is followed; in pages, whose Fetch API hides the hops, the final URL). Default: any. */
+  allowedOrigins?: string[] | ((url: string) => boolean);
 }
+
+/** `maxResponseBytes`' default: 64 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES: number;
 
 /** The time slice `yieldEveryMs` defaults to, in ms. */
 export const DEFAULT_YIELD_EVERY_MS: number;
@@ -145,8 +158,10 @@ export class HostError extends Error {
 
 export class Session {
   readonly backend: string;
-  /** Run Python source in this session's globals (they persist across runs). */
-  run(code: string): Promise<RunResult>;
+  /** Run Python source in this session's globals (they persist across runs): text, or a
+   *  source file's bytes, decoded as CPython decodes a file (`# -*- coding: ... -*-`, a
+   *  BOM; invalid UTF-8 or a NUL byte is a SyntaxError, with CPython's message and line). */
+  run(code: string | Uint8Array): Promise<RunResult>;
   /** Send program output to the session's callbacks. */
   write(stream: "stdout" | "stderr", text: string): void;
   /** Raise KeyboardInterrupt in the running program: at once in a pending request (a

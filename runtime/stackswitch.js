@@ -41,7 +41,9 @@
 // Invariant: detection never compiles a backend module the engine cannot compile (the
 // JSPI artifact fails to *compile* without JSPI + exnref), and every handler failure —
 // a rejection or a synchronous throw — reaches Python as an exception, never as a trap.
-// An interrupt() applies to the run in progress only.
+// An interrupt() applies to the run in progress only. A urlopen response body is at most
+// `maxResponseBytes` (DEFAULT_MAX_RESPONSE_BYTES, 64 MiB, as the native runner's), and with
+// `allowedOrigins` no request (nor, in Node, redirect hop) leaves for another origin.
 
 const isNode = typeof process !== "undefined" && process.versions != null && process.versions.node != null;
 
@@ -283,7 +285,7 @@ const macrotask = (() => {
  * getters, proxies or iterators throw becomes a rejection here (an OSError in Python), on
  * every backend alike, instead of throwing inside the wasm. Values keep their meaning.
  */
-function plainReply(kind, value) {
+function plainReply(kind, value, policy) {
   const copy = (v, depth) => {
     if (depth > 100) throw new HostError("Failed", "host reply nested too deeply");
     if (v === null || v === undefined || typeof v !== "object") return v;
@@ -297,6 +299,7 @@ function plainReply(kind, value) {
     if (kind === "fetch") {
       if (value === null || typeof value !== "object") return value;
       const { status, reason, url, headers, body } = value;
+      if (body instanceof Uint8Array && body.length > policy.maxResponseBytes) throw tooLarge(policy.maxResponseBytes);
       return { status, reason, url, headers: copy(headers === undefined ? [] : Array.from(headers), 0), body: body instanceof Uint8Array ? new Uint8Array(body) : body };
     }
     return kind === "call" ? copy(value, 0) : value;
@@ -341,27 +344,148 @@ const OS_ERRORS = {
   EAI_AGAIN: "[Errno -3] Temporary failure in name resolution",
 };
 
-async function defaultFetch(request) {
-  let response;
-  try {
-    response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      redirect: "follow",
-    });
-  } catch (error) {
-    const code = error?.cause?.code;
-    const cause = OS_ERRORS[code] ?? code ?? error?.cause?.message ?? error?.message ?? String(error);
-    throw new HostError("Network", `${cause}`);
+/**
+ * Default for `maxResponseBytes`: the largest response body a session accepts, 64 MiB.
+ * The same as the native runner's (core's DEFAULT_MAX_RESPONSE_BYTES): a sixteenth of the
+ * interpreter's 1 GiB memory limit, since a body is held a few times over on its way in
+ * (the stream's chunks, the joined body, the reply bytes, the wasm copy, Python's bytes and
+ * the text decoded from them) and all of it must fit well inside one wasm32 instance.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** CPython's HTTPRedirectHandler.max_redirections. */
+const MAX_REDIRECTS = 10;
+
+/** The fetch policy of a session's options: { maxResponseBytes, refusal(url) -> why not, or
+ * null, checksRedirects }. */
+function fetchPolicy(options) {
+  const max = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof max !== "number" || !(max >= 0)) throw new TypeError("stackswitch: maxResponseBytes must be a non-negative number of bytes");
+  const allowed = options.allowedOrigins;
+  let check = null;
+  if (typeof allowed === "function") {
+    check = (url) => {
+      let ok;
+      try {
+        ok = allowed(url);
+      } catch (error) {
+        return `the allowedOrigins check failed for ${url}: ${error?.message ?? error}`;
+      }
+      return ok === true ? null : `${url} is not an allowed URL (allowedOrigins)`;
+    };
+  } else if (Array.isArray(allowed)) {
+    const origins = new Set(allowed.map((origin) => {
+      if (typeof origin !== "string") throw new TypeError("stackswitch: allowedOrigins must be an array of origin strings or a function");
+      try {
+        return new URL(origin).origin;
+      } catch {
+        throw new TypeError(`stackswitch: allowedOrigins: '${origin}' is not an origin such as 'http://127.0.0.1:8000'`);
+      }
+    }));
+    check = (url) => {
+      let origin;
+      try {
+        origin = new URL(url).origin;
+      } catch {
+        return `unknown url type: ${url}`;
+      }
+      return origins.has(origin) ? null : `origin ${origin} is not allowed (allowedOrigins)`;
+    };
+  } else if (allowed !== undefined && allowed !== null) {
+    throw new TypeError("stackswitch: allowedOrigins must be an array of origin strings or a function");
   }
-  const body = new Uint8Array(await response.arrayBuffer());
+  return { maxResponseBytes: max, refusal: check ?? (() => null), checksRedirects: check !== null };
+}
+
+function tooLarge(limit) {
+  return new HostError("Network", `response body larger than the limit of ${limit} bytes (maxResponseBytes)`);
+}
+
+/** The body of `response`, read as a stream and abandoned once it passes `limit` bytes. */
+async function readLimited(response, limit) {
+  const declared = Number(response.headers.get("content-length") ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge(limit);
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    let next;
+    try {
+      next = await reader.read();
+    } catch (error) {
+      throw networkError(error); // the connection failed mid-body: a URLError too
+    }
+    const { done, value } = next;
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const body = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
+}
+
+/** What a failed `fetch()` says, as the reason of a URLError. */
+function networkError(error) {
+  const code = error?.cause?.code;
+  const cause = OS_ERRORS[code] ?? code ?? error?.cause?.message ?? error?.message ?? String(error);
+  return new HostError("Network", `${cause}`);
+}
+
+/**
+ * The default `fetch` handler: the engine's `fetch`, with the session's policy. With an
+ * allow-list, Node follows redirects here, checking each hop's URL before it is
+ * requested; a page's Fetch API hides the hops (`redirect: "manual"` gives an opaque
+ * response), so there the final URL is checked and its body refused.
+ */
+async function defaultFetch(request, policy) {
+  const manual = policy.checksRedirects && isNode;
+  let { url, method, headers, body } = request;
+  let response;
+  for (let hop = 0; ; hop++) {
+    const refused = policy.refusal(url);
+    if (refused) throw new HostError("Network", refused);
+    try {
+      response = await fetch(url, { method, headers, body, redirect: manual ? "manual" : "follow" });
+    } catch (error) {
+      throw networkError(error);
+    }
+    const location = response.headers.get("location");
+    if (!manual || ![301, 302, 303, 307, 308].includes(response.status) || location === null || hop === MAX_REDIRECTS) break;
+    await response.body?.cancel().catch(() => {});
+    url = new URL(location, url).href;
+    // As CPython's HTTPRedirectHandler (and the Fetch standard): 303, and 301/302 after
+    // a POST, continue as a GET without the body.
+    if (response.status === 303 || ([301, 302].includes(response.status) && !["GET", "HEAD"].includes(method))) {
+      method = "GET";
+      body = undefined;
+      headers = headers.filter(([name]) => !["content-type", "content-length"].includes(name.toLowerCase()));
+    }
+  }
+  const refusedAfter = response.redirected ? policy.refusal(response.url) : null;
+  if (refusedAfter) {
+    await response.body?.cancel().catch(() => {});
+    throw new HostError("Network", refusedAfter);
+  }
   return {
     status: response.status,
     reason: response.statusText,
-    url: response.url,
+    url: response.url || url,
     headers: [...response.headers],
-    body,
+    body: await readLimited(response, policy.maxResponseBytes),
   };
 }
 
@@ -402,9 +526,10 @@ export async function createSession(options = {}) {
     backend = wanted;
   }
   const limits = sessionLimits(options);
+  const policy = fetchPolicy(options);
   const glue = await loadBackend(backend);
   if (backend === "worker") options = { ...options, workerChannel: checkedWorkerChannel(options.workerChannel, detection) };
-  return Session.open(glue, backend, { ...options, limits });
+  return Session.open(glue, backend, { ...options, limits, policy });
 }
 
 /** The worker channel a session asked for (or detection chose), if this engine has it. */
@@ -511,9 +636,13 @@ export class Session {
       case "sleep":
         answer = () => (o.sleep ?? defaultSleep)(payload.seconds);
         break;
-      case "fetch":
-        answer = () => (o.fetch ?? defaultFetch)(payload);
+      case "fetch": {
+        // The allow-list applies to every handler; the default one also checks redirects.
+        const refused = o.policy.refusal(payload.url);
+        if (refused) return Promise.reject(new HostError("Network", refused));
+        answer = () => (o.fetch ? o.fetch(payload) : defaultFetch(payload, o.policy));
         break;
+      }
       case "call": {
         // Own properties only: "constructor" or "toString" are not functions anyone registered.
         const f = o.functions && Object.hasOwn(o.functions, payload.name) ? o.functions[payload.name] : undefined;
@@ -540,16 +669,21 @@ export class Session {
       };
       const pending = { reject: settle(reject) };
       this.#pending = pending;
-      Promise.resolve().then(answer).then((value) => plainReply(kind, value))
+      // The default fetch handler's reply is this file's own plain data: no second copy.
+      const own = kind === "fetch" && !o.fetch;
+      Promise.resolve().then(answer).then((value) => (own ? value : plainReply(kind, value, o.policy)))
         .then(settle(resolve), (reason) => pending.reject(hostErrorOf(reason)));
     });
   }
 
   /**
-   * Run Python source in this session's globals.
+   * Run Python source in this session's globals: a string, or a source file's bytes (a
+   * Uint8Array), decoded as CPython decodes a file (coding declarations; invalid UTF-8 or
+   * a NUL byte is a SyntaxError).
    * @returns {Promise<import("./stackswitch").RunResult>}
    */
   async run(code) {
+    if (typeof code !== "string" && !(code instanceof Uint8Array)) throw new TypeError("stackswitch: run() takes a string or a Uint8Array of source bytes");
     if (this.#closed) throw new Error("stackswitch: session is closed");
     if (this.#broken) throw new Error("stackswitch: session is unusable after a fatal engine error");
     if (this.#running) throw new Error("stackswitch: session is already running");
@@ -566,7 +700,8 @@ export class Session {
       this.#pending?.reject(new HostError("TimedOut", "time limit exceeded"));
     }, maxSeconds * 1000);
     try {
-      return await this.#handle.run(code);
+      // The JSPI glue has a method per argument type; the raw-ABI backends take either.
+      return await (typeof code !== "string" && this.#handle.runBytes ? this.#handle.runBytes(code) : this.#handle.run(code));
     } catch (error) {
       // Not a Python exception (those resolve normally) but the engine giving up. An
       // asyncify session owns its instance (the driver already discarded it); the JSPI

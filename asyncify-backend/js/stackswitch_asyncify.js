@@ -27,7 +27,7 @@
 //    overflow, an output handler that throws), the session is discarded and the run
 //    rejects with a clear Error; nothing of another session is touched.
 
-import { answerRequest, encodeConfig, readResult } from "../raw-abi/raw_abi.js";
+import { answerRequest, encodeConfig, encodeSource, readResult } from "../raw-abi/raw_abi.js";
 
 const NORMAL = 0;
 const UNWINDING = 1;
@@ -42,7 +42,6 @@ const ASYNCIFY_BUFFER_SIZE = 4 * 1024 * 1024;
  * before each unwind), u32 end (asyncify_stop_unwind traps once current passed it). */
 const ASYNCIFY_HEADER = 8;
 
-const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder("utf-8", { fatal: false });
 
 let compiled = null;
@@ -145,11 +144,11 @@ export class Session {
   async run(code) {
     if (this.#broken) throw this.#broken;
     const ex = this.#ex;
-    const source = utf8.encode(code);
+    const { bytes: source, fileBytes } = encodeSource(code);
     const ptr = ex.stackswitch_alloc(source.length);
     this.#memory().set(source, ptr);
     try {
-      let result = this.#enter(() => ex.stackswitch_session_run(this.#handle, ptr, source.length));
+      let result = this.#enter(() => ex.stackswitch_session_run(this.#handle, ptr, source.length, fileBytes));
       while (ex.asyncify_get_state() === UNWINDING) {
         this.#enter(() => ex.asyncify_stop_unwind(), "the suspended stack overflowed the session's Asyncify buffer", true);
         const used = new DataView(ex.memory.buffer).getUint32(this.#asyncify, true) - this.#asyncify - ASYNCIFY_HEADER;
@@ -157,7 +156,7 @@ export class Session {
         this.#reply = await this.#pending;
         this.#pending = null;
         ex.asyncify_start_rewind(this.#asyncify);
-        result = this.#enter(() => ex.stackswitch_session_run(this.#handle, ptr, source.length));
+        result = this.#enter(() => ex.stackswitch_session_run(this.#handle, ptr, source.length, fileBytes));
       }
       return readResult(this.#ex.memory, result);
     } finally {

@@ -93,6 +93,17 @@ pub struct FetchRequest {
     pub body: Option<Vec<u8>>,
 }
 
+/// The largest response body a host accepts by default, 64 MiB: the native runner and the
+/// JS runtime (`maxResponseBytes`) both refuse larger ones with a `Network` error, so
+/// `URLError`. A sixteenth of [`crate::DEFAULT_MEMORY_LIMIT`], because a body is held a
+/// few times over on its way into Python (read buffer, reply, `bytes`, decoded `str`).
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 << 20;
+
+/// The `Network` error message for a body past `limit` bytes, the same on every host.
+pub fn response_too_large(limit: usize) -> String {
+    format!("response body larger than the limit of {limit} bytes (maxResponseBytes)")
+}
+
 /// An HTTP response; statuses of 400 and above become `urllib.error.HTTPError` in Python.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FetchResponse {

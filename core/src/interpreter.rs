@@ -126,6 +126,13 @@ impl Interpreter {
             Err(e) => Err(uncaught(&mut vm, e)),
         }
     }
+
+    /// [`Interpreter::run`] for a source file's bytes, decoded as CPython decodes a file
+    /// ([`crate::decode_source`]: coding declarations, BOM, invalid UTF-8 as SyntaxError).
+    pub fn run_bytes(&mut self, source: &[u8], host: &mut dyn Host) -> Result<(), Error> {
+        let text = crate::decode_source(source, &self.rt.config.filename)?;
+        self.run(&text, host)
+    }
 }
 
 /// The [`Error`] for an exception that reached the top level (`SystemExit` included).

@@ -46,8 +46,8 @@ pub use fs::{
     create_file, list_files, FileKind, FileSystem, FsError, FsErrorKind, MemoryFileSystem,
 };
 pub use host::{
-    Clock, FetchRequest, FetchResponse, Host, HostError, HostErrorKind, HostValue, Poll, Reply,
-    Stream, SuspendRequest,
+    response_too_large, Clock, FetchRequest, FetchResponse, Host, HostError, HostErrorKind,
+    HostValue, Poll, Reply, Stream, SuspendRequest, DEFAULT_MAX_RESPONSE_BYTES,
 };
 pub use interpreter::{Config, Interpreter, RunLimits};
 pub use memory::{CountingAllocator, DEFAULT_MEMORY_LIMIT};

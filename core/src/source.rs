@@ -19,13 +19,14 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, Error> {
         Some(rest) => (true, rest),
         None => (false, bytes),
     };
-    let encoding = match declared_encoding(body) {
+    let declared = declared_encoding(body);
+    let encoding = match &declared {
         None => Encoding::Utf8,
-        Some(name) => match Encoding::named(&name) {
+        Some(name) => match Encoding::named(name) {
             Some(Encoding::Utf8) => Encoding::Utf8,
             Some(_) if has_bom => {
                 return Err(syntax_error(
-                    format!("encoding problem: {} with BOM", normal_name(&name)),
+                    format!("encoding problem: {} with BOM", normal_name(name)),
                     0,
                 ))
             }
@@ -36,6 +37,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, Error> {
         },
     };
     match encoding {
+        Encoding::Utf8 if has_bom || declared.is_some() => declared_utf8(body),
         Encoding::Utf8 => std::str::from_utf8(body).map(str::to_owned).map_err(|e| {
             let at = e.valid_up_to();
             let line = line_of(body, at);
@@ -77,6 +79,121 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, Error> {
             })
             .collect(),
     }
+}
+
+/// What a lexical scan of UTF-8 source is inside of.
+#[derive(Clone, Copy)]
+enum Scan {
+    /// Code; `name` is where the identifier (or prefix) the scan is in began.
+    Code {
+        name: Option<usize>,
+    },
+    Comment,
+    /// A string literal whose contents begin at `start`.
+    Str {
+        quote: u8,
+        triple: bool,
+        start: usize,
+        bytes: bool,
+    },
+}
+
+/// UTF-8 that was declared (or marked by a BOM): CPython's tokenizer then decodes token by
+/// token, so invalid bytes in a comment pass, and in a string literal or a name they are
+/// `(unicode error) 'utf-8' codec can't decode byte ...` at their position in the token
+/// (in a bytes literal: the bytes literal's own error).
+fn declared_utf8(body: &[u8]) -> Result<String, Error> {
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Ok(text.to_owned());
+    }
+    let mut bad = Vec::new(); // (start, length or None at the end of the data)
+    let mut at = 0;
+    while let Err(e) = std::str::from_utf8(&body[at..]) {
+        let start = at + e.valid_up_to();
+        bad.push((start, e.error_len()));
+        at = start + e.error_len().unwrap_or(body.len() - start);
+        if at >= body.len() {
+            break;
+        }
+    }
+    let mut bad = bad.into_iter().peekable();
+    let mut scan = Scan::Code { name: None };
+    let mut i = 0;
+    while i < body.len() {
+        let b = body[i];
+        if let Some(&(start, len)) = bad.peek() {
+            if start == i {
+                let position = match scan {
+                    Scan::Comment => {
+                        bad.next();
+                        i += len.unwrap_or(1);
+                        continue;
+                    }
+                    Scan::Str { bytes: true, .. } => {
+                        return Err(syntax_error(
+                            "bytes can only contain ASCII literal characters".into(),
+                            line_of(body, i),
+                        ))
+                    }
+                    Scan::Str { start, .. } => i - start,
+                    Scan::Code { name } => i - name.unwrap_or(i),
+                };
+                let reason = match (b, len) {
+                    (0xc2..=0xf4, None) => "unexpected end of data",
+                    (0xc2..=0xf4, Some(_)) => "invalid continuation byte",
+                    _ => "invalid start byte",
+                };
+                return Err(syntax_error(
+                    format!(
+                        "(unicode error) 'utf-8' codec can't decode byte 0x{b:02x} in position \
+                         {position}: {reason}"
+                    ),
+                    line_of(body, i),
+                ));
+            }
+        }
+        match scan {
+            Scan::Comment if b == b'\n' => scan = Scan::Code { name: None },
+            Scan::Comment => {}
+            Scan::Code { .. } if b == b'#' => scan = Scan::Comment,
+            Scan::Code { name } if b == b'\'' || b == b'"' => {
+                let triple = body[i..].starts_with(&[b, b, b]);
+                let prefix = name.map_or(&[][..], |start| &body[start..i]);
+                let skip = if triple { 3 } else { 1 };
+                scan = Scan::Str {
+                    quote: b,
+                    triple,
+                    start: i + skip,
+                    bytes: prefix.iter().any(|c| c.eq_ignore_ascii_case(&b'b')),
+                };
+                i += skip;
+                continue;
+            }
+            Scan::Code { name } => {
+                let in_name = b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+                scan = Scan::Code {
+                    name: if in_name { name.or(Some(i)) } else { None },
+                };
+            }
+            Scan::Str { .. } if b == b'\\' => {
+                i += 2;
+                continue;
+            }
+            Scan::Str { quote, triple, .. } if b == quote => {
+                if !triple || body[i..].starts_with(&[quote, quote, quote]) {
+                    i += if triple { 3 } else { 1 };
+                    scan = Scan::Code { name: None };
+                    continue;
+                }
+            }
+            // An unterminated literal: the compiler reports it.
+            Scan::Str { triple: false, .. } if b == b'\n' => scan = Scan::Code { name: None },
+            Scan::Str { .. } => {}
+        }
+        i += 1;
+    }
+    // Only comments held invalid bytes, and comments are dropped.
+    Ok(String::from_utf8_lossy(body).into_owned())
 }
 
 /// The encodings a declaration may select.
@@ -254,6 +371,34 @@ mod tests {
             decoded(b"# coding: UTF8\nok").unwrap(),
             "# coding: UTF8\nok"
         );
+    }
+
+    #[test]
+    fn declared_utf8_reports_invalid_bytes_per_token_as_cpython() {
+        // Each message as python3 3.11 prints it for the same file.
+        let unicode = |source: &[u8]| decoded(source).unwrap_err();
+        assert_eq!(
+            unicode(b"# coding: utf-8\nprint(3)\nx = 'ab\xe9cd'\n"),
+            "(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 2: invalid continuation byte"
+        );
+        assert_eq!(
+            unicode(b"\xef\xbb\xbfprint(3)\nx = \"ab\xffcd\"\n"),
+            "(unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
+        );
+        assert_eq!(
+            unicode(b"# coding: utf-8\nx\xff = 1\n"),
+            "(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte"
+        );
+        assert_eq!(
+            unicode(b"# coding: utf-8\nx = b'\xff'\n"),
+            "bytes can only contain ASCII literal characters"
+        );
+        // In a comment, after a declaration, they pass (the comment is dropped).
+        assert!(decoded(b"# coding: utf-8\nprint(3)\n# caf\xc3\n").is_ok());
+        // Undeclared, the whole file must be UTF-8.
+        assert!(decoded(b"print(2)\n# caf\xc3\n")
+            .unwrap_err()
+            .starts_with("Non-UTF-8 code starting with '\\xc3'"));
     }
 
     #[test]

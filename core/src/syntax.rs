@@ -12,6 +12,13 @@
 //! per-statement estimate of expression depth — so that no input can make the parser,
 //! the compiler or dropping the AST recurse deeply enough to overflow the native stack.
 //!
+//! Which error wins is CPython's order ([`choose`]): a tokenizer error reached before the
+//! parser's error wins; after a grammar error CPython tokenizes the rest of the source, and
+//! its first tokenizer error that raises (a bad character, an unterminated string, an
+//! unmatched bracket) replaces the grammar error ("unexpected indent" excepted); an
+//! indentation error of the tokenizer found there does not, and a bracket never closed
+//! does only if it opened on an earlier line.
+//!
 //! Invariant: every input yields a `Code` or a [`SyntaxErr`]; nothing here panics.
 
 use std::rc::Rc;
@@ -97,8 +104,9 @@ pub(crate) fn compile_eval(source: &str, filename: &str) -> Result<Rc<Code>, Syn
     // CPython's eval() ignores leading spaces and tabs.
     let source = source.trim_start_matches([' ', '\t']);
     if let Err(e) = ruff_python_parser::parse_expression(source) {
-        prescan(source)?;
-        return Err(parse_error(source, &e));
+        let grammar = parse_error(source, &e);
+        let at = usize::from(e.location.start());
+        return Err(choose(prescan(source)?, Some((grammar.clone(), at))).unwrap_or(grammar));
     }
     compile_mode(source, filename, Some(true))
 }
@@ -114,16 +122,16 @@ fn compile_mode(source: &str, filename: &str, exec: Option<bool>) -> Result<Rc<C
             column,
         ));
     }
-    let tokenizer_error = prescan(source)?;
-    // CPython's parser pulls tokens lazily, so a grammar error on an earlier line is
-    // reported before a tokenizer error on a later one.
-    let parsed = match (ruff_python_parser::parse_module(source), tokenizer_error) {
-        (Ok(parsed), None) => parsed,
-        (Ok(_), Some(e)) => return Err(e),
-        (Err(p), None) => return Err(parse_error(source, &p)),
-        (Err(p), Some(e)) => {
-            let p = parse_error(source, &p);
-            return Err(if p.line < e.line { p } else { e });
+    let found = prescan(source)?;
+    let parsed = match ruff_python_parser::parse_module(source) {
+        Ok(parsed) => match choose(found, None) {
+            None => parsed,
+            Some(e) => return Err(e),
+        },
+        Err(p) => {
+            let grammar = parse_error(source, &p);
+            let at = usize::from(p.location.start());
+            return Err(choose(found, Some((grammar.clone(), at))).unwrap_or(grammar));
         }
     };
     let source_rc: Rc<str> = Rc::from(source);
@@ -192,6 +200,59 @@ fn assignment_target_message(source: &str, e: &ruff_python_parser::ParseError) -
     format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
 }
 
+/// How CPython ranks an error the pre-scan found (see the module comment).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Found {
+    /// A tokenizer error that raises at once: a bad character, an unterminated string,
+    /// an unmatched or mismatched bracket. Also replaces a grammar error before it.
+    Token,
+    /// An indentation error of the tokenizer (TabError, a dedent to no outer level):
+    /// raised where it is reached; it never replaces a grammar error before it.
+    Indentation,
+    /// A bracket still open at the end of the source.
+    Unclosed,
+    /// An error of CPython's parser that the pre-scan finds because it is about layout
+    /// ("expected an indented block"); `replaceable` is false for "unexpected indent",
+    /// which CPython reports without looking further. `from` is the byte offset where
+    /// the mistake begins (the opener's colon, the indented token), which a parser error
+    /// must precede to win.
+    Grammar { replaceable: bool, from: usize },
+}
+
+/// The error CPython reports, given what the pre-scan found (in source order) and the
+/// parser's own error with its byte offset, if any.
+fn choose(found: Vec<(Found, SyntaxErr)>, parser: Option<(SyntaxErr, usize)>) -> Option<SyntaxErr> {
+    // The first grammar error: the pre-scan's layout errors or the parser's.
+    let parser_at = parser.as_ref().map(|(_, at)| *at);
+    let mut grammar = parser.map(|(e, _)| (true, e));
+    for (class, e) in &found {
+        if let Found::Grammar { replaceable, from } = *class {
+            // ruff reports a missing block at the end of the opener's line, CPython on
+            // the line below: the pre-scan's error wins unless the parser's came first.
+            if parser_at.is_none_or(|at| from <= at) {
+                grammar = Some((replaceable, e.clone()));
+            }
+            break;
+        }
+    }
+    let mut tokenizer = found
+        .into_iter()
+        .filter(|(class, _)| !matches!(class, Found::Grammar { .. }));
+    let Some((replaceable, grammar)) = grammar else {
+        return tokenizer.next().map(|(_, e)| e);
+    };
+    let Some((class, first)) = tokenizer.next() else {
+        return Some(grammar);
+    };
+    let reached_first = first.line < grammar.line;
+    Some(match class {
+        Found::Token if reached_first || replaceable => first,
+        Found::Indentation if first.line <= grammar.line => first,
+        Found::Unclosed if replaceable && reached_first => first,
+        _ => grammar,
+    })
+}
+
 /// Scanner state for [`prescan`].
 struct Scan<'a> {
     src: &'a [u8],
@@ -205,18 +266,22 @@ struct Scan<'a> {
     /// spaces were mixed inconsistently (CPython's `altcol`, a TabError).
     alt_indents: Vec<usize>,
     /// The current logical line ended with ':' (a block must follow), and where it began.
-    block_opener: Option<(String, usize)>,
+    /// With the byte offset of its colon.
+    block_opener: Option<(String, usize, usize)>,
     /// The first word and line of the current logical line.
     first_word: Option<(String, usize)>,
     last_significant: u8,
+    /// Where the last significant byte was (the colon of a block opener).
+    last_significant_at: usize,
     /// (position, start of its line) at the last `column()` call.
     column_cache: std::cell::Cell<(usize, usize)>,
     /// Expression-depth estimate: one counter per bracket level.
     depth_counters: Vec<usize>,
     max_depth: usize,
-    /// The first tokenizer-level error; scanning goes on so that the nesting limits
-    /// are still enforced over the whole source before the parser sees it.
-    first_error: Option<SyntaxErr>,
+    /// The errors found, in source order, with their rank; scanning goes on so that
+    /// the nesting limits are still enforced over the whole source before the parser
+    /// sees it, and so that [`choose`] sees the tokenizer errors after a grammar error.
+    found: Vec<(Found, SyntaxErr)>,
 }
 
 fn err<T>(
@@ -229,8 +294,8 @@ fn err<T>(
 }
 
 /// Tokenizer-level checks; see the module comment. `Err` is a nesting limit (the
-/// parser must not run); `Ok(Some(e))` the first other error found.
-fn prescan(source: &str) -> Result<Option<SyntaxErr>, SyntaxErr> {
+/// parser must not run); `Ok` holds the other errors found, for [`choose`].
+fn prescan(source: &str) -> Result<Vec<(Found, SyntaxErr)>, SyntaxErr> {
     let mut s = Scan {
         src: source.as_bytes(),
         pos: 0,
@@ -241,27 +306,32 @@ fn prescan(source: &str) -> Result<Option<SyntaxErr>, SyntaxErr> {
         block_opener: None,
         first_word: None,
         last_significant: b'\n',
+        last_significant_at: 0,
         column_cache: std::cell::Cell::new((0, 0)),
         depth_counters: vec![0],
         max_depth: 0,
-        first_error: None,
+        found: Vec::new(),
     };
     s.run()?;
-    Ok(s.first_error)
+    Ok(s.found)
 }
 
 impl Scan<'_> {
-    /// Record a non-fatal error (only the first is kept).
+    /// Record a non-fatal error. After a tokenizer error that raises, nothing later can
+    /// matter (CPython stops there), so the scan records no more.
     fn fail(
         &mut self,
+        class: Found,
         type_name: &'static str,
         message: impl Into<String>,
         line: usize,
         column: usize,
     ) {
-        if self.first_error.is_none() {
-            self.first_error = Some(SyntaxErr::new(type_name, message, line, column));
+        if self.found.iter().any(|(c, _)| *c == Found::Token) {
+            return;
         }
+        let error = SyntaxErr::new(type_name, message, line, column);
+        self.found.push((class, error));
     }
 
     fn peek(&self, k: usize) -> u8 {
@@ -351,6 +421,16 @@ impl Scan<'_> {
                 }
                 _ if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => self.word()?,
                 b' ' | b'\t' | b'\r' | b'\x0c' => self.pos += 1,
+                _ if c < 0x20 || c == 0x7f => {
+                    self.fail(
+                        Found::Token,
+                        "SyntaxError",
+                        format!("invalid non-printable character U+{c:04X}"),
+                        self.line,
+                        self.column(),
+                    );
+                    self.pos += 1;
+                }
                 _ => {
                     self.significant(c);
                     self.pos += 1;
@@ -359,6 +439,7 @@ impl Scan<'_> {
         }
         if let Some(&(open, line, column)) = self.brackets.first() {
             self.fail(
+                Found::Unclosed,
                 "SyntaxError",
                 format!("'{}' was never closed", open as char),
                 line,
@@ -366,8 +447,12 @@ impl Scan<'_> {
             );
         }
         self.end_logical_line()?;
-        if let Some((what, line)) = self.block_opener.take() {
+        if let Some((what, line, colon)) = self.block_opener.take() {
             self.fail(
+                Found::Grammar {
+                    replaceable: true,
+                    from: colon,
+                },
                 "IndentationError",
                 format!("expected an indented block after {what} on line {line}"),
                 self.line,
@@ -379,6 +464,7 @@ impl Scan<'_> {
 
     fn significant(&mut self, c: u8) {
         self.last_significant = c;
+        self.last_significant_at = self.pos;
     }
 
     fn deepen(&mut self) {
@@ -398,6 +484,7 @@ impl Scan<'_> {
         match self.brackets.pop() {
             None => {
                 self.fail(
+                    Found::Token,
                     "SyntaxError",
                     format!("unmatched '{}'", c as char),
                     self.line,
@@ -417,7 +504,13 @@ impl Scan<'_> {
                         c as char, open as char
                     )
                 };
-                self.fail("SyntaxError", message, self.line, self.column());
+                self.fail(
+                    Found::Token,
+                    "SyntaxError",
+                    message,
+                    self.line,
+                    self.column(),
+                );
                 self.depth_counters.pop();
                 Ok(())
             }
@@ -432,6 +525,7 @@ impl Scan<'_> {
     /// Returns true when the line is blank or a comment (nothing to check).
     fn indentation(&mut self) -> Result<bool, SyntaxErr> {
         let (mut width, mut alt_width) = (0, 0);
+        let line_start = self.pos;
         let mut p = self.pos;
         while p < self.src.len() {
             match self.src[p] {
@@ -453,6 +547,7 @@ impl Scan<'_> {
         let opener = self.block_opener.take();
         let inconsistent = |this: &mut Self| {
             this.fail(
+                Found::Indentation,
                 "TabError",
                 "inconsistent use of tabs and spaces in indentation",
                 this.line,
@@ -465,6 +560,10 @@ impl Scan<'_> {
             }
             if opener.is_none() {
                 self.fail(
+                    Found::Grammar {
+                        replaceable: false,
+                        from: line_start,
+                    },
                     "IndentationError",
                     "unexpected indent",
                     self.line,
@@ -485,8 +584,12 @@ impl Scan<'_> {
             if width == top && alt_width != alt_top {
                 inconsistent(self);
             }
-            if let Some((what, line)) = opener {
+            if let Some((what, line, colon)) = opener {
                 self.fail(
+                    Found::Grammar {
+                        replaceable: true,
+                        from: colon,
+                    },
                     "IndentationError",
                     format!("expected an indented block after {what} on line {line}"),
                     self.line,
@@ -499,6 +602,7 @@ impl Scan<'_> {
             }
             if self.indents.last().copied().unwrap_or(0) != width {
                 self.fail(
+                    Found::Indentation,
                     "IndentationError",
                     "unindent does not match any outer indentation level",
                     self.line,
@@ -534,7 +638,7 @@ impl Scan<'_> {
                     _ => String::new(),
                 };
                 if !what.is_empty() {
-                    self.block_opener = Some((what, line));
+                    self.block_opener = Some((what, line, self.last_significant_at));
                 }
             }
         }
@@ -554,6 +658,20 @@ impl Scan<'_> {
             }
         }
         let word = std::str::from_utf8(&self.src[start..self.pos]).unwrap_or("");
+        // Non-ASCII must make an identifier (CPython's verify_identifier).
+        let bad = word.char_indices().find(|&(i, c)| {
+            !c.is_ascii()
+                && !(unicode_ident::is_xid_continue(c) && (i > 0 || unicode_ident::is_xid_start(c)))
+        });
+        if let Some((_, c)) = bad {
+            let message = if crate::vm::ops::is_printable(c) {
+                format!("invalid character '{c}' (U+{:04X})", c as u32)
+            } else {
+                format!("invalid non-printable character U+{:04X}", c as u32)
+            };
+            let line = self.line;
+            self.fail(Found::Token, "SyntaxError", message, line, 1);
+        }
         // A string prefix (r, b, f, u and combinations) directly before a quote.
         if matches!(self.peek(0), b'\'' | b'"')
             && word.len() <= 2
@@ -592,6 +710,7 @@ impl Scan<'_> {
                     "unterminated string literal"
                 };
                 self.fail(
+                    Found::Token,
                     "SyntaxError",
                     format!("{what} (detected at line {})", self.line),
                     start_line,
@@ -608,6 +727,7 @@ impl Scan<'_> {
                 }
                 b'\n' if !triple => {
                     self.fail(
+                        Found::Token,
                         "SyntaxError",
                         format!(
                             "unterminated string literal (detected at line {})",

@@ -185,3 +185,31 @@ fn repeating_an_empty_sequence_a_huge_number_of_times_is_immediate() {
         "[] ()  b''\n"
     );
 }
+
+#[test]
+fn recursion_through_a_comparison_counts_the_comparison_as_cpython_does() {
+    // Each level is a comparison and an `__eq__` call: python3 3.11 runs 499 levels (which
+    // of the two trips the limit, and so the message's suffix, depends on the depth the
+    // recursion started at). Not a suite program: 500 levels of operator recursion are past
+    // what JS engines' stacks allow (README, "Engine stacks"). A deep native stack, so that
+    // the recursion limit, not the stack budget, ends it in a debug build.
+    let program = "n = 0\nclass E:\n    def __eq__(self, other):\n        global n\n        n += 1\n        \
+                   return self == other\ntry:\n    E() == E()\nexcept RecursionError as e:\n    print(n)\n";
+    let levels = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(move || {
+            let mut host = Capture(String::new());
+            let config = Config {
+                stack_budget: 400 << 20,
+                ..Config::default()
+            };
+            Interpreter::new(config)
+                .run(program, &mut host)
+                .map(|()| host.0)
+                .map_err(|e| e.traceback)
+        })
+        .expect("a thread")
+        .join()
+        .expect("no panic");
+    assert_eq!(levels, Ok("499\n".to_owned()));
+}

@@ -325,16 +325,32 @@ impl Session {
             bridge: &self.bridge,
         };
         let result = self.interpreter.run(&source, &mut host);
-        let out = Object::new();
-        match result {
-            Ok(()) => set(&out, "status", &JsValue::from_f64(0.0)),
-            Err(e) => {
-                set(&out, "status", &JsValue::from_f64(e.exit_status() as f64));
-                set(&out, "type", &JsValue::from_str(&e.type_name));
-                set(&out, "message", &JsValue::from_str(&e.message));
-                set(&out, "traceback", &JsValue::from_str(&e.traceback));
-            }
-        }
-        out.into()
+        run_result(result)
     }
+
+    /// [`Session::run`] for a source file's bytes, decoded as CPython decodes a file
+    /// (coding declarations; invalid UTF-8 or a NUL byte is a SyntaxError).
+    #[wasm_bindgen(jspi, js_name = runBytes)]
+    pub fn run_bytes(&mut self, source: Vec<u8>) -> JsValue {
+        let mut host = JspiHost {
+            bridge: &self.bridge,
+        };
+        let result = self.interpreter.run_bytes(&source, &mut host);
+        run_result(result)
+    }
+}
+
+/// A run's outcome as the runtime reads it: `{ status, type?, message?, traceback? }`.
+fn run_result(result: Result<(), stackswitch_core::Error>) -> JsValue {
+    let out = Object::new();
+    match result {
+        Ok(()) => set(&out, "status", &JsValue::from_f64(0.0)),
+        Err(e) => {
+            set(&out, "status", &JsValue::from_f64(e.exit_status() as f64));
+            set(&out, "type", &JsValue::from_str(&e.type_name));
+            set(&out, "message", &JsValue::from_str(&e.message));
+            set(&out, "traceback", &JsValue::from_str(&e.traceback));
+        }
+    }
+    out.into()
 }

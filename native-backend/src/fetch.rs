@@ -13,34 +13,165 @@
 use std::io;
 use std::time::Duration;
 
-use stackswitch_core::{FetchRequest, FetchResponse, HostError, HostErrorKind};
+use stackswitch_core::{
+    response_too_large, FetchRequest, FetchResponse, HostError, HostErrorKind,
+    DEFAULT_MAX_RESPONSE_BYTES,
+};
 use ureq::http;
 use ureq::{Agent, ResponseExt};
 
 /// CPython's `urllib.request.HTTPRedirectHandler.max_redirections`.
 const MAX_REDIRECTS: u32 = 10;
-/// The largest response body read into memory.
-const MAX_BODY_BYTES: u64 = 1 << 30;
 /// The `User-Agent` CPython 3.11's `urlopen` sends.
 const USER_AGENT: &str = "Python-urllib/3.11";
 
-/// A lazily built HTTP agent; building it costs nothing until the first request.
-#[derive(Default)]
+/// Lazily built HTTP agents (one following redirects, one not); building one costs
+/// nothing until the first request.
 pub(crate) struct HttpClient {
     agent: Option<Agent>,
+    agent_without_redirects: Option<Agent>,
+    /// Larger bodies are refused ([`NativeHost::max_response_bytes`](crate::NativeHost)).
+    pub(crate) max_body_bytes: usize,
+    /// Only these origins may be asked, redirects included
+    /// ([`NativeHost::allowed_origins`](crate::NativeHost)); `None`: any.
+    pub(crate) allowed_origins: Option<Vec<Origin>>,
+}
+
+impl Default for HttpClient {
+    fn default() -> Self {
+        HttpClient {
+            agent: None,
+            agent_without_redirects: None,
+            max_body_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            allowed_origins: None,
+        }
+    }
+}
+
+/// A URL's origin: scheme and host lowercased, the port explicit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Origin {
+    scheme: String,
+    host: String,
+    port: u16,
+}
+
+impl Origin {
+    /// The origin of an absolute `http`/`https` URL (or of an origin such as
+    /// `http://127.0.0.1:8000`); `None` for anything else.
+    pub(crate) fn of(url: &str) -> Option<Origin> {
+        let uri: http::Uri = url.parse().ok()?;
+        let scheme = uri.scheme_str()?.to_ascii_lowercase();
+        let default_port = match scheme.as_str() {
+            "http" => 80,
+            "https" => 443,
+            _ => return None,
+        };
+        Some(Origin {
+            host: uri.host()?.to_ascii_lowercase(),
+            port: uri.port_u16().unwrap_or(default_port),
+            scheme,
+        })
+    }
+}
+
+impl std::fmt::Display for Origin {
+    /// As the Web's `URL.origin` shows it (the default port left out), so that a
+    /// refusal reads the same on every backend.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let default = matches!(
+            (self.scheme.as_str(), self.port),
+            ("http", 80) | ("https", 443)
+        );
+        match default {
+            true => write!(f, "{}://{}", self.scheme, self.host),
+            false => write!(f, "{}://{}:{}", self.scheme, self.host, self.port),
+        }
+    }
 }
 
 impl HttpClient {
-    /// Perform `request`, waiting for the whole response body.
+    /// Perform `request`, waiting for the whole response body. With an allow-list,
+    /// redirects are followed here, each hop's origin checked before it is asked.
     pub(crate) fn fetch(&mut self, request: &FetchRequest) -> Result<FetchResponse, HostError> {
+        if self.allowed_origins.is_none() {
+            let response = self.send(request, true)?;
+            return self.read(response);
+        }
+        let mut request = request.clone();
+        let mut hops = 0;
+        loop {
+            self.check_origin(&request.url)?;
+            let response = self.send(&request, false)?;
+            let status = response.status().as_u16();
+            let location = response
+                .headers()
+                .get(http::header::LOCATION)
+                .and_then(|v| v.to_str().ok());
+            match location {
+                Some(location)
+                    if hops < MAX_REDIRECTS && matches!(status, 301 | 302 | 303 | 307 | 308) =>
+                {
+                    request.url = resolve(&request.url, location);
+                    // As CPython's HTTPRedirectHandler: 303, and 301/302 after a POST,
+                    // go on as a GET without the body.
+                    let keeps_method = matches!(request.method.as_str(), "GET" | "HEAD");
+                    if status == 303 || (matches!(status, 301 | 302) && !keeps_method) {
+                        request.method = "GET".to_owned();
+                        request.body = None;
+                        request.headers.retain(|(name, _)| {
+                            !name.eq_ignore_ascii_case("content-type")
+                                && !name.eq_ignore_ascii_case("content-length")
+                        });
+                    }
+                    hops += 1;
+                }
+                _ => return self.read(response),
+            }
+        }
+    }
+
+    /// A `Network` error unless `url`'s origin is allowed.
+    fn check_origin(&self, url: &str) -> Result<(), HostError> {
+        let Some(allowed) = &self.allowed_origins else {
+            return Ok(());
+        };
+        match Origin::of(url) {
+            Some(origin) if allowed.contains(&origin) => Ok(()),
+            Some(origin) => Err(HostError::new(
+                HostErrorKind::Network,
+                format!("origin {origin} is not allowed (allowedOrigins)"),
+            )),
+            None => Err(HostError::new(
+                HostErrorKind::Network,
+                format!("unknown url type: {url}"),
+            )),
+        }
+    }
+
+    /// Send `request` and wait for the response's head.
+    fn send(
+        &mut self,
+        request: &FetchRequest,
+        follow_redirects: bool,
+    ) -> Result<http::Response<ureq::Body>, HostError> {
         check_scheme(&request.url)?;
         let http_request = build_request(request)?;
-        let agent = self.agent.get_or_insert_with(build_agent);
+        let agent = match follow_redirects {
+            true => self.agent.get_or_insert_with(|| build_agent(MAX_REDIRECTS)),
+            false => self
+                .agent_without_redirects
+                .get_or_insert_with(|| build_agent(0)),
+        };
         let result = match &request.body {
             Some(body) => agent.run(http_request.map(|()| body.as_slice())),
             None => agent.run(http_request),
         };
-        let mut response = result.map_err(network_error)?;
+        result.map_err(network_error)
+    }
+
+    /// The whole response, its body read as a stream up to the size limit.
+    fn read(&self, mut response: http::Response<ureq::Body>) -> Result<FetchResponse, HostError> {
         let status = response.status();
         let url = response.get_uri().to_string();
         let headers = response
@@ -51,12 +182,25 @@ impl HttpClient {
                 (name.as_str().to_owned(), value)
             })
             .collect();
+        let limit = self.max_body_bytes;
+        let too_large = || HostError::new(HostErrorKind::Network, response_too_large(limit));
+        let declared = response
+            .headers()
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+        if declared.is_some_and(|n| n > limit as u64) {
+            return Err(too_large());
+        }
+        // Read as a stream: ureq stops at the first byte past the limit.
         let body = response
             .body_mut()
             .with_config()
-            .limit(MAX_BODY_BYTES)
+            .limit(limit as u64)
             .read_to_vec()
-            .map_err(network_error)?;
+            .map_err(|error| match error {
+                ureq::Error::BodyExceedsLimit(_) => too_large(),
+                other => network_error(other),
+            })?;
         Ok(FetchResponse {
             status: status.as_u16(),
             reason: status.canonical_reason().unwrap_or("").to_owned(),
@@ -67,10 +211,10 @@ impl HttpClient {
     }
 }
 
-fn build_agent() -> Agent {
+fn build_agent(max_redirects: u32) -> Agent {
     Agent::config_builder()
         .http_status_as_error(false)
-        .max_redirects(MAX_REDIRECTS)
+        .max_redirects(max_redirects)
         .user_agent(USER_AGENT)
         .accept("")
         .allow_non_standard_methods(true)
@@ -80,6 +224,28 @@ fn build_agent() -> Agent {
         .timeout_connect(Some(Duration::from_secs(60)))
         .build()
         .into()
+}
+
+/// `location` (a redirect's target, possibly relative) resolved against `base`.
+fn resolve(base: &str, location: &str) -> String {
+    if location.contains("://") {
+        return location.to_owned();
+    }
+    let (scheme, rest) = base.split_once("://").unwrap_or(("http", base));
+    if let Some(authority_and_path) = location.strip_prefix("//") {
+        return format!("{scheme}://{authority_and_path}");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if location.starts_with('/') {
+        return format!("{scheme}://{authority}{location}");
+    }
+    let path = rest[authority.len()..]
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("");
+    let directory = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let directory = if directory.is_empty() { "/" } else { directory };
+    format!("{scheme}://{authority}{directory}{location}")
 }
 
 /// Reject what this client cannot do before `ureq` sees it, with CPython-like messages.
@@ -318,6 +484,107 @@ mod tests {
             client.fetch(&method).unwrap_err().kind,
             HostErrorKind::Failed
         );
+    }
+
+    #[test]
+    fn bodies_past_the_limit_are_refused_streamed_or_declared() {
+        let (base, server) = serve(4, |request| {
+            let n: usize = request.url()[1..].parse().unwrap_or(0);
+            let response = tiny_http::Response::from_data(vec![b'a'; n]);
+            if n % 2 == 1 {
+                response // with its Content-Length
+            } else {
+                response.with_chunked_threshold(0) // streamed, no length declared
+            }
+        });
+        let mut client = HttpClient {
+            max_body_bytes: 1000,
+            ..HttpClient::default()
+        };
+        let refused = response_too_large(1000);
+        assert_eq!(
+            client
+                .fetch(&get(&format!("{base}/1000")))
+                .unwrap()
+                .body
+                .len(),
+            1000
+        );
+        for n in [1001, 1002, 200_000] {
+            let error = client.fetch(&get(&format!("{base}/{n}"))).unwrap_err();
+            assert_eq!(
+                (error.kind, error.message.as_str()),
+                (HostErrorKind::Network, refused.as_str()),
+                "{n} bytes"
+            );
+        }
+        server.join().unwrap();
+        assert_eq!(
+            HttpClient::default().max_body_bytes,
+            DEFAULT_MAX_RESPONSE_BYTES
+        );
+    }
+
+    #[test]
+    fn allowed_origins_refuse_other_origins_and_redirects_to_them_before_asking() {
+        let (other, other_server) = serve(1, |_| tiny_http::Response::from_data(b"other".to_vec()));
+        let to_other = format!("{other}/hello");
+        let (base, server) = serve(3, move |request| match request.url() {
+            "/away" => tiny_http::Response::from_data(Vec::new())
+                .with_status_code(302)
+                .with_header(header("Location", &to_other)),
+            "/dir/home" => tiny_http::Response::from_data(Vec::new())
+                .with_status_code(301)
+                .with_header(header("Location", "here")),
+            _ => tiny_http::Response::from_data(b"home".to_vec()),
+        });
+        let mut client = HttpClient {
+            allowed_origins: Some(vec![Origin::of(&base).unwrap()]),
+            ..HttpClient::default()
+        };
+        let refused = format!(
+            "origin {} is not allowed (allowedOrigins)",
+            Origin::of(&other).unwrap()
+        );
+        let direct = client.fetch(&get(&format!("{other}/hello"))).unwrap_err();
+        assert_eq!(
+            (direct.kind, direct.message.as_str()),
+            (HostErrorKind::Network, refused.as_str())
+        );
+        let redirected = client.fetch(&get(&format!("{base}/away"))).unwrap_err();
+        assert_eq!(redirected.message, refused);
+        let local = client.fetch(&get(&format!("{base}/dir/home"))).unwrap();
+        assert_eq!(
+            (local.body.as_slice(), local.url.as_str()),
+            (&b"home"[..], format!("{base}/dir/here").as_str())
+        );
+        server.join().unwrap();
+        // The other origin was never asked: its one request is still to be made.
+        assert_eq!(
+            HttpClient::default()
+                .fetch(&get(&format!("{other}/x")))
+                .unwrap()
+                .body,
+            b"other"
+        );
+        other_server.join().unwrap();
+    }
+
+    #[test]
+    fn origins_and_relative_redirects_resolve_as_urls_do() {
+        let origin = Origin::of("HTTP://Example.test:80/path").unwrap();
+        assert_eq!(origin, Origin::of("http://example.test").unwrap());
+        assert_eq!(origin.to_string(), "http://example.test");
+        assert_eq!(
+            Origin::of("http://127.0.0.1:8000/").unwrap().to_string(),
+            "http://127.0.0.1:8000"
+        );
+        assert_eq!(Origin::of("ftp://example.test/"), None);
+        assert_eq!(resolve("http://h:1/a/b?q", "c"), "http://h:1/a/c");
+        assert_eq!(resolve("http://h:1/a/b", "/c"), "http://h:1/c");
+        assert_eq!(resolve("http://h:1", "c"), "http://h:1/c");
+        assert_eq!(resolve("http://h/a", "//g/x"), "http://g/x");
+        assert_eq!(resolve("http://h/a", "https://g/x"), "https://g/x");
     }
 
     #[test]

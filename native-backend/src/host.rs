@@ -180,6 +180,25 @@ impl NativeHost {
         self
     }
 
+    /// Refuse `urlopen` response bodies larger than `bytes` with `URLError` (default
+    /// [`stackswitch_core::DEFAULT_MAX_RESPONSE_BYTES`]); the body is read up to there only.
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.http.max_body_bytes = bytes;
+        self
+    }
+
+    /// Let `urlopen` reach only these origins (`"http://127.0.0.1:8000"`), redirects
+    /// included (each hop is checked before it is requested); another one raises
+    /// `URLError` naming it. Entries that are not `http`/`https` origins match nothing.
+    pub fn allowed_origins<S: AsRef<str>>(mut self, origins: impl IntoIterator<Item = S>) -> Self {
+        let origins = origins
+            .into_iter()
+            .filter_map(|origin| crate::fetch::Origin::of(origin.as_ref()))
+            .collect();
+        self.http.allowed_origins = Some(origins);
+        self
+    }
+
     /// Make `host.call(name, ...)` call `function`, replacing any function of that name.
     pub fn register(&mut self, name: impl Into<String>, function: HostFunction) {
         self.functions.insert(name.into(), function);

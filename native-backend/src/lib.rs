@@ -80,11 +80,47 @@ pub struct Exit {
 /// [`Config::memory_limit`]); unset or unparsable means the default.
 pub const MEMORY_LIMIT_VAR: &str = "STACKSWITCH_MEMORY_LIMIT";
 
-fn memory_limit_from_env() -> usize {
-    std::env::var(MEMORY_LIMIT_VAR)
+/// Environment variable: the largest `urlopen` response body in bytes (see
+/// [`NativeHost::max_response_bytes`]); unset or unparsable means
+/// [`stackswitch_core::DEFAULT_MAX_RESPONSE_BYTES`].
+pub const MAX_RESPONSE_BYTES_VAR: &str = "STACKSWITCH_MAX_RESPONSE_BYTES";
+
+/// Environment variable: the only origins `urlopen` may reach, comma-separated
+/// (`http://127.0.0.1:8000,http://localhost:9000`; see [`NativeHost::allowed_origins`]);
+/// unset means any.
+pub const ALLOWED_ORIGINS_VAR: &str = "STACKSWITCH_ALLOWED_ORIGINS";
+
+/// [`ALLOWED_ORIGINS_VAR`] as a list, `None` when unset.
+pub fn allowed_origins_from_env() -> Option<Vec<String>> {
+    let value = std::env::var(ALLOWED_ORIGINS_VAR).ok()?;
+    Some(
+        value
+            .split(',')
+            .map(str::trim)
+            .filter(|origin| !origin.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+/// A byte count from the environment variable `name`, else `default`.
+fn bytes_from_env(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(stackswitch_core::DEFAULT_MEMORY_LIMIT)
+        .unwrap_or(default)
+}
+
+fn memory_limit_from_env() -> usize {
+    bytes_from_env(MEMORY_LIMIT_VAR, stackswitch_core::DEFAULT_MEMORY_LIMIT)
+}
+
+/// [`MAX_RESPONSE_BYTES_VAR`], for a runner's [`NativeHost::max_response_bytes`].
+pub fn max_response_bytes_from_env() -> usize {
+    bytes_from_env(
+        MAX_RESPONSE_BYTES_VAR,
+        stackswitch_core::DEFAULT_MAX_RESPONSE_BYTES,
+    )
 }
 
 /// [`run_program`] with a host the caller has configured (registered functions, line

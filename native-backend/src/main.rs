@@ -8,7 +8,10 @@
 //! Ctrl-C (SIGINT) raises `KeyboardInterrupt` in the program, wherever it is (a loop, a
 //! pending `input()` or `time.sleep()`); if it is not caught, the traceback is printed
 //! and the process ends by SIGINT, as CPython's does (a shell shows status 130).
-//! `STACKSWITCH_MEMORY_LIMIT=BYTES` sets the interpreter's memory limit (default 1 GiB).
+//! `STACKSWITCH_MEMORY_LIMIT=BYTES` sets the interpreter's memory limit (default 1 GiB),
+//! `STACKSWITCH_MAX_RESPONSE_BYTES=BYTES` the largest `urlopen` body (default 64 MiB;
+//! larger ones raise `URLError`), `STACKSWITCH_ALLOWED_ORIGINS=ORIGIN,...` the only
+//! origins `urlopen` may reach (redirects included).
 
 use std::ffi::OsString;
 use std::io::{self, BufReader, IsTerminal};
@@ -17,7 +20,9 @@ use std::process::ExitCode;
 
 use signal_hook::consts::SIGINT;
 
-use stackswitch_native::{run_with_host, Exit, NativeHost};
+use stackswitch_native::{
+    allowed_origins_from_env, max_response_bytes_from_env, run_with_host, Exit, NativeHost,
+};
 
 /// Counts live bytes so the interpreter's memory limit raises MemoryError before the
 /// system allocator fails (which would abort).
@@ -94,12 +99,16 @@ fn run_file(path: &Path, argv: Vec<String>) -> Exit {
         }
     };
     let stdout_is_terminal = io::stdout().is_terminal();
-    let host = NativeHost::new(
+    let mut host = NativeHost::new(
         Box::new(BufReader::new(io::stdin())),
         Box::new(io::stdout()),
         Box::new(io::stderr()),
     )
-    .line_buffered(stdout_is_terminal);
+    .line_buffered(stdout_is_terminal)
+    .max_response_bytes(max_response_bytes_from_env());
+    if let Some(origins) = allowed_origins_from_env() {
+        host = host.allowed_origins(origins);
+    }
     if let Err(error) = signal_hook::flag::register(SIGINT, host.interrupt_flag()) {
         eprintln!("{PROGRAM}: cannot handle Ctrl-C: {error}");
     }

@@ -3,6 +3,8 @@
 // stackswitch-raw-abi. Plain ES module, no state, same code in Node, pages and workers.
 //
 //   encodeConfig(filename, argv, limits) -> bytes for stackswitch_session_new
+//   encodeSource(code)                  -> { bytes, fileBytes } for stackswitch_session_run:
+//                                          a string as UTF-8 (0), a Uint8Array as file bytes (1)
 //   decodeRequest(kind, bytes)          -> { kind: "input"|"sleep"|"fetch"|"call"|"yield", payload }
 //   answerRequest(bridge, kind, bytes)  -> Promise<reply bytes>: asks bridge.request(kind,
 //                                          payload) and encodes the answer or the failure
@@ -105,7 +107,8 @@ class Writer {
     }
   }
   finish() {
-    return this.bytes.slice(0, this.length);
+    // A large reply (a urlopen body) usually fills the array exactly: no second copy.
+    return this.length === this.bytes.length ? this.bytes : this.bytes.slice(0, this.length);
   }
 }
 
@@ -261,6 +264,12 @@ export function encodeConfig(filename, argv, limits = {}) {
   w.f64(limits.maxSeconds ?? NaN);
   w.f64(limits.maxSteps ?? NaN);
   return w.finish();
+}
+
+/** The source argument of stackswitch_session_run: text as UTF-8 (`fileBytes` 0), or a
+ * source file's bytes for the module to decode as CPython decodes a file (1). */
+export function encodeSource(code) {
+  return code instanceof Uint8Array ? { bytes: code, fileBytes: 1 } : { bytes: utf8.encode(String(code)), fileBytes: 0 };
 }
 
 /** A request the module passed to its suspend import, as the bridge takes it. */

@@ -6,11 +6,13 @@
 //!   suspend(kind, ptr, len) -> u32  WAITS      stackswitch_alloc(len) -> ptr
 //!   reply(ptr)                                 stackswitch_free(ptr, len)
 //!   write(stream, ptr, len)                    stackswitch_session_new(config, len) -> session
-//!   now(clock) -> f64                          stackswitch_session_run(session, src, len) -> result
+//!   now(clock) -> f64                          stackswitch_session_run(session, src, len, bytes) -> result
 //!   poll() -> u32                              stackswitch_session_free(session)
 //!     (0 go on | 1 interrupt | 2 yield)
 //!
 //!   config  = filename: str, u32 n, n × argv: str, max_seconds: f64, max_steps: f64
+//!   src     = UTF-8 text (bytes = 0), or a source file's bytes, decoded as CPython
+//!             decodes a file (bytes = 1: coding declarations, invalid UTF-8 is SyntaxError)
 //!   result  = u32 length, then i32 status, u8 0 (ok) | u8 1, type: str, message: str, traceback: str
 //! ```
 //!
@@ -150,18 +152,24 @@ pub unsafe extern "C" fn stackswitch_session_new(config: *const u8, len: usize) 
 /// the same arguments.
 ///
 /// # Safety
-/// `session` came from [`stackswitch_session_new`]; `source` points to `len` bytes of
-/// UTF-8 that stay untouched until the run has finished.
+/// `session` came from [`stackswitch_session_new`]; `source` points to `len` bytes
+/// (UTF-8 text unless `file_bytes` is 1) that stay untouched until the run has finished.
 #[no_mangle]
 pub unsafe extern "C" fn stackswitch_session_run(
     session: *mut Session,
     source: *const u8,
     len: usize,
+    file_bytes: u32,
 ) -> *const u8 {
     // SAFETY: guaranteed by the caller.
     let (session, source) = unsafe { (&mut *session, std::slice::from_raw_parts(source, len)) };
-    let source = String::from_utf8_lossy(source);
-    let outcome = session.interpreter.run(&source, &mut RawImportHost);
+    let outcome = if file_bytes == 1 {
+        session.interpreter.run_bytes(source, &mut RawImportHost)
+    } else {
+        session
+            .interpreter
+            .run(&String::from_utf8_lossy(source), &mut RawImportHost)
+    };
     let result = &mut session.result;
     result.clear();
     result.extend_from_slice(&[0; 4]);

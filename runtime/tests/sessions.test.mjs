@@ -9,12 +9,15 @@
 // jspi and asyncify yield, the worker has its own thread); interrupt() stopping a
 // CPU-bound loop, a pending input() and a long time.sleep() (the session stays usable);
 // a stale interrupt() not reaching the next run; timeoutMs/maxSteps ending runs that
-// catch everything. Worker backend only: replies far larger than the channel's buffer
+// catch everything; the default fetch handler against loopback servers: maxResponseBytes
+// refusing larger bodies (streamed or declared), allowedOrigins refusing other origins
+// and redirects to them before they are requested. Worker backend only: replies far larger than the channel's buffer
 // arriving byte-identical, and a worker killed mid-run.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createSession, detect } from "../stackswitch.js";
+import { createServer } from "node:http";
+import { createSession, detect, DEFAULT_MAX_RESPONSE_BYTES } from "../stackswitch.js";
 
 const backend = process.env.STACKSWITCH_TEST_BACKEND ?? "jspi";
 
@@ -529,3 +532,156 @@ test("a worker killed mid-run gives its session an error, and a new session work
   assert.ok(!out.stdout.includes("finished"));
   await unusableButANewSessionWorks(session);
 });
+
+test("a worker terminated after the grace period still delivers every line it printed", workerOnly, async () => {
+  const { out, options } = collect();
+  const session = await createSession({ ...options, interruptGraceMs: 200 });
+  // 2000 print statements without a loop (so without a poll that could take the
+  // interrupt), then seconds of native work in one statement that never polls (repeated
+  // 900 MB strings, counted): the worker is terminated while the last lines are still on
+  // its side, unless its output reaches the main thread first.
+  const lines = Array.from({ length: 2000 }, (_, i) => `print(${i})`);
+  const work = Array(12).fill("('a' * 900_000_000).count('b')").join(" + ");
+  const run = session.run(`${lines.join("\n")}\nx = ${work}\nprint("finished")`);
+  await printed(out, "0\n");
+  session.interrupt();
+  const result = await run;
+  assert.equal(result.fatal, true);
+  assert.match(result.message, /was terminated/);
+  assert.equal(out.stdout, Array.from({ length: 2000 }, (_, i) => `${i}\n`).join(""));
+  session.close();
+});
+
+// ---------------------------------------------------------------------------------------
+// The default fetch handler against real loopback servers: response-size limit, allow-list.
+// ---------------------------------------------------------------------------------------
+
+/**
+ * An HTTP server on 127.0.0.1 (a free port), counting the requests it gets:
+ *   /bytes/N     N bytes streamed without a Content-Length
+ *   /declared/N  a Content-Length of N, then at most 1000 bytes and the connection closed
+ *   /to?url=U    302 to U
+ *   anything else: "hello"
+ */
+async function loopbackServer() {
+  const server = createServer((request, response) => {
+    server.requests += 1;
+    const url = new URL(request.url, "http://127.0.0.1");
+    const [, route, arg] = url.pathname.split("/");
+    if (route === "bytes") {
+      let left = Number(arg);
+      const chunk = Buffer.alloc(16 * 1024, 0x61);
+      const pump = () => {
+        while (left > 0) {
+          const part = chunk.subarray(0, Math.min(left, chunk.length));
+          left -= part.length;
+          if (!response.write(part)) return void response.once("drain", pump);
+        }
+        response.end();
+      };
+      pump();
+    } else if (route === "declared") {
+      response.writeHead(200, { "content-length": arg });
+      response.write(Buffer.alloc(Math.min(1000, Number(arg)), 0x61));
+      setTimeout(() => response.destroy(), 50);
+    } else if (route === "to") {
+      response.writeHead(302, { location: url.searchParams.get("url") });
+      response.end();
+    } else {
+      response.end("hello");
+    }
+  });
+  server.requests = 0;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    server,
+    base,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/** Python that prints, per URL, the body's length or the URLError's reason. */
+function fetchEach(urls) {
+  return `
+from urllib.request import urlopen
+from urllib.error import URLError
+for url in ${JSON.stringify(urls)}:
+    try:
+        print(len(urlopen(url).read()))
+    except URLError as e:
+        print("URLError:", e.reason)
+`;
+}
+
+test("maxResponseBytes refuses larger bodies with URLError, streamed or declared, and the session goes on", async () => {
+  const http = await loopbackServer();
+  try {
+    const { out, options } = collect();
+    const session = await createSession({ ...options, maxResponseBytes: 100_000 });
+    const result = await session.run(fetchEach([`${http.base}/bytes/100000`, `${http.base}/bytes/100001`, `${http.base}/bytes/5000000`, `${http.base}/declared/100001`, `${http.base}/hello`]));
+    assert.equal(result.status, 0, result.traceback);
+    const refusal = "URLError: response body larger than the limit of 100000 bytes (maxResponseBytes)";
+    assert.equal(out.stdout, ["100000", refusal, refusal, refusal, "5", ""].join("\n"));
+    session.close();
+
+    // The default limit, for a body that declares one byte more than it.
+    const defaults = collect();
+    const plain = await createSession(defaults.options);
+    await plain.run(fetchEach([`${http.base}/declared/${DEFAULT_MAX_RESPONSE_BYTES + 1}`]));
+    assert.equal(defaults.out.stdout, `URLError: response body larger than the limit of ${64 * 1024 * 1024} bytes (maxResponseBytes)\n`);
+    plain.close();
+  } finally {
+    http.close();
+  }
+});
+
+test("maxResponseBytes applies to an embedder's fetch handler's replies too", async () => {
+  const { out, options } = collect();
+  const session = await createSession({
+    ...options,
+    maxResponseBytes: 10,
+    fetch: async (request) => ({ status: 200, reason: "OK", url: request.url, headers: [], body: new Uint8Array(request.url.endsWith("big") ? 11 : 10) }),
+  });
+  const result = await session.run(fetchEach(["http://example.test/fits", "http://example.test/big"]));
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, "10\nURLError: response body larger than the limit of 10 bytes (maxResponseBytes)\n");
+  session.close();
+});
+
+test("allowedOrigins refuses other origins, and redirects to them, before they are requested", async () => {
+  const allowed = await loopbackServer();
+  const other = await loopbackServer();
+  try {
+    const { out, options } = collect();
+    const session = await createSession({ ...options, allowedOrigins: [allowed.base] });
+    const otherOrigin = other.base;
+    const result = await session.run(fetchEach([
+      `${allowed.base}/hello`,
+      `${other.base}/hello`,
+      `${allowed.base}/to?url=${encodeURIComponent(`${other.base}/hello`)}`,
+      `${allowed.base}/to?url=/bytes/7`,
+    ]));
+    assert.equal(result.status, 0, result.traceback);
+    const refusal = `URLError: origin ${otherOrigin} is not allowed (allowedOrigins)`;
+    assert.equal(out.stdout, ["5", refusal, refusal, "7", ""].join("\n"));
+    // Node: the default handler follows redirects itself, checking each hop first.
+    assert.equal(other.server.requests, 0, "the other origin was never asked");
+    session.close();
+
+    const predicate = collect();
+    const filtered = await createSession({ ...predicate.options, allowedOrigins: (url) => url.endsWith("/hello") });
+    await filtered.run(fetchEach([`${other.base}/hello`, `${other.base}/bytes/3`]));
+    assert.equal(predicate.out.stdout, `5\nURLError: ${other.base}/bytes/3 is not an allowed URL (allowedOrigins)\n`);
+    filtered.close();
+    await assert.rejects(createSession({ ...options, allowedOrigins: "http://127.0.0.1" }), TypeError);
+    await assert.rejects(createSession({ ...options, allowedOrigins: ["not a url"] }), TypeError);
+  } finally {
+    allowed.close();
+    other.close();
+  }
+});
+

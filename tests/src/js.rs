@@ -51,6 +51,17 @@ pub fn node20() -> PathBuf {
     located("STACKSWITCH_NODE20", PathBuf::from("/usr/bin/node"))
 }
 
+/// `node <dist>/cli.mjs --backend <backend>`, as a command line to which a program's path
+/// is appended.
+pub fn cli_command(node: PathBuf, backend: &str) -> Vec<PathBuf> {
+    vec![
+        node,
+        web_dist().join("cli.mjs"),
+        "--backend".into(),
+        backend.into(),
+    ]
+}
+
 /// Each program through `node <dist>/cli.mjs --backend <backend>`, in a subprocess.
 fn cli_runner(node: &Path, dist: &Path, backend: &str) -> Arc<dyn Runner> {
     let (node, cli, backend) = (node.to_path_buf(), dist.join("cli.mjs"), backend.to_owned());

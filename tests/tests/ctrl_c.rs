@@ -79,12 +79,7 @@ fn native_runner() -> Vec<PathBuf> {
 }
 
 fn cli(node: PathBuf, backend: &str) -> Vec<PathBuf> {
-    vec![
-        node,
-        js::web_dist().join("cli.mjs"),
-        "--backend".into(),
-        backend.into(),
-    ]
+    js::cli_command(node, backend)
 }
 
 /// Compare every program's ending under `runner` with python3's.

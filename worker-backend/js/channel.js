@@ -7,7 +7,9 @@
 // Messages (postMessage, both channels; ordered, so output always precedes the request
 // that follows it, and an input() prompt is shown after everything printed before it):
 //
-//   worker ──► main   write {stream, text}          program output, in order
+//   worker ──► main   output                        (shared memory) the output ring has
+//                                                   records: drain it (see Output below)
+//                     write {stream, text}          (service worker) program output, in order
 //                     request {seq, kind, bytes}    a Host::suspend request (raw-abi wire
 //                                                   format), seq = 1, 2, 3 ... per session
 //                     taken {seq}                   (shared memory) a chunk was copied out:
@@ -52,6 +54,33 @@
 //           poll asks GET .../interrupt?channel=C (200 "1" or "0", cleared on
 //           read) at most every INTERRUPT_POLL_MS, since each ask is a round trip
 //
+// Output, shared-memory channel: the worker does not post program output as messages (a
+// message still queued in a worker, or its text still buffered there, dies with it when
+// interruptGraceMs terminates the worker). It appends records to an output ring in a
+// second SharedArrayBuffer, which the main thread reads even after the worker is gone:
+//
+//   byte 0        4        8        12       16
+//   ┌────────────┬────────┬────────┬────────┬──────────────────────────────────────┐
+//   │ WRITTEN    │ READ   │ BELL   │ (0)    │ ring: OUTPUT_CAPACITY bytes           │
+//   └────────────┴────────┴────────┴────────┴──────────────────────────────────────┘
+//    WRITTEN  bytes ever appended (mod 2^32), stored by the worker after a whole record
+//    READ     bytes ever consumed (mod 2^32), stored by the main thread after a drain
+//    BELL     1 while an `output` message is on its way: the worker posts one when it
+//             swaps BELL 0 -> 1, the main thread stores 0 before it drains
+//    record   u32 (length << 1 | stream), then `length` bytes of UTF-8 (a write may be
+//             split across records, even inside a character: the main thread decodes
+//             each stream as a stream)
+//
+//   worker: append record ─► WRITTEN += size ─► BELL 0 -> 1 ? post output
+//           (ring full: ring the bell, Atomics.wait on READ until the main thread drained)
+//   main:   on output, before a request, done or fatal, and after the worker died:
+//           BELL = 0 ─► deliver READ..WRITTEN ─► READ = WRITTEN, notify
+//
+// So everything the worker wrote before it was stopped is delivered, in order, before the
+// run's result; a print-heavy loop costs one message per drain, not one per print. The
+// service-worker channel has no shared memory: there the worker posts every write at once
+// (a `write` message), and what the engine had delivered when it ended is what arrives.
+//
 // Timeouts: the worker waits for a reply without any (a request may rightly take for
 // ever: input()); the main thread gives a new worker STARTUP_TIMEOUT_MS to report ready,
 // and a running one `interruptGraceMs` (stackswitch_worker.js) to take an interrupt
@@ -86,6 +115,112 @@ const LENGTH = 5;
 const EMPTY = 0;
 const CHUNK = 1;
 
+/** Bytes of the output ring (a power of two, so positions wrap with the u32 counters). */
+export const OUTPUT_CAPACITY = 64 * 1024;
+const OUTPUT_HEADER_BYTES = 16;
+const WRITTEN = 0;
+const READ = 1;
+const BELL = 2;
+/** Longest wait for the main thread to drain a full ring before ringing again. */
+const OUTPUT_WAIT_MS = 100;
+
+/** Main thread: reads the output ring (see "Output" above) and delivers it in order. */
+export class OutputRing {
+  #words;
+  #data;
+  #decoders = [new TextDecoder("utf-8"), new TextDecoder("utf-8")];
+
+  constructor() {
+    this.buffer = new SharedArrayBuffer(OUTPUT_HEADER_BYTES + OUTPUT_CAPACITY);
+    this.#words = new Int32Array(this.buffer, 0, OUTPUT_HEADER_BYTES / 4);
+    this.#data = new Uint8Array(this.buffer, OUTPUT_HEADER_BYTES);
+  }
+
+  /** Deliver every whole record written so far as `write(stream, text)`, joining
+   * consecutive records of one stream. */
+  drain(write) {
+    const words = this.#words;
+    Atomics.store(words, BELL, 0);
+    const written = Atomics.load(words, WRITTEN) >>> 0;
+    let read = words[READ] >>> 0;
+    let run = null; // [stream, text] not delivered yet
+    while (read !== written) {
+      const header = this.#bytes(read, 4);
+      const word = (header[0] | (header[1] << 8) | (header[2] << 16) | (header[3] << 24)) >>> 0;
+      const stream = word & 1;
+      const length = word >>> 1;
+      const text = this.#decoders[stream].decode(this.#bytes((read + 4) >>> 0, length), { stream: true });
+      read = (read + 4 + length) >>> 0;
+      if (run && run[0] === stream) run[1] += text;
+      else {
+        if (run && run[1]) write(run[0] === 0 ? "stdout" : "stderr", run[1]);
+        run = [stream, text];
+      }
+    }
+    if (run && run[1]) write(run[0] === 0 ? "stdout" : "stderr", run[1]);
+    Atomics.store(words, READ, written | 0);
+    Atomics.notify(words, READ);
+  }
+
+  /** `length` bytes of the ring from position `at` (wrapping), copied out. */
+  #bytes(at, length) {
+    const start = at % OUTPUT_CAPACITY;
+    const first = Math.min(length, OUTPUT_CAPACITY - start);
+    const out = new Uint8Array(length);
+    out.set(this.#data.subarray(start, start + first));
+    if (first < length) out.set(this.#data.subarray(0, length - first), first);
+    return out;
+  }
+}
+
+/** Worker: appends program output to the ring the main thread drains. */
+export class OutputRingWriter {
+  #words;
+  #data;
+  #post;
+
+  /** `post(message)` sends the `output` message to the main thread. */
+  constructor(buffer, post) {
+    this.#words = new Int32Array(buffer, 0, OUTPUT_HEADER_BYTES / 4);
+    this.#data = new Uint8Array(buffer, OUTPUT_HEADER_BYTES);
+    this.#post = post;
+  }
+
+  /** Append `bytes` (UTF-8) of `stream` (0 stdout, 1 stderr), waiting for room if needed. */
+  write(stream, bytes) {
+    const most = OUTPUT_CAPACITY / 2 - 4;
+    for (let at = 0; at < bytes.length; at += most) this.#record(stream, bytes.subarray(at, Math.min(bytes.length, at + most)));
+  }
+
+  #record(stream, bytes) {
+    const words = this.#words;
+    const size = 4 + bytes.length;
+    const written = words[WRITTEN] >>> 0; // only this thread stores it
+    for (;;) {
+      const read = Atomics.load(words, READ) >>> 0;
+      if (OUTPUT_CAPACITY - ((written - read) >>> 0) >= size) break;
+      this.#ring();
+      Atomics.wait(words, READ, read | 0, OUTPUT_WAIT_MS);
+    }
+    const word = ((bytes.length << 1) | stream) >>> 0;
+    this.#put(written, new Uint8Array([word & 0xff, (word >>> 8) & 0xff, (word >>> 16) & 0xff, word >>> 24]));
+    this.#put((written + 4) >>> 0, bytes);
+    Atomics.store(words, WRITTEN, (written + size) | 0);
+    this.#ring();
+  }
+
+  #ring() {
+    if (Atomics.exchange(this.#words, BELL, 1) === 0) this.#post({ type: "output" });
+  }
+
+  #put(at, bytes) {
+    const start = at % OUTPUT_CAPACITY;
+    const first = Math.min(bytes.length, OUTPUT_CAPACITY - start);
+    this.#data.set(bytes.subarray(0, first), start);
+    if (first < bytes.length) this.#data.set(bytes.subarray(first), 0);
+  }
+}
+
 /** Main thread, shared memory: sends replies chunk by chunk, raises the interrupt word. */
 export class SharedMemoryChannel {
   #words;
@@ -96,11 +231,12 @@ export class SharedMemoryChannel {
     this.buffer = new SharedArrayBuffer(HEADER_BYTES + Math.max(1, capacity));
     this.#words = new Int32Array(this.buffer, 0, HEADER_BYTES / 4);
     this.#data = new Uint8Array(this.buffer, HEADER_BYTES);
+    this.output = new OutputRing();
   }
 
   /** What the worker needs (sent in its start message). */
   get description() {
-    return { kind: "shared-memory", buffer: this.buffer };
+    return { kind: "shared-memory", buffer: this.buffer, output: this.output.buffer };
   }
 
   /** Start sending `bytes`, the reply to request `seq`. */

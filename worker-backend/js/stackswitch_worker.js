@@ -6,15 +6,17 @@
 //
 //   create ─► spawn worker_thread.js, post start {module, config, channel} ─► "ready"
 //   run    ─► post run {source}; then, per message of the worker:
-//                write     ─► bridge.write(stream, text)                 (in order)
-//                request   ─► answerRequest(bridge, ...) ─► channel.sendReply(seq, bytes)
+//                output    ─► drain the output ring: bridge.write(stream, text) (in order)
+//                write     ─► bridge.write(stream, text)  (service-worker channel)
+//                request   ─► drain; answerRequest(bridge, ...) ─► channel.sendReply(seq, bytes)
 //                taken     ─► channel.chunkTaken(seq)                    (next chunk)
-//                done      ─► the run's result
-//                fatal, or the worker dies ─► the run rejects; the session is unusable
+//                done      ─► drain; the run's result
+//                fatal, or the worker dies ─► drain; the run rejects; the session is unusable
 //   interrupt ─► the pending request (if any) is rejected by the runtime with
 //                KeyboardInterrupt, else the channel's interrupt word is raised for
 //                its polls; if the worker takes neither within interruptGraceMs
-//                (native code that never polls), the worker is terminated
+//                (native code that never polls), the worker is terminated, and
+//                what it had written is drained from the ring before the run ends
 //
 // Channels (protocol and layout: channel.js): "shared-memory" (SharedArrayBuffer +
 // Atomics.wait: Node, cross-origin-isolated pages) or "service-worker" (synchronous XHR
@@ -27,6 +29,8 @@
 // 2. A worker that reported `fatal`, raised an error, exited or was terminated is never
 //    used again; its run rejects with an Error (the runtime turns that into a fatal
 //    result), and later sessions start their own worker.
+// 3. Output the worker wrote reaches the bridge before the request, result or failure
+//    that followed it: the ring is drained before each is acted on (channel.js, "Output").
 
 import { answerRequest, encodeConfig } from "../raw-abi/raw_abi.js";
 import { DEFAULT_CAPACITY, STARTUP_TIMEOUT_MS, ServiceWorkerChannel, SharedMemoryChannel } from "./channel.js";
@@ -107,6 +111,7 @@ export class Session {
   #broken = null; // the Error that ended this worker
   #awaitingAnswer = false; // a request is with the bridge, not answered yet
   #interruptTimer = null;
+  #terminating = null; // why the worker is being terminated, until it is gone
   #graceMs;
 
   /** This session's worker is its own: a failure discards nothing shared. */
@@ -131,7 +136,7 @@ export class Session {
     } else {
       session.#channel = new SharedMemoryChannel(options.workerBufferSize ?? DEFAULT_CAPACITY);
     }
-    session.#thread = await spawnThread((m) => session.#receive(m), (why) => session.#die(why));
+    session.#thread = await spawnThread((m) => session.#receive(m), (why) => session.#die(session.#terminating ?? why));
     const ready = new Promise((resolve, reject) => (session.#started = { resolve, reject }));
     const timeout = setTimeout(() => session.#die(`the worker did not start within ${STARTUP_TIMEOUT_MS} ms`), STARTUP_TIMEOUT_MS);
     session.#thread.post({ type: "start", module, config: encodeConfig(filename, argv, options.limits), channel: session.#channel.description });
@@ -150,10 +155,14 @@ export class Session {
         this.#started?.resolve();
         this.#started = null;
         break;
+      case "output":
+        this.#drainOutput();
+        break;
       case "write":
         this.#bridge.write(message.stream, message.text);
         break;
       case "request":
+        this.#drainOutput();
         this.#answer(message);
         break;
       case "taken":
@@ -163,6 +172,7 @@ export class Session {
         clearTimeout(this.#interruptTimer);
         break;
       case "done": {
+        this.#drainOutput();
         const running = this.#running;
         this.#finish();
         running?.resolve(message.result);
@@ -185,11 +195,17 @@ export class Session {
     });
   }
 
+  /** Program output the worker put in the shared-memory channel's ring, to the bridge. */
+  #drainOutput() {
+    this.#channel.output?.drain((stream, text) => this.#bridge.write(stream, text));
+  }
+
   /** The worker is gone or unusable: fail what waits on it, and never use it again. */
   #die(why) {
     if (this.#broken) return;
     this.#broken = why instanceof Error ? why : new Error(`stackswitch: worker session ended: ${why}`);
     this.#thread?.terminate();
+    this.#drainOutput();
     this.#started?.reject(this.#broken);
     this.#started = null;
     const running = this.#running;
@@ -223,8 +239,13 @@ export class Session {
     if (!this.#running || this.#broken) return;
     if (!this.#awaitingAnswer) this.#channel.interrupt();
     clearTimeout(this.#interruptTimer);
-    this.#interruptTimer = setTimeout(() => {
-      if (this.#running) this.#die(`the worker did not respond to interrupt() within ${this.#graceMs} ms and was terminated`);
+    this.#interruptTimer = setTimeout(async () => {
+      if (!this.#running) return;
+      // Stop it first (Node's terminate() settles once the thread is gone; a browser's
+      // stops it at once), so the drain in #die sees everything it wrote.
+      this.#terminating = `the worker did not respond to interrupt() within ${this.#graceMs} ms and was terminated`;
+      await this.#thread?.terminate();
+      this.#die(this.#terminating);
     }, this.#graceMs);
   }
 

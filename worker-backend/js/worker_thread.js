@@ -5,16 +5,15 @@
 // and then blocks on the channel (channel.js) until the reply is there.
 //
 //   start {module, config, channel} ─► instantiate, stackswitch_session_new ─► ready
-//   run {source} ─► stackswitch_session_run ... suspend: flush output, post request,
-//                   block for the reply ... ─► flush output ─► done {result}
+//   run {source} ─► stackswitch_session_run ... write: append to the output ring ...
+//                   suspend: post request, block for the reply ... ─► done {result}
 //
-// Output is posted at once when nothing was posted in the last OUTPUT_FLUSH_MS (so a
-// print before a long native computation that never polls still shows), and otherwise
-// buffered until the buffer is OUTPUT_FLUSH_MS old (checked in write and poll)
-// or OUTPUT_FLUSH_BYTES large, before every request, and at the end of a run: a
-// print-heavy loop costs a message per 16 ms, not one per print. Consecutive writes to
-// the same stream are joined; the order across streams is kept.
-//
+// Output: on the shared-memory channel every write is appended to the output ring
+// (channel.js, "Output"), which the main thread reads even after it terminated this
+// worker, so nothing printed before native code that never polls is lost; one `output`
+// message tells the main thread to drain it. On the service-worker channel (no shared
+// memory) each write is posted at once as a `write` message.
+
 // Stack: where the engine has JSPI, the run export is called through
 // `WebAssembly.promising` although nothing ever suspends: only so that the wasm runs on
 // JSPI's own stack (984 KiB in V8) instead of the worker thread's, which Chromium makes
@@ -27,48 +26,20 @@
 // protocol error of the channel) is reported once as `fatal` and the worker stops: its
 // memory may be inconsistent, so it never runs another program.
 
-import { readResult } from "../raw-abi/raw_abi.js";
-import { ServiceWorkerWait, SharedMemoryWait } from "./channel.js";
-
-const OUTPUT_FLUSH_MS = 16;
-const OUTPUT_FLUSH_BYTES = 8192;
+import { encodeSource, readResult } from "../raw-abi/raw_abi.js";
+import { OutputRingWriter, ServiceWorkerWait, SharedMemoryWait } from "./channel.js";
 
 const isNode = typeof process !== "undefined" && process.versions?.node != null;
 const port = isNode ? (await import("node:worker_threads")).parentPort : self;
 
-const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder("utf-8", { fatal: false });
 
 function post(message, transfer = []) {
   port.postMessage(message, transfer);
 }
 
-/** Output waiting to be posted: [stream, text] runs, oldest first; when the oldest came,
- * and when output was last posted. */
-const output = { runs: [], bytes: 0, since: 0, posted: -Infinity };
-
-function write(stream, text) {
-  const last = output.runs[output.runs.length - 1];
-  if (last && last[0] === stream) last[1] += text;
-  else output.runs.push([stream, text]);
-  const now = performance.now();
-  if (output.bytes === 0) output.since = now;
-  output.bytes += text.length;
-  if (output.bytes > OUTPUT_FLUSH_BYTES || now - output.posted > OUTPUT_FLUSH_MS) flushOutput();
-  else flushOutputIfOld();
-}
-
-function flushOutputIfOld() {
-  if (output.bytes && performance.now() - output.since > OUTPUT_FLUSH_MS) flushOutput();
-}
-
-function flushOutput() {
-  if (!output.bytes) return;
-  for (const [stream, text] of output.runs) post({ type: "write", stream, text });
-  output.runs = [];
-  output.bytes = 0;
-  output.posted = performance.now();
-}
+/** The shared-memory channel's output ring, or null (service-worker channel). */
+let output = null;
 
 let exports;
 let session;
@@ -81,7 +52,6 @@ function imports() {
   const memory = () => new Uint8Array(exports.memory.buffer);
   return {
     suspend(kind, ptr, len) {
-      flushOutput();
       seq += 1;
       const bytes = memory().slice(ptr, ptr + len);
       post({ type: "request", seq, kind, bytes }, [bytes.buffer]);
@@ -95,14 +65,15 @@ function imports() {
       reply = null;
     },
     write(stream, ptr, len) {
-      write(stream === 0 ? "stdout" : "stderr", fromUtf8.decode(memory().subarray(ptr, ptr + len)));
+      if (!len) return;
+      if (output) output.write(stream === 0 ? 0 : 1, memory().subarray(ptr, ptr + len));
+      else post({ type: "write", stream: stream === 0 ? "stdout" : "stderr", text: fromUtf8.decode(memory().subarray(ptr, ptr + len)) });
     },
     now(clock) {
       return clock === 0 ? Date.now() / 1000 : performance.now() / 1000;
     },
     // 0 go on, 1 interrupt; never 2 (yield): this thread blocks nobody.
     poll() {
-      flushOutputIfOld();
       if (!channel.interrupted()) return 0;
       post({ type: "interrupt-taken" });
       return 1;
@@ -112,7 +83,6 @@ function imports() {
 
 /** Report what escaped the module, and stop for good. */
 function fatal(error) {
-  flushOutput();
   post({ type: "fatal", message: String(error?.message ?? error), stackOverflow: error instanceof RangeError });
   if (isNode) process.exit(1);
   else self.close();
@@ -120,6 +90,7 @@ function fatal(error) {
 
 async function start({ module, config, channel: description }) {
   channel = description.kind === "shared-memory" ? new SharedMemoryWait(description) : new ServiceWorkerWait(description);
+  if (description.output) output = new OutputRingWriter(description.output, post);
   const instance = await WebAssembly.instantiate(module, { stackswitch: imports() });
   exports = instance.exports;
   const ptr = exports.stackswitch_alloc(config.length);
@@ -137,12 +108,11 @@ async function run({ source }) {
   runExport ??= typeof WebAssembly.promising === "function" && !isNode
     ? WebAssembly.promising(exports.stackswitch_session_run)
     : exports.stackswitch_session_run;
-  const bytes = utf8.encode(source);
+  const { bytes, fileBytes } = encodeSource(source);
   const ptr = exports.stackswitch_alloc(bytes.length);
   new Uint8Array(exports.memory.buffer).set(bytes, ptr);
-  const result = readResult(exports.memory, await runExport(session, ptr, bytes.length));
+  const result = readResult(exports.memory, await runExport(session, ptr, bytes.length, fileBytes));
   exports.stackswitch_free(ptr, bytes.length);
-  flushOutput();
   post({ type: "done", result });
 }
 

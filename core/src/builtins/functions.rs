@@ -13,7 +13,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::{check_args, no_kwargs, reject_kwargs, take_kwarg};
 use crate::compiler::{BinOp, CmpOp};
 use crate::host::{Reply, Stream, SuspendRequest};
-use crate::objects::{Kwargs, NativeFn, NativeIter, NativeState, Value};
+use crate::objects::{DictViewKind, Kwargs, NativeFn, NativeIter, NativeState, Value};
 use crate::text::format as fmt;
 use crate::vm::bignum;
 use crate::vm::ops::to_bigint;
@@ -323,6 +323,21 @@ fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("reversed", &kw)?;
     check_args("reversed", &args, 1, 1)?;
     let v = &args[0];
+    // The type CPython's reverse iterator over `v` has.
+    let name = match v {
+        Value::List(_) => "list_reverseiterator",
+        Value::Dict(_) => "dict_reversekeyiterator",
+        Value::Instance(i) => match i.native.as_ref().map(|n| match &*n.borrow() {
+            NativeState::DictView(_, kind) => Some(*kind),
+            _ => None,
+        }) {
+            Some(Some(DictViewKind::Keys)) => "dict_reversekeyiterator",
+            Some(Some(DictViewKind::Values)) => "dict_reversevalueiterator",
+            Some(Some(DictViewKind::Items)) => "dict_reverseitemiterator",
+            _ => "reversed",
+        },
+        _ => "reversed",
+    };
     let items = match v {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.clone(),
@@ -368,6 +383,7 @@ fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(native_iter(NativeIter::Seq {
         items: Rc::new(crate::objects::PyTuple::new(items)),
         index: 0,
+        name,
     }))
 }
 
@@ -396,17 +412,9 @@ fn zip(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     };
     reject_kwargs("zip", &kw)?;
     let mut inners = Vec::with_capacity(args.len());
-    for (i, a) in args.iter().enumerate() {
-        match vm.get_iter(a) {
-            Ok(it) => inners.push(it),
-            Err(e) if e.is("TypeError") => {
-                return Err(type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )));
-            }
-            Err(e) => return Err(e),
-        }
+    // CPython 3.11 lets iter()'s own TypeError through ("'int' object is not iterable").
+    for a in &args {
+        inners.push(vm.get_iter(a)?);
     }
     Ok(native_iter(NativeIter::Zip { inners, strict }))
 }

@@ -568,10 +568,9 @@ pub(super) fn install(t: &BuiltinTypes) {
             ("__iter__", self_iter),
         ],
     );
-    add_methods(
-        &t.iterator,
-        &[("__next__", iter_next), ("__iter__", self_iter)],
-    );
+    for class in t.iterators.values() {
+        add_methods(class, &[("__next__", iter_next), ("__iter__", self_iter)]);
+    }
     add_methods(
         &t.property,
         &[("setter", property_setter), ("getter", property_getter)],

@@ -278,7 +278,7 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
             }
         }
         Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, addr),
-        Value::Iterator(_) => format!("<iterator object at {addr:#x}>"),
+        Value::Iterator(it) => format!("<{} object at {addr:#x}>", it.borrow().type_name()),
         Value::Property(_) => format!("<property object at {addr:#x}>"),
         Value::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),
         Value::ClassMethod(_) => format!("<classmethod object at {addr:#x}>"),

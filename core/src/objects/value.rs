@@ -528,10 +528,12 @@ pub(crate) enum NativeIter {
         list: Rc<PyList>,
         index: usize,
     },
-    /// Over a fixed sequence of values (tuples, dict views snapshots, sets, str chars).
+    /// Over a fixed sequence of values (tuples, sets, bytes, `reversed` snapshots);
+    /// `name` is the type CPython's iterator over the same has.
     Seq {
         items: Rc<PyTuple>,
         index: usize,
+        name: &'static str,
     },
     Str {
         s: Rc<PyStr>,
@@ -575,7 +577,37 @@ pub(crate) enum NativeIter {
         obj: Value,
         index: i64,
     },
-    Exhausted,
+    /// Done; keeps the type name the iterator had.
+    Exhausted(&'static str),
+}
+
+impl NativeIter {
+    /// The name of this iterator's type in CPython 3.11 (`type(it).__name__`).
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            NativeIter::List { .. } => "list_iterator",
+            NativeIter::Seq { name, .. } | NativeIter::Exhausted(name) => name,
+            NativeIter::Str { s, .. } if s.as_str().is_ascii() => "str_ascii_iterator",
+            NativeIter::Str { .. } => "str_iterator",
+            NativeIter::Range { .. } => "range_iterator",
+            NativeIter::Enumerate { .. } => "enumerate",
+            NativeIter::Zip { .. } => "zip",
+            NativeIter::Map { .. } => "map",
+            NativeIter::Filter { .. } => "filter",
+            NativeIter::Callable { .. } => "callable_iterator",
+            NativeIter::Dict { kind, .. } => match kind {
+                DictViewKind::Keys => "dict_keyiterator",
+                DictViewKind::Values => "dict_valueiterator",
+                DictViewKind::Items => "dict_itemiterator",
+            },
+            NativeIter::GetItem { .. } => "iterator",
+        }
+    }
+
+    /// This iterator once exhausted.
+    pub(crate) fn exhausted(&self) -> NativeIter {
+        NativeIter::Exhausted(self.type_name())
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -71,7 +71,7 @@ pub(crate) fn type_of(v: &Value) -> Rc<Class> {
         Value::Instance(i) => i.class.clone(),
         Value::Module(_) => t.module.clone(),
         Value::Generator(_) => t.generator.clone(),
-        Value::Iterator(_) => t.iterator.clone(),
+        Value::Iterator(it) => t.iterator_class(it.borrow().type_name()),
         Value::Property(_) => t.property.clone(),
         Value::StaticMethod(_) => t.staticmethod.clone(),
         Value::ClassMethod(_) => t.classmethod.clone(),

@@ -115,6 +115,18 @@ pub(crate) fn to_bigint(v: &Value) -> Option<BigInt> {
     }
 }
 
+/// `del x[i]` on a type without item deletion, worded as CPython's PyObject_DelItem: an
+/// int index on a type with sequence slots reaches PySequence_DelItem ("doesn't"),
+/// anything else its generic message ("does not").
+fn no_item_deletion(type_name: &str, sequence_index: bool) -> PyErr {
+    let verb = if sequence_index {
+        "doesn't"
+    } else {
+        "does not"
+    };
+    type_error(format!("'{type_name}' object {verb} support item deletion"))
+}
+
 fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
 }
@@ -1096,7 +1108,7 @@ impl Vm<'_> {
         for (x, y, method) in attempts {
             if let Value::Instance(i) = x {
                 if let Some(f) = i.class.lookup(method) {
-                    let r = self.call(&f, vec![x.clone(), y.clone()], Vec::new())?;
+                    let r = self.compare_dunder(&f, x, y)?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
@@ -1106,7 +1118,7 @@ impl Vm<'_> {
         if op == CmpOp::Ne {
             if let Value::Instance(i) = a {
                 if let Some(f) = i.class.lookup("__eq__") {
-                    let r = self.call(&f, vec![a.clone(), b.clone()], Vec::new())?;
+                    let r = self.compare_dunder(&f, a, b)?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(Value::Bool(!self.truthy(&r)?));
                     }
@@ -1133,6 +1145,15 @@ impl Vm<'_> {
                 )))
             }
         }
+    }
+
+    /// A comparison dunder `f(x, y)`, one level of recursion as CPython's
+    /// PyObject_RichCompare is.
+    fn compare_dunder(&mut self, f: &Value, x: &Value, y: &Value) -> PyResult<Value> {
+        self.enter(" in comparison")?;
+        let r = self.call(f, vec![x.clone(), y.clone()], Vec::new());
+        self.leave();
+        r
     }
 
     fn compare_sequences(&mut self, xs: &[Value], ys: &[Value], op: CmpOp) -> PyResult<Value> {
@@ -1522,15 +1543,17 @@ impl Vm<'_> {
                     self.call(&f, vec![obj.clone(), index.clone()], Vec::new())?;
                     Ok(())
                 }
-                None => Err(type_error(format!(
-                    "'{}' object doesn't support item deletion",
-                    i.class.name
-                ))),
+                // A bare object() has no sequence slots; classes get them.
+                None => Err(no_item_deletion(
+                    &i.class.name,
+                    i.class.builtin != Some(crate::objects::BuiltinType::Object) && is_int(index),
+                )),
             },
-            _ => Err(type_error(format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(obj)
-            ))),
+            (
+                Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_) | Value::Set(_),
+                _,
+            ) => Err(no_item_deletion(&self.type_name(obj), is_int(index))),
+            _ => Err(no_item_deletion(&self.type_name(obj), false)),
         }
     }
 

@@ -679,6 +679,7 @@ impl Vm<'_> {
             Value::Tuple(t) => NativeIter::Seq {
                 items: t.clone(),
                 index: 0,
+                name: "tuple_iterator",
             },
             Value::Str(s) => NativeIter::Str {
                 s: s.clone(),
@@ -700,6 +701,7 @@ impl Vm<'_> {
                 NativeIter::Seq {
                     items: Rc::new(PyTuple::new(items)),
                     index: 0,
+                    name: "set_iterator",
                 }
             }
             Value::Bytes(b) => {
@@ -707,6 +709,7 @@ impl Vm<'_> {
                 NativeIter::Seq {
                     items: Rc::new(PyTuple::new(items)),
                     index: 0,
+                    name: "bytes_iterator",
                 }
             }
             Value::Generator(_) | Value::Iterator(_) => return Ok(v.clone()),
@@ -797,7 +800,7 @@ impl Vm<'_> {
                 *index += 1;
                 Some(v)
             }
-            NativeIter::Seq { items, index } => {
+            NativeIter::Seq { items, index, .. } => {
                 let v = items.items.get(*index).cloned();
                 *index += 1;
                 Some(v)
@@ -833,7 +836,7 @@ impl Vm<'_> {
                 let table = dict.table.borrow();
                 if table.len() != *len {
                     drop(table);
-                    *it = NativeIter::Exhausted;
+                    *it = it.exhausted();
                     return Err(super::runtime_error(
                         "dictionary changed size during iteration",
                     ));
@@ -846,37 +849,39 @@ impl Vm<'_> {
                 *index += 1;
                 Some(v)
             }
-            NativeIter::Exhausted => Some(None),
+            NativeIter::Exhausted(_) => Some(None),
             _ => None,
         };
         if let Some(v) = simple {
             if v.is_none() {
-                *it = NativeIter::Exhausted;
+                *it = it.exhausted();
             }
             return Ok(v);
         }
-        let state = std::mem::replace(&mut *it, NativeIter::Exhausted);
+        // Exhausted while it runs (so a re-entrant next() ends), and afterwards unless it
+        // produced an item.
+        let exhausted = it.exhausted();
+        let state = std::mem::replace(&mut *it, exhausted);
         drop(it);
-        let (result, state) = self.next_composite(state)?;
-        if result.is_some() {
+        Ok(self.next_composite(state)?.map(|(item, state)| {
             *cell.borrow_mut() = state;
-        }
-        Ok(result)
+            item
+        }))
     }
 
     /// Iterators that run Python code (map, filter, zip, enumerate...).
-    fn next_composite(&mut self, state: NativeIter) -> PyResult<(Option<Value>, NativeIter)> {
+    fn next_composite(&mut self, state: NativeIter) -> PyResult<Option<(Value, NativeIter)>> {
         match state {
             NativeIter::Enumerate { inner, count } => match self.next(&inner)? {
                 Some(v) => {
                     let next =
                         self.binary_op(crate::compiler::BinOp::Add, &count, &Value::Int(1))?;
-                    Ok((
-                        Some(Value::tuple(vec![count, v])),
+                    Ok(Some((
+                        Value::tuple(vec![count, v]),
                         NativeIter::Enumerate { inner, count: next },
-                    ))
+                    )))
                 }
-                None => Ok((None, NativeIter::Exhausted)),
+                None => Ok(None),
             },
             NativeIter::Zip { inners, strict } => {
                 let mut items = Vec::with_capacity(inners.len());
@@ -913,28 +918,28 @@ impl Vm<'_> {
                                     }
                                 }
                             }
-                            return Ok((None, NativeIter::Exhausted));
+                            return Ok(None);
                         }
                     }
                 }
                 if inners.is_empty() {
-                    return Ok((None, NativeIter::Exhausted));
+                    return Ok(None);
                 }
-                Ok((
-                    Some(Value::tuple(items)),
+                Ok(Some((
+                    Value::tuple(items),
                     NativeIter::Zip { inners, strict },
-                ))
+                )))
             }
             NativeIter::Map { func, inners } => {
                 let mut args = Vec::with_capacity(inners.len());
                 for inner in &inners {
                     match self.next(inner)? {
                         Some(v) => args.push(v),
-                        None => return Ok((None, NativeIter::Exhausted)),
+                        None => return Ok(None),
                     }
                 }
                 let v = self.call(&func, args, Vec::new())?;
-                Ok((Some(v), NativeIter::Map { func, inners }))
+                Ok(Some((v, NativeIter::Map { func, inners })))
             }
             NativeIter::Filter { func, inner } => loop {
                 match self.next(&inner)? {
@@ -946,33 +951,32 @@ impl Vm<'_> {
                             self.truthy(&r)?
                         };
                         if keep {
-                            return Ok((Some(v), NativeIter::Filter { func, inner }));
+                            return Ok(Some((v, NativeIter::Filter { func, inner })));
                         }
                     }
-                    None => return Ok((None, NativeIter::Exhausted)),
+                    None => return Ok(None),
                 }
             },
             NativeIter::Callable { func, sentinel } => {
                 let v = self.call0(&func)?;
                 if self.eq(&v, &sentinel)? {
-                    return Ok((None, NativeIter::Exhausted));
+                    return Ok(None);
                 }
-                Ok((Some(v), NativeIter::Callable { func, sentinel }))
+                Ok(Some((v, NativeIter::Callable { func, sentinel })))
             }
             NativeIter::GetItem { obj, index } => match self.getitem(&obj, &Value::Int(index)) {
-                Ok(v) => Ok((
-                    Some(v),
+                Ok(v) => Ok(Some((
+                    v,
                     NativeIter::GetItem {
                         obj,
                         index: index + 1,
                     },
-                )),
-                Err(e) if e.is("IndexError") || e.is("StopIteration") => {
-                    Ok((None, NativeIter::Exhausted))
-                }
+                ))),
+                Err(e) if e.is("IndexError") || e.is("StopIteration") => Ok(None),
                 Err(e) => Err(e),
             },
-            other => Ok((None, other)),
+            // The simple variants never get here (next_native answers them).
+            _ => Ok(None),
         }
     }
 

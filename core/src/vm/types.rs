@@ -34,7 +34,8 @@ pub(crate) struct BuiltinTypes {
     pub(crate) method: Rc<Class>,
     pub(crate) module: Rc<Class>,
     pub(crate) generator: Rc<Class>,
-    pub(crate) iterator: Rc<Class>,
+    /// The classes of native iterators, by CPython's type names ([`ITERATOR_TYPES`]).
+    pub(crate) iterators: HashMap<&'static str, Rc<Class>>,
     pub(crate) property: Rc<Class>,
     pub(crate) staticmethod: Rc<Class>,
     pub(crate) classmethod: Rc<Class>,
@@ -142,6 +143,32 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("JSONDecodeError", "ValueError", "json.decoder"),
 ];
 
+/// CPython 3.11's names for the iterator types the interpreter makes natively
+/// ([`crate::objects::NativeIter::type_name`]).
+pub(crate) const ITERATOR_TYPES: &[&str] = &[
+    "iterator",
+    "callable_iterator",
+    "list_iterator",
+    "list_reverseiterator",
+    "tuple_iterator",
+    "str_iterator",
+    "str_ascii_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "set_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "reversed",
+];
+
 impl BuiltinTypes {
     fn new() -> BuiltinTypes {
         use BuiltinType as B;
@@ -186,7 +213,10 @@ impl BuiltinTypes {
             method: c("method", B::Method),
             module: c("module", B::Module),
             generator: c("generator", B::Generator),
-            iterator: c("iterator", B::Iterator),
+            iterators: ITERATOR_TYPES
+                .iter()
+                .map(|&name| (name, c(name, B::Iterator)))
+                .collect(),
             property: c("property", B::Property),
             staticmethod: c("staticmethod", B::StaticMethod),
             classmethod: c("classmethod", B::ClassMethod),
@@ -200,6 +230,15 @@ impl BuiltinTypes {
             object,
             exceptions,
             exception_names,
+        }
+    }
+
+    /// The class of a native iterator whose type CPython names `name` (one of
+    /// [`ITERATOR_TYPES`]; `iterator`, the sequence iterator, for any other).
+    pub(crate) fn iterator_class(&self, name: &str) -> Rc<Class> {
+        match self.iterators.get(name) {
+            Some(c) => c.clone(),
+            None => self.iterators["iterator"].clone(),
         }
     }
 

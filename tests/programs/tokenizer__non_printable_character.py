@@ -1,0 +1,2 @@
+# A non-printable control character outside strings and comments.
+x = 1  2
