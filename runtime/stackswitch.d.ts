@@ -124,6 +124,27 @@ export interface SessionOptions {
    *  request is made; the default handler checks every redirect too (in Node before it
    *  is followed; in pages, whose Fetch API hides the hops, the final URL). Default: any. */
   allowedOrigins?: string[] | ((url: string) => boolean);
+  /** Files the program finds in its (in-memory) filesystem: path -> text (stored as
+   *  UTF-8) or bytes. Relative paths are under `/`, the program's current directory;
+   *  missing directories are created. `open()`, `os` and `import` of the program's own
+   *  modules (`helper.py`, `pkg/__init__.py`) see them. Default: none. */
+  files?: Record<string, string | Uint8Array>;
+}
+
+/** A session's filesystem, as the embedder sees it. Each call waits for a run in
+ *  progress to end; failures reject with an Error whose message is CPython's
+ *  (`[Errno 2] No such file or directory`). */
+export interface SessionFiles {
+  /** The file's bytes. */
+  read(path: string): Promise<Uint8Array>;
+  /** The file decoded as UTF-8. */
+  readText(path: string): Promise<string>;
+  /** Create or replace a file (text is stored as UTF-8), creating missing directories. */
+  write(path: string, data: string | Uint8Array): Promise<void>;
+  /** Every file's absolute path, sorted. */
+  list(): Promise<string[]>;
+  /** Remove a file. */
+  remove(path: string): Promise<void>;
 }
 
 /** `maxResponseBytes`' default: 64 MiB. */
@@ -168,6 +189,8 @@ export class Session {
    *  yield included), else at its next poll; on every backend (jspi and asyncify reach
    *  CPU-bound code through yielding). Does nothing when no run is in progress. */
   interrupt(): void;
+  /** The program's files: fill before a run, read back after (see SessionFiles). */
+  readonly fs: SessionFiles;
   /** Counts for the run in progress or the last one. */
   readonly stats: { suspensions: number; yields: number };
   /** End the session: a pending request fails with KeyboardInterrupt; memory is freed. */

@@ -242,6 +242,15 @@ const POLL_CONTINUE = 0;
 const POLL_INTERRUPT = 1;
 const POLL_YIELD = 2;
 
+const toUtf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder("utf-8");
+
+/** Operations of the backends' `fs(op, path, data)`: core's `file_request` numbers. */
+const FILE_WRITE = 0;
+const FILE_READ = 1;
+const FILE_LIST = 2;
+const FILE_REMOVE = 3;
+
 /** In a visible page, a yield waits for an animation frame when none was drawn for this long. */
 const FRAME_AT_LEAST_EVERY_MS = 50;
 
@@ -567,6 +576,8 @@ export class Session {
   #nextYield = Infinity; // performance.now() after which the next poll yields
   #timedOut = false; // the run's timeoutMs passed (its timer fired)
   #stats = { suspensions: 0, yields: 0 };
+  #files = null; // the `fs` object, made on first use
+  #runEnded = Promise.resolve(); // settles when the run in progress (if any) has ended
   #outputFailed = false;
 
   #bridge; // the host side the backend's handle calls (request, write, now, poll)
@@ -577,7 +588,39 @@ export class Session {
     const args = [session.#bridge, options.filename ?? "<stdin>", options.argv ?? [options.filename ?? ""]];
     const { maxSeconds, maxSteps } = options.limits;
     session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args, maxSeconds, maxSteps);
+    for (const [path, data] of Object.entries(options.files ?? {})) await session.fs.write(path, data);
     return session;
+  }
+
+  /** The program's files (the .d.ts's SessionFiles): each operation waits for a run in
+   *  progress to end, then asks the backend (core's serve_file_request on every one). */
+  get fs() {
+    const call = (op, path, data) => this.#file(op, path, data);
+    return (this.#files ??= Object.freeze({
+      read: (path) => call(FILE_READ, path),
+      readText: async (path) => fromUtf8.decode(await call(FILE_READ, path)),
+      write: async (path, data) => {
+        if (typeof data !== "string" && !(data instanceof Uint8Array)) throw new TypeError("stackswitch: fs.write() takes a string or a Uint8Array");
+        await call(FILE_WRITE, path, typeof data === "string" ? toUtf8.encode(data) : data);
+      },
+      list: async () => {
+        const text = fromUtf8.decode(await call(FILE_LIST, "/"));
+        return text ? text.split("\0") : [];
+      },
+      remove: async (path) => {
+        await call(FILE_REMOVE, path);
+      },
+    }));
+  }
+
+  async #file(op, path, data = new Uint8Array(0)) {
+    if (typeof path !== "string") throw new TypeError("stackswitch: a file path must be a string");
+    while (this.#running) await this.#runEnded;
+    if (this.#closed) throw new Error("stackswitch: session is closed");
+    if (this.#broken) throw new Error("stackswitch: session is unusable after a fatal engine error");
+    const answer = await this.#handle.fs(op, path, data);
+    if (answer[0] === 0) return answer.subarray(1);
+    throw new Error(`stackswitch: ${JSON.stringify(path)}: ${fromUtf8.decode(answer.subarray(1))}`);
   }
 
   constructor(glue, backend, options) {
@@ -688,6 +731,8 @@ export class Session {
     if (this.#broken) throw new Error("stackswitch: session is unusable after a fatal engine error");
     if (this.#running) throw new Error("stackswitch: session is already running");
     this.#running = true;
+    let ended;
+    this.#runEnded = new Promise((resolve) => (ended = resolve));
     this.#interrupted = false;
     this.#timedOut = false;
     this.#stats = { suspensions: 0, yields: 0 };
@@ -712,6 +757,7 @@ export class Session {
     } finally {
       clearTimeout(timer);
       this.#running = false;
+      ended();
       this.#nextYield = Infinity;
       if (this.#closed) this.#free();
     }

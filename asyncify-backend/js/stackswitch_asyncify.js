@@ -27,7 +27,7 @@
 //    overflow, an output handler that throws), the session is discarded and the run
 //    rejects with a clear Error; nothing of another session is touched.
 
-import { answerRequest, encodeConfig, encodeSource, readResult } from "../raw-abi/raw_abi.js";
+import { answerRequest, encodeConfig, encodeSource, readResult, sessionFs } from "../raw-abi/raw_abi.js";
 
 const NORMAL = 0;
 const UNWINDING = 1;
@@ -162,6 +162,12 @@ export class Session {
     } finally {
       if (!this.#broken) ex.stackswitch_free(ptr, source.length);
     }
+  }
+
+  /** One embedder file operation (raw_abi.js's sessionFs); never during a run. */
+  fs(op, path, data) {
+    if (this.#broken) throw this.#broken;
+    return this.#enter(() => sessionFs(this.#ex, this.#handle, op, path, data));
   }
 
   /** This session's instance is its own: a failure discards nothing shared. */

@@ -318,6 +318,43 @@ pub fn list_files(fs: &dyn FileSystem, root: &str) -> Result<Vec<String>, FsErro
     Ok(files)
 }
 
+/// Operations of [`serve_file_request`], by number.
+pub mod file_request {
+    /// Write `data` to `path`, creating missing directories ([`super::create_file`]).
+    pub const WRITE: u32 = 0;
+    /// Read `path`.
+    pub const READ: u32 = 1;
+    /// List every file (`path` ignored): [`super::list_files`] from `/`.
+    pub const LIST: u32 = 2;
+    /// Remove the file at `path`.
+    pub const REMOVE: u32 = 3;
+}
+
+/// One embedder operation on `fs` in the byte form the JS backends share (so the page's
+/// `session.fs` works alike whatever the backend):
+///
+/// ```text
+///   answer = u8 0, payload   ok:  READ → the file's bytes; LIST → paths joined by NUL;
+///                                 WRITE, REMOVE → empty
+///          | u8 1, message   the failure, UTF-8 ("[Errno 2] No such file or directory")
+/// ```
+pub fn serve_file_request(fs: &mut dyn FileSystem, op: u32, path: &str, data: &[u8]) -> Vec<u8> {
+    let outcome = match op {
+        file_request::WRITE => create_file(fs, path, data).map(|()| Vec::new()),
+        file_request::READ => fs.read(path),
+        file_request::LIST => list_files(fs, "/").map(|paths| paths.join("\0").into_bytes()),
+        file_request::REMOVE => fs.remove_file(path).map(|()| Vec::new()),
+        _ => Err(FsError::new(FsErrorKind::Other {
+            errno: 22,
+            message: format!("unknown file request {op}"),
+        })),
+    };
+    match outcome {
+        Ok(payload) => [&[0u8][..], &payload].concat(),
+        Err(error) => [&[1u8][..], error.to_string().as_bytes()].concat(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

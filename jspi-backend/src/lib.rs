@@ -338,6 +338,13 @@ impl Session {
         let result = self.interpreter.run_bytes(&source, &mut host);
         run_result(result)
     }
+
+    /// The embedder's access to the program's files: one
+    /// [`stackswitch_core::serve_file_request`] (`op` from `file_request`), answered in
+    /// its byte form. Never called while a run is in progress (the runtime queues it).
+    pub fn fs(&mut self, op: u32, path: String, data: Vec<u8>) -> Vec<u8> {
+        stackswitch_core::serve_file_request(self.interpreter.filesystem(), op, &path, &data)
+    }
 }
 
 /// A run's outcome as the runtime reads it: `{ status, type?, message?, traceback? }`.

@@ -311,3 +311,25 @@ export function readResult(memory, ptr) {
   const len = new DataView(memory.buffer).getUint32(ptr, true);
   return decodeResult(new Uint8Array(memory.buffer).slice(ptr + 4, ptr + 4 + len));
 }
+
+/**
+ * One stackswitch_session_fs call on an instance's `exports` (never during a run):
+ * `op` as core's `file_request`, `path` a string, `data` a Uint8Array; returns the answer
+ * bytes (u8 status, payload) that runtime/stackswitch.js decodes for every backend.
+ */
+export function sessionFs(exports, session, op, path, data = new Uint8Array(0)) {
+  const pathBytes = utf8.encode(path);
+  const pathPtr = exports.stackswitch_alloc(pathBytes.length);
+  const dataPtr = exports.stackswitch_alloc(data.length);
+  const memory = () => new Uint8Array(exports.memory.buffer);
+  memory().set(pathBytes, pathPtr);
+  memory().set(data, dataPtr);
+  try {
+    const ptr = exports.stackswitch_session_fs(session, op, pathPtr, pathBytes.length, dataPtr, data.length);
+    const len = new DataView(exports.memory.buffer).getUint32(ptr, true);
+    return memory().slice(ptr + 4, ptr + 4 + len);
+  } finally {
+    exports.stackswitch_free(pathPtr, pathBytes.length);
+    exports.stackswitch_free(dataPtr, data.length);
+  }
+}

@@ -7,8 +7,9 @@
 //!   reply(ptr)                                 stackswitch_free(ptr, len)
 //!   write(stream, ptr, len)                    stackswitch_session_new(config, len) -> session
 //!   now(clock) -> f64                          stackswitch_session_run(session, src, len, bytes) -> result
-//!   poll() -> u32                              stackswitch_session_free(session)
-//!     (0 go on | 1 interrupt | 2 yield)
+//!   poll() -> u32                              stackswitch_session_fs(session, op, path, len,
+//!     (0 go on | 1 interrupt | 2 yield)          data, len) -> answer (files, see core's fs.rs)
+//!                                              stackswitch_session_free(session)
 //!
 //!   config  = filename: str, u32 n, n × argv: str, max_seconds: f64, max_steps: f64
 //!   src     = UTF-8 text (bytes = 0), or a source file's bytes, decoded as CPython
@@ -188,6 +189,41 @@ pub unsafe extern "C" fn stackswitch_session_run(
     }
     let body = (result.len() - 4) as u32;
     result[..4].copy_from_slice(&body.to_le_bytes());
+    result.as_ptr()
+}
+
+/// The embedder's access to the session's files: one
+/// [`stackswitch_core::serve_file_request`] on `path` (UTF-8) and `data`; returns its
+/// answer, prefixed by its u32 length (valid until the next call). The JS side never calls
+/// it while a run is in progress.
+///
+/// # Safety
+/// `session` came from [`stackswitch_session_new`] and is not running; `path` and `data`
+/// point to `path_len` and `data_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn stackswitch_session_fs(
+    session: *mut Session,
+    op: u32,
+    path: *const u8,
+    path_len: usize,
+    data: *const u8,
+    data_len: usize,
+) -> *const u8 {
+    // SAFETY: guaranteed by the caller.
+    let (session, path, data) = unsafe {
+        (
+            &mut *session,
+            std::slice::from_raw_parts(path, path_len),
+            std::slice::from_raw_parts(data, data_len),
+        )
+    };
+    let path = String::from_utf8_lossy(path);
+    let answer =
+        stackswitch_core::serve_file_request(session.interpreter.filesystem(), op, &path, data);
+    let result = &mut session.result;
+    result.clear();
+    result.extend_from_slice(&(answer.len() as u32).to_le_bytes());
+    result.extend_from_slice(&answer);
     result.as_ptr()
 }
 

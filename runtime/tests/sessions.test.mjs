@@ -303,6 +303,58 @@ test("an Asyncify buffer overflow discards only its own session, with a clear er
   bystander.close();
 });
 
+test("files given at creation are the program's; what it writes is read back through session.fs", async () => {
+  const { out, options } = collect();
+  const session = await createSession({
+    ...options,
+    files: {
+      "data/scores.csv": "ada,90\nbob,75\n",
+      "helper.py": "def total(rows):\n    return sum(int(r.split(',')[1]) for r in rows)\n",
+      "/raw.bin": new Uint8Array([0, 255, 10]),
+    },
+  });
+  const result = await session.run(`
+import helper, os
+rows = open("data/scores.csv").read().split()
+print(helper.total(rows), sorted(os.listdir("data")), open("raw.bin", "rb").read())
+os.makedirs("out")
+with open("out/report.txt", "w") as f:
+    f.write("total " + str(helper.total(rows)))
+left_open = open("log.txt", "w")
+left_open.write("written, never closed")
+`);
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, "165 ['scores.csv'] b'\\x00\\xff\\n'\n");
+  assert.equal(await session.fs.readText("/out/report.txt"), "total 165");
+  assert.equal(await session.fs.readText("log.txt"), "written, never closed");
+  assert.deepEqual(await session.fs.list(), ["/data/scores.csv", "/helper.py", "/log.txt", "/out/report.txt", "/raw.bin"]);
+  assert.deepEqual([...(await session.fs.read("raw.bin"))], [0, 255, 10]);
+  // Changed between runs, seen by the next run.
+  await session.fs.write("data/scores.csv", "cy,1\n");
+  await session.fs.remove("log.txt");
+  await assert.rejects(session.fs.read("log.txt"), /"log.txt": \[Errno 2\] No such file or directory/);
+  const next = await session.run(`print(open("data/scores.csv").read().strip(), os.path.exists("log.txt"))`);
+  assert.equal(next.status, 0, next.traceback);
+  assert.equal(out.stdout.split("\n")[1], "cy,1 False");
+  session.close();
+});
+
+test("a file operation during a run waits for the run to end", async () => {
+  const { options } = collect();
+  let answer;
+  const session = await createSession({ ...options, input: () => new Promise((resolve) => (answer = resolve)) });
+  const events = [];
+  const run = session.run(`name = input()\nopen("name.txt", "w").write(name)\n`).then((r) => events.push(`run ${r.status}`));
+  while (!answer) await new Promise((r) => setTimeout(r, 5));
+  const read = session.fs.readText("name.txt").then((text) => events.push(`read ${text}`));
+  await new Promise((r) => setTimeout(r, 20));
+  events.push("answering");
+  answer("ada");
+  await Promise.all([run, read]);
+  assert.deepEqual(events, ["answering", "run 0", "read ada"]);
+  session.close();
+});
+
 // ---------------------------------------------------------------------------------------
 // Worker backend: the main thread stays free while Python runs, so it can interrupt.
 // ---------------------------------------------------------------------------------------

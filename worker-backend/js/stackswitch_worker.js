@@ -113,6 +113,7 @@ export class Session {
   #interruptTimer = null;
   #terminating = null; // why the worker is being terminated, until it is gone
   #graceMs;
+  #fsWaiting = []; // { resolve, reject } of file operations sent to the worker, in order
 
   /** This session's worker is its own: a failure discards nothing shared. */
   get ownsInstance() {
@@ -178,6 +179,12 @@ export class Session {
         running?.resolve(message.result);
         break;
       }
+      case "fs-done": {
+        const waiting = this.#fsWaiting.shift();
+        if (!this.#fsWaiting.length && !this.#running) this.#thread?.ref(false);
+        waiting?.resolve(message.answer);
+        break;
+      }
       case "fatal": {
         const error = new Error(`stackswitch: worker session ended: ${message.message}`);
         error.stackOverflow = message.stackOverflow;
@@ -211,6 +218,7 @@ export class Session {
     const running = this.#running;
     this.#finish();
     running?.reject(this.#broken);
+    for (const waiting of this.#fsWaiting.splice(0)) waiting.reject(this.#broken);
   }
 
   #finish() {
@@ -227,6 +235,16 @@ export class Session {
     return new Promise((resolve, reject) => {
       this.#running = { resolve, reject };
       this.#thread.post({ type: "run", source: code });
+    });
+  }
+
+  /** One embedder file operation, done by the worker between runs; resolves to its answer. */
+  fs(op, path, data) {
+    if (this.#broken) return Promise.reject(this.#broken);
+    return new Promise((resolve, reject) => {
+      this.#fsWaiting.push({ resolve, reject });
+      this.#thread.ref(true); // a pending answer keeps Node alive, as a run does
+      this.#thread.post({ type: "fs", op, path, data });
     });
   }
 

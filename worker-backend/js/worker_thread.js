@@ -7,6 +7,7 @@
 //   start {module, config, channel} ─► instantiate, stackswitch_session_new ─► ready
 //   run {source} ─► stackswitch_session_run ... write: append to the output ring ...
 //                   suspend: post request, block for the reply ... ─► done {result}
+//   fs {op, path, data} ─► stackswitch_session_fs ─► fs-done {answer}   (between runs)
 //
 // Output: on the shared-memory channel every write is appended to the output ring
 // (channel.js, "Output"), which the main thread reads even after it terminated this
@@ -26,7 +27,7 @@
 // protocol error of the channel) is reported once as `fatal` and the worker stops: its
 // memory may be inconsistent, so it never runs another program.
 
-import { encodeSource, readResult } from "../raw-abi/raw_abi.js";
+import { encodeSource, readResult, sessionFs } from "../raw-abi/raw_abi.js";
 import { OutputRingWriter, ServiceWorkerWait, SharedMemoryWait } from "./channel.js";
 
 const isNode = typeof process !== "undefined" && process.versions?.node != null;
@@ -120,6 +121,10 @@ async function receive(message) {
   try {
     if (message.type === "start") await start(message);
     else if (message.type === "run") await run(message);
+    else if (message.type === "fs") {
+      const answer = sessionFs(exports, session, message.op, message.path, message.data);
+      post({ type: "fs-done", answer }, [answer.buffer]);
+    }
   } catch (error) {
     fatal(error);
   }
