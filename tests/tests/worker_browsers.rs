@@ -67,7 +67,10 @@ const done = arguments[arguments.length - 1];
 
   text = "";
   const doomed = await createSession({ backend: "worker", interruptGraceMs: 200, stdout: (t) => (text += t) });
-  const run = doomed.run("print('started', flush=True)\nx = 3 ** 20000000\nprint('finished')\n");
+  // Native work with no poll in between (one statement of a few instructions; big-int
+  // arithmetic polls, so repeated huge strings): only terminating the worker stops it.
+  const work = Array(6).fill("('a' * 500_000_000).count('b')").join(" + ");
+  const run = doomed.run(`print('started', flush=True)\nx = ${work}\nprint('finished')\n`);
   while (!text.includes("started")) await new Promise((r) => setTimeout(r, 5));
   doomed.interrupt();
   const killed = await run;
