@@ -328,6 +328,11 @@ impl Builder {
                     self.expr(v)?;
                     self.target(&a.target)?;
                 }
+                // Module and class bodies evaluate the annotation into `__annotations__`
+                // (the compiler's AnnAssign), so its names and nested scopes count here.
+                if self.cur().kind != ScopeKind::Function {
+                    self.expr(&a.annotation)?;
+                }
             }
             Stmt::For(f) => {
                 self.expr(&f.iter)?;
