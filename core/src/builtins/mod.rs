@@ -20,7 +20,7 @@ mod functions;
 pub(crate) mod misc;
 mod sequence;
 mod set;
-mod str;
+pub(crate) mod str;
 pub(crate) mod subclass;
 
 use std::rc::Rc;

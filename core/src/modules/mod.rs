@@ -21,6 +21,7 @@ pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod mersenne;
 pub(crate) mod random;
+pub(crate) mod sre;
 pub(crate) mod urllib;
 
 use std::rc::Rc;
@@ -39,6 +40,8 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("_fileio", include_str!("py/_fileio.py")),
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
+    ("re", include_str!("py/re.py")),
+    ("_re_parser", include_str!("py/_re_parser.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -114,6 +117,7 @@ impl Vm<'_> {
             "host" => host_module(),
             "__future__" => future_module(),
             "_fs" => files::module(),
+            "_sre" => sre::module(),
             "os.path" => self.import_module("posixpath")?,
             _ => {
                 if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {

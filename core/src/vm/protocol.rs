@@ -506,7 +506,9 @@ impl Vm<'_> {
             Some(Value::Str(s)) => Rc::from(s.as_str()),
             _ => Rc::from(name),
         };
-        let module: Rc<str> = match &module_name {
+        // A `__module__` the body assigns wins, as in CPython (`re.error` is defined in
+        // `_re_parser` but names itself `re.error` in tracebacks).
+        let module: Rc<str> = match attrs.get("__module__").unwrap_or(&module_name) {
             Value::Str(s) => Rc::from(s.as_str()),
             _ => Rc::from("__main__"),
         };
