@@ -8,6 +8,7 @@
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
+//!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
 //! ```
 //! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
 //! `Runtime::modules`; the only ways out to the host are [`Host::suspend`] (blocking)

@@ -14,6 +14,9 @@ class warnings:
         pass
 
 
+FutureWarning = DeprecationWarning = None
+
+
 class unicodedata:
     def lookup(name):
         raise KeyError(name)

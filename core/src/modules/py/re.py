@@ -22,8 +22,13 @@ __all__ = [
     "UNICODE", "NOFLAG", "RegexFlag",
 ]
 
+# RegexFlag's repr lists flags in their definition order; Pattern's repr in _sre.c's.
 _FLAG_NAMES = [
-    (2, 'IGNORECASE'), (4, 'LOCALE'), (8, 'MULTILINE'), (16, 'DOTALL'),
+    (256, 'ASCII'), (2, 'IGNORECASE'), (4, 'LOCALE'), (32, 'UNICODE'), (8, 'MULTILINE'),
+    (16, 'DOTALL'), (64, 'VERBOSE'), (1, 'TEMPLATE'), (128, 'DEBUG'),
+]
+_PATTERN_FLAG_NAMES = [
+    (1, 'TEMPLATE'), (2, 'IGNORECASE'), (4, 'LOCALE'), (8, 'MULTILINE'), (16, 'DOTALL'),
     (32, 'UNICODE'), (64, 'VERBOSE'), (128, 'DEBUG'), (256, 'ASCII'),
 ]
 
@@ -323,7 +328,14 @@ class Pattern:
             flags &= ~32
         text = 're.compile(%s' % repr(self.pattern)[:200]
         if flags:
-            text += ', ' + repr(RegexFlag(flags))
+            names = []
+            for bit, name in _PATTERN_FLAG_NAMES:
+                if flags & bit:
+                    names.append('re.' + name)
+                    flags &= ~bit
+            if flags:
+                names.append(hex(flags))
+            text += ', ' + '|'.join(names)
         return text + ')'
 
     def __eq__(self, other):
