@@ -142,25 +142,27 @@ struct Finish {
     not_empty_at: Option<usize>,
 }
 
+/// `c`'s case mapping when it is one character (CPython's simple case), else `c`.
+fn single(mut mapped: impl Iterator<Item = char>, c: char) -> char {
+    match (mapped.next(), mapped.next()) {
+        (Some(m), None) => m,
+        _ => c,
+    }
+}
+
 fn fold(c: char, ascii: bool) -> char {
     if ascii || c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
+        c.to_ascii_lowercase()
+    } else {
+        single(c.to_lowercase(), c)
     }
 }
 
 fn upper(c: char, ascii: bool) -> char {
     if ascii || c.is_ascii() {
-        return c.to_ascii_uppercase();
-    }
-    let mut up = c.to_uppercase();
-    match (up.next(), up.next()) {
-        (Some(u), None) => u,
-        _ => c,
+        c.to_ascii_uppercase()
+    } else {
+        single(c.to_uppercase(), c)
     }
 }
 

@@ -423,7 +423,8 @@ class Pattern:
         out = []
         last = 0
         for f in found:
-            out.append(string[last:f[1]])
+            if f[1] > last:
+                out.append(string[last:f[1]])
             if literal is not None:
                 out.append(literal)
             else:
@@ -431,11 +432,17 @@ class Pattern:
                 if template is None:
                     piece = repl(m)
                     if piece is not None:
-                        out.append(_text(piece) if not isinstance(piece, str) else piece)
+                        out.append(piece)
                 else:
                     out.append(_re_parser.expand_template(template, m))
             last = f[2]
-        out.append(string[last:])
+        if last < len(string):
+            out.append(string[last:])
+        # As _sre.c: the pieces are checked when joined, after every call of repl.
+        for i, piece in enumerate(out):
+            if not isinstance(piece, str):
+                raise TypeError("sequence item %d: expected str instance, %s found"
+                                % (i, type(piece).__name__))
         return ''.join(out), len(found)
 
     def sub(self, repl, string, count=0):
