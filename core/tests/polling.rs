@@ -284,3 +284,28 @@ fn a_big_int_operation_yields_when_asked_and_its_result_is_exact() {
         assert!(host.yields > 1, "{} yields", host.yields);
     });
 }
+
+#[test]
+fn an_interrupt_reaches_catastrophic_regex_backtracking() {
+    with_stack(interrupt_reaches_catastrophic_regex_backtracking);
+}
+
+fn interrupt_reaches_catastrophic_regex_backtracking() {
+    let mut host = ScriptedHost::default();
+    let mut interp = interpreter(RunLimits::default());
+    // Compile first, so the interrupt lands in the matcher rather than in `re`'s import.
+    interp
+        .run("import re\np = re.compile('(a|aa)*b')\n", &mut host)
+        .unwrap();
+    for program in [
+        "p.match('a' * 60)\n",
+        "p.findall('a' * 60)\n",
+        "p.sub('', 'a' * 60)\n",
+    ] {
+        host.interrupt_at = Some(host.polls + 3);
+        let error = interp.run(program, &mut host).unwrap_err();
+        assert!(error.is_keyboard_interrupt(), "{program}: {error}");
+    }
+    interp.run("print(p.match('aab'))", &mut host).unwrap();
+    assert_eq!(host.out, "<re.Match object; span=(0, 3), match='aab'>\n");
+}

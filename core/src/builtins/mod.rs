@@ -21,7 +21,7 @@ pub(crate) mod metaclass;
 pub(crate) mod misc;
 mod sequence;
 mod set;
-mod str;
+pub(crate) mod str;
 pub(crate) mod subclass;
 
 use std::rc::Rc;

@@ -1042,7 +1042,7 @@ fn test_text<T: Text>(
 // ---------------------------------------------------------------------------------------
 
 /// `str.isspace()` of one character: White_Space plus the separators \x1c-\x1f.
-fn py_isspace(c: char) -> bool {
+pub(crate) fn py_isspace(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
@@ -1102,7 +1102,7 @@ const CJK_NUMERALS: [u32; 81] = [
     0x2098c, 0x2099c, 0x20aea, 0x20afd, 0x20b19, 0x22390, 0x22998, 0x23b1b, 0x2626d, 0x2f890,
 ];
 
-fn py_isdecimal(c: char) -> bool {
+pub(crate) fn py_isdecimal(c: char) -> bool {
     decimal_value(c).is_some()
 }
 
@@ -1115,7 +1115,7 @@ fn py_isnumeric(c: char) -> bool {
     c.is_numeric() || CJK_NUMERALS.binary_search(&(c as u32)).is_ok()
 }
 
-fn py_isalnum(c: char) -> bool {
+pub(crate) fn py_isalnum(c: char) -> bool {
     py_isalpha(c) || py_isnumeric(c)
 }
 

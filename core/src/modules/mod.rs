@@ -11,6 +11,7 @@
 //!   collections itertools functools operator heapq bisect string copy textwrap io
 //!           enum dataclasses abc typing fractions statistics datetime
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
+//!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
 //! ```
 //! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
 //! `Runtime::modules`; the only ways out to the host are [`Host::suspend`] (blocking)
@@ -25,6 +26,7 @@ pub(crate) mod math;
 pub(crate) mod mersenne;
 pub(crate) mod packing;
 pub(crate) mod random;
+pub(crate) mod sre;
 pub(crate) mod urllib;
 
 use std::rc::Rc;
@@ -52,6 +54,8 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("fractions", include_str!("py/fractions.py")),
     ("statistics", include_str!("py/statistics.py")),
     ("datetime", include_str!("py/datetime.py")),
+    ("re", include_str!("py/re.py")),
+    ("_re_parser", include_str!("py/_re_parser.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -128,6 +132,7 @@ impl Vm<'_> {
             "host" => host_module(),
             "__future__" => future_module(),
             "_fs" => files::module(),
+            "_sre" => sre::module(),
             "os.path" => self.import_module("posixpath")?,
             _ => {
                 if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
