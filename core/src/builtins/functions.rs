@@ -754,6 +754,23 @@ fn divmod(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             vm.type_name(b)
         )));
     }
+    // A big int's quotient and remainder come from one long division (which can take
+    // seconds), not from `//` and `%` each doing it again.
+    if matches!(a, Value::BigInt(_)) || matches!(b, Value::BigInt(_)) {
+        if let (Some(x), Some(y)) = (to_bigint(a), to_bigint(b)) {
+            if y.is_zero() {
+                return Err(PyErr::new(
+                    "ZeroDivisionError",
+                    "integer division or modulo by zero",
+                ));
+            }
+            let (q, r) = bignum::div_mod_floor(vm, &x, &y)?;
+            return Ok(Value::tuple(vec![
+                Value::from_bigint(q),
+                Value::from_bigint(r),
+            ]));
+        }
+    }
     let q = vm.binary_op(BinOp::FloorDiv, a, b)?;
     let r = vm.binary_op(BinOp::Mod, a, b)?;
     Ok(Value::tuple(vec![q, r]))
