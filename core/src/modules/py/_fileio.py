@@ -19,7 +19,7 @@ SEEK_CUR = 1
 SEEK_END = 2
 
 
-from io import UnsupportedOperation
+from io import UnsupportedOperation, _Stream
 
 _open_files = []
 
@@ -110,7 +110,7 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     return f
 
 
-class _File:
+class _File(_Stream):
     # What binary and text files share; `_empty` is b'' or ''.
 
     def _setup(self, name, mode, readable, writable, appending):
@@ -216,40 +216,6 @@ class _File:
                 self._closed = True
                 if self in _open_files:
                     _open_files.remove(self)
-
-    def __enter__(self):
-        self._check_open()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def readlines(self, hint=-1):
-        if hint is None:
-            hint = -1
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
-
-    def writelines(self, lines):
-        self._check_open()
-        for line in lines:
-            self.write(line)
 
     def _read_span(self, size):
         self._check_readable()

@@ -36,7 +36,50 @@ def _index(v, what='argument should be integer or None'):
     return v.__index__()
 
 
-class _MemoryIO:
+class _Stream:
+    # The stream protocol's parts that only need readline/write/close and the class's own
+    # `_check_open` (whose message differs: files end it with a period): shared by
+    # StringIO, BytesIO and open()'s file objects (_fileio.py).
+
+    def readlines(self, hint=-1):
+        self._check_open()
+        hint = _index(hint)
+        lines = []
+        total = 0
+        while True:
+            line = self.readline()
+            if not line:
+                break
+            lines.append(line)
+            total += len(line)
+            if 0 < hint <= total:
+                break
+        return lines
+
+    def writelines(self, lines):
+        self._check_open()
+        for line in lines:
+            self.write(line)
+
+    def __iter__(self):
+        self._check_open()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __enter__(self):
+        self._check_open()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+class _MemoryIO(_Stream):
     # The part StringIO and BytesIO share; `_empty` is '' or b''.
 
     def _flush_pending(self):
@@ -99,26 +142,6 @@ class _MemoryIO:
         self._pos = end
         return v[pos:end]
 
-    def readlines(self, hint=-1):
-        self._check_open()
-        hint = _index(hint)
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                break
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
-
-    def writelines(self, lines):
-        self._check_open()
-        for line in lines:
-            self.write(line)
-
     def tell(self):
         self._check_open()
         return self._pos
@@ -164,23 +187,6 @@ class _MemoryIO:
 
     def fileno(self):
         raise UnsupportedOperation("fileno")
-
-    def __iter__(self):
-        self._check_open()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def __enter__(self):
-        self._check_open()
-        return self
-
-    def __exit__(self, *args):
-        self.close()
 
 
 class StringIO(_MemoryIO):
