@@ -19,6 +19,10 @@ const CASES: &[(&str, Files)] = &[
         &[("main.py", include_str!("../multi_file/files_modes_and_errors.py"))],
     ),
     (
+        "io_readlines_hints",
+        &[("main.py", include_str!("../multi_file/io_readlines_hints.py"))],
+    ),
+    (
         "os_files_and_paths",
         &[("main.py", include_str!("../multi_file/os_files_and_paths.py"))],
     ),

@@ -41,6 +41,10 @@ class _Stream:
     # `_check_open` (whose message differs: files end it with a period): shared by
     # StringIO, BytesIO and open()'s file objects (_fileio.py).
 
+    # readlines(hint) stops once the lines read exceed `hint` (IOBase's rule, which
+    # files and StringIO follow); BytesIO stops once they reach it, as CPython's C one.
+    _readlines_stops_at_hint = False
+
     def readlines(self, hint=-1):
         self._check_open()
         hint = _index(hint)
@@ -52,7 +56,7 @@ class _Stream:
                 break
             lines.append(line)
             total += len(line)
-            if 0 < hint <= total:
+            if 0 < hint and (total >= hint if self._readlines_stops_at_hint else total > hint):
                 break
         return lines
 
@@ -273,6 +277,7 @@ class StringIO(_MemoryIO):
 
 
 class BytesIO(_MemoryIO):
+    _readlines_stops_at_hint = True
     __module__ = '_io'
     _empty = b''
     _zero = b'\0'
