@@ -60,7 +60,7 @@ class TextIOWrapper:
                 return lines
             lines.append(line)
             total += len(line)
-            if 0 < hint <= total:
+            if 0 < hint < total:  # stops once past the hint, as a text file's
                 return lines
 
     def __iter__(self):
