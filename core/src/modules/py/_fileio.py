@@ -106,7 +106,10 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     else:
         f = TextIOWrapper(file, mode, data, readable, writable, appending,
                           encoding, errors or 'strict', newline)
-    _open_files.append(f)
+    if writable:
+        # Only files that can hold unwritten data need the flush at the run's end; keeping
+        # read-only ones would keep every `open(path).read()`'s contents alive.
+        _open_files.append(f)
     return f
 
 
