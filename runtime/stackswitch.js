@@ -636,6 +636,10 @@ export class Session {
       request: (kind, payload) => this.#request(kind, payload),
       write: (stream, text) => this.write(stream, text),
       now: (clock) => (clock === "wall" ? Date.now() / 1000 : performance.now() / 1000),
+      // The worker took the interrupt at a poll of its own thread.
+      interruptTaken: () => {
+        this.#interrupted = false;
+      },
       poll: () => {
         if (this.#interrupted) {
           this.#interrupted = false;
@@ -666,6 +670,13 @@ export class Session {
 
   #request(kind, payload) {
     if (this.#closed) return Promise.reject(new HostError("Interrupted", "session closed"));
+    // An interrupt() made while the program ran (from an output handler, say, or while
+    // a worker's request was still on its way) is taken by whichever comes first: a
+    // poll or this request, which then fails at once instead of waiting.
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      return Promise.reject(new HostError("Interrupted", "interrupted"));
+    }
     const o = this.#options;
     let answer;
     switch (kind) {
@@ -765,7 +776,8 @@ export class Session {
 
   /**
    * Raise KeyboardInterrupt in the running program: at once if it waits on a request (a
-   * yield included), else at its next poll. Does nothing when no run is in progress.
+   * yield included), else at its next poll or request, whichever comes first. Does
+   * nothing when no run is in progress.
    */
   interrupt() {
     if (!this.#running) return;

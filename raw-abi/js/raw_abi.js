@@ -23,6 +23,8 @@
 
 const KINDS = ["input", "sleep", "fetch", "call", "yield"];
 const ERROR_KINDS = ["Interrupted", "EndOfInput", "Network", "UnknownFunction", "Failed", "TimedOut"];
+/** The kind byte of the host error that delivers interrupt() to a pending request. */
+export const HOST_ERROR_INTERRUPTED = ERROR_KINDS.indexOf("Interrupted");
 const MAX_VALUE_DEPTH = 100;
 
 const utf8 = new TextEncoder();

@@ -423,6 +423,35 @@ test("interrupt() stops a huge big-int power, whose pieces poll, and the session
   session.close();
 });
 
+test("interrupt() made while the program runs, just before it waits, ends that wait", async () => {
+  // The stdout handler interrupts as the program prints, before its time.sleep(100) is
+  // asked for: no request is pending yet (on the worker, none has even arrived).
+  const out = { stdout: "" };
+  let session;
+  session = await createSession({
+    backend,
+    stderr: () => {},
+    stdout: (t) => {
+      out.stdout += t;
+      if (t.includes("now")) session.interrupt();
+    },
+  });
+  const result = await session.run(`
+import time
+try:
+    print("now", flush=True)
+    time.sleep(100)
+    print("slept")
+except KeyboardInterrupt:
+    print("interrupted")
+time.sleep(0.01)
+print("one interrupt only")
+`);
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, "now\ninterrupted\none interrupt only\n");
+  session.close();
+});
+
 test("interrupt() ends a pending input() and a time.sleep(100) with KeyboardInterrupt", async () => {
   const { out, options } = collect();
   const session = await createSession({ ...options, input: () => new Promise(() => {}) });

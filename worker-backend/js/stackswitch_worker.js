@@ -32,7 +32,7 @@
 // 3. Output the worker wrote reaches the bridge before the request, result or failure
 //    that followed it: the ring is drained before each is acted on (channel.js, "Output").
 
-import { answerRequest, encodeConfig } from "../raw-abi/raw_abi.js";
+import { HOST_ERROR_INTERRUPTED, answerRequest, encodeConfig } from "../raw-abi/raw_abi.js";
 import { DEFAULT_CAPACITY, STARTUP_TIMEOUT_MS, ServiceWorkerChannel, SharedMemoryChannel } from "./channel.js";
 
 const isNode = typeof process !== "undefined" && process.versions?.node != null;
@@ -171,6 +171,7 @@ export class Session {
         break;
       case "interrupt-taken":
         clearTimeout(this.#interruptTimer);
+        this.#bridge.interruptTaken();
         break;
       case "done": {
         this.#drainOutput();
@@ -198,7 +199,12 @@ export class Session {
     this.#awaitingAnswer = true;
     answerRequest(this.#bridge, kind, bytes).then((reply) => {
       this.#awaitingAnswer = false;
-      if (!this.#broken) this.#channel.sendReply(seq, reply);
+      if (this.#broken) return;
+      // An interrupt raised for the worker's polls that this request took instead (the
+      // runtime fails the request): lower it, or the next poll would raise it again. The
+      // worker waits for this reply, so it cannot poll in between.
+      if (reply[0] === 1 && reply[1] === HOST_ERROR_INTERRUPTED) this.#channel.clearInterrupt();
+      this.#channel.sendReply(seq, reply);
     });
   }
 

@@ -27,7 +27,7 @@
 // protocol error of the channel) is reported once as `fatal` and the worker stops: its
 // memory may be inconsistent, so it never runs another program.
 
-import { encodeSource, readResult, sessionFs } from "../raw-abi/raw_abi.js";
+import { HOST_ERROR_INTERRUPTED, encodeSource, readResult, sessionFs } from "../raw-abi/raw_abi.js";
 import { OutputRingWriter, ServiceWorkerWait, SharedMemoryWait } from "./channel.js";
 
 const isNode = typeof process !== "undefined" && process.versions?.node != null;
@@ -57,8 +57,8 @@ function imports() {
       const bytes = memory().slice(ptr, ptr + len);
       post({ type: "request", seq, kind, bytes }, [bytes.buffer]);
       reply = channel.reply(seq, post);
-      // A host error of kind 0 is the interrupt reaching a pending request.
-      if (reply[0] === 1 && reply[1] === 0) post({ type: "interrupt-taken" });
+      // This host error is the interrupt reaching a pending request.
+      if (reply[0] === 1 && reply[1] === HOST_ERROR_INTERRUPTED) post({ type: "interrupt-taken" });
       return reply.length;
     },
     reply(ptr) {
