@@ -786,6 +786,42 @@ impl Vm<'_> {
                 Instr::LoadAssertionError => {
                     f.stack.push(Value::Class(types().exc("AssertionError")))
                 }
+                Instr::Rotate(n) => {
+                    let v = f.pop();
+                    let at = f.stack.len().saturating_sub(n as usize - 1);
+                    f.stack.insert(at, v);
+                }
+                Instr::GetLen => {
+                    let n = self.len(f.top())?;
+                    f.stack.push(Value::Int(n as i64));
+                }
+                Instr::MatchSequence => {
+                    let is = self.match_sequence(f.top());
+                    f.stack.push(Value::Bool(is));
+                }
+                Instr::MatchMapping => {
+                    let is = self.match_mapping(f.top());
+                    f.stack.push(Value::Bool(is));
+                }
+                Instr::MatchKeys => {
+                    let n = f.stack.len();
+                    let (subject, keys) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                    let values = self.match_keys(&subject, &keys)?;
+                    f.stack.push(values);
+                }
+                Instr::MatchClass(nargs) => {
+                    let names = f.pop();
+                    let class = f.pop();
+                    let subject = f.pop();
+                    let attrs = self.match_class(&subject, &class, nargs as usize, &names)?;
+                    f.stack.push(attrs);
+                }
+                Instr::DictWithoutKeys => {
+                    let keys = f.pop();
+                    let subject = f.pop();
+                    let rest = self.dict_without_keys(&subject, &keys)?;
+                    f.stack.push(rest);
+                }
             }
         }
     }

@@ -26,6 +26,7 @@ mod attr;
 pub(crate) mod bignum;
 mod errors;
 mod eval;
+mod matching;
 mod namespaces;
 pub(crate) mod ops;
 mod protocol;
