@@ -1,7 +1,8 @@
 //! The importable built-in modules and the import machinery.
 //!
 //! ```text
-//!   sys     argv, stdout, stderr, exit, version_info, maxsize, recursion limit
+//!   sys     argv, stdout, stderr, exit, version_info, maxsize, recursion limit, modules
+//!           (registry.rs: the sys.modules dict every import goes through)
 //!   time    sleep (suspends), time, monotonic, perf_counter (+ py/time.py: struct_time,
 //!           gmtime, localtime, mktime, strftime; local time is UTC)
 //!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
@@ -13,7 +14,8 @@
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
 //! ```
-//! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
+//! Invariant: a module is created when an import finds its name missing from
+//! `sys.modules` (`Runtime::sys_modules`, see `registry`) and is then listed there and in
 //! `Runtime::modules`; the only ways out to the host are [`Host::suspend`] (blocking)
 //! and `Host::write`/`Host::now` (non-blocking). Host failures map to Python exceptions in
 //! [`host_error`], never to panics.
@@ -26,6 +28,7 @@ pub(crate) mod math;
 pub(crate) mod mersenne;
 pub(crate) mod packing;
 pub(crate) mod random;
+pub(crate) mod registry;
 pub(crate) mod sre;
 pub(crate) mod urllib;
 
@@ -99,28 +102,27 @@ pub(crate) fn host_error(e: HostError) -> PyErr {
 }
 
 impl Vm<'_> {
-    /// `import name` (dotted names import their parents first).
+    /// `import name` for the interpreter's own use: the module `sys.modules` lists, or
+    /// the one created for the name when a program listed something else there.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn import_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
-        if let Some(m) = self.rt.modules.get(name) {
-            return Ok(m.clone());
+        match self.import_value(name)? {
+            Value::Module(m) => Ok(m),
+            _ => match self.rt.modules.get(name) {
+                Some(m) => Ok(m.clone()),
+                None => self.create_module(name),
+            },
         }
-        if let Some((parent, leaf)) = name.rsplit_once('.') {
-            let parent = self.import_module(parent)?;
-            let module = self.create_module(name)?;
-            parent
-                .attrs
-                .borrow_mut()
-                .insert(leaf.into(), Value::Module(module.clone()));
-            return Ok(module);
-        }
-        self.create_module(name)
     }
 
-    fn create_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
+    pub(crate) fn create_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
         let module = match name {
-            "sys" => sys_module(self)?,
+            "sys" => match self.rt.modules.get("sys") {
+                Some(sys) => sys.clone(),
+                None => sys_module(self)?,
+            },
             "__main__" => self.rt.main.clone(),
+            "builtins" => self.rt.builtins.clone(),
             "time" => return time_module(self),
             "math" => math::module(),
             "random" => random::module(self)?,
@@ -141,20 +143,11 @@ impl Vm<'_> {
                 if let Some(source) = self.find_source(name) {
                     return self.import_source(name, source);
                 }
-                let err = PyErr::new("ModuleNotFoundError", format!("No module named '{name}'"));
-                {
-                    let mut attrs = err.instance().attrs.borrow_mut();
-                    attrs.insert("name".into(), Value::str(name));
-                    attrs.insert("path".into(), Value::None);
-                    attrs.insert(
-                        "msg".into(),
-                        Value::str(format!("No module named '{name}'")),
-                    );
-                }
+                let err = registry::module_not_found(name, format!("No module named '{name}'"));
                 return Err(err);
             }
         };
-        self.rt.modules.insert(name.to_string(), module.clone());
+        self.register_module(name, &module);
         Ok(module)
     }
 }
@@ -169,10 +162,10 @@ impl Vm<'_> {
             .attrs
             .borrow_mut()
             .insert("__name__".into(), Value::str(name));
-        self.rt.modules.insert(name.to_string(), module.clone());
+        self.register_module(name, &module);
         let filename = format!("<frozen {name}>");
         if let Err(e) = self.exec_builtin_source(&module, source, &filename) {
-            self.rt.modules.remove(name);
+            self.unregister_module(name);
             return Err(e);
         }
         Ok(module)
@@ -238,6 +231,7 @@ fn sys_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
             None => String::new(),
         };
         a.insert("path".into(), Value::list(vec![Value::str(main_dir)]));
+        a.insert("modules".into(), Value::Dict(vm.rt.sys_modules.clone()));
     }
     vm.exec_builtin_source(&m, SYS_STDIN_SOURCE, "<frozen sys>")?;
     Ok(m)
@@ -306,9 +300,9 @@ fn time_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
     ] {
         m.attrs.borrow_mut().insert(name.into(), native(name, f));
     }
-    vm.rt.modules.insert("time".into(), m.clone());
+    vm.register_module("time", &m);
     if let Err(e) = vm.exec_builtin_source(&m, include_str!("py/time.py"), "<frozen time>") {
-        vm.rt.modules.remove("time");
+        vm.unregister_module("time");
         return Err(e);
     }
     Ok(m)

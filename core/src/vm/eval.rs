@@ -735,34 +735,20 @@ impl Vm<'_> {
                 }
                 Instr::ImportTop(i) => {
                     let name = code.names[i as usize].clone();
-                    self.import_module(&name)?;
+                    self.import_value(&name)?;
                     let top = name.split('.').next().unwrap_or("");
-                    let m = self.import_module(top)?;
-                    f.stack.push(Value::Module(m));
+                    let m = self.import_value(top)?;
+                    f.stack.push(m);
                 }
                 Instr::ImportLeaf(i) => {
                     let name = code.names[i as usize].clone();
-                    let m = self.import_module(&name)?;
-                    f.stack.push(Value::Module(m));
+                    let m = self.import_value(&name)?;
+                    f.stack.push(m);
                 }
                 Instr::ImportFrom(i) => {
-                    let name = &code.names[i as usize];
-                    let v = match f.top() {
-                        Value::Module(m) => {
-                            let found = m.attrs.borrow().get(&**name).cloned();
-                            match found {
-                                Some(v) => v,
-                                None => {
-                                    let mname = m.name.clone();
-                                    return Err(PyErr::new(
-                                        "ImportError",
-                                        format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                                    ));
-                                }
-                            }
-                        }
-                        _ => Value::None,
-                    };
+                    let name = code.names[i as usize].clone();
+                    let from = f.top().clone();
+                    let v = self.import_from(&from, &name)?;
                     f.stack.push(v);
                 }
                 Instr::ImportStar => {
@@ -823,6 +809,38 @@ impl Vm<'_> {
                     f.stack.push(rest);
                 }
             }
+        }
+    }
+
+    /// `from m import name`: the module's attribute, or any object's (for what a
+    /// program put in `sys.modules`).
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
+    fn import_from(&mut self, from: &Value, name: &str) -> PyResult<Value> {
+        if let Value::Module(m) = from {
+            let found = m.attrs.borrow().get(name).cloned();
+            return match found {
+                Some(v) => Ok(v),
+                None => Err(PyErr::new(
+                    "ImportError",
+                    format!(
+                        "cannot import name '{name}' from '{}' (unknown location)",
+                        m.name
+                    ),
+                )),
+            };
+        }
+        match self.getattr(from, name) {
+            Err(e) if e.is("AttributeError") => {
+                let owner = match self.getattr(from, "__name__") {
+                    Ok(Value::Str(s)) => s.as_str().to_string(),
+                    _ => "<unknown module name>".to_string(),
+                };
+                Err(PyErr::new(
+                    "ImportError",
+                    format!("cannot import name '{name}' from '{owner}' (unknown location)"),
+                ))
+            }
+            other => other,
         }
     }
 

@@ -51,7 +51,11 @@ pub(crate) struct Runtime {
     pub(crate) config: Config,
     pub(crate) main: Rc<Module>,
     pub(crate) builtins: Rc<Module>,
+    /// Every module created, by name: what the interpreter's own code looks up (`sys`
+    /// for `print`, `_fileio`); imports go through `sys_modules`.
     pub(crate) modules: HashMap<String, Rc<Module>>,
+    /// `sys.modules`: the dict imports consult first and fill (see `modules::registry`).
+    pub(crate) sys_modules: Rc<crate::objects::PyDict>,
     pub(crate) random: Option<crate::modules::mersenne::MersenneTwister>,
     /// Frames of generators dropped while suspended, to close (see `objects/abandoned.rs`).
     pub(crate) abandoned: Rc<crate::objects::AbandonedFrames>,
@@ -63,9 +67,20 @@ impl Drop for Runtime {
     fn drop(&mut self) {
         // Globals may hold suspended generators, whose frames hold the globals: empty
         // the namespaces, then drop the frames that queued without closing them.
+        let listed: Vec<Rc<Module>> = {
+            let table = std::mem::take(&mut *self.sys_modules.table.borrow_mut());
+            table
+                .into_items()
+                .filter_map(|(_, v)| match v {
+                    Value::Module(m) => Some(m),
+                    _ => None,
+                })
+                .collect()
+        };
         let namespaces = [&self.main, &self.builtins]
             .into_iter()
-            .chain(self.modules.values());
+            .chain(self.modules.values())
+            .chain(listed.iter());
         for module in namespaces {
             let attrs = match module.attrs.try_borrow_mut() {
                 Ok(mut attrs) => std::mem::take(&mut *attrs),
@@ -84,8 +99,10 @@ impl Runtime {
         main.attrs
             .borrow_mut()
             .insert("__name__".into(), Value::str("__main__"));
+        let sys_modules = crate::modules::registry::initial_sys_modules(&main, &builtins);
         Runtime {
             config,
+            sys_modules,
             main,
             builtins,
             modules: HashMap::new(),
