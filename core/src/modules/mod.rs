@@ -210,6 +210,8 @@ fn sys_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("exc_info", sys_exc_info),
+            ("get_int_max_str_digits", sys_get_int_max_str_digits),
+            ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ] {
             a.insert(name.into(), native(name, f));
         }
@@ -256,6 +258,70 @@ fn sys_exc_info(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value
         ]),
         _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
+}
+
+fn sys_get_int_max_str_digits(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    if !args.is_empty() || !kw.is_empty() {
+        return Err(type_error(format!(
+            "sys.get_int_max_str_digits() takes no arguments ({} given)",
+            args.len() + kw.len()
+        )));
+    }
+    Ok(Value::Int(vm.rt.int_max_str_digits as i64))
+}
+
+/// `set_int_max_str_digits(maxdigits)`: 0 (no limit) or at least 640, as CPython.
+fn sys_set_int_max_str_digits(
+    vm: &mut Vm<'_>,
+    mut args: Vec<Value>,
+    mut kw: Kwargs,
+) -> PyResult<Value> {
+    if let Some(pos) = kw.iter().position(|(k, _)| &**k == "maxdigits") {
+        if args.is_empty() {
+            args.push(kw.remove(pos).1);
+        }
+    }
+    if !args.is_empty() && !kw.is_empty() {
+        return Err(type_error(format!(
+            "set_int_max_str_digits() takes at most 1 argument ({} given)",
+            args.len() + kw.len()
+        )));
+    }
+    let n = match args.as_slice() {
+        [] => {
+            return Err(type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ))
+        }
+        [v] => match v {
+            Value::Int(n) => *n,
+            Value::Bool(b) => i64::from(*b),
+            Value::BigInt(_) => {
+                return Err(overflow_error("Python int too large to convert to C int"))
+            }
+            other => {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(other)
+                )))
+            }
+        },
+        _ => {
+            return Err(type_error(format!(
+                "set_int_max_str_digits() takes at most 1 argument ({} given)",
+                args.len()
+            )))
+        }
+    };
+    if n > i64::from(i32::MAX) || n < i64::from(i32::MIN) {
+        return Err(overflow_error("Python int too large to convert to C int"));
+    }
+    if n < 0 || (0 < n && n < 640) {
+        return Err(value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.rt.int_max_str_digits = n as usize;
+    crate::text::format::install_int_max_str_digits(n as usize);
+    Ok(Value::None)
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {

@@ -56,6 +56,9 @@ pub(crate) struct Runtime {
     pub(crate) modules: HashMap<String, Rc<Module>>,
     /// `sys.modules`: the dict imports consult first and fill (see `modules::registry`).
     pub(crate) sys_modules: Rc<crate::objects::PyDict>,
+    /// `sys.set_int_max_str_digits` (0: no limit); installed for the text conversions
+    /// while this runtime's Vm runs (see `text::format::int_max_str_digits`).
+    pub(crate) int_max_str_digits: usize,
     pub(crate) random: Option<crate::modules::mersenne::MersenneTwister>,
     /// Frames of generators dropped while suspended, to close (see `objects/abandoned.rs`).
     pub(crate) abandoned: Rc<crate::objects::AbandonedFrames>,
@@ -103,6 +106,7 @@ impl Runtime {
         Runtime {
             config,
             sys_modules,
+            int_max_str_digits: crate::text::format::INT_MAX_STR_DIGITS,
             main,
             builtins,
             modules: HashMap::new(),
@@ -157,6 +161,7 @@ impl<'a> Vm<'a> {
         } = rt.config.limits;
         let deadline = max_seconds.map(|limit| host.now(Clock::Monotonic) + limit);
         let slice = next_slice(max_steps, 0);
+        crate::text::format::install_int_max_str_digits(rt.int_max_str_digits);
         Vm {
             rt,
             host,
@@ -262,6 +267,7 @@ impl<'a> Vm<'a> {
     /// while it waited ends here.
     pub(crate) fn suspend(&mut self, request: SuspendRequest) -> PyResult<Reply> {
         let reply = self.host.suspend(request);
+        crate::text::format::install_int_max_str_digits(self.rt.int_max_str_digits);
         if matches!(&reply, Err(e) if e.kind == HostErrorKind::TimedOut) {
             let limit = self.rt.config.limits.max_seconds;
             self.budget
