@@ -334,6 +334,12 @@ impl<'a> Compiler<'a> {
         m: &'a ast::PatternMatchMapping,
         pc: &mut PatternContext,
     ) -> CResult<()> {
+        if let Some(rest) = m.rest.as_ref().filter(|r| r.as_str() == "_") {
+            // `**_` is not in CPython's grammar (ruff's parser accepts it); CPython's
+            // caret is one column before the `_`.
+            let at = rest.range.start() - ruff_text_size::TextSize::from(1);
+            return err("invalid syntax", TextRange::new(at, at));
+        }
         let size = m.keys.len();
         pc.on_top += 1;
         self.emit(Instr::MatchMapping);
