@@ -3,7 +3,7 @@
 import json
 import sys
 
-print(sys.get_int_max_str_digits())
+print(sys.get_int_max_str_digits(), sys.flags.int_max_str_digits)
 
 
 def attempt(label, thunk):
@@ -46,3 +46,5 @@ attempt("unlimited int", lambda: int("3" * 20000) % 1000)
 
 sys.set_int_max_str_digits(4300)
 attempt("back to 4300", lambda: int("9" * 4301))
+# sys.flags records the -X option only; the setter leaves it alone.
+print(sys.flags.int_max_str_digits, type(sys.flags).__name__, len(sys.flags))
