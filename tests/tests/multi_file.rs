@@ -50,6 +50,16 @@ const CASES: &[(&str, Files)] = &[
         ],
     ),
     (
+        "sys_modules_caching",
+        &[
+            ("main.py", include_str!("../multi_file/sys_modules_caching.py")),
+            ("counted.py", "import sys\nloads = getattr(sys, '_counted_loads', 0) + 1\nsys._counted_loads = loads\nprint('loading counted', loads)\n"),
+            ("pkg/__init__.py", "print('pkg init')\n"),
+            ("pkg/inner.py", "print('pkg.inner loading')\n"),
+            ("failing.py", "print('failing runs')\n1 / 0\n"),
+        ],
+    ),
+    (
         "traceback_through_a_module",
         &[
             ("main.py", "import grades\nprint(grades.letter(95))\nprint(grades.letter('x'))\n"),

@@ -167,6 +167,22 @@ pub(crate) enum Instr {
     /// Zero-argument `super()`: from the current function's class and first argument.
     LoadSuper,
     LoadAssertionError,
+    /// Move the top of the stack `n - 1` places down (`[a, b, c] Rotate(3)` -> `[c, a, b]`).
+    Rotate(u32),
+    /// `match`: `[x]` -> `[x, len(x)]`.
+    GetLen,
+    /// `match`: `[subject]` -> `[subject, is it a sequence]` (list, tuple, range, deque;
+    /// not str, bytes or mappings).
+    MatchSequence,
+    /// `match`: `[subject]` -> `[subject, is it a mapping]`.
+    MatchMapping,
+    /// `match`: `[subject, keys]` -> `[subject, keys, values tuple or None]`.
+    MatchKeys,
+    /// `match`: `[subject, class, keyword names]` -> `[attributes tuple or None]`, for
+    /// `n` positional sub-patterns.
+    MatchClass(u32),
+    /// `match`: `[subject, keys]` -> `[dict of subject's other items]` (`**rest`).
+    DictWithoutKeys,
 }
 
 /// A compiled function, module or class body.

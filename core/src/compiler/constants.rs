@@ -17,6 +17,10 @@ use crate::objects::set_table::SetTable;
 use crate::objects::{PySet, Value};
 
 /// The value of a literal expression CPython's constant folder produces, if any.
+pub(crate) fn literal_value(e: &Expr) -> Option<Value> {
+    literal(e)
+}
+
 fn literal(e: &Expr) -> Option<Value> {
     Some(match e {
         Expr::NumberLiteral(n) => match &n.value {
@@ -71,7 +75,27 @@ fn number(v: &Value) -> Option<f64> {
     }
 }
 
-fn literal_eq(a: &Value, b: &Value) -> bool {
+/// The `repr` of a literal `literal_value` produced.
+pub(crate) fn literal_repr(v: &Value) -> String {
+    match v {
+        Value::Int(i) => i.to_string(),
+        Value::BigInt(b) => b.to_string(),
+        Value::Float(f) => crate::text::format::float_repr(*f),
+        Value::Str(s) => crate::vm::ops::str_repr(s.as_str()),
+        Value::Bytes(b) => crate::builtins::str::bytes_repr(b),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Tuple(t) if t.items.len() == 1 => format!("({},)", literal_repr(&t.items[0])),
+        Value::Tuple(t) => {
+            let items: Vec<String> = t.items.iter().map(literal_repr).collect();
+            format!("({})", items.join(", "))
+        }
+        _ => "None".into(),
+    }
+}
+
+/// Python's `==` between two literals (`1 == 1.0 == True`).
+pub(crate) fn literal_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::BigInt(x), Value::BigInt(y)) => x == y,

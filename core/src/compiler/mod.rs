@@ -8,6 +8,7 @@
 
 mod code;
 mod constants;
+mod patterns;
 mod scope;
 
 use std::collections::HashMap;
@@ -690,7 +691,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::Pop);
                 }
             }
-            Stmt::Match(m) => return err("the match statement is not supported", m.range),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => return err("type aliases are not supported", t.range),
             Stmt::IpyEscapeCommand(c) => return err("invalid syntax", c.range),
         }
@@ -987,6 +988,7 @@ impl<'a> Compiler<'a> {
                 Stmt::For(f) => annotates(&f.body) || annotates(&f.orelse),
                 Stmt::While(w) => annotates(&w.body) || annotates(&w.orelse),
                 Stmt::With(w) => annotates(&w.body),
+                Stmt::Match(m) => m.cases.iter().any(|c| annotates(&c.body)),
                 Stmt::Try(t) => {
                     annotates(&t.body)
                         || annotates(&t.orelse)

@@ -462,10 +462,14 @@ impl Builder {
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
             Stmt::Match(m) => {
-                return Err(ScopeError {
-                    message: "the match statement is not supported".into(),
-                    range: m.range,
-                })
+                self.expr(&m.subject)?;
+                for case in &m.cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
             }
             Stmt::TypeAlias(t) => {
                 return Err(ScopeError {
@@ -478,6 +482,58 @@ impl Builder {
                     message: "invalid syntax".into(),
                     range: c.range,
                 })
+            }
+        }
+        Ok(())
+    }
+
+    /// A `case` pattern: its capture names are assigned, its values and classes read.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), ScopeError> {
+        match p {
+            ast::Pattern::MatchValue(v) => self.expr(&v.value)?,
+            ast::Pattern::MatchSingleton(_) => {}
+            ast::Pattern::MatchSequence(s) => {
+                for p in &s.patterns {
+                    self.pattern(p)?;
+                }
+            }
+            ast::Pattern::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k)?;
+                }
+                for p in &m.patterns {
+                    self.pattern(p)?;
+                }
+                if let Some(rest) = &m.rest {
+                    self.bind(rest);
+                }
+            }
+            ast::Pattern::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for p in &c.arguments.patterns {
+                    self.pattern(p)?;
+                }
+                for k in &c.arguments.keywords {
+                    self.pattern(&k.pattern)?;
+                }
+            }
+            ast::Pattern::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.bind(n);
+                }
+            }
+            ast::Pattern::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p)?;
+                }
+                if let Some(n) = &a.name {
+                    self.bind(n);
+                }
+            }
+            ast::Pattern::MatchOr(o) => {
+                for p in &o.patterns {
+                    self.pattern(p)?;
+                }
             }
         }
         Ok(())

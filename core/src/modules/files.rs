@@ -279,9 +279,9 @@ impl Vm<'_> {
                 attrs.insert("__package__".into(), Value::str(package));
             }
         }
-        self.rt.modules.insert(name.to_owned(), module.clone());
+        self.register_module(name, &module);
         if let Err(e) = self.run_module(code, module.clone()) {
-            self.rt.modules.remove(name);
+            self.unregister_module(name);
             return Err(e);
         }
         Ok(module)

@@ -1,7 +1,8 @@
 //! The importable built-in modules and the import machinery.
 //!
 //! ```text
-//!   sys     argv, stdout, stderr, exit, version_info, maxsize, recursion limit
+//!   sys     argv, stdout, stderr, exit, version_info, maxsize, recursion limit, modules
+//!           (registry.rs: the sys.modules dict every import goes through)
 //!   time    sleep (suspends), time, monotonic, perf_counter (+ py/time.py: struct_time,
 //!           gmtime, localtime, mktime, strftime; local time is UTC)
 //!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
@@ -9,11 +10,12 @@
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy textwrap io
-//!           enum dataclasses abc typing fractions statistics datetime
+//!           enum dataclasses abc typing fractions statistics datetime _strptime
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
 //! ```
-//! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
+//! Invariant: a module is created when an import finds its name missing from
+//! `sys.modules` (`Runtime::sys_modules`, see `registry`) and is then listed there and in
 //! `Runtime::modules`; the only ways out to the host are [`Host::suspend`] (blocking)
 //! and `Host::write`/`Host::now` (non-blocking). Host failures map to Python exceptions in
 //! [`host_error`], never to panics.
@@ -26,6 +28,7 @@ pub(crate) mod math;
 pub(crate) mod mersenne;
 pub(crate) mod packing;
 pub(crate) mod random;
+pub(crate) mod registry;
 pub(crate) mod sre;
 pub(crate) mod urllib;
 
@@ -54,6 +57,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("fractions", include_str!("py/fractions.py")),
     ("statistics", include_str!("py/statistics.py")),
     ("datetime", include_str!("py/datetime.py")),
+    ("_strptime", include_str!("py/_strptime.py")),
     ("re", include_str!("py/re.py")),
     ("_re_parser", include_str!("py/_re_parser.py")),
 ];
@@ -99,28 +103,27 @@ pub(crate) fn host_error(e: HostError) -> PyErr {
 }
 
 impl Vm<'_> {
-    /// `import name` (dotted names import their parents first).
+    /// `import name` for the interpreter's own use: the module `sys.modules` lists, or
+    /// the one created for the name when a program listed something else there.
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     pub(crate) fn import_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
-        if let Some(m) = self.rt.modules.get(name) {
-            return Ok(m.clone());
+        match self.import_value(name)? {
+            Value::Module(m) => Ok(m),
+            _ => match self.rt.modules.get(name) {
+                Some(m) => Ok(m.clone()),
+                None => self.create_module(name),
+            },
         }
-        if let Some((parent, leaf)) = name.rsplit_once('.') {
-            let parent = self.import_module(parent)?;
-            let module = self.create_module(name)?;
-            parent
-                .attrs
-                .borrow_mut()
-                .insert(leaf.into(), Value::Module(module.clone()));
-            return Ok(module);
-        }
-        self.create_module(name)
     }
 
-    fn create_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
+    pub(crate) fn create_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
         let module = match name {
-            "sys" => sys_module(self)?,
+            "sys" => match self.rt.modules.get("sys") {
+                Some(sys) => sys.clone(),
+                None => sys_module(self)?,
+            },
             "__main__" => self.rt.main.clone(),
+            "builtins" => self.rt.builtins.clone(),
             "time" => return time_module(self),
             "math" => math::module(),
             "random" => random::module(self)?,
@@ -141,20 +144,11 @@ impl Vm<'_> {
                 if let Some(source) = self.find_source(name) {
                     return self.import_source(name, source);
                 }
-                let err = PyErr::new("ModuleNotFoundError", format!("No module named '{name}'"));
-                {
-                    let mut attrs = err.instance().attrs.borrow_mut();
-                    attrs.insert("name".into(), Value::str(name));
-                    attrs.insert("path".into(), Value::None);
-                    attrs.insert(
-                        "msg".into(),
-                        Value::str(format!("No module named '{name}'")),
-                    );
-                }
+                let err = registry::module_not_found(name, format!("No module named '{name}'"));
                 return Err(err);
             }
         };
-        self.rt.modules.insert(name.to_string(), module.clone());
+        self.register_module(name, &module);
         Ok(module)
     }
 }
@@ -169,10 +163,10 @@ impl Vm<'_> {
             .attrs
             .borrow_mut()
             .insert("__name__".into(), Value::str(name));
-        self.rt.modules.insert(name.to_string(), module.clone());
+        self.register_module(name, &module);
         let filename = format!("<frozen {name}>");
         if let Err(e) = self.exec_builtin_source(&module, source, &filename) {
-            self.rt.modules.remove(name);
+            self.unregister_module(name);
             return Err(e);
         }
         Ok(module)
@@ -217,6 +211,8 @@ fn sys_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("exc_info", sys_exc_info),
+            ("get_int_max_str_digits", sys_get_int_max_str_digits),
+            ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ] {
             a.insert(name.into(), native(name, f));
         }
@@ -238,6 +234,7 @@ fn sys_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
             None => String::new(),
         };
         a.insert("path".into(), Value::list(vec![Value::str(main_dir)]));
+        a.insert("modules".into(), Value::Dict(vm.rt.sys_modules.clone()));
     }
     vm.exec_builtin_source(&m, SYS_STDIN_SOURCE, "<frozen sys>")?;
     Ok(m)
@@ -262,6 +259,70 @@ fn sys_exc_info(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value
         ]),
         _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
+}
+
+fn sys_get_int_max_str_digits(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    if !args.is_empty() || !kw.is_empty() {
+        return Err(type_error(format!(
+            "sys.get_int_max_str_digits() takes no arguments ({} given)",
+            args.len() + kw.len()
+        )));
+    }
+    Ok(Value::Int(vm.rt.int_max_str_digits as i64))
+}
+
+/// `set_int_max_str_digits(maxdigits)`: 0 (no limit) or at least 640, as CPython.
+fn sys_set_int_max_str_digits(
+    vm: &mut Vm<'_>,
+    mut args: Vec<Value>,
+    mut kw: Kwargs,
+) -> PyResult<Value> {
+    if let Some(pos) = kw.iter().position(|(k, _)| &**k == "maxdigits") {
+        if args.is_empty() {
+            args.push(kw.remove(pos).1);
+        }
+    }
+    if !args.is_empty() && !kw.is_empty() {
+        return Err(type_error(format!(
+            "set_int_max_str_digits() takes at most 1 argument ({} given)",
+            args.len() + kw.len()
+        )));
+    }
+    let n = match args.as_slice() {
+        [] => {
+            return Err(type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ))
+        }
+        [v] => match v {
+            Value::Int(n) => *n,
+            Value::Bool(b) => i64::from(*b),
+            Value::BigInt(_) => {
+                return Err(overflow_error("Python int too large to convert to C int"))
+            }
+            other => {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(other)
+                )))
+            }
+        },
+        _ => {
+            return Err(type_error(format!(
+                "set_int_max_str_digits() takes at most 1 argument ({} given)",
+                args.len()
+            )))
+        }
+    };
+    if n > i64::from(i32::MAX) || n < i64::from(i32::MIN) {
+        return Err(overflow_error("Python int too large to convert to C int"));
+    }
+    if n < 0 || (0 < n && n < 640) {
+        return Err(value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.rt.int_max_str_digits = n as usize;
+    crate::text::format::install_int_max_str_digits(n as usize);
+    Ok(Value::None)
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
@@ -306,9 +367,9 @@ fn time_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
     ] {
         m.attrs.borrow_mut().insert(name.into(), native(name, f));
     }
-    vm.rt.modules.insert("time".into(), m.clone());
+    vm.register_module("time", &m);
     if let Err(e) = vm.exec_builtin_source(&m, include_str!("py/time.py"), "<frozen time>") {
-        vm.rt.modules.remove("time");
+        vm.unregister_module("time");
         return Err(e);
     }
     Ok(m)

@@ -27,9 +27,9 @@ pub(crate) fn module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
         attrs.insert("calcsize".into(), native("calcsize", calcsize));
     }
     // Registered first: the Python half's functions raise `struct.error` through it.
-    vm.rt.modules.insert("struct".into(), m.clone());
+    vm.register_module("struct", &m);
     if let Err(e) = vm.exec_builtin_source(&m, include_str!("py/struct.py"), "<frozen struct>") {
-        vm.rt.modules.remove("struct");
+        vm.unregister_module("struct");
         return Err(e);
     }
     Ok(m)

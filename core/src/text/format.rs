@@ -39,6 +39,32 @@ pub(crate) enum FormatError {
 /// more digits raise `ValueError` (power-of-two bases are exempt).
 pub(crate) const INT_MAX_STR_DIGITS: usize = 4300;
 
+thread_local! {
+    /// The limit in force (0: none). The conversions here are pure functions, so the
+    /// running `Vm` installs its runtime's `sys.set_int_max_str_digits` value here when
+    /// it starts and whenever it resumes from a suspension (another session may have run
+    /// on this thread meanwhile).
+    static INT_MAX_STR_DIGITS_IN_FORCE: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(INT_MAX_STR_DIGITS) };
+}
+
+/// The digit limit in force (see `INT_MAX_STR_DIGITS_IN_FORCE`); 0 means none.
+pub(crate) fn int_max_str_digits() -> usize {
+    INT_MAX_STR_DIGITS_IN_FORCE.with(|c| c.get())
+}
+
+pub(crate) fn install_int_max_str_digits(limit: usize) {
+    INT_MAX_STR_DIGITS_IN_FORCE.with(|c| c.set(limit));
+}
+
+/// The limit as a digit count to compare with (`usize::MAX` for "none").
+fn digit_limit() -> usize {
+    match int_max_str_digits() {
+        0 => usize::MAX,
+        n => n,
+    }
+}
+
 /// Longest string any width, precision or zero padding may produce (64 Mi characters).
 pub(crate) const MAX_OUTPUT_CHARS: usize = 1 << 26;
 
@@ -865,7 +891,7 @@ pub(crate) fn format_str(s: &str, spec: &str) -> Result<String, FormatError> {
 
 /// `hex(v)`, `oct(v)`, `bin(v)` (with `prefix`), or the digits of `v` in any radix 2..=36
 /// ('-' first for negatives: `bin(-5) == '-0b101'`). A radix outside 2..=36 is read as 10.
-/// Radix 10 here is not subject to `INT_MAX_STR_DIGITS`; `str()` uses `int_to_decimal`.
+/// Radix 10 here is not subject to the digit limit; `str()` uses `int_to_decimal`.
 pub(crate) fn int_to_str_radix(v: &BigInt, radix: u32, prefix: bool) -> String {
     let radix = if (2..=36).contains(&radix) { radix } else { 10 };
     let mut out = String::new();
@@ -884,7 +910,7 @@ pub(crate) fn int_to_str_radix(v: &BigInt, radix: u32, prefix: bool) -> String {
     out
 }
 
-/// `str(v)` / `repr(v)` of an int, with CPython's limit of `INT_MAX_STR_DIGITS` digits.
+/// `str(v)` / `repr(v)` of an int, with CPython's digit limit (`int_max_str_digits`).
 pub(crate) fn int_to_decimal(v: &BigInt) -> Result<String, FormatError> {
     let digits = decimal_magnitude(v)?;
     Ok(if v.sign() == Sign::Minus {
@@ -894,21 +920,22 @@ pub(crate) fn int_to_decimal(v: &BigInt) -> Result<String, FormatError> {
     })
 }
 
-/// Decimal digits of |v|, refusing (like CPython) more than `INT_MAX_STR_DIGITS`.
+/// Decimal digits of |v|, refusing (like CPython) more than the digit limit.
 fn decimal_magnitude(v: &BigInt) -> Result<String, FormatError> {
-    // 10**4300 has 14285 bits: anything longer certainly has too many digits, and is
-    // refused before the (quadratic) conversion is attempted.
+    // bits * log10(2) bounds the digit count: anything certainly too long is refused
+    // before the (quadratic) conversion is attempted.
+    let limit = digit_limit();
     let too_long = || {
         FormatError::Value(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; \
+            "Exceeds the limit ({limit} digits) for integer string conversion; \
              use sys.set_int_max_str_digits() to increase the limit"
         ))
     };
-    if v.bits() > 14_285 {
+    if limit != usize::MAX && v.bits() as f64 * std::f64::consts::LOG10_2 > (limit + 1) as f64 {
         return Err(too_long());
     }
     let digits = v.magnitude().to_str_radix(10);
-    if digits.len() > INT_MAX_STR_DIGITS {
+    if digits.len() > limit {
         return Err(too_long());
     }
     Ok(digits)
@@ -1071,15 +1098,15 @@ fn parse_float_ascii(text: &[u8]) -> Option<f64> {
 /// after a prefix), any-script decimal digits. `None` means CPython's
 /// `ValueError("invalid literal for int() with base N: <repr of s>")`; an invalid base
 /// also gives `None` (the caller checks it first: "int() base must be >= 2 and <= 36, or 0").
-/// This ignores `INT_MAX_STR_DIGITS`; `parse_int_limited` applies it.
+/// This ignores the digit limit; `parse_int_limited` applies it.
 pub(crate) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     parse_int_with_limit(s, base, usize::MAX).ok().flatten()
 }
 
-/// `parse_int` plus CPython's `ValueError` for more than `INT_MAX_STR_DIGITS` digits in
+/// `parse_int` plus CPython's `ValueError` for more digits than the limit in force in
 /// a base that is not a power of two: `Err` is that error, `Ok(None)` an invalid literal.
 pub(crate) fn parse_int_limited(s: &str, base: u32) -> Result<Option<BigInt>, FormatError> {
-    parse_int_with_limit(s, base, INT_MAX_STR_DIGITS)
+    parse_int_with_limit(s, base, digit_limit())
 }
 
 /// Port of CPython's `PyLong_FromString`, checks in the same order.
@@ -1155,7 +1182,7 @@ fn parse_int_with_limit(
     }
     if !base.is_power_of_two() && values.len() > max_digits {
         return Err(FormatError::Value(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: \
+            "Exceeds the limit ({max_digits} digits) for integer string conversion: \
              value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
             values.len()
         )));

@@ -735,34 +735,20 @@ impl Vm<'_> {
                 }
                 Instr::ImportTop(i) => {
                     let name = code.names[i as usize].clone();
-                    self.import_module(&name)?;
+                    self.import_value(&name)?;
                     let top = name.split('.').next().unwrap_or("");
-                    let m = self.import_module(top)?;
-                    f.stack.push(Value::Module(m));
+                    let m = self.import_value(top)?;
+                    f.stack.push(m);
                 }
                 Instr::ImportLeaf(i) => {
                     let name = code.names[i as usize].clone();
-                    let m = self.import_module(&name)?;
-                    f.stack.push(Value::Module(m));
+                    let m = self.import_value(&name)?;
+                    f.stack.push(m);
                 }
                 Instr::ImportFrom(i) => {
-                    let name = &code.names[i as usize];
-                    let v = match f.top() {
-                        Value::Module(m) => {
-                            let found = m.attrs.borrow().get(&**name).cloned();
-                            match found {
-                                Some(v) => v,
-                                None => {
-                                    let mname = m.name.clone();
-                                    return Err(PyErr::new(
-                                        "ImportError",
-                                        format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                                    ));
-                                }
-                            }
-                        }
-                        _ => Value::None,
-                    };
+                    let name = code.names[i as usize].clone();
+                    let from = f.top().clone();
+                    let v = self.import_from(&from, &name)?;
                     f.stack.push(v);
                 }
                 Instr::ImportStar => {
@@ -786,7 +772,75 @@ impl Vm<'_> {
                 Instr::LoadAssertionError => {
                     f.stack.push(Value::Class(types().exc("AssertionError")))
                 }
+                Instr::Rotate(n) => {
+                    let v = f.pop();
+                    let at = f.stack.len().saturating_sub(n as usize - 1);
+                    f.stack.insert(at, v);
+                }
+                Instr::GetLen => {
+                    let n = self.len(f.top())?;
+                    f.stack.push(Value::Int(n as i64));
+                }
+                Instr::MatchSequence => {
+                    let is = self.match_sequence(f.top());
+                    f.stack.push(Value::Bool(is));
+                }
+                Instr::MatchMapping => {
+                    let is = self.match_mapping(f.top());
+                    f.stack.push(Value::Bool(is));
+                }
+                Instr::MatchKeys => {
+                    let n = f.stack.len();
+                    let (subject, keys) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                    let values = self.match_keys(&subject, &keys)?;
+                    f.stack.push(values);
+                }
+                Instr::MatchClass(nargs) => {
+                    let names = f.pop();
+                    let class = f.pop();
+                    let subject = f.pop();
+                    let attrs = self.match_class(&subject, &class, nargs as usize, &names)?;
+                    f.stack.push(attrs);
+                }
+                Instr::DictWithoutKeys => {
+                    let keys = f.pop();
+                    let subject = f.pop();
+                    let rest = self.dict_without_keys(&subject, &keys)?;
+                    f.stack.push(rest);
+                }
             }
+        }
+    }
+
+    /// `from m import name`: the module's attribute, or any object's (for what a
+    /// program put in `sys.modules`).
+    #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
+    fn import_from(&mut self, from: &Value, name: &str) -> PyResult<Value> {
+        if let Value::Module(m) = from {
+            let found = m.attrs.borrow().get(name).cloned();
+            return match found {
+                Some(v) => Ok(v),
+                None => Err(PyErr::new(
+                    "ImportError",
+                    format!(
+                        "cannot import name '{name}' from '{}' (unknown location)",
+                        m.name
+                    ),
+                )),
+            };
+        }
+        match self.getattr(from, name) {
+            Err(e) if e.is("AttributeError") => {
+                let owner = match self.getattr(from, "__name__") {
+                    Ok(Value::Str(s)) => s.as_str().to_string(),
+                    _ => "<unknown module name>".to_string(),
+                };
+                Err(PyErr::new(
+                    "ImportError",
+                    format!("cannot import name '{name}' from '{owner}' (unknown location)"),
+                ))
+            }
+            other => other,
         }
     }
 

@@ -26,6 +26,7 @@ mod attr;
 pub(crate) mod bignum;
 mod errors;
 mod eval;
+mod matching;
 mod namespaces;
 pub(crate) mod ops;
 mod protocol;
@@ -50,7 +51,14 @@ pub(crate) struct Runtime {
     pub(crate) config: Config,
     pub(crate) main: Rc<Module>,
     pub(crate) builtins: Rc<Module>,
+    /// Every module created, by name: what the interpreter's own code looks up (`sys`
+    /// for `print`, `_fileio`); imports go through `sys_modules`.
     pub(crate) modules: HashMap<String, Rc<Module>>,
+    /// `sys.modules`: the dict imports consult first and fill (see `modules::registry`).
+    pub(crate) sys_modules: Rc<crate::objects::PyDict>,
+    /// `sys.set_int_max_str_digits` (0: no limit); installed for the text conversions
+    /// while this runtime's Vm runs (see `text::format::int_max_str_digits`).
+    pub(crate) int_max_str_digits: usize,
     pub(crate) random: Option<crate::modules::mersenne::MersenneTwister>,
     /// Frames of generators dropped while suspended, to close (see `objects/abandoned.rs`).
     pub(crate) abandoned: Rc<crate::objects::AbandonedFrames>,
@@ -62,9 +70,20 @@ impl Drop for Runtime {
     fn drop(&mut self) {
         // Globals may hold suspended generators, whose frames hold the globals: empty
         // the namespaces, then drop the frames that queued without closing them.
+        let listed: Vec<Rc<Module>> = {
+            let table = std::mem::take(&mut *self.sys_modules.table.borrow_mut());
+            table
+                .into_items()
+                .filter_map(|(_, v)| match v {
+                    Value::Module(m) => Some(m),
+                    _ => None,
+                })
+                .collect()
+        };
         let namespaces = [&self.main, &self.builtins]
             .into_iter()
-            .chain(self.modules.values());
+            .chain(self.modules.values())
+            .chain(listed.iter());
         for module in namespaces {
             let attrs = match module.attrs.try_borrow_mut() {
                 Ok(mut attrs) => std::mem::take(&mut *attrs),
@@ -83,8 +102,11 @@ impl Runtime {
         main.attrs
             .borrow_mut()
             .insert("__name__".into(), Value::str("__main__"));
+        let sys_modules = crate::modules::registry::initial_sys_modules(&main, &builtins);
         Runtime {
             config,
+            sys_modules,
+            int_max_str_digits: crate::text::format::INT_MAX_STR_DIGITS,
             main,
             builtins,
             modules: HashMap::new(),
@@ -139,6 +161,7 @@ impl<'a> Vm<'a> {
         } = rt.config.limits;
         let deadline = max_seconds.map(|limit| host.now(Clock::Monotonic) + limit);
         let slice = next_slice(max_steps, 0);
+        crate::text::format::install_int_max_str_digits(rt.int_max_str_digits);
         Vm {
             rt,
             host,
@@ -244,6 +267,7 @@ impl<'a> Vm<'a> {
     /// while it waited ends here.
     pub(crate) fn suspend(&mut self, request: SuspendRequest) -> PyResult<Reply> {
         let reply = self.host.suspend(request);
+        crate::text::format::install_int_max_str_digits(self.rt.int_max_str_digits);
         if matches!(&reply, Err(e) if e.kind == HostErrorKind::TimedOut) {
             let limit = self.rt.config.limits.max_seconds;
             self.budget

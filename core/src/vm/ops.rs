@@ -23,8 +23,6 @@ use crate::text::format as fmt;
 
 /// Largest int result (in bits) the interpreter computes before raising MemoryError.
 const MAX_INT_BITS: u64 = 1 << 26;
-/// CPython 3.11's limit on decimal digits in int<->str conversions.
-pub(crate) const MAX_STR_DIGITS: usize = 4300;
 
 /// Is `e` the "unsupported operand type(s)" TypeError of [`Vm::binary_op`]?
 fn is_unsupported_operand(e: &PyErr) -> bool {
@@ -1756,22 +1754,9 @@ pub(crate) fn format_error(e: fmt::FormatError) -> PyErr {
     }
 }
 
-/// str() of a big int, with CPython 3.11's digit limit.
+/// str() of a big int, with CPython 3.11's digit limit (`sys.set_int_max_str_digits`).
 pub(crate) fn int_to_decimal(b: &BigInt) -> PyResult<String> {
-    // bits * log10(2) approximates the digit count; only check precisely near the limit.
-    if b.bits() as f64 * std::f64::consts::LOG10_2 > (MAX_STR_DIGITS + 1) as f64 {
-        return Err(value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        )));
-    }
-    let s = b.to_string();
-    let digits = s.trim_start_matches('-').len();
-    if digits > MAX_STR_DIGITS {
-        return Err(value_error(format!(
-            "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-        )));
-    }
-    Ok(s)
+    fmt::int_to_decimal(b).map_err(format_error)
 }
 
 fn to_f64_opt(v: &Value) -> Option<PyResult<f64>> {

@@ -1622,6 +1622,12 @@ class datetime(date):
 
     @classmethod
     def strptime(cls, date_string, format):
+        # The C type's argument parsing, before _strptime's own checks.
+        for position, arg in ((1, date_string), (2, format)):
+            if not isinstance(arg, str):
+                raise TypeError("strptime() argument %d must be str, not %s"
+                                % (position, "None" if arg is None
+                                   else type(arg).__name__))
         import _strptime
         return _strptime._strptime_datetime(cls, date_string, format)
 

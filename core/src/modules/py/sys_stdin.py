@@ -5,6 +5,11 @@
 # Python source, run into the `sys` module when it is created. Invariant: a line read
 # this way ends with '\n' (the host answers lines without their newline); the end of
 # input, once seen, is remembered, so the host is not asked again.
+#
+# Also `sys.flags`, CPython's struct sequence of the command-line flags, with the values
+# that describe this interpreter: UTF-8 mode, no hash randomisation (as PYTHONHASHSEED=0),
+# no bytecode written, `int_max_str_digits` -1 (not set by -X; set_int_max_str_digits
+# does not change it, as in CPython).
 
 
 class TextIOWrapper:
@@ -109,3 +114,30 @@ class TextIOWrapper:
 TextIOWrapper.__module__ = '_io'
 stdin = __stdin__ = TextIOWrapper()
 del TextIOWrapper
+
+
+_FLAG_FIELDS = ('debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode',
+                'no_user_site', 'no_site', 'ignore_environment', 'verbose',
+                'bytes_warning', 'quiet', 'hash_randomization', 'isolated', 'dev_mode',
+                'utf8_mode', 'warn_default_encoding', 'safe_path', 'int_max_str_digits')
+
+
+class flags(tuple):
+    n_sequence_fields = 18
+    n_fields = 18
+    n_unnamed_fields = 0
+    __module__ = 'sys'
+
+    def __new__(cls):
+        return tuple.__new__(cls, (0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, False, 1, 0,
+                                   False, -1))
+
+    def __repr__(self):
+        return 'sys.flags(%s)' % ', '.join(
+            '%s=%r' % (name, value) for name, value in zip(_FLAG_FIELDS, self))
+
+
+for _index, _name in enumerate(_FLAG_FIELDS):
+    setattr(flags, _name, property(lambda self, i=_index: self[i]))
+flags = flags()
+del _index, _name

@@ -1,4 +1,5 @@
-# `time`'s Python half: struct_time, gmtime, localtime, mktime, strftime, asctime, ctime
+# `time`'s Python half: struct_time, gmtime, localtime, mktime, strftime, strptime (in
+# `_strptime`, imported on first use), asctime, ctime
 # and the timezone constants, over the native time() the Rust half installs first.
 #
 # The host clock gives UTC and no time zone, so local time here is UTC on every target
@@ -260,3 +261,8 @@ def asctime(t=None):
 
 def ctime(secs=None):
     return asctime(localtime(secs))
+
+
+def strptime(data_string, format="%a %b %d %H:%M:%S %Y"):
+    import _strptime
+    return _strptime._strptime_time(data_string, format)
