@@ -60,6 +60,20 @@ const CASES: &[(&str, Files)] = &[
         ],
     ),
     (
+        // A program's own file shadows a standard module of the same name (here one that
+        // no `.pth` hook of the test machine's python3 preloads), but not `os`, which
+        // CPython has loaded before the program starts.
+        "own_files_shadow_the_standard_library",
+        &[
+            ("main.py", "import heapq\nprint(heapq.mine)\nimport os\nprint(hasattr(os, 'getcwd'))\nimport a\n"),
+            ("heapq.py", "mine = 'my heapq'\n"),
+            ("os.py", "print('my os never runs')\n"),
+            ("a.py", "import b\nx = 1\n"),
+            ("b.py", "try:\n    from a import x\nexcept ImportError as e:\n    print(e)\nimport json\n"),
+            ("json.py", "import json\nprint(json.dumps(1))\n"),
+        ],
+    ),
+    (
         "traceback_through_a_module",
         &[
             ("main.py", "import grades\nprint(grades.letter(95))\nprint(grades.letter('x'))\n"),

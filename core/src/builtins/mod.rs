@@ -46,6 +46,7 @@ pub(crate) fn new_module(name: &str) -> Rc<Module> {
     let module = Rc::new(Module {
         name: name.into(),
         attrs: std::cell::RefCell::new(AttrMap::default()),
+        initializing: std::cell::Cell::new(false),
     });
     module
         .attrs

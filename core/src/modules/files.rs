@@ -280,7 +280,10 @@ impl Vm<'_> {
             }
         }
         self.register_module(name, &module);
-        if let Err(e) = self.run_module(code, module.clone()) {
+        module.initializing.set(true);
+        let ran = self.run_module(code, module.clone());
+        module.initializing.set(false);
+        if let Err(e) = ran {
             self.unregister_module(name);
             return Err(e);
         }

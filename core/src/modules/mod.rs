@@ -102,6 +102,21 @@ pub(crate) fn host_error(e: HostError) -> PyErr {
     }
 }
 
+/// The modules a plain CPython 3.11 has in `sys.modules` before the program's first
+/// line (built into the executable, or imported by `site`), which a program's file of the
+/// same name therefore never shadows; of them, the ones this interpreter provides.
+const CPYTHON_PRELOADED: &[&str] = &[
+    "sys",
+    "builtins",
+    "time",
+    "itertools",
+    "os",
+    "os.path",
+    "posixpath",
+    "io",
+    "abc",
+];
+
 impl Vm<'_> {
     /// `import name` for the interpreter's own use: the module `sys.modules` lists, or
     /// the one created for the name when a program listed something else there.
@@ -117,6 +132,15 @@ impl Vm<'_> {
     }
 
     pub(crate) fn create_module(&mut self, name: &str) -> PyResult<Rc<Module>> {
+        // The program's own files come first on CPython's sys.path: its `random.py`
+        // shadows the standard library's `random` (the classic "partially initialized
+        // module" surprise), except for the modules CPython has loaded before any
+        // program runs.
+        if !CPYTHON_PRELOADED.contains(&name) && !name.starts_with('_') && name != "host" {
+            if let Some(source) = self.find_source(name) {
+                return self.import_source(name, source);
+            }
+        }
         let module = match name {
             "sys" => match self.rt.modules.get("sys") {
                 Some(sys) => sys.clone(),

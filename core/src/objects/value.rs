@@ -497,6 +497,9 @@ pub(crate) enum NativeState {
 pub(crate) struct Module {
     pub(crate) name: Rc<str>,
     pub(crate) attrs: RefCell<AttrMap>,
+    /// True while an import runs the module's code (CPython's `__spec__._initializing`):
+    /// a missing attribute then reads "partially initialized module".
+    pub(crate) initializing: std::cell::Cell<bool>,
 }
 
 /// Where a generator is in its life.

@@ -114,6 +114,12 @@ impl Vm<'_> {
                 if let Some(v) = m.attrs.borrow().get(name) {
                     return Ok(v.clone());
                 }
+                if m.initializing.get() {
+                    return Err(attribute_error(format!(
+                        "partially initialized module '{}' has no attribute '{name}' (most likely due to a circular import)",
+                        m.name
+                    )));
+                }
                 let names: Vec<Rc<str>> = m.attrs.borrow().keys().cloned().collect();
                 Err(missing(&format!("module '{}'", m.name), name, &names))
             }

@@ -818,16 +818,30 @@ impl Vm<'_> {
     fn import_from(&mut self, from: &Value, name: &str) -> PyResult<Value> {
         if let Value::Module(m) = from {
             let found = m.attrs.borrow().get(name).cloned();
-            return match found {
-                Some(v) => Ok(v),
-                None => Err(PyErr::new(
-                    "ImportError",
-                    format!(
-                        "cannot import name '{name}' from '{}' (unknown location)",
-                        m.name
-                    ),
-                )),
+            if let Some(v) = found {
+                return Ok(v);
+            }
+            let location = match m.attrs.borrow().get("__file__") {
+                Some(Value::Str(file)) => file.as_str().to_owned(),
+                _ => "unknown location".to_owned(),
             };
+            let partly = if m.initializing.get() {
+                "partially initialized module "
+            } else {
+                ""
+            };
+            let circular = if m.initializing.get() {
+                " (most likely due to a circular import)"
+            } else {
+                ""
+            };
+            return Err(PyErr::new(
+                "ImportError",
+                format!(
+                    "cannot import name '{name}' from {partly}'{}'{circular} ({location})",
+                    m.name
+                ),
+            ));
         }
         match self.getattr(from, name) {
             Err(e) if e.is("AttributeError") => {
