@@ -10,6 +10,8 @@
 //! ```
 //! Differences from CPython 3.11, on purpose: no `^^^^` position markers, and no
 //! "[Previous line repeated N more times]" folding below 3 repeats only (CPython's rule).
+//! Frames of the Python-written modules that stand in for CPython's C modules (`open()`'s
+//! `_fileio`, `itertools`, `datetime`, ...) are left out, as CPython has none there.
 
 use super::{PyErr, Vm};
 use crate::objects::{TracebackEntry, Value};
@@ -84,6 +86,29 @@ fn push_frames(out: &mut String, frames: &[TracebackEntry]) {
     }
 }
 
+/// The Python-written modules here whose CPython counterpart is written in C: CPython's
+/// tracebacks show no frame of theirs, so ours leave their `<frozen ...>` frames out.
+const NATIVE_IN_CPYTHON: &[&str] = &[
+    "_fileio",
+    "io",
+    "sys",
+    "time",
+    "itertools",
+    "operator",
+    "heapq",
+    "bisect",
+    "struct",
+    "datetime",
+    "_strptime",
+];
+
+fn native_in_cpython(filename: &str) -> bool {
+    filename
+        .strip_prefix("<frozen ")
+        .and_then(|rest| rest.strip_suffix('>'))
+        .is_some_and(|module| NATIVE_IN_CPYTHON.contains(&module))
+}
+
 fn same_place(a: &TracebackEntry, b: &TracebackEntry) -> bool {
     a.line == b.line && a.filename == b.filename && a.name == b.name
 }
@@ -116,6 +141,7 @@ pub(crate) fn format_exception(vm: &mut Vm<'_>, err: &PyErr) -> String {
         if let Some(data) = &inst.exc {
             // Entries were pushed innermost first as the exception unwound.
             let mut frames = data.traceback.borrow().clone();
+            frames.retain(|entry| !native_in_cpython(&entry.filename));
             frames.reverse();
             if !frames.is_empty() {
                 push_frames(&mut out, &frames);
