@@ -100,8 +100,9 @@ export interface SessionOptions {
   interruptGraceMs?: number;
   /** jspi and asyncify (which run Python on the caller's thread): once this many ms of
    *  Python code ran since the event loop last did, the program yields one macrotask
-   *  (`scheduler.yield()`, a MessageChannel message, or `setImmediate` in Node) so that
-   *  timers, page events and `interrupt()` run. Default 10 (see the README's figures). */
+   *  (a MessageChannel message, or `setImmediate` in Node; in a visible page that drew no
+   *  animation frame for 50 ms, the next frame) so that timers, page events, rendering
+   *  and `interrupt()` run. Default 20 (DEFAULT_YIELD_EVERY_MS; see the README's figures). */
   yieldEveryMs?: number;
   /** `false` turns yielding off (for benchmarks): Python then keeps the thread until it
    *  suspends or ends, and `interrupt()` cannot reach a CPU-bound loop on jspi/asyncify.

@@ -235,7 +235,7 @@ function defaultSleep(seconds) {
 }
 
 /** Default time slice between two yields to the event loop, in ms (see README, "Yielding"). */
-export const DEFAULT_YIELD_EVERY_MS = 10;
+export const DEFAULT_YIELD_EVERY_MS = 20;
 
 /** Values of bridge.poll(), as the backends decode them (core's `Poll`). */
 const POLL_CONTINUE = 0;
@@ -253,6 +253,13 @@ const FILE_REMOVE = 3;
 
 /** In a visible page, a yield waits for an animation frame when none was drawn for this long. */
 const FRAME_AT_LEAST_EVERY_MS = 50;
+
+/**
+ * A yield asks for an animation frame (without waiting) once none was drawn for this long:
+ * engines that draw between tasks (Chromium, Firefox) then draw it before the wait above
+ * is due, and a page that asks for no frames of its own is not made to draw 60 a second.
+ */
+const FRAME_ASKED_AFTER_MS = FRAME_AT_LEAST_EVERY_MS - 20;
 
 /**
  * A promise that settles after the event loop has run: in Node `setImmediate` (after
@@ -283,9 +290,10 @@ const macrotask = (() => {
     resolve();
   })));
   return () => {
-    const waitForFrame = performance.now() - lastFrame > FRAME_AT_LEAST_EVERY_MS && document.visibilityState === "visible";
-    const drawn = frame();
-    return waitForFrame ? drawn : message();
+    const sinceFrame = performance.now() - lastFrame;
+    if (sinceFrame > FRAME_AT_LEAST_EVERY_MS && document.visibilityState === "visible") return frame();
+    if (sinceFrame > FRAME_ASKED_AFTER_MS) frame();
+    return message();
   };
 })();
 
