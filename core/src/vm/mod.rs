@@ -24,6 +24,7 @@
 
 mod attr;
 pub(crate) mod bignum;
+mod coroutines;
 mod errors;
 mod eval;
 mod namespaces;
@@ -36,6 +37,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 pub(crate) use attr::new_property;
+pub(crate) use coroutines::async_gen_step;
 pub(crate) use errors::*;
 pub(crate) use eval::{Frame, FrameExit, Resume};
 pub(crate) use protocol::{bare_instance, instantiate_plain, new_user_class};
@@ -317,6 +319,7 @@ impl<'a> Vm<'a> {
         let mut frame = Frame::new(code, module, None);
         let result = self.eval_frame(&mut frame);
         drop(frame);
+        self.warn_never_awaited(None);
         self.close_abandoned();
         match result? {
             FrameExit::Return(_) | FrameExit::Yield(_) => Ok(()),
