@@ -12,6 +12,8 @@
 //!           enum dataclasses abc typing fractions statistics datetime
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
+//!   asyncio py/asyncio.py: the event loop, futures, tasks, queues, locks; it sleeps
+//!           with time.sleep (suspends) and reads time.monotonic
 //! ```
 //! Invariant: a module is created once per [`crate::vm::Runtime`] and cached in
 //! `Runtime::modules`; the only ways out to the host are [`Host::suspend`] (blocking)
@@ -56,6 +58,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("datetime", include_str!("py/datetime.py")),
     ("re", include_str!("py/re.py")),
     ("_re_parser", include_str!("py/_re_parser.py")),
+    ("asyncio", include_str!("py/asyncio.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -133,6 +136,7 @@ impl Vm<'_> {
             "__future__" => future_module(),
             "_fs" => files::module(),
             "_sre" => sre::module(),
+            "_coroutines" => coroutines_module(),
             "os.path" => self.import_module("posixpath")?,
             _ => {
                 if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
@@ -384,6 +388,30 @@ fn future_module() -> Rc<Module> {
     attrs.insert("all_feature_names".into(), Value::list(names));
     drop(attrs);
     m
+}
+
+/// `_coroutines.iscoroutinefunction(f)`: whether `f` (or the function a method wraps)
+/// is an `async def` without `yield` — what CPython reads from `co_flags`.
+fn coroutines_module() -> Rc<Module> {
+    let m = new_module("_coroutines");
+    m.attrs.borrow_mut().insert(
+        "iscoroutinefunction".into(),
+        native("iscoroutinefunction", is_coroutine_function),
+    );
+    m
+}
+
+fn is_coroutine_function(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("iscoroutinefunction", &kw)?;
+    check_args("iscoroutinefunction", &args, 1, 1)?;
+    let mut f = &args[0];
+    if let Value::Method(m) = f {
+        f = &m.func;
+    }
+    Ok(Value::Bool(matches!(
+        f,
+        Value::Function(func) if func.code.is_coroutine && !func.code.is_generator
+    )))
 }
 
 fn host_module() -> Rc<Module> {
