@@ -467,6 +467,15 @@ fn step_throw(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> 
     finish(r)
 }
 
+fn step_close(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("close", &kw)?;
+    check_method_args("close", &args, 0, 0)?;
+    let step = as_step(&args[0])?;
+    let name = step.borrow().type_name();
+    *step.borrow_mut() = crate::objects::NativeIter::Exhausted(name);
+    Ok(Value::None)
+}
+
 fn gen_close(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("close", &kw)?;
     check_method_args("close", &args, 0, 0)?;
@@ -684,6 +693,7 @@ pub(super) fn install(t: &BuiltinTypes) {
             &[
                 ("send", step_send),
                 ("throw", step_throw),
+                ("close", step_close),
                 ("__await__", self_iter),
             ],
         );

@@ -398,7 +398,21 @@ fn coroutines_module() -> Rc<Module> {
         "iscoroutinefunction".into(),
         native("iscoroutinefunction", is_coroutine_function),
     );
+    m.attrs.borrow_mut().insert(
+        "set_asyncgen_finalizer".into(),
+        native("set_asyncgen_finalizer", set_asyncgen_finalizer),
+    );
     m
+}
+
+/// `_coroutines.set_asyncgen_finalizer(f)`: what is called with each async generator
+/// dropped while suspended (None: close it in place); returns the previous one.
+fn set_asyncgen_finalizer(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("set_asyncgen_finalizer", &kw)?;
+    check_args("set_asyncgen_finalizer", &args, 1, 1)?;
+    let new = (!args[0].is_none()).then(|| args[0].clone());
+    let old = std::mem::replace(&mut vm.rt.asyncgen_finalizer, new);
+    Ok(old.unwrap_or(Value::None))
 }
 
 fn is_coroutine_function(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {

@@ -27,6 +27,8 @@ pub(crate) struct AbandonedFrame {
     pub(crate) name: Rc<str>,
     pub(crate) qualname: Rc<str>,
     pub(crate) kind: super::GenKind,
+    /// Already given to the async-generator finalizer once.
+    pub(crate) finalized: bool,
 }
 
 /// The queue of frames to close, shared by an interpreter and its generators.
@@ -108,8 +110,9 @@ impl Drop for Generator {
         let Some(frame) = self.frame.get_mut().take() else {
             return;
         };
-        // Without an active try/with block, closing would run no Python code.
-        if frame.blocks.is_empty() {
+        // Without an active try/with block, closing would run no Python code (an async
+        // generator still goes to its loop's finalizer, which CPython calls regardless).
+        if frame.blocks.is_empty() && self.kind != super::GenKind::AsyncGenerator {
             return;
         }
         self.abandoned.push(AbandonedFrame {
@@ -117,6 +120,7 @@ impl Drop for Generator {
             name: self.name.clone(),
             qualname: self.qualname.clone(),
             kind: self.kind,
+            finalized: self.finalized.get(),
         });
     }
 }

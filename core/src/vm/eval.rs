@@ -1055,7 +1055,26 @@ impl Vm<'_> {
                 name: abandoned.name,
                 qualname: abandoned.qualname,
                 abandoned: self.rt.abandoned.clone(),
+                finalized: std::cell::Cell::new(abandoned.finalized),
             });
+            let finalizer = match gen.kind {
+                GenKind::AsyncGenerator if !abandoned.finalized => {
+                    self.rt.asyncgen_finalizer.clone()
+                }
+                _ => None,
+            };
+            if let Some(finalizer) = finalizer {
+                gen.finalized.set(true);
+                if let Err(e) = self.call1(&finalizer, Value::Generator(gen.clone())) {
+                    let report = format!(
+                        "Exception ignored in: {}\n{}",
+                        self.repr(&finalizer).unwrap_or_default(),
+                        super::format_exception(self, &e)
+                    );
+                    self.host.write(crate::host::Stream::Stderr, &report);
+                }
+                continue;
+            }
             let result = self.close_generator(&gen);
             // Finished whatever happened, so dropping it never queues the frame again.
             gen.state.set(GeneratorState::Finished);

@@ -57,6 +57,9 @@ pub(crate) struct Runtime {
     /// Frames of generators dropped while suspended, to close (see `objects/abandoned.rs`).
     pub(crate) abandoned: Rc<crate::objects::AbandonedFrames>,
     /// The program's files (`open()`, `os`, imports of its own modules).
+    /// Called with an async generator dropped while suspended, instead of closing it
+    /// (asyncio's loop sets it, as CPython's `sys.set_asyncgen_hooks(finalizer=)`).
+    pub(crate) asyncgen_finalizer: Option<Value>,
     pub(crate) fs: Box<dyn crate::fs::FileSystem>,
 }
 
@@ -74,6 +77,7 @@ impl Drop for Runtime {
             };
             drop(attrs); // after the borrow ends: dropping values may reach the module
         }
+        self.asyncgen_finalizer = None;
         self.abandoned.discard();
     }
 }
@@ -92,6 +96,7 @@ impl Runtime {
             modules: HashMap::new(),
             random: None,
             abandoned: Rc::default(),
+            asyncgen_finalizer: None,
             fs: Box::new(crate::fs::MemoryFileSystem::new()),
         }
     }

@@ -140,6 +140,7 @@ fn call_function(
             name: func.name.clone(),
             qualname: func.qualname.clone(),
             abandoned: vm.rt.abandoned.clone(),
+            finalized: Cell::new(false),
         })));
     }
     match vm.eval_frame(&mut frame)? {

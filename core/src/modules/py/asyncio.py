@@ -71,8 +71,11 @@ del _probe_coroutine
 
 
 def iscoroutine(obj):
-    """Return True if obj is a coroutine object."""
-    return type(obj) is _CoroutineType
+    """Return True if obj is a coroutine (or implements the Coroutine ABC's methods)."""
+    if type(obj) is _CoroutineType:
+        return True
+    cls = type(obj)
+    return all(hasattr(cls, name) for name in ('send', 'throw', 'close', '__await__'))
 
 
 def iscoroutinefunction(func):
@@ -284,6 +287,7 @@ class BaseEventLoop:
             raise RuntimeError('Cannot run the event loop while another loop is running')
         self._running = True
         _running_loop = self
+        old_finalizer = _coroutines.set_asyncgen_finalizer(self._asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -293,6 +297,12 @@ class BaseEventLoop:
             self._stopping = False
             self._running = False
             _running_loop = None
+            _coroutines.set_asyncgen_finalizer(old_finalizer)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        # An async generator dropped while suspended is closed by a task of its own.
+        if not self.is_closed():
+            self.call_soon(self.create_task, agen.aclose())
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -546,7 +556,7 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         self._log_traceback = False
         if self._exception is not None:
             raise self._exception
