@@ -70,11 +70,17 @@ _probe_coroutine.close()
 del _probe_coroutine
 
 
+def _probe_generator():
+    yield
+
+_GeneratorType = type(_probe_generator())
+
+
 def iscoroutine(obj):
-    """Return True if obj is a coroutine (or implements the Coroutine ABC's methods)."""
-    if type(obj) is _CoroutineType:
-        return True
+    """True for coroutines, generators (3.11 still counts them) and Coroutine-likes."""
     cls = type(obj)
+    if cls is _CoroutineType or cls is _GeneratorType:
+        return True
     return all(hasattr(cls, name) for name in ('send', 'throw', 'close', '__await__'))
 
 
