@@ -984,6 +984,16 @@ impl Vm<'_> {
             }
         }
         if sent.is_none() {
+            if let Value::Instance(i) = it {
+                // Called directly so that a StopIteration's value is the result.
+                if let Some(next) = i.class.lookup("__next__") {
+                    return match self.call1(&next, it.clone()) {
+                        Ok(v) => Ok(Ok(v)),
+                        Err(e) if e.is("StopIteration") => Ok(Err(self.getattr(&e.0, "value")?)),
+                        Err(e) => Err(e),
+                    };
+                }
+            }
             return Ok(self.next(it)?.ok_or(Value::None));
         }
         let send = self.getattr(it, "send")?;

@@ -463,11 +463,13 @@ def _get_running_loop():
 
 
 def get_event_loop():
-    """The running loop, else the current one (created on first use)."""
+    """The running loop, else the current one (created on first use, as the policy)."""
     global _event_loop
     if _running_loop is not None:
         return _running_loop
-    if _event_loop is None or _event_loop.is_closed():
+    if _event_loop is None:
+        if _set_called:
+            raise RuntimeError("There is no current event loop in thread 'MainThread'.")
         _event_loop = new_event_loop()
     return _event_loop
 
@@ -476,8 +478,12 @@ def new_event_loop():
     return BaseEventLoop()
 
 
+_set_called = False
+
+
 def set_event_loop(loop):
-    global _event_loop
+    global _event_loop, _set_called
+    _set_called = True
     _event_loop = loop
 
 
