@@ -12,9 +12,10 @@ signals, with the same scheduling so interleaved output is CPython's:
   which suspends through the host exactly as a program's own `time.sleep` does, and
   reads time with `time.monotonic` (the host clock).
 
-Invariant: the loop's clock never goes back, and after sleeping for a timer it is at
-least that timer's deadline, so a host clock that moves coarsely (or not at all) still
-lets every timer fire in order. A loop with nothing ready, no timer and a task still
+Invariant: the loop's clock never goes back; a timer fires only once the clock reached
+its deadline (a sleep that ended early is topped up), except on a host whose clock does
+not move at all, where a sleep counts as having lasted its length, so every timer still
+fires, in order. A loop with nothing ready, no timer and a task still
 waiting raises RuntimeError where CPython would wait forever.
 """
 
@@ -352,11 +353,15 @@ class BaseEventLoop:
             pass
         elif self._scheduled:
             when = self._scheduled[0]._when
-            timeout = when - self.time()
+            before = self.time()
+            timeout = when - before
             if timeout > 0:
                 _time.sleep(timeout)
-            if when > self._clock_floor:
-                self._clock_floor = when
+                # A host sleep may end a little early (JS timers do): the timer then
+                # waits for the next iteration, as CPython's after an early select().
+                # Only a host clock that did not move at all counts the sleep as done.
+                if self.time() <= before and when > self._clock_floor:
+                    self._clock_floor = when
         else:
             raise RuntimeError('asyncio: no callback is ready and no timer is pending, '
                                'so nothing can wake the waiting tasks')
