@@ -36,7 +36,7 @@ pub(crate) fn delegation_exit(frame: &Frame) -> Option<u32> {
     }
 }
 
-/// Whether the async generator `g`, just suspended, stopped in an `await` (not a `yield`).
+/// Whether `g`, suspended, stopped in an `await` (for an async generator: not a `yield`).
 fn suspended_in_await(g: &Generator) -> bool {
     g.frame
         .borrow()
@@ -80,7 +80,17 @@ impl Vm<'_> {
     /// `await v`: the iterator awaiting runs — a coroutine itself, an async generator's
     /// step, or what `v.__await__()` returns (which must be an iterator).
     pub(crate) fn get_awaitable(&mut self, v: &Value) -> PyResult<Value> {
-        if is_coroutine(v) || is_async_gen_step(v) {
+        if let Value::Generator(g) = v {
+            if g.kind == GenKind::Coroutine {
+                if g.state.get() == crate::objects::GeneratorState::Suspended
+                    && suspended_in_await(g)
+                {
+                    return Err(runtime_error("coroutine is being awaited already"));
+                }
+                return Ok(v.clone());
+            }
+        }
+        if is_async_gen_step(v) {
             return Ok(v.clone());
         }
         let Some(method) = type_of(v).lookup("__await__") else {
