@@ -116,3 +116,19 @@ fn a_dropped_unawaited_coroutine_warns_at_the_line_that_dropped_it() {
          RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
     );
 }
+
+#[test]
+fn never_awaited_warnings_show_once_per_line_and_at_exit_for_live_ones() {
+    let mut host = VirtualClockHost::default();
+    run(
+        &mut host,
+        "async def job():\n    pass\nc = job()\nfor i in range(3): job()\n",
+    );
+    assert_eq!(
+        host.stderr,
+        "main.py:4: RuntimeWarning: coroutine 'job' was never awaited\n  \
+         for i in range(3): job()\n\
+         RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n\
+         sys:1: RuntimeWarning: coroutine 'job' was never awaited\n"
+    );
+}

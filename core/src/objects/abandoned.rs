@@ -27,8 +27,8 @@ pub(crate) struct AbandonedFrame {
     pub(crate) name: Rc<str>,
     pub(crate) qualname: Rc<str>,
     pub(crate) kind: super::GenKind,
-    /// Already given to the async-generator finalizer once.
-    pub(crate) finalized: bool,
+    /// The generator's `reported` flag.
+    pub(crate) reported: bool,
 }
 
 /// The queue of frames to close, shared by an interpreter and its generators.
@@ -98,6 +98,9 @@ impl Drop for Generator {
         if self.kind == super::GenKind::Coroutine
             && self.state.get() == super::GeneratorState::Created
         {
+            if self.reported.get() {
+                return;
+            }
             if let Ok(mut names) = self.abandoned.never_awaited.try_borrow_mut() {
                 names.push(self.qualname.clone());
                 self.abandoned.pending.set(true);
@@ -120,7 +123,7 @@ impl Drop for Generator {
             name: self.name.clone(),
             qualname: self.qualname.clone(),
             kind: self.kind,
-            finalized: self.finalized.get(),
+            reported: self.reported.get(),
         });
     }
 }

@@ -543,9 +543,10 @@ pub(crate) struct Generator {
     pub(crate) qualname: Rc<str>,
     /// Where dropping this generator while suspended queues its frame to be closed.
     pub(crate) abandoned: Rc<super::AbandonedFrames>,
-    /// An async generator already handed to the loop's finalizer once: dropped again,
-    /// it is closed in place (so a finalizer that keeps failing cannot loop).
-    pub(crate) finalized: Cell<bool>,
+    /// An async generator already handed to the loop's finalizer once (dropped again,
+    /// it is closed in place, so a finalizer that keeps failing cannot loop), or a
+    /// coroutine already warned about as never awaited.
+    pub(crate) reported: Cell<bool>,
 }
 
 /// Iterators over built-in objects; each variant keeps its own position.

@@ -1026,10 +1026,18 @@ impl Vm<'_> {
     }
 
     /// CPython's RuntimeWarning for each coroutine collected without being awaited,
-    /// placed at the line `f` is running (`sys:1` once the program is over).
+    /// placed at the line `f` is running (`sys:1` once the program is over); shown once
+    /// per line and coroutine, as the `warnings` module's default action.
     #[inline(never)]
     pub(crate) fn warn_never_awaited(&mut self, f: Option<&Frame>) {
         for name in self.rt.abandoned.take_never_awaited() {
+            let key = match f {
+                Some(f) => format!("{}:{}:{name}", f.code.filename, f.line()),
+                None => format!("sys:1:{name}"),
+            };
+            if !self.rt.warnings_shown.insert(key) {
+                continue;
+            }
             let report = match f {
                 Some(f) => {
                     let line = f.line();
@@ -1053,6 +1061,29 @@ impl Vm<'_> {
         }
     }
 
+    /// What CPython prints at exit for the coroutines never started: those dropped since
+    /// the last instruction and those still alive (each once).
+    pub(crate) fn never_awaited_at_exit(&mut self) -> String {
+        let mut names = self.rt.abandoned.take_never_awaited();
+        for weak in std::mem::take(&mut self.rt.coroutines) {
+            if let Some(g) = weak.upgrade() {
+                if g.state.get() == GeneratorState::Created && !g.reported.get() {
+                    g.reported.set(true);
+                    names.push(g.qualname.clone());
+                }
+            }
+        }
+        let mut report = String::new();
+        for name in names {
+            if self.rt.warnings_shown.insert(format!("sys:1:{name}")) {
+                report.push_str(&format!(
+                    "sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"
+                ));
+            }
+        }
+        report
+    }
+
     /// Close the frames of generators dropped while suspended, as CPython's collector
     /// would; an exception in one is reported as "Exception ignored", as CPython does.
     #[inline(never)]
@@ -1065,16 +1096,16 @@ impl Vm<'_> {
                 name: abandoned.name,
                 qualname: abandoned.qualname,
                 abandoned: self.rt.abandoned.clone(),
-                finalized: std::cell::Cell::new(abandoned.finalized),
+                reported: std::cell::Cell::new(abandoned.reported),
             });
             let finalizer = match gen.kind {
-                GenKind::AsyncGenerator if !abandoned.finalized => {
+                GenKind::AsyncGenerator if !abandoned.reported => {
                     self.rt.asyncgen_finalizer.clone()
                 }
                 _ => None,
             };
             if let Some(finalizer) = finalizer {
-                gen.finalized.set(true);
+                gen.reported.set(true);
                 if let Err(e) = self.call1(&finalizer, Value::Generator(gen.clone())) {
                     let report = format!(
                         "Exception ignored in: {}\n{}",

@@ -60,6 +60,13 @@ pub(crate) struct Runtime {
     /// Called with an async generator dropped while suspended, instead of closing it
     /// (asyncio's loop sets it, as CPython's `sys.set_asyncgen_hooks(finalizer=)`).
     pub(crate) asyncgen_finalizer: Option<Value>,
+    /// Every coroutine created, weakly: those never started when a run ends get
+    /// CPython's at-exit "never awaited" warning. Pruned as it doubles.
+    pub(crate) coroutines: Vec<std::rc::Weak<crate::objects::Generator>>,
+    coroutines_pruned_at: usize,
+    /// The warnings shown so far, by location and text: the `warnings` module's
+    /// "default" action shows each once.
+    pub(crate) warnings_shown: std::collections::HashSet<String>,
     pub(crate) fs: Box<dyn crate::fs::FileSystem>,
 }
 
@@ -83,6 +90,18 @@ impl Drop for Runtime {
 }
 
 impl Runtime {
+    /// Remember a new coroutine for [`Vm::never_awaited_at_exit`].
+    pub(crate) fn track_coroutine(&mut self, coroutine: &Rc<crate::objects::Generator>) {
+        if self.coroutines.len() >= 64 && self.coroutines.len() >= 2 * self.coroutines_pruned_at {
+            self.coroutines.retain(|w| {
+                w.upgrade()
+                    .is_some_and(|g| g.state.get() == crate::objects::GeneratorState::Created)
+            });
+            self.coroutines_pruned_at = self.coroutines.len();
+        }
+        self.coroutines.push(Rc::downgrade(coroutine));
+    }
+
     pub(crate) fn new(config: Config) -> Runtime {
         let main = crate::builtins::new_module("__main__");
         let builtins = crate::builtins::builtins_module();
@@ -97,6 +116,9 @@ impl Runtime {
             random: None,
             abandoned: Rc::default(),
             asyncgen_finalizer: None,
+            coroutines: Vec::new(),
+            coroutines_pruned_at: 0,
+            warnings_shown: std::collections::HashSet::new(),
             fs: Box::new(crate::fs::MemoryFileSystem::new()),
         }
     }
@@ -324,7 +346,11 @@ impl<'a> Vm<'a> {
         let mut frame = Frame::new(code, module, None);
         let result = self.eval_frame(&mut frame);
         drop(frame);
-        self.warn_never_awaited(None);
+        if result.is_ok() {
+            // After an uncaught exception CPython warns once the traceback is printed
+            // (`Vm::never_awaited_at_exit`).
+            self.warn_never_awaited(None);
+        }
         self.close_abandoned();
         match result? {
             FrameExit::Return(_) | FrameExit::Yield(_) => Ok(()),

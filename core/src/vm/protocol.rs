@@ -133,15 +133,19 @@ fn call_function(
         } else {
             GenKind::Coroutine
         };
-        return Ok(Value::Generator(Rc::new(Generator {
+        let gen = Rc::new(Generator {
             frame: RefCell::new(Some(Box::new(frame))),
             state: Cell::new(GeneratorState::Created),
             kind,
             name: func.name.clone(),
             qualname: func.qualname.clone(),
             abandoned: vm.rt.abandoned.clone(),
-            finalized: Cell::new(false),
-        })));
+            reported: Cell::new(false),
+        });
+        if kind == GenKind::Coroutine {
+            vm.rt.track_coroutine(&gen);
+        }
+        return Ok(Value::Generator(gen));
     }
     match vm.eval_frame(&mut frame)? {
         FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
