@@ -122,8 +122,19 @@ impl Interpreter {
         // them back, as a CPython process does at exit.
         let flushed = vm.flush_open_files();
         match result.and(flushed) {
-            Ok(()) => Ok(()),
-            Err(e) => Err(uncaught(&mut vm, e)),
+            Ok(()) => {
+                let warnings = vm.never_awaited_at_exit();
+                if !warnings.is_empty() {
+                    vm.host.write(crate::host::Stream::Stderr, &warnings);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                let mut error = uncaught(&mut vm, e);
+                // CPython warns while shutting down, after printing the traceback.
+                error.traceback.push_str(&vm.never_awaited_at_exit());
+                Err(error)
+            }
         }
     }
 

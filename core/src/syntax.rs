@@ -679,7 +679,9 @@ impl Scan<'_> {
         {
             return self.string(start);
         }
-        if self.first_word.is_none() {
+        // `async def/for/with` opens the block its second word names, as CPython says.
+        let after_async = matches!(&self.first_word, Some((w, _)) if w == "async");
+        if self.first_word.is_none() || after_async {
             self.first_word = Some((word.to_string(), self.line));
         }
         if matches!(word, "not" | "lambda" | "if" | "await") {

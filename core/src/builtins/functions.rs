@@ -50,6 +50,8 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("pow", pow),
     ("iter", iter),
     ("next", next),
+    ("aiter", aiter),
+    ("anext", anext),
     ("hash", hash),
     ("id", id),
     ("callable", callable),
@@ -849,12 +851,39 @@ fn iter(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     vm.get_iter(&args[0])
 }
 
+/// `aiter(obj)`: `obj.__aiter__()`.
+fn aiter(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("aiter", &kw)?;
+    check_args("aiter", &args, 1, 1)?;
+    let Some(method) = vm.type_of(&args[0]).lookup("__aiter__") else {
+        return Err(type_error(format!(
+            "'{}' object is not an async iterable",
+            vm.type_name(&args[0])
+        )));
+    };
+    vm.call1(&method, args[0].clone())
+}
+
+/// `anext(aiter)`: the awaitable `aiter.__anext__()` (the default form is not supported).
+fn anext(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("anext", &kw)?;
+    check_args("anext", &args, 1, 1)?;
+    let Some(method) = vm.type_of(&args[0]).lookup("__anext__") else {
+        return Err(type_error(format!(
+            "'{}' object is not an async iterator",
+            vm.type_name(&args[0])
+        )));
+    };
+    vm.call1(&method, args[0].clone())
+}
+
 fn next(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("next", &kw)?;
     check_args("next", &args, 1, 2)?;
     let it = &args[0];
     let is_iterator = match it {
-        Value::Iterator(_) | Value::Generator(_) => true,
+        Value::Iterator(_) => true,
+        Value::Generator(g) => g.kind == crate::objects::GenKind::Generator,
         Value::Instance(i) => i.class.lookup("__next__").is_some(),
         _ => false,
     };

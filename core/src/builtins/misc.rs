@@ -379,6 +379,103 @@ fn gen_throw(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     finish(r)
 }
 
+fn agen_anext(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("__anext__", &kw)?;
+    check_method_args("__anext__", &args, 0, 0)?;
+    let g = as_generator(&args[0])?;
+    let first = Resume::Send(Value::None);
+    Ok(crate::vm::async_gen_step(
+        g,
+        first,
+        false,
+        "async_generator_asend",
+    ))
+}
+
+fn agen_asend(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("asend", &kw)?;
+    check_method_args("asend", &args, 1, 1)?;
+    let g = as_generator(&args[0])?;
+    let first = Resume::Send(args[1].clone());
+    Ok(crate::vm::async_gen_step(
+        g,
+        first,
+        false,
+        "async_generator_asend",
+    ))
+}
+
+/// The exception `throw(type[, value])` / `athrow(...)` raise, from their arguments.
+fn thrown_exception(vm: &mut Vm<'_>, args: &[Value]) -> PyResult<PyErr> {
+    let mut exc = args[1].clone();
+    if let (Value::Class(_), Some(v)) = (&exc, args.get(2)) {
+        let class = exc.clone();
+        exc = vm.call1(&class, v.clone())?;
+    }
+    vm.make_exception(exc)
+}
+
+fn agen_athrow(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("athrow", &kw)?;
+    check_method_args("athrow", &args, 1, 3)?;
+    let g = as_generator(&args[0])?.clone();
+    let err = thrown_exception(vm, &args)?;
+    Ok(crate::vm::async_gen_step(
+        &g,
+        Resume::Throw(err),
+        false,
+        "async_generator_athrow",
+    ))
+}
+
+fn agen_aclose(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("aclose", &kw)?;
+    check_method_args("aclose", &args, 0, 0)?;
+    let g = as_generator(&args[0])?;
+    let first = Resume::Throw(PyErr::new_empty("GeneratorExit"));
+    Ok(crate::vm::async_gen_step(
+        g,
+        first,
+        true,
+        "async_generator_athrow",
+    ))
+}
+
+fn as_step(v: &Value) -> PyResult<Rc<std::cell::RefCell<crate::objects::NativeIter>>> {
+    match v {
+        Value::Iterator(it) => Ok(it.clone()),
+        _ => Err(type_error(
+            "descriptor requires an 'async_generator_asend' object",
+        )),
+    }
+}
+
+fn step_send(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("send", &kw)?;
+    check_method_args("send", &args, 1, 1)?;
+    let step = as_step(&args[0])?;
+    let r = vm.step_async_gen(&step, Resume::Send(args[1].clone()))?;
+    finish(r)
+}
+
+fn step_throw(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("throw", &kw)?;
+    check_method_args("throw", &args, 1, 3)?;
+    let step = as_step(&args[0])?;
+    let err = thrown_exception(vm, &args)?;
+    let r = vm.step_async_gen(&step, Resume::Throw(err))?;
+    finish(r)
+}
+
+fn step_close(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("close", &kw)?;
+    check_method_args("close", &args, 0, 0)?;
+    let step = as_step(&args[0])?;
+    let name = step.borrow().type_name();
+    *step.borrow_mut() = crate::objects::NativeIter::Exhausted(name);
+    Ok(Value::None)
+}
+
 fn gen_close(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("close", &kw)?;
     check_method_args("close", &args, 0, 0)?;
@@ -570,6 +667,36 @@ pub(super) fn install(t: &BuiltinTypes) {
     );
     for class in t.iterators.values() {
         add_methods(class, &[("__next__", iter_next), ("__iter__", self_iter)]);
+    }
+    add_methods(
+        &t.coroutine,
+        &[
+            ("send", gen_send),
+            ("throw", gen_throw),
+            ("close", gen_close),
+            ("__await__", self_iter),
+        ],
+    );
+    add_methods(
+        &t.async_generator,
+        &[
+            ("__aiter__", self_iter),
+            ("__anext__", agen_anext),
+            ("asend", agen_asend),
+            ("athrow", agen_athrow),
+            ("aclose", agen_aclose),
+        ],
+    );
+    for name in ["async_generator_asend", "async_generator_athrow"] {
+        add_methods(
+            &t.iterator_class(name),
+            &[
+                ("send", step_send),
+                ("throw", step_throw),
+                ("close", step_close),
+                ("__await__", self_iter),
+            ],
+        );
     }
     add_methods(
         &t.property,

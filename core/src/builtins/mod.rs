@@ -278,7 +278,12 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
                 format!("<module '{}'>", m.name)
             }
         }
-        Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, addr),
+        Value::Generator(g) => format!(
+            "<{} object {} at {:#x}>",
+            g.kind.type_name(),
+            g.qualname,
+            addr
+        ),
         Value::Iterator(it) => format!("<{} object at {addr:#x}>", it.borrow().type_name()),
         Value::Property(_) => format!("<property object at {addr:#x}>"),
         Value::StaticMethod(_) => format!("<staticmethod object at {addr:#x}>"),

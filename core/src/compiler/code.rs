@@ -138,6 +138,22 @@ pub(crate) enum Instr {
     CallEx(bool),
     Return,
     Yield,
+    /// `await`: replace the top by the iterator that awaiting it runs (a coroutine
+    /// itself, or what `__await__` returns).
+    GetAwaitable,
+    /// `async for`: replace the top by its `__aiter__()`.
+    GetAIter,
+    /// `async for`: push the awaitable `__anext__()` of the async iterator on top.
+    GetANext,
+    /// An `async for` handler: `[aiter, exc]`; on StopAsyncIteration pop both and end
+    /// the handler (the loop is over), otherwise re-raise.
+    EndAsyncFor,
+    /// `async with`: `[mgr]` -> `[__aexit__, __aenter__()]` (the latter to be awaited).
+    BeforeAsyncWith,
+    /// After `__aenter__()` was awaited: push the handler block under its result.
+    SetupAsyncWith(u32),
+    /// `[exit]` -> `[exit(None, None, None)]` (the result of `__aexit__` is awaited).
+    WithExitCall,
     SetupExcept(u32),
     PopBlock,
     PopExcept,
@@ -207,6 +223,8 @@ pub(crate) struct Code {
     pub(crate) has_varargs: bool,
     pub(crate) has_varkw: bool,
     pub(crate) is_generator: bool,
+    /// `async def` (with `is_generator`: an async generator).
+    pub(crate) is_coroutine: bool,
     pub(crate) kind: CodeKind,
     pub(crate) first_line: u32,
     /// The module's source, so tracebacks can show lines.

@@ -151,6 +151,8 @@ enum Block<'a> {
     FinallyOnException,
     /// Inside a `with` body: `__exit__` is on the stack (PopBlock and call it).
     With,
+    /// Inside an `async with` body: `__aexit__` is on the stack (call it and await).
+    AsyncWith,
     /// Inside a `finally` body inlined for a `return`: the return value is on the stack.
     PendingReturn,
 }
@@ -163,6 +165,7 @@ enum Cleanup<'a> {
     PopExcept(Option<&'a ast::Identifier>),
     DropException,
     ExitWith,
+    ExitAsyncWith,
     RunFinally(&'a [Stmt]),
     DropReturnValue,
 }
@@ -240,6 +243,7 @@ impl<'a> Compiler<'a> {
             has_varargs: false,
             has_varkw: false,
             is_generator: s.is_generator,
+            is_coroutine: s.is_async,
             kind,
             first_line: line,
             source: self.source.clone(),
@@ -299,6 +303,7 @@ impl<'a> Compiler<'a> {
             Instr::YieldFromSend(_) => Instr::YieldFromSend(target),
             Instr::SetupExcept(_) => Instr::SetupExcept(target),
             Instr::SetupWith(_) => Instr::SetupWith(target),
+            Instr::SetupAsyncWith(_) => Instr::SetupAsyncWith(target),
             other => other,
         };
     }
@@ -542,13 +547,16 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::For(f) => {
-                if f.is_async {
-                    return err("asynchronous for is not supported", f.range);
-                }
                 self.expr(&f.iter)?;
-                self.emit(Instr::GetIter);
-                let start = self.here() as usize;
-                let exit = self.emit(Instr::ForIter(0));
+                let (start, exit) = if f.is_async {
+                    self.emit(Instr::GetAIter);
+                    let start = self.here() as usize;
+                    (start, self.async_for_next())
+                } else {
+                    self.emit(Instr::GetIter);
+                    let start = self.here() as usize;
+                    (start, self.emit(Instr::ForIter(0)))
+                };
                 self.unit().blocks.push(Block::Loop {
                     start,
                     breaks: Vec::new(),
@@ -562,7 +570,12 @@ impl<'a> Compiler<'a> {
                     Some(Block::Loop { breaks, .. }) => breaks,
                     _ => Vec::new(),
                 };
-                self.patch(exit);
+                if f.is_async {
+                    self.patch(exit);
+                    self.emit(Instr::EndAsyncFor);
+                } else {
+                    self.patch(exit);
+                }
                 self.stmts(&f.orelse)?;
                 for b in breaks {
                     self.patch(b);
@@ -574,6 +587,10 @@ impl<'a> Compiler<'a> {
                 if self.scope_kind() != ScopeKind::Function {
                     return err("'return' outside function", r.range);
                 }
+                let code = &self.units.last().expect("unit").code;
+                if r.value.is_some() && code.is_generator && code.is_coroutine {
+                    return err("'return' with value in async generator", r.range);
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
@@ -582,9 +599,6 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Return);
             }
             Stmt::FunctionDef(f) => {
-                if f.is_async {
-                    return err("async functions are not supported", f.range);
-                }
                 for d in &f.decorator_list {
                     self.expr(&d.expression)?;
                 }
@@ -645,9 +659,10 @@ impl<'a> Compiler<'a> {
             }
             Stmt::With(w) => {
                 if w.is_async {
-                    return err("async with is not supported", w.range);
+                    self.async_with(&w.items, &w.body)?;
+                } else {
+                    self.with(&w.items, &w.body)?;
                 }
-                self.with(&w.items, &w.body)?;
             }
             Stmt::Import(i) => {
                 for alias in &i.names {
@@ -750,6 +765,7 @@ impl<'a> Compiler<'a> {
             Block::Handler(name) => Cleanup::PopExcept(*name),
             Block::FinallyOnException => Cleanup::DropException,
             Block::With => Cleanup::ExitWith,
+            Block::AsyncWith => Cleanup::ExitAsyncWith,
             Block::PendingReturn => Cleanup::DropReturnValue,
         };
         match cleanup {
@@ -774,6 +790,15 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::RotTwo);
                 }
                 self.emit(Instr::WithExitNormal);
+            }
+            Cleanup::ExitAsyncWith => {
+                self.emit(Instr::PopBlock);
+                if keep_top {
+                    self.emit(Instr::RotTwo);
+                }
+                self.emit(Instr::WithExitCall);
+                self.await_top();
+                self.emit(Instr::Pop);
             }
             Cleanup::RunFinally(body) => {
                 self.emit(Instr::PopBlock);
@@ -916,6 +941,70 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Pop);
         self.patch(end);
         Ok(())
+    }
+
+    /// `async with`: as `with`, with `__aenter__`/`__aexit__` and each call's result awaited.
+    fn async_with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult<()> {
+        let Some((first, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.expr(&first.context_expr)?;
+        self.emit(Instr::BeforeAsyncWith);
+        self.await_top();
+        let setup = self.emit(Instr::SetupAsyncWith(0));
+        match &first.optional_vars {
+            Some(v) => self.assign(v)?,
+            None => {
+                self.emit(Instr::Pop);
+            }
+        }
+        self.unit().blocks.push(Block::AsyncWith);
+        if rest.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.async_with(rest, body)?;
+        }
+        self.unit().blocks.pop();
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::WithExitCall);
+        self.await_top();
+        self.emit(Instr::Pop);
+        let end = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        self.emit(Instr::WithExceptStart);
+        self.await_top();
+        let suppress = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.patch(suppress);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Pop);
+        self.patch(end);
+        Ok(())
+    }
+
+    /// Await the value on top of the stack, leaving its result there: CPython's
+    /// `GET_AWAITABLE; LOAD_CONST None; SEND; YIELD_VALUE` loop, as `yield from` over
+    /// the awaitable's iterator.
+    fn await_top(&mut self) {
+        self.emit(Instr::GetAwaitable);
+        self.load_const(Value::None);
+        let start = self.here();
+        let exit = self.emit(Instr::YieldFromSend(0));
+        self.emit(Instr::Yield);
+        self.emit(Instr::Jump(start));
+        self.patch(exit);
+    }
+
+    /// One step of `async for` over the async iterator on top: push the awaited
+    /// `__anext__()`. Returns the handler jump to patch to the loop's exit, where an
+    /// `EndAsyncFor` ends the loop on StopAsyncIteration (and re-raises anything else).
+    fn async_for_next(&mut self) -> usize {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::GetANext);
+        self.await_top();
+        self.emit(Instr::PopBlock);
+        setup
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
@@ -1424,7 +1513,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Jump(start));
                 self.patch(exit);
             }
-            Expr::Await(a) => return err("'await' outside async function", a.range),
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.await_top();
+            }
             Expr::IpyEscapeCommand(c) => return err("invalid syntax", c.range),
         }
         Ok(())
@@ -1664,7 +1756,12 @@ impl<'a> Compiler<'a> {
         let line = self.unit().line;
         // The first iterable is evaluated here and passed as the argument `.0`.
         self.expr(&generators[0].iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if generators[0].is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
+        let awaited = self.table.scopes[scope].is_async && !self.table.scopes[scope].is_generator;
         self.push_unit(scope, name.into(), qualname, CodeKind::Function, line);
         self.unit().line = line;
         self.unit().code.argcount = 1;
@@ -1685,6 +1782,9 @@ impl<'a> Compiler<'a> {
         self.emit_closure_and_code(code, 0)?;
         self.emit(Instr::RotTwo);
         self.emit(Instr::Call(1));
+        if awaited {
+            self.await_top();
+        }
         Ok(())
     }
 
@@ -1699,10 +1799,18 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async {
+                Instr::GetAIter
+            } else {
+                Instr::GetIter
+            });
         }
         let start = self.here();
-        let exit = self.emit(Instr::ForIter(0));
+        let exit = if g.is_async {
+            self.async_for_next()
+        } else {
+            self.emit(Instr::ForIter(0))
+        };
         self.assign(&g.target)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
@@ -1740,6 +1848,9 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::Jump(start));
         self.patch(exit);
+        if g.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
     }
 }

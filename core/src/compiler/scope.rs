@@ -37,6 +37,11 @@ pub(crate) struct Scope {
     globals: HashSet<String>,
     nonlocals: HashSet<String>,
     pub(crate) is_generator: bool,
+    /// An `async def`, or a comprehension that awaits (run as a coroutine, or as an
+    /// async generator when `is_generator` too).
+    pub(crate) is_async: bool,
+    /// A comprehension's implicit function (awaits in it are the enclosing function's).
+    is_comprehension: bool,
     pub(crate) cells: IndexSet<String>,
     pub(crate) frees: IndexSet<String>,
     /// Fast locals in order: parameters first.
@@ -54,6 +59,8 @@ impl Scope {
             globals: HashSet::new(),
             nonlocals: HashSet::new(),
             is_generator: false,
+            is_async: false,
+            is_comprehension: false,
             cells: IndexSet::new(),
             frees: IndexSet::new(),
             locals: IndexSet::new(),
@@ -207,6 +214,49 @@ impl Builder {
         prev
     }
 
+    /// `async for` / `async with` need an `async def` (a comprehension inherits it).
+    fn require_async(&mut self, message: &str, range: TextRange) -> Result<(), ScopeError> {
+        if self.cur().is_comprehension {
+            return self.await_in_comprehension(range);
+        }
+        if self.cur().kind == ScopeKind::Function && self.cur().is_async {
+            return Ok(());
+        }
+        Err(ScopeError {
+            message: message.into(),
+            range,
+        })
+    }
+
+    /// An `await` or `async for` in the current comprehension makes it asynchronous,
+    /// and so each comprehension around it up to the `async def` (they await it), as
+    /// CPython; a generator expression is an async generator its encloser need not await.
+    fn await_in_comprehension(&mut self, range: TextRange) -> Result<(), ScopeError> {
+        let mut id = self.current;
+        loop {
+            let s = &self.scopes[id];
+            if !s.is_comprehension {
+                if s.kind == ScopeKind::Function && s.is_async {
+                    return Ok(());
+                }
+                break;
+            }
+            let (gen, parent) = (s.is_generator, s.parent);
+            self.scopes[id].is_async = true;
+            if gen {
+                return Ok(());
+            }
+            match parent {
+                Some(p) => id = p,
+                None => break,
+            }
+        }
+        Err(ScopeError {
+            message: "asynchronous comprehension outside of an asynchronous function".into(),
+            range,
+        })
+    }
+
     fn cur(&mut self) -> &mut Scope {
         &mut self.scopes[self.current]
     }
@@ -280,6 +330,7 @@ impl Builder {
                 self.bind(&f.name);
                 let prev = self.enter(f, ScopeKind::Function);
                 self.cur().params = Self::param_names(&f.parameters);
+                self.cur().is_async = f.is_async;
                 self.stmts(&f.body)?;
                 self.current = prev;
             }
@@ -335,6 +386,9 @@ impl Builder {
                 }
             }
             Stmt::For(f) => {
+                if f.is_async {
+                    self.require_async("'async for' outside async function", f.range)?;
+                }
                 self.expr(&f.iter)?;
                 self.target(&f.target)?;
                 self.stmts(&f.body)?;
@@ -356,6 +410,9 @@ impl Builder {
                 }
             }
             Stmt::With(w) => {
+                if w.is_async {
+                    self.require_async("'async with' outside async function", w.range)?;
+                }
                 for item in &w.items {
                     self.expr(&item.context_expr)?;
                     if let Some(v) = &item.optional_vars {
@@ -563,12 +620,18 @@ impl Builder {
         node: &T,
         generators: &[ast::Comprehension],
         elts: &[&Expr],
+        is_genexpr: bool,
     ) -> Result<(), ScopeError> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&generators[0].iter)?;
         let prev = self.enter(node, ScopeKind::Function);
         self.cur().params = vec![".0".to_string()];
+        self.cur().is_comprehension = true;
+        self.cur().is_generator = is_genexpr;
         for (i, g) in generators.iter().enumerate() {
+            if g.is_async {
+                self.await_in_comprehension(g.range)?;
+            }
             if i > 0 {
                 self.expr(&g.iter)?;
             }
@@ -600,14 +663,12 @@ impl Builder {
                 self.expr(&l.body)?;
                 self.current = prev;
             }
-            Expr::ListComp(c) => self.comprehension(c, &c.generators, &[&c.elt])?,
-            Expr::SetComp(c) => self.comprehension(c, &c.generators, &[&c.elt])?,
-            Expr::Generator(c) => {
-                self.comprehension(c, &c.generators, &[&c.elt])?;
-                let id = self.by_node[&(c as *const _ as usize)];
-                self.scopes[id].is_generator = true;
+            Expr::ListComp(c) => self.comprehension(c, &c.generators, &[&c.elt], false)?,
+            Expr::SetComp(c) => self.comprehension(c, &c.generators, &[&c.elt], false)?,
+            Expr::Generator(c) => self.comprehension(c, &c.generators, &[&c.elt], true)?,
+            Expr::DictComp(c) => {
+                self.comprehension(c, &c.generators, &[&c.key, &c.value], false)?
             }
-            Expr::DictComp(c) => self.comprehension(c, &c.generators, &[&c.key, &c.value])?,
             Expr::Yield(y) => {
                 if self.cur().kind != ScopeKind::Function {
                     return Err(ScopeError {
@@ -627,6 +688,12 @@ impl Builder {
                         range: y.range,
                     });
                 }
+                if self.cur().is_async {
+                    return Err(ScopeError {
+                        message: "'yield from' inside async function".into(),
+                        range: y.range,
+                    });
+                }
                 self.cur().is_generator = true;
                 self.expr(&y.value)?;
             }
@@ -635,10 +702,21 @@ impl Builder {
                 self.target(&n.target)?;
             }
             Expr::Await(a) => {
-                return Err(ScopeError {
-                    message: "'await' outside function".into(),
-                    range: a.range,
-                })
+                if self.cur().kind != ScopeKind::Function {
+                    return Err(ScopeError {
+                        message: "'await' outside function".into(),
+                        range: a.range,
+                    });
+                }
+                if self.cur().is_comprehension {
+                    self.await_in_comprehension(a.range)?;
+                } else if !self.cur().is_async {
+                    return Err(ScopeError {
+                        message: "'await' outside async function".into(),
+                        range: a.range,
+                    });
+                }
+                self.expr(&a.value)?;
             }
             _ => {
                 let mut result = Ok(());

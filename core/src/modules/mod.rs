@@ -13,6 +13,8 @@
 //!           enum dataclasses abc typing fractions statistics datetime _strptime
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
+//!   asyncio py/asyncio.py: the event loop, futures, tasks, queues, locks; it sleeps
+//!           with time.sleep (suspends) and reads time.monotonic
 //! ```
 //! Invariant: a module is created when an import finds its name missing from
 //! `sys.modules` (`Runtime::sys_modules`, see `registry`) and is then listed there and in
@@ -60,6 +62,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("_strptime", include_str!("py/_strptime.py")),
     ("re", include_str!("py/re.py")),
     ("_re_parser", include_str!("py/_re_parser.py")),
+    ("asyncio", include_str!("py/asyncio.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -160,6 +163,7 @@ impl Vm<'_> {
             "__future__" => future_module(),
             "_fs" => files::module(),
             "_sre" => sre::module(),
+            "_coroutines" => coroutines_module(),
             "os.path" => self.import_module("posixpath")?,
             _ => {
                 if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
@@ -469,6 +473,44 @@ fn future_module() -> Rc<Module> {
     attrs.insert("all_feature_names".into(), Value::list(names));
     drop(attrs);
     m
+}
+
+/// `_coroutines.iscoroutinefunction(f)`: whether `f` (or the function a method wraps)
+/// is an `async def` without `yield` — what CPython reads from `co_flags`.
+fn coroutines_module() -> Rc<Module> {
+    let m = new_module("_coroutines");
+    m.attrs.borrow_mut().insert(
+        "iscoroutinefunction".into(),
+        native("iscoroutinefunction", is_coroutine_function),
+    );
+    m.attrs.borrow_mut().insert(
+        "set_asyncgen_finalizer".into(),
+        native("set_asyncgen_finalizer", set_asyncgen_finalizer),
+    );
+    m
+}
+
+/// `_coroutines.set_asyncgen_finalizer(f)`: what is called with each async generator
+/// dropped while suspended (None: close it in place); returns the previous one.
+fn set_asyncgen_finalizer(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("set_asyncgen_finalizer", &kw)?;
+    check_args("set_asyncgen_finalizer", &args, 1, 1)?;
+    let new = (!args[0].is_none()).then(|| args[0].clone());
+    let old = std::mem::replace(&mut vm.rt.asyncgen_finalizer, new);
+    Ok(old.unwrap_or(Value::None))
+}
+
+fn is_coroutine_function(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("iscoroutinefunction", &kw)?;
+    check_args("iscoroutinefunction", &args, 1, 1)?;
+    let mut f = &args[0];
+    if let Value::Method(m) = f {
+        f = &m.func;
+    }
+    Ok(Value::Bool(matches!(
+        f,
+        Value::Function(func) if func.code.is_coroutine && !func.code.is_generator
+    )))
 }
 
 fn host_module() -> Rc<Module> {

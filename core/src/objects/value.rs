@@ -515,13 +515,41 @@ pub(crate) enum GeneratorState {
     Finished,
 }
 
+/// Which kind of resumable frame a [`Generator`] runs: CPython's three types over one
+/// mechanism (a heap frame resumed by `send`/`throw`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum GenKind {
+    /// A `def` with `yield`: `generator`, iterable.
+    Generator,
+    /// An `async def` without `yield`: `coroutine`, awaitable, not iterable.
+    Coroutine,
+    /// An `async def` with `yield`: `async_generator`, driven by `__anext__`/`asend`.
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// CPython's type name for this kind.
+    pub(crate) fn type_name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async_generator",
+        }
+    }
+}
+
 pub(crate) struct Generator {
     pub(crate) frame: RefCell<Option<Box<crate::vm::Frame>>>,
     pub(crate) state: Cell<GeneratorState>,
+    pub(crate) kind: GenKind,
     pub(crate) name: Rc<str>,
     pub(crate) qualname: Rc<str>,
     /// Where dropping this generator while suspended queues its frame to be closed.
     pub(crate) abandoned: Rc<super::AbandonedFrames>,
+    /// An async generator already handed to the loop's finalizer once (dropped again,
+    /// it is closed in place, so a finalizer that keeps failing cannot loop), or a
+    /// coroutine already warned about as never awaited.
+    pub(crate) reported: Cell<bool>,
 }
 
 /// Iterators over built-in objects; each variant keeps its own position.
@@ -580,6 +608,17 @@ pub(crate) enum NativeIter {
         obj: Value,
         index: i64,
     },
+    /// One step of an async generator (`__anext__()`, `asend(v)`, `athrow(e)`,
+    /// `aclose()`): an awaitable that passes the generator's awaits through and returns
+    /// the value it yields (see `vm/coroutines.rs`).
+    AsyncGenStep {
+        agen: Rc<Generator>,
+        /// How to resume the generator on the first step (then what is sent in).
+        first: Option<crate::vm::Resume>,
+        /// `aclose()`: the generator must not yield a value again.
+        closing: bool,
+        name: &'static str,
+    },
     /// Done; keeps the type name the iterator had.
     Exhausted(&'static str),
 }
@@ -604,6 +643,7 @@ impl NativeIter {
                 DictViewKind::Items => "dict_itemiterator",
             },
             NativeIter::GetItem { .. } => "iterator",
+            NativeIter::AsyncGenStep { name, .. } => name,
         }
     }
 

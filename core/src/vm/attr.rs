@@ -70,7 +70,11 @@ pub(crate) fn type_of(v: &Value) -> Rc<Class> {
         Value::Class(c) => c.meta.clone().unwrap_or_else(|| t.type_.clone()),
         Value::Instance(i) => i.class.clone(),
         Value::Module(_) => t.module.clone(),
-        Value::Generator(_) => t.generator.clone(),
+        Value::Generator(g) => match g.kind {
+            crate::objects::GenKind::Generator => t.generator.clone(),
+            crate::objects::GenKind::Coroutine => t.coroutine.clone(),
+            crate::objects::GenKind::AsyncGenerator => t.async_generator.clone(),
+        },
         Value::Iterator(it) => t.iterator_class(it.borrow().type_name()),
         Value::Property(_) => t.property.clone(),
         Value::StaticMethod(_) => t.staticmethod.clone(),

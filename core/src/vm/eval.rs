@@ -15,7 +15,7 @@ use std::rc::Rc;
 use super::types::types;
 use super::{PyErr, PyResult, Vm};
 use crate::compiler::{CmpOp, Code, Instr};
-use crate::objects::{CellRef, Function, GeneratorState, Module, TracebackEntry, Value};
+use crate::objects::{CellRef, Function, GenKind, GeneratorState, Module, TracebackEntry, Value};
 
 /// An active entry of a frame's block stack.
 pub(crate) enum Block {
@@ -232,6 +232,7 @@ impl Vm<'_> {
         let code = f.code.clone();
         loop {
             if self.rt.abandoned.pending() {
+                self.warn_never_awaited(Some(f));
                 self.close_abandoned();
             }
             let instr = code.instrs[f.ip];
@@ -644,6 +645,57 @@ impl Vm<'_> {
                 }
                 Instr::Return => return Ok(Step::Exit(FrameExit::Return(f.pop()))),
                 Instr::Yield => return Ok(Step::Exit(FrameExit::Yield(f.pop()))),
+                Instr::GetAwaitable => {
+                    let v = f.pop();
+                    let it = self.get_awaitable(&v)?;
+                    f.stack.push(it);
+                }
+                Instr::GetAIter => {
+                    let v = f.pop();
+                    let it = self.get_aiter(&v)?;
+                    f.stack.push(it);
+                }
+                Instr::GetANext => {
+                    let aiter = f.top().clone();
+                    let awaitable = self.get_anext(&aiter)?;
+                    f.stack.push(awaitable);
+                }
+                Instr::EndAsyncFor => {
+                    let exc = f.pop();
+                    if !self
+                        .exception_matches(&exc, &Value::Class(types().exc("StopAsyncIteration")))?
+                    {
+                        f.reraising = true;
+                        return Err(PyErr(exc));
+                    }
+                    if let Some(Block::Handler { previous }) = f.blocks.pop() {
+                        self.handled = previous;
+                    }
+                    f.pop();
+                }
+                Instr::BeforeAsyncWith => {
+                    let mgr = f.pop();
+                    let (exit, entered) = self.before_async_with(&mgr)?;
+                    f.stack.push(exit);
+                    f.stack.push(entered);
+                }
+                Instr::SetupAsyncWith(t) => {
+                    let v = f.pop();
+                    f.blocks.push(Block::Except {
+                        handler: t,
+                        level: f.stack.len() as u32,
+                    });
+                    f.stack.push(v);
+                }
+                Instr::WithExitCall => {
+                    let exit = f.pop();
+                    let r = self.call(
+                        &exit,
+                        vec![Value::None, Value::None, Value::None],
+                        Vec::new(),
+                    )?;
+                    f.stack.push(r);
+                }
                 Instr::SetupExcept(t) => {
                     f.blocks.push(Block::Except {
                         handler: t,
@@ -991,7 +1043,25 @@ impl Vm<'_> {
         if let Value::Generator(g) = it {
             return self.resume_generator(g, sent);
         }
+        if let Value::Iterator(cell) = it {
+            if matches!(
+                &*cell.borrow(),
+                crate::objects::NativeIter::AsyncGenStep { .. }
+            ) {
+                return self.step_async_gen(cell, Resume::Send(sent));
+            }
+        }
         if sent.is_none() {
+            if let Value::Instance(i) = it {
+                // Called directly so that a StopIteration's value is the result.
+                if let Some(next) = i.class.lookup("__next__") {
+                    return match self.call1(&next, it.clone()) {
+                        Ok(v) => Ok(Ok(v)),
+                        Err(e) if e.is("StopIteration") => Ok(Err(self.getattr(&e.0, "value")?)),
+                        Err(e) => Err(e),
+                    };
+                }
+            }
             return Ok(self.next(it)?.ok_or(Value::None));
         }
         let send = self.getattr(it, "send")?;
@@ -1013,11 +1083,73 @@ impl Vm<'_> {
             return Ok(());
         }
         match self.resume_generator_with(gen, Resume::Throw(PyErr::new_empty("GeneratorExit"))) {
-            Ok(Ok(_)) => Err(super::runtime_error("generator ignored GeneratorExit")),
+            Ok(Ok(_)) => Err(super::runtime_error(format!(
+                "{} ignored GeneratorExit",
+                gen.kind.type_name()
+            ))),
             Ok(Err(_)) => Ok(()),
             Err(e) if e.is("GeneratorExit") || e.is("StopIteration") => Ok(()),
             Err(e) => Err(e),
         }
+    }
+
+    /// CPython's RuntimeWarning for each coroutine collected without being awaited,
+    /// placed at the line `f` is running (`sys:1` once the program is over); shown once
+    /// per line and coroutine, as the `warnings` module's default action.
+    #[inline(never)]
+    pub(crate) fn warn_never_awaited(&mut self, f: Option<&Frame>) {
+        for name in self.rt.abandoned.take_never_awaited() {
+            let key = match f {
+                Some(f) => format!("{}:{}:{name}", f.code.filename, f.line()),
+                None => format!("sys:1:{name}"),
+            };
+            if !self.rt.warnings_shown.insert(key) {
+                continue;
+            }
+            let report = match f {
+                Some(f) => {
+                    let line = f.line();
+                    let text = f
+                        .code
+                        .source
+                        .lines()
+                        .nth((line as usize).saturating_sub(1))
+                        .unwrap_or("")
+                        .trim();
+                    format!(
+                        "{}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n  \
+                         {text}\nRuntimeWarning: Enable tracemalloc to get the object \
+                         allocation traceback\n",
+                        f.code.filename
+                    )
+                }
+                None => format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"),
+            };
+            self.host.write(crate::host::Stream::Stderr, &report);
+        }
+    }
+
+    /// What CPython prints at exit for the coroutines never started: those dropped since
+    /// the last instruction and those still alive (each once).
+    pub(crate) fn never_awaited_at_exit(&mut self) -> String {
+        let mut names = self.rt.abandoned.take_never_awaited();
+        for weak in std::mem::take(&mut self.rt.coroutines) {
+            if let Some(g) = weak.upgrade() {
+                if g.state.get() == GeneratorState::Created && !g.reported.get() {
+                    g.reported.set(true);
+                    names.push(g.qualname.clone());
+                }
+            }
+        }
+        let mut report = String::new();
+        for name in names {
+            if self.rt.warnings_shown.insert(format!("sys:1:{name}")) {
+                report.push_str(&format!(
+                    "sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"
+                ));
+            }
+        }
+        report
     }
 
     /// Close the frames of generators dropped while suspended, as CPython's collector
@@ -1028,10 +1160,30 @@ impl Vm<'_> {
             let gen = Rc::new(crate::objects::Generator {
                 frame: RefCell::new(Some(abandoned.frame)),
                 state: std::cell::Cell::new(GeneratorState::Suspended),
+                kind: abandoned.kind,
                 name: abandoned.name,
                 qualname: abandoned.qualname,
                 abandoned: self.rt.abandoned.clone(),
+                reported: std::cell::Cell::new(abandoned.reported),
             });
+            let finalizer = match gen.kind {
+                GenKind::AsyncGenerator if !abandoned.reported => {
+                    self.rt.asyncgen_finalizer.clone()
+                }
+                _ => None,
+            };
+            if let Some(finalizer) = finalizer {
+                gen.reported.set(true);
+                if let Err(e) = self.call1(&finalizer, Value::Generator(gen.clone())) {
+                    let report = format!(
+                        "Exception ignored in: {}\n{}",
+                        self.repr(&finalizer).unwrap_or_default(),
+                        super::format_exception(self, &e)
+                    );
+                    self.host.write(crate::host::Stream::Stderr, &report);
+                }
+                continue;
+            }
             let result = self.close_generator(&gen);
             // Finished whatever happened, so dropping it never queues the frame again.
             gen.state.set(GeneratorState::Finished);
@@ -1076,26 +1228,52 @@ impl Vm<'_> {
                 gen.frame.borrow_mut().take();
                 return Err(e);
             }
+            Resume::Send(_)
+                if state == GeneratorState::Finished && gen.kind == GenKind::Coroutine =>
+            {
+                return Err(super::runtime_error(
+                    "cannot reuse already awaited coroutine",
+                ));
+            }
             _ if state == GeneratorState::Finished => return Ok(Err(Value::None)),
             Resume::Send(sent) if state == GeneratorState::Created && !sent.is_none() => {
-                return Err(super::type_error(
-                    "can't send non-None value to a just-started generator",
-                ));
+                return Err(super::type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    gen.kind.type_name()
+                )));
             }
             other => other,
         };
         let Some(mut frame) = gen.frame.borrow_mut().take() else {
             return Ok(Err(Value::None));
         };
+        gen.state.set(GeneratorState::Running);
         match how {
             Resume::Send(sent) => {
-                if gen.state.get() == GeneratorState::Suspended {
+                if state == GeneratorState::Suspended {
                     frame.stack.push(sent);
                 }
             }
-            Resume::Throw(e) => frame.thrown = Some(e),
+            Resume::Throw(e) => match super::coroutines::delegation_exit(&frame) {
+                Some(exit) => {
+                    let inner = frame.stack.last().cloned().unwrap_or(Value::None);
+                    match self.throw_into_delegate(&inner, e) {
+                        Ok(Ok(v)) => {
+                            *gen.frame.borrow_mut() = Some(frame);
+                            gen.state.set(GeneratorState::Suspended);
+                            return Ok(Ok(v));
+                        }
+                        Ok(Err(returned)) => {
+                            frame.stack.pop();
+                            frame.stack.push(returned);
+                            frame.ip = exit as usize;
+                        }
+                        Err(e) => frame.thrown = Some(e),
+                    }
+                }
+                None => frame.thrown = Some(e),
+            },
         }
-        gen.state.set(GeneratorState::Running);
         let saved_handled = self.handled.take();
         let result = self.eval_frame(&mut frame);
         self.handled = saved_handled;
@@ -1112,7 +1290,10 @@ impl Vm<'_> {
             Err(e) => {
                 gen.state.set(GeneratorState::Finished);
                 if e.is("StopIteration") {
-                    let err = super::runtime_error("generator raised StopIteration");
+                    let err = super::runtime_error(format!(
+                        "{} raised StopIteration",
+                        gen.kind.type_name()
+                    ));
                     *err.data().cause.borrow_mut() = Some(e.0.clone());
                     return Err(err);
                 }

@@ -24,6 +24,7 @@
 
 mod attr;
 pub(crate) mod bignum;
+mod coroutines;
 mod errors;
 mod eval;
 mod matching;
@@ -37,6 +38,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 pub(crate) use attr::new_property;
+pub(crate) use coroutines::async_gen_step;
 pub(crate) use errors::*;
 pub(crate) use eval::{Frame, FrameExit, Resume};
 pub(crate) use protocol::{bare_instance, instantiate_plain, new_user_class};
@@ -63,6 +65,16 @@ pub(crate) struct Runtime {
     /// Frames of generators dropped while suspended, to close (see `objects/abandoned.rs`).
     pub(crate) abandoned: Rc<crate::objects::AbandonedFrames>,
     /// The program's files (`open()`, `os`, imports of its own modules).
+    /// Called with an async generator dropped while suspended, instead of closing it
+    /// (asyncio's loop sets it, as CPython's `sys.set_asyncgen_hooks(finalizer=)`).
+    pub(crate) asyncgen_finalizer: Option<Value>,
+    /// Every coroutine created, weakly: those never started when a run ends get
+    /// CPython's at-exit "never awaited" warning. Pruned as it doubles.
+    pub(crate) coroutines: Vec<std::rc::Weak<crate::objects::Generator>>,
+    coroutines_pruned_at: usize,
+    /// The warnings shown so far, by location and text: the `warnings` module's
+    /// "default" action shows each once.
+    pub(crate) warnings_shown: std::collections::HashSet<String>,
     pub(crate) fs: Box<dyn crate::fs::FileSystem>,
 }
 
@@ -91,11 +103,24 @@ impl Drop for Runtime {
             };
             drop(attrs); // after the borrow ends: dropping values may reach the module
         }
+        self.asyncgen_finalizer = None;
         self.abandoned.discard();
     }
 }
 
 impl Runtime {
+    /// Remember a new coroutine for [`Vm::never_awaited_at_exit`].
+    pub(crate) fn track_coroutine(&mut self, coroutine: &Rc<crate::objects::Generator>) {
+        if self.coroutines.len() >= 64 && self.coroutines.len() >= 2 * self.coroutines_pruned_at {
+            self.coroutines.retain(|w| {
+                w.upgrade()
+                    .is_some_and(|g| g.state.get() == crate::objects::GeneratorState::Created)
+            });
+            self.coroutines_pruned_at = self.coroutines.len();
+        }
+        self.coroutines.push(Rc::downgrade(coroutine));
+    }
+
     pub(crate) fn new(config: Config) -> Runtime {
         let main = crate::builtins::new_module("__main__");
         let builtins = crate::builtins::builtins_module();
@@ -112,6 +137,10 @@ impl Runtime {
             modules: HashMap::new(),
             random: None,
             abandoned: Rc::default(),
+            asyncgen_finalizer: None,
+            coroutines: Vec::new(),
+            coroutines_pruned_at: 0,
+            warnings_shown: std::collections::HashSet::new(),
             fs: Box::new(crate::fs::MemoryFileSystem::new()),
         }
     }
@@ -341,6 +370,11 @@ impl<'a> Vm<'a> {
         let mut frame = Frame::new(code, module, None);
         let result = self.eval_frame(&mut frame);
         drop(frame);
+        if result.is_ok() {
+            // After an uncaught exception CPython warns once the traceback is printed
+            // (`Vm::never_awaited_at_exit`).
+            self.warn_never_awaited(None);
+        }
         self.close_abandoned();
         match result? {
             FrameExit::Return(_) | FrameExit::Yield(_) => Ok(()),

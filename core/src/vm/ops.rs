@@ -1252,7 +1252,10 @@ impl Vm<'_> {
                 }
                 self.contains_by_iteration(container, item)
             }
-            Value::Iterator(_) | Value::Generator(_) => self.contains_by_iteration(container, item),
+            Value::Iterator(_) => self.contains_by_iteration(container, item),
+            Value::Generator(g) if g.kind == crate::objects::GenKind::Generator => {
+                self.contains_by_iteration(container, item)
+            }
             _ => Err(type_error(format!(
                 "argument of type '{}' is not iterable",
                 self.type_name(container)

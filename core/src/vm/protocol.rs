@@ -7,8 +7,8 @@ use super::types::types;
 use super::{type_error, Frame, FrameExit, PyResult, Vm};
 use crate::builtins::metaclass::{class_created, derive_meta, namespace_dict};
 use crate::objects::{
-    AttrMap, Class, DictViewKind, ExcData, Function, Generator, GeneratorState, Instance, Kwargs,
-    Module, NativeIter, NativeState, PyDict, PyTuple, Value,
+    AttrMap, Class, DictViewKind, ExcData, Function, GenKind, Generator, GeneratorState, Instance,
+    Kwargs, Module, NativeIter, NativeState, PyDict, PyTuple, Value,
 };
 
 pub(crate) fn cell_value(cell: crate::objects::CellRef) -> Value {
@@ -125,14 +125,27 @@ fn call_function(
     kwargs: Kwargs,
 ) -> PyResult<Value> {
     let mut frame = bind_args(func, args, kwargs)?;
-    if func.code.is_generator {
-        return Ok(Value::Generator(Rc::new(Generator {
+    if func.code.is_generator || func.code.is_coroutine {
+        let kind = if !func.code.is_coroutine {
+            GenKind::Generator
+        } else if func.code.is_generator {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Coroutine
+        };
+        let gen = Rc::new(Generator {
             frame: RefCell::new(Some(Box::new(frame))),
             state: Cell::new(GeneratorState::Created),
+            kind,
             name: func.name.clone(),
             qualname: func.qualname.clone(),
             abandoned: vm.rt.abandoned.clone(),
-        })));
+            reported: Cell::new(false),
+        });
+        if kind == GenKind::Coroutine {
+            vm.rt.track_coroutine(&gen);
+        }
+        return Ok(Value::Generator(gen));
     }
     match vm.eval_frame(&mut frame)? {
         FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
@@ -712,7 +725,8 @@ impl Vm<'_> {
                     name: "bytes_iterator",
                 }
             }
-            Value::Generator(_) | Value::Iterator(_) => return Ok(v.clone()),
+            Value::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
+            Value::Iterator(_) => return Ok(v.clone()),
             Value::Instance(i) => {
                 if let Some(NativeState::DictView(d, kind)) =
                     i.native.as_ref().and_then(|n| n.borrow().clone_view())
@@ -765,10 +779,12 @@ impl Vm<'_> {
         self.charge(1)?;
         match it {
             Value::Iterator(cell) => self.next_native(cell),
-            Value::Generator(g) => match self.resume_generator(g, Value::None)? {
-                Ok(v) => Ok(Some(v)),
-                Err(_) => Ok(None),
-            },
+            Value::Generator(g) if g.kind == GenKind::Generator => {
+                match self.resume_generator(g, Value::None)? {
+                    Ok(v) => Ok(Some(v)),
+                    Err(_) => Ok(None),
+                }
+            }
             Value::Instance(i) => {
                 let Some(f) = i.class.lookup("__next__") else {
                     return Err(type_error(format!(
@@ -791,6 +807,12 @@ impl Vm<'_> {
 
     #[inline(never)] // keeps eval_frame's recursion cycle small on the engine stack
     fn next_native(&mut self, cell: &Rc<RefCell<NativeIter>>) -> PyResult<Option<Value>> {
+        if matches!(&*cell.borrow(), NativeIter::AsyncGenStep { .. }) {
+            return match self.step_async_gen(cell, super::Resume::Send(Value::None))? {
+                Ok(v) => Ok(Some(v)),
+                Err(v) => Err(super::stop_iteration(v)),
+            };
+        }
         // Variants that call back into Python take what they need out of the borrow first.
         let mut it = cell.borrow_mut();
         let simple = match &mut *it {

@@ -34,6 +34,8 @@ pub(crate) struct BuiltinTypes {
     pub(crate) method: Rc<Class>,
     pub(crate) module: Rc<Class>,
     pub(crate) generator: Rc<Class>,
+    pub(crate) coroutine: Rc<Class>,
+    pub(crate) async_generator: Rc<Class>,
     /// The classes of native iterators, by CPython's type names ([`ITERATOR_TYPES`]).
     pub(crate) iterators: HashMap<&'static str, Rc<Class>>,
     pub(crate) property: Rc<Class>,
@@ -167,6 +169,8 @@ pub(crate) const ITERATOR_TYPES: &[&str] = &[
     "map",
     "filter",
     "reversed",
+    "async_generator_asend",
+    "async_generator_athrow",
 ];
 
 impl BuiltinTypes {
@@ -213,6 +217,8 @@ impl BuiltinTypes {
             method: c("method", B::Method),
             module: c("module", B::Module),
             generator: c("generator", B::Generator),
+            coroutine: c("coroutine", B::Generator),
+            async_generator: c("async_generator", B::Generator),
             iterators: ITERATOR_TYPES
                 .iter()
                 .map(|&name| (name, c(name, B::Iterator)))
