@@ -132,6 +132,42 @@ pub(crate) fn construct(
             check_args("bytes", &args, 0, 2)?;
             make_bytes(vm, args.first(), args.get(1).or(encoding.as_ref()))
         }
+        B::ByteArray => {
+            let source = take_kwarg(&mut kw, "source");
+            let encoding = take_kwarg(&mut kw, "encoding");
+            let errors = take_kwarg(&mut kw, "errors");
+            reject_kwargs("bytearray", &kw)?;
+            if args.len() > 3 {
+                return Err(type_error(format!(
+                    "bytearray() takes at most 3 arguments ({} given)",
+                    args.len()
+                )));
+            }
+            let source = args.first().cloned().or(source);
+            let encoding = args.get(1).cloned().or(encoding);
+            let errors = args.get(2).cloned().or(errors);
+            super::bytearray::make_bytearray(
+                vm,
+                source.as_ref(),
+                encoding.as_ref(),
+                errors.as_ref(),
+            )
+        }
+        B::MemoryView => {
+            let object = take_kwarg(&mut kw, "object");
+            reject_kwargs("memoryview", &kw)?;
+            match (args.as_slice(), object) {
+                ([obj], None) => super::bytearray::make_memoryview(vm, &obj.clone()),
+                ([], Some(obj)) => super::bytearray::make_memoryview(vm, &obj),
+                ([], None) => Err(type_error(
+                    "memoryview() missing required argument 'object' (pos 1)",
+                )),
+                _ => Err(type_error(format!(
+                    "memoryview() takes at most 1 argument ({} given)",
+                    args.len()
+                ))),
+            }
+        }
         B::Property => {
             let fget = take_kwarg(&mut kw, "fget");
             let fset = take_kwarg(&mut kw, "fset");
@@ -307,6 +343,14 @@ fn make_str(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value
     let encoding = args.get(1).cloned().or(encoding);
     let errors = args.get(2).cloned().or(errors);
     if encoding.is_some() || errors.is_some() {
+        let bytes;
+        let x = match x.bytes_like() {
+            Some(b) => {
+                bytes = Value::Bytes(b);
+                &bytes
+            }
+            None => x,
+        };
         return match x {
             Value::Bytes(_) => {
                 let mut dargs = vec![x.clone()];
@@ -362,6 +406,13 @@ fn make_bytes(vm: &mut Vm<'_>, x: Option<&Value>, encoding: Option<&Value>) -> P
         (Value::Str(s), Some(_)) => Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec()))),
         (Value::Str(_), None) => Err(type_error("string argument without an encoding")),
         (Value::Bytes(_), _) => Ok(x.clone()),
+        (Value::ByteArray(_) | Value::MemoryView(_), _) if x.bytes_like().is_some() => {
+            Ok(Value::Bytes(x.bytes_like().unwrap_or_default()))
+        }
+        (Value::MemoryView(m), _) => {
+            super::bytearray::live(m)?;
+            Ok(Value::Bytes(Rc::new(Vec::new())))
+        }
         (Value::Int(n), _) => {
             if *n < 0 {
                 return Err(value_error("negative count"));

@@ -712,6 +712,24 @@ impl Vm<'_> {
                     name: "bytes_iterator",
                 }
             }
+            Value::ByteArray(b) => {
+                let items: Vec<Value> = b
+                    .data
+                    .borrow()
+                    .iter()
+                    .map(|&x| Value::Int(x as i64))
+                    .collect();
+                NativeIter::Seq {
+                    items: Rc::new(PyTuple::new(items)),
+                    index: 0,
+                    name: "bytearray_iterator",
+                }
+            }
+            Value::MemoryView(m) => NativeIter::Seq {
+                items: Rc::new(PyTuple::new(crate::builtins::bytearray::mv_items(m)?)),
+                index: 0,
+                name: "memory_iterator",
+            },
             Value::Generator(_) | Value::Iterator(_) => return Ok(v.clone()),
             Value::Instance(i) => {
                 if let Some(NativeState::DictView(d, kind)) =

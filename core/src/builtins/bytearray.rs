@@ -1,0 +1,1113 @@
+//! `bytearray` and `memoryview`: their methods, item access, and the conversions that let
+//! every bytes method take any bytes-like argument.
+//!
+//! - The read-only bytes methods are written once in `str.rs` over `bytes`;
+//!   [`call_as_bytes`] runs one of them on a snapshot of a bytearray (or with bytearray /
+//!   memoryview arguments) and turns `bytes` results back into `bytearray`s.
+//! - A memoryview ([`PyMemoryView`]) is a window on its source's bytes, not a copy: a
+//!   write through a view of a bytearray changes the bytearray, and while a view is
+//!   alive the bytearray's length is frozen (`exports`), so the window stays in range.
+//!
+//! Invariant: no `RefCell` borrow of a bytearray is held across a call that may run
+//! Python code (iteration, `__index__`); values are collected first, then stored.
+
+use std::rc::Rc;
+
+use num_traits::ToPrimitive;
+
+use super::{add_methods, check_method_args, native, no_kwargs, MAX_COLLECTION};
+use crate::objects::{Kwargs, NativeFn, Property, PyByteArray, PyMemoryView, Value};
+use crate::vm::ops::{slice_indices, to_bigint};
+use crate::vm::types::BuiltinTypes;
+use crate::vm::{index_error, memory_error, type_error, value_error, PyErr, PyResult, Vm};
+
+/// Longest bytearray a method may build (as `str.rs`'s results).
+const MAX_BYTES: usize = MAX_COLLECTION * 8;
+
+pub(super) fn install(t: &BuiltinTypes) {
+    add_methods(
+        &t.bytearray,
+        &[
+            ("append", append),
+            ("extend", extend),
+            ("insert", insert),
+            ("pop", pop),
+            ("remove", remove),
+            ("clear", clear),
+            ("reverse", reverse),
+            ("copy", copy),
+            ("__alloc__", alloc),
+        ],
+    );
+    for class in [&t.bytes, &t.bytearray] {
+        class.attrs.borrow_mut().insert(
+            "fromhex".into(),
+            Value::ClassMethod(Rc::new(native("fromhex", fromhex))),
+        );
+    }
+    add_methods(
+        &t.memoryview,
+        &[
+            ("tobytes", mv_tobytes),
+            ("tolist", mv_tolist),
+            ("hex", mv_hex),
+            ("release", mv_release),
+            ("cast", mv_cast),
+            ("__enter__", mv_enter),
+            ("__exit__", mv_exit),
+        ],
+    );
+    let props: &[(&'static str, NativeFn)] = &[
+        ("readonly", mv_readonly),
+        ("nbytes", mv_nbytes),
+        ("format", mv_format),
+        ("itemsize", mv_itemsize),
+        ("ndim", mv_ndim),
+        ("shape", mv_shape),
+        ("strides", mv_strides),
+        ("obj", mv_obj),
+        ("contiguous", mv_contiguous),
+        ("c_contiguous", mv_contiguous),
+        ("f_contiguous", mv_contiguous),
+    ];
+    let mut attrs = t.memoryview.attrs.borrow_mut();
+    for &(name, getter) in props {
+        let p = Property {
+            getter: native(name, getter),
+            setter: None,
+        };
+        attrs.insert(name.into(), Value::Property(Rc::new(p)));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared with str.rs: bytes methods over any bytes-like object
+// ---------------------------------------------------------------------------------------
+
+/// A bytearray or memoryview as the bytes it holds; tuples (startswith's prefixes)
+/// element-wise; anything else unchanged.
+fn as_bytes_arg(v: Value) -> Value {
+    match v {
+        Value::ByteArray(_) | Value::MemoryView(_) => match v.bytes_like() {
+            Some(b) => Value::Bytes(b),
+            None => v,
+        },
+        Value::Tuple(t) if t.items.iter().any(|x| matches!(x, Value::ByteArray(_))) => {
+            Value::tuple(t.items.iter().cloned().map(as_bytes_arg).collect())
+        }
+        other => other,
+    }
+}
+
+/// A bytes result of a bytearray method as a bytearray (inside lists and tuples too).
+fn as_bytearray_result(v: Value) -> Value {
+    match v {
+        Value::Bytes(b) => Value::bytearray((*b).clone()),
+        Value::List(l) => {
+            let items = std::mem::take(&mut *l.items.borrow_mut());
+            Value::list(items.into_iter().map(as_bytearray_result).collect())
+        }
+        Value::Tuple(t) => Value::tuple(t.items.iter().cloned().map(as_bytearray_result).collect()),
+        other => other,
+    }
+}
+
+/// Run bytes method `inner` (named `name`) with bytes-like arguments seen as bytes; for
+/// `on_bytearray` the receiver must be a bytearray and bytes results become bytearrays.
+pub(super) fn call_as_bytes(
+    vm: &mut Vm<'_>,
+    inner: NativeFn,
+    mut args: Vec<Value>,
+    kwargs: Kwargs,
+    on_bytearray: bool,
+    name: &str,
+) -> PyResult<Value> {
+    if on_bytearray {
+        match args.first() {
+            Some(Value::ByteArray(_)) => {}
+            Some(other) => {
+                return Err(type_error(format!(
+                    "descriptor '{name}' for 'bytearray' objects doesn't apply to a '{}' object",
+                    vm.type_name(other)
+                )))
+            }
+            None => {
+                return Err(type_error(format!(
+                    "unbound method bytearray.{name}() needs an argument"
+                )))
+            }
+        }
+    }
+    if name == "join" {
+        if let Some(iterable) = args.get(1).cloned() {
+            if let Ok(items) = vm.collect(&iterable) {
+                args[1] = Value::list(items.into_iter().map(as_bytes_arg).collect());
+            }
+        }
+    }
+    let args: Vec<Value> = args.into_iter().map(as_bytes_arg).collect();
+    let kwargs: Kwargs = kwargs
+        .into_iter()
+        .map(|(k, v)| (k, as_bytes_arg(v)))
+        .collect();
+    let result = inner(vm, args, kwargs);
+    let result = match result {
+        // The bytes method names itself in its messages; this is the bytearray's.
+        Err(e) if on_bytearray => Err(rename_error(vm, e)),
+        other => other,
+    };
+    if on_bytearray {
+        result.map(as_bytearray_result)
+    } else {
+        result
+    }
+}
+
+/// "bytes.upper() takes no arguments" said of a bytearray method.
+fn rename_error(vm: &mut Vm<'_>, e: PyErr) -> PyErr {
+    if !e.is("TypeError") {
+        return e;
+    }
+    let message = super::exception_str(vm, &e.0).unwrap_or_default();
+    if message.starts_with("bytes.") {
+        type_error(format!("bytearray.{}", &message["bytes.".len()..]))
+    } else {
+        e
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Conversions
+// ---------------------------------------------------------------------------------------
+
+/// An int argument as a byte, with CPython's errors.
+pub(crate) fn byte_value(vm: &mut Vm<'_>, v: &Value) -> PyResult<u8> {
+    let n = match v {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => to_bigint(v),
+        Value::Instance(_) => {
+            let i = vm.index_value(v).map_err(|_| not_an_integer(vm, v))?;
+            Some(i.into())
+        }
+        _ => None,
+    };
+    match n {
+        Some(n) => n
+            .to_u8()
+            .ok_or_else(|| value_error("byte must be in range(0, 256)")),
+        None => Err(not_an_integer(vm, v)),
+    }
+}
+
+fn not_an_integer(vm: &Vm<'_>, v: &Value) -> PyErr {
+    type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        vm.type_name(v)
+    ))
+}
+
+/// The bytes of an iterable of ints (bytes-like objects directly).
+fn bytes_of_iterable(vm: &mut Vm<'_>, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = v.bytes_like() {
+        return Ok((*b).clone());
+    }
+    let items = vm.collect(v)?;
+    check_len(items.len())?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in &items {
+        out.push(byte_value(vm, item)?);
+    }
+    Ok(out)
+}
+
+fn check_len(n: usize) -> PyResult<()> {
+    if n > MAX_BYTES {
+        Err(memory_error())
+    } else {
+        Ok(())
+    }
+}
+
+/// `bytearray(...)`: empty, a count of zeros, a str with an encoding, or the bytes of
+/// an iterable of ints / a bytes-like object.
+pub(crate) fn make_bytearray(
+    vm: &mut Vm<'_>,
+    source: Option<&Value>,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Value> {
+    let Some(source) = source else {
+        if encoding.is_some() {
+            return Err(type_error("encoding without a string argument"));
+        }
+        if errors.is_some() {
+            return Err(type_error("errors without a string argument"));
+        }
+        return Ok(Value::bytearray(Vec::new()));
+    };
+    if let Value::Str(_) = source {
+        let Some(encoding) = encoding else {
+            return Err(type_error("string argument without an encoding"));
+        };
+        let mut args = vec![encoding.clone()];
+        args.extend(errors.cloned());
+        let encode = vm.getattr(source, "encode")?;
+        let encoded = vm.call(&encode, args, Vec::new())?;
+        return Ok(as_bytearray_result(encoded));
+    }
+    if encoding.is_some() {
+        return Err(type_error("encoding without a string argument"));
+    }
+    if errors.is_some() {
+        return Err(type_error("errors without a string argument"));
+    }
+    match source {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            let n = match source {
+                Value::BigInt(_) => {
+                    return Err(crate::vm::overflow_error(
+                        "cannot fit 'int' into an index-sized integer",
+                    ))
+                }
+                _ => vm.index_value(source)?,
+            };
+            if n < 0 {
+                return Err(value_error("negative count"));
+            }
+            let n = usize::try_from(n).unwrap_or(usize::MAX);
+            check_len(n)?;
+            Ok(Value::bytearray(vec![0; n]))
+        }
+        Value::Instance(i) if i.class.lookup("__index__").is_some() => {
+            let n = vm.index_value(source)?;
+            make_bytearray(vm, Some(&Value::Int(n)), None, None)
+        }
+        _ => {
+            if let Some(b) = source.bytes_like() {
+                return Ok(Value::bytearray((*b).clone()));
+            }
+            let iterable = vm.get_iter(source).map_err(|_| {
+                type_error(format!(
+                    "cannot convert '{}' object to bytearray",
+                    vm.type_name(source)
+                ))
+            })?;
+            Ok(Value::bytearray(bytes_of_iterable(vm, &iterable)?))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// bytearray methods
+// ---------------------------------------------------------------------------------------
+
+fn this(vm: &Vm<'_>, args: &[Value], name: &str) -> PyResult<Rc<PyByteArray>> {
+    match args.first() {
+        Some(Value::ByteArray(b)) => Ok(b.clone()),
+        Some(other) => Err(type_error(format!(
+            "descriptor '{name}' for 'bytearray' objects doesn't apply to a '{}' object",
+            vm.type_name(other)
+        ))),
+        None => Err(type_error(format!(
+            "unbound method bytearray.{name}() needs an argument"
+        ))),
+    }
+}
+
+/// A method's receiver after checking it takes `min..=max` arguments.
+fn receiver(
+    vm: &Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<Rc<PyByteArray>> {
+    let b = this(vm, args, name)?;
+    let qualified = format!("bytearray.{name}");
+    no_kwargs(&qualified, kwargs)?;
+    if max == 1 && min == 1 && args.len() != 2 {
+        return Err(type_error(format!(
+            "bytearray.{name}() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    if args.len() - 1 > max || args.len() - 1 < min {
+        let n = args.len() - 1;
+        return Err(type_error(if max == 0 {
+            format!("bytearray.{name}() takes no arguments ({n} given)")
+        } else if n > max {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                plural(max)
+            )
+        } else {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
+        }));
+    }
+    Ok(b)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// CPython refuses to resize a bytearray that a memoryview exports.
+pub(crate) fn check_resizable(b: &PyByteArray) -> PyResult<()> {
+    if b.exports.get() > 0 {
+        Err(PyErr::new(
+            "BufferError",
+            "Existing exports of data: object cannot be re-sized",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn append(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "append", 1, 1)?;
+    let byte = byte_value(vm, &args[1])?;
+    check_resizable(&b)?;
+    check_len(b.data.borrow().len() + 1)?;
+    b.data.borrow_mut().push(byte);
+    Ok(Value::None)
+}
+
+fn extend(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "extend", 1, 1)?;
+    let source = &args[1];
+    if let Value::Str(_) = source {
+        return Err(not_an_integer(vm, source));
+    }
+    let new = if let Some(bytes) = source.bytes_like() {
+        (*bytes).clone()
+    } else {
+        let iterable = vm.get_iter(source).map_err(|_| {
+            type_error(format!(
+                "can't extend bytearray with {}",
+                vm.type_name(source)
+            ))
+        })?;
+        bytes_of_iterable(vm, &iterable)?
+    };
+    extend_with(&b, &new)?;
+    Ok(Value::None)
+}
+
+/// Append `new` to `b` (the `+=` of bytearrays too).
+pub(crate) fn extend_with(b: &PyByteArray, new: &[u8]) -> PyResult<()> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    check_resizable(b)?;
+    check_len(b.data.borrow().len().saturating_add(new.len()))?;
+    b.data.borrow_mut().extend_from_slice(new);
+    Ok(())
+}
+
+fn insert(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "insert", 2, 2)?;
+    let index = super::str::ssize(vm, &args[1])?;
+    let byte = byte_value(vm, &args[2])?;
+    check_resizable(&b)?;
+    let n = b.data.borrow().len() as i64;
+    check_len(n as usize + 1)?;
+    let at = if index < 0 {
+        (index + n).max(0)
+    } else {
+        index.min(n)
+    };
+    b.data.borrow_mut().insert(at as usize, byte);
+    Ok(Value::None)
+}
+
+fn pop(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "pop", 0, 1)?;
+    let index = match args.get(1) {
+        Some(v) => super::str::ssize(vm, v)?,
+        None => -1,
+    };
+    let n = b.data.borrow().len() as i64;
+    if n == 0 {
+        return Err(index_error("pop from empty bytearray"));
+    }
+    let at = if index < 0 { index + n } else { index };
+    if at < 0 || at >= n {
+        return Err(index_error("pop index out of range"));
+    }
+    check_resizable(&b)?;
+    let byte = b.data.borrow_mut().remove(at as usize);
+    Ok(Value::Int(byte as i64))
+}
+
+fn remove(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "remove", 1, 1)?;
+    let byte = byte_value(vm, &args[1])?;
+    let at = b.data.borrow().iter().position(|&x| x == byte);
+    let Some(at) = at else {
+        return Err(value_error("value not found in bytearray"));
+    };
+    check_resizable(&b)?;
+    b.data.borrow_mut().remove(at);
+    Ok(Value::None)
+}
+
+fn clear(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "clear", 0, 0)?;
+    if !b.data.borrow().is_empty() {
+        check_resizable(&b)?;
+    }
+    b.data.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+fn reverse(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "reverse", 0, 0)?;
+    b.data.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn copy(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "copy", 0, 0)?;
+    let data = b.data.borrow().clone();
+    Ok(Value::bytearray(data))
+}
+
+fn alloc(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = receiver(vm, &args, &kwargs, "__alloc__", 0, 0)?;
+    let n = b.data.borrow().capacity().max(b.data.borrow().len() + 1);
+    Ok(Value::Int(n as i64))
+}
+
+/// `bytes.fromhex(s)` / `bytearray.fromhex(s)`: pairs of hex digits, spaces between.
+fn fromhex(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let class = match args.first() {
+        Some(Value::Class(c)) => c.clone(),
+        _ => return Err(type_error("fromhex() needs a class")),
+    };
+    no_kwargs("fromhex", &kwargs)?;
+    check_method_args("fromhex", &args, 1, 1)?;
+    let Value::Str(s) = &args[1] else {
+        return Err(type_error(format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(&args[1])
+        )));
+    };
+    let text = s.as_str();
+    let mut out = Vec::with_capacity(text.len() / 2);
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    let bad = |at: usize| {
+        value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {at}"
+        ))
+    };
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i]
+            .to_digit(16)
+            .filter(|_| chars[i].is_ascii())
+            .ok_or_else(|| bad(i))?;
+        let lo = chars
+            .get(i + 1)
+            .and_then(|c| c.to_digit(16).filter(|_| c.is_ascii()))
+            .ok_or_else(|| bad(i + 1))?;
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    let t = crate::vm::types::types();
+    if Rc::ptr_eq(&class, &t.bytearray) {
+        Ok(Value::bytearray(out))
+    } else if Rc::ptr_eq(&class, &t.bytes) {
+        Ok(Value::Bytes(Rc::new(out)))
+    } else {
+        vm.call(
+            &Value::Class(class),
+            vec![Value::Bytes(Rc::new(out))],
+            Vec::new(),
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// bytearray item access (from vm/ops.rs)
+// ---------------------------------------------------------------------------------------
+
+/// An index of a bytearray or memoryview subscript: an int, or None when `index` is
+/// not one (the caller's TypeError).
+fn int_index(vm: &mut Vm<'_>, index: &Value) -> PyResult<Option<i64>> {
+    match index {
+        Value::Int(i) => Ok(Some(*i)),
+        Value::Bool(b) => Ok(Some(*b as i64)),
+        Value::BigInt(_) => Err(index_error("cannot fit 'int' into an index-sized integer")),
+        Value::Instance(i) if i.class.lookup("__index__").is_some() => {
+            Ok(Some(vm.index_value(index)?))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn resolve(i: i64, n: usize, message: &str) -> PyResult<usize> {
+    let n = n as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        Err(index_error(message.to_owned()))
+    } else {
+        Ok(j as usize)
+    }
+}
+
+fn index_type_error(vm: &Vm<'_>, index: &Value) -> PyErr {
+    type_error(format!(
+        "bytearray indices must be integers or slices, not {}",
+        vm.type_name(index)
+    ))
+}
+
+pub(crate) fn getitem(vm: &mut Vm<'_>, b: &PyByteArray, index: &Value) -> PyResult<Value> {
+    if let Value::Slice(sl) = index {
+        let len = b.data.borrow().len();
+        let (start, _, step, count) = slice_indices(vm, sl, len)?;
+        let data = b.data.borrow();
+        let out: Vec<u8> = (0..count)
+            .filter_map(|k| data.get((start + k as i64 * step) as usize).copied())
+            .collect();
+        return Ok(Value::bytearray(out));
+    }
+    let Some(i) = int_index(vm, index)? else {
+        return Err(index_type_error(vm, index));
+    };
+    let data = b.data.borrow();
+    let j = resolve(i, data.len(), "bytearray index out of range")?;
+    Ok(Value::Int(data[j] as i64))
+}
+
+pub(crate) fn setitem(
+    vm: &mut Vm<'_>,
+    b: &PyByteArray,
+    index: &Value,
+    value: &Value,
+) -> PyResult<()> {
+    if let Value::Slice(sl) = index {
+        let new = match value {
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Str(_) => None,
+            _ if value.bytes_like().is_some() => value.bytes_like().map(|b| (*b).clone()),
+            _ => match vm.get_iter(value) {
+                Ok(it) => Some(bytes_of_iterable(vm, &it)?),
+                Err(_) => None,
+            },
+        };
+        let Some(new) = new else {
+            return Err(type_error(
+                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+            ));
+        };
+        let len = b.data.borrow().len();
+        let (start, stop, step, count) = slice_indices(vm, sl, len)?;
+        if step == 1 {
+            let start = start as usize;
+            let stop = (stop.max(start as i64) as usize).max(start);
+            if new.len() != stop - start {
+                check_resizable(b)?;
+                check_len(len - (stop - start) + new.len())?;
+            }
+            b.data.borrow_mut().splice(start..stop, new);
+            return Ok(());
+        }
+        if new.len() != count {
+            return Err(value_error(format!(
+                "attempt to assign bytes of size {} to extended slice of size {count}",
+                new.len()
+            )));
+        }
+        let mut data = b.data.borrow_mut();
+        for (k, byte) in new.into_iter().enumerate() {
+            if let Some(slot) = data.get_mut((start + k as i64 * step) as usize) {
+                *slot = byte;
+            }
+        }
+        return Ok(());
+    }
+    let Some(i) = int_index(vm, index)? else {
+        return Err(index_type_error(vm, index));
+    };
+    let byte = byte_value(vm, value)?;
+    let mut data = b.data.borrow_mut();
+    let j = resolve(i, data.len(), "bytearray index out of range")?;
+    data[j] = byte;
+    Ok(())
+}
+
+pub(crate) fn delitem(vm: &mut Vm<'_>, b: &PyByteArray, index: &Value) -> PyResult<()> {
+    if let Value::Slice(sl) = index {
+        let len = b.data.borrow().len();
+        let (start, _, step, count) = slice_indices(vm, sl, len)?;
+        if count == 0 {
+            return Ok(());
+        }
+        check_resizable(b)?;
+        let mut doomed = vec![false; len];
+        for k in 0..count {
+            if let Some(slot) = doomed.get_mut((start + k as i64 * step) as usize) {
+                *slot = true;
+            }
+        }
+        let mut data = b.data.borrow_mut();
+        let mut k = 0;
+        data.retain(|_| {
+            k += 1;
+            !doomed[k - 1]
+        });
+        return Ok(());
+    }
+    let Some(i) = int_index(vm, index)? else {
+        return Err(index_type_error(vm, index));
+    };
+    let len = b.data.borrow().len();
+    let j = resolve(i, len, "bytearray index out of range")?;
+    check_resizable(b)?;
+    b.data.borrow_mut().remove(j);
+    Ok(())
+}
+
+/// `bytearray(b'...')`: as bytes' repr, except that CPython's bytearray escapes a single
+/// quote even inside double quotes (`bytearray(b"it\'s")`).
+pub(crate) fn bytearray_repr(b: &PyByteArray) -> String {
+    let data = b.data.borrow();
+    let repr = super::str::bytes_repr(&data);
+    if repr.starts_with("b\"") {
+        format!("bytearray({})", repr.replace('\'', "\\'"))
+    } else {
+        format!("bytearray({repr})")
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// memoryview
+// ---------------------------------------------------------------------------------------
+
+/// `memoryview(obj)`.
+pub(crate) fn make_memoryview(vm: &mut Vm<'_>, obj: &Value) -> PyResult<Value> {
+    let view = match obj {
+        Value::Bytes(b) => PyMemoryView::new(obj.clone(), 0, 1, b.len(), b'B'),
+        Value::ByteArray(b) => {
+            let len = b.data.borrow().len();
+            PyMemoryView::new(obj.clone(), 0, 1, len, b'B')
+        }
+        Value::MemoryView(m) => {
+            live(m)?;
+            PyMemoryView::new(m.source.clone(), m.start, m.step, m.len, m.format)
+        }
+        _ => {
+            return Err(type_error(format!(
+                "memoryview: a bytes-like object is required, not '{}'",
+                vm.type_name(obj)
+            )))
+        }
+    };
+    Ok(Value::MemoryView(Rc::new(view)))
+}
+
+/// The view, unless released.
+pub(crate) fn live(m: &PyMemoryView) -> PyResult<()> {
+    if m.released.get() {
+        Err(value_error(
+            "operation forbidden on released memoryview object",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+fn readonly(m: &PyMemoryView) -> bool {
+    !matches!(m.source, Value::ByteArray(_))
+}
+
+/// One item as Python sees it, by the view's format.
+fn item_value(format: u8, byte: u8) -> Value {
+    match format {
+        b'b' => Value::Int(byte as i8 as i64),
+        b'c' => Value::Bytes(Rc::new(vec![byte])),
+        _ => Value::Int(byte as i64),
+    }
+}
+
+/// The byte stored for `value` under `format`, with memoryview's errors.
+fn item_byte(vm: &Vm<'_>, format: u8, value: &Value) -> PyResult<u8> {
+    let invalid = || {
+        value_error(format!(
+            "memoryview: invalid value for format '{}'",
+            format as char
+        ))
+    };
+    match format {
+        b'c' => match value {
+            Value::Bytes(b) if b.len() == 1 => Ok(b[0]),
+            Value::Bytes(_) => Err(invalid()),
+            _ => Err(type_error(format!(
+                "memoryview: invalid type for format '{}'",
+                format as char
+            ))),
+        },
+        _ => {
+            let n = match value {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => to_bigint(value),
+                _ => None,
+            };
+            let Some(n) = n else {
+                return Err(type_error(format!(
+                    "memoryview: invalid type for format '{}'",
+                    format as char
+                )));
+            };
+            let _ = vm;
+            if format == b'b' {
+                n.to_i8().map(|x| x as u8).ok_or_else(invalid)
+            } else {
+                n.to_u8().ok_or_else(invalid)
+            }
+        }
+    }
+}
+
+fn with_source<R>(m: &PyMemoryView, f: impl FnOnce(&[u8]) -> R) -> R {
+    match &m.source {
+        Value::Bytes(b) => f(b),
+        Value::ByteArray(b) => f(&b.data.borrow()),
+        _ => f(&[]),
+    }
+}
+
+pub(crate) fn mv_getitem(vm: &mut Vm<'_>, m: &Rc<PyMemoryView>, index: &Value) -> PyResult<Value> {
+    live(m)?;
+    if let Value::Slice(sl) = index {
+        let (start, _, step, count) = slice_indices(vm, sl, m.len)?;
+        let first = if count == 0 {
+            0
+        } else {
+            m.offset(start as usize)
+        };
+        let view = PyMemoryView::new(
+            m.source.clone(),
+            first,
+            m.step * step as isize,
+            count,
+            m.format,
+        );
+        return Ok(Value::MemoryView(Rc::new(view)));
+    }
+    if let Value::Tuple(t) = index {
+        if t.items.is_empty() {
+            return Err(type_error("invalid indexing of 0-dim memory"));
+        }
+        return Err(not_implemented(
+            "multi-dimensional sub-views are not implemented",
+        ));
+    }
+    let Some(i) = int_index(vm, index)? else {
+        return Err(type_error("memoryview: invalid slice key"));
+    };
+    let j = resolve(i, m.len, "index out of bounds on dimension 1")?;
+    let byte = with_source(m, |data| data.get(m.offset(j)).copied().unwrap_or(0));
+    Ok(item_value(m.format, byte))
+}
+
+pub(crate) fn mv_setitem(
+    vm: &mut Vm<'_>,
+    m: &Rc<PyMemoryView>,
+    index: &Value,
+    value: &Value,
+) -> PyResult<()> {
+    live(m)?;
+    let Value::ByteArray(target) = &m.source else {
+        return Err(type_error("cannot modify read-only memory"));
+    };
+    if let Value::Slice(sl) = index {
+        let (start, _, step, count) = slice_indices(vm, sl, m.len)?;
+        let Some(new) = value.bytes_like() else {
+            return Err(type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(value)
+            )));
+        };
+        if new.len() != count {
+            return Err(value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
+        }
+        let mut data = target.data.borrow_mut();
+        for (k, &byte) in new.iter().enumerate() {
+            let at = m.offset((start + k as i64 * step) as usize);
+            if let Some(slot) = data.get_mut(at) {
+                *slot = byte;
+            }
+        }
+        return Ok(());
+    }
+    let Some(i) = int_index(vm, index)? else {
+        return Err(type_error("memoryview: invalid slice key"));
+    };
+    let j = resolve(i, m.len, "index out of bounds on dimension 1")?;
+    let byte = item_byte(vm, m.format, value)?;
+    if let Some(slot) = target.data.borrow_mut().get_mut(m.offset(j)) {
+        *slot = byte;
+    }
+    Ok(())
+}
+
+/// Items of a view, for iteration and `tolist()`.
+pub(crate) fn mv_items(m: &PyMemoryView) -> PyResult<Vec<Value>> {
+    live(m)?;
+    Ok(m.to_vec()
+        .into_iter()
+        .map(|b| item_value(m.format, b))
+        .collect())
+}
+
+/// `hash(view)`: a read-only view hashes as its bytes.
+pub(crate) fn mv_hash(m: &PyMemoryView) -> PyResult<i64> {
+    live(m)?;
+    if !readonly(m) {
+        return Err(value_error("cannot hash writable memoryview object"));
+    }
+    Ok(crate::objects::hash::hash_bytes(&m.to_vec()))
+}
+
+/// `view == other` for bytes-like `other` (item values compared; a released view
+/// equals only itself).
+pub(crate) fn mv_eq(a: &PyMemoryView, b: &Value) -> Option<bool> {
+    if a.released.get() {
+        return Some(false);
+    }
+    if let Value::MemoryView(m) = b {
+        if m.released.get() {
+            return Some(false);
+        }
+        if m.format != a.format && (a.format == b'c' || m.format == b'c') {
+            return Some(false);
+        }
+        let (x, y) = (mv_values(a), mv_values(m));
+        return Some(x == y);
+    }
+    let other = b.bytes_like()?;
+    if a.format == b'b' {
+        let theirs: Vec<i64> = other.iter().map(|&x| x as i64).collect();
+        return Some(mv_values(a) == theirs);
+    }
+    Some(a.to_vec() == *other)
+}
+
+fn mv_values(m: &PyMemoryView) -> Vec<i64> {
+    m.to_vec()
+        .into_iter()
+        .map(|b| {
+            if m.format == b'b' {
+                b as i8 as i64
+            } else {
+                b as i64
+            }
+        })
+        .collect()
+}
+
+fn view_arg(vm: &Vm<'_>, args: &[Value], name: &str) -> PyResult<Rc<PyMemoryView>> {
+    match args.first() {
+        Some(Value::MemoryView(m)) => Ok(m.clone()),
+        Some(other) => Err(type_error(format!(
+            "descriptor '{name}' for 'memoryview' objects doesn't apply to a '{}' object",
+            vm.type_name(other)
+        ))),
+        None => Err(type_error(format!(
+            "unbound method memoryview.{name}() needs an argument"
+        ))),
+    }
+}
+
+/// A live view's method receiver, with no arguments beyond `max`.
+fn view(
+    vm: &Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    max: usize,
+) -> PyResult<Rc<PyMemoryView>> {
+    let m = view_arg(vm, args, name)?;
+    if max == 0 {
+        no_kwargs(&format!("memoryview.{name}"), kwargs)?;
+    }
+    if args.len() - 1 > max {
+        return Err(type_error(format!(
+            "memoryview.{name}() takes {} ({} given)",
+            if max == 0 {
+                "no arguments".to_owned()
+            } else {
+                format!("at most {max} arguments")
+            },
+            args.len() - 1
+        )));
+    }
+    Ok(m)
+}
+
+fn mv_tobytes(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let m = view_arg(vm, &args, "tobytes")?;
+    let _ = kwargs;
+    live(&m)?;
+    Ok(Value::Bytes(Rc::new(m.to_vec())))
+}
+
+fn mv_tolist(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let m = view(vm, &args, &kwargs, "tolist", 0)?;
+    Ok(Value::list(mv_items(&m)?))
+}
+
+fn mv_hex(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let m = view_arg(vm, &args, "hex")?;
+    live(&m)?;
+    let mut args = args;
+    args[0] = Value::Bytes(Rc::new(m.to_vec()));
+    let hex = crate::vm::types::types()
+        .bytes
+        .lookup("hex")
+        .unwrap_or(Value::None);
+    vm.call(&hex, args, kwargs)
+}
+
+fn mv_release(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let m = view(vm, &args, &kwargs, "release", 0)?;
+    m.release();
+    Ok(Value::None)
+}
+
+fn mv_enter(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let m = view(vm, &args, &kwargs, "__enter__", 0)?;
+    live(&m)?;
+    Ok(args[0].clone())
+}
+
+fn mv_exit(vm: &mut Vm<'_>, args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value> {
+    let m = view_arg(vm, &args, "__exit__")?;
+    m.release();
+    Ok(Value::None)
+}
+
+/// `view.cast(format)` for the one-byte formats `B`, `b` and `c`.
+fn mv_cast(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let m = view_arg(vm, &args, "cast")?;
+    let format = args
+        .get(1)
+        .cloned()
+        .or_else(|| super::take_kwarg(&mut kwargs, "format"));
+    if args.len() > 3 || args.len() + kwargs.len() > 3 {
+        return Err(type_error("cast() takes at most 2 arguments"));
+    }
+    let Some(format) = format else {
+        return Err(type_error(
+            "cast() missing required argument 'format' (pos 1)",
+        ));
+    };
+    live(&m)?;
+    let Value::Str(f) = &format else {
+        return Err(type_error(format!(
+            "cast() argument 'format' must be str, not {}",
+            vm.type_name(&format)
+        )));
+    };
+    if args.len() > 2 || !kwargs.is_empty() {
+        return Err(not_implemented(
+            "memoryview: cast with a shape is not implemented",
+        ));
+    }
+    let code = f.as_str().strip_prefix('@').unwrap_or(f.as_str());
+    let size = match code {
+        "B" | "b" | "c" => 1,
+        "?" => 1,
+        "h" | "H" | "e" => 2,
+        "i" | "I" | "l" | "L" | "f" => 4,
+        "q" | "Q" | "n" | "N" | "d" | "P" => 8,
+        _ => {
+            return Err(value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ))
+        }
+    };
+    if m.len % size != 0 {
+        return Err(type_error(
+            "memoryview: length is not a multiple of itemsize",
+        ));
+    }
+    if m.step != 1 {
+        return Err(type_error(
+            "memoryview: casts are restricted to C-contiguous views",
+        ));
+    }
+    if size != 1 || code == "?" {
+        return Err(not_implemented(format!(
+            "memoryview: cast to '{code}' is not implemented (only 'B', 'b' and 'c')"
+        )));
+    }
+    let view = PyMemoryView::new(m.source.clone(), m.start, 1, m.len, code.as_bytes()[0]);
+    Ok(Value::MemoryView(Rc::new(view)))
+}
+
+fn mv_getter(vm: &Vm<'_>, args: &[Value], name: &str) -> PyResult<Rc<PyMemoryView>> {
+    let m = view_arg(vm, args, name)?;
+    live(&m)?;
+    Ok(m)
+}
+
+fn mv_readonly(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    let m = mv_getter(vm, &args, "readonly")?;
+    Ok(Value::Bool(readonly(&m)))
+}
+
+fn mv_nbytes(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(mv_getter(vm, &args, "nbytes")?.len as i64))
+}
+
+fn mv_format(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    let m = mv_getter(vm, &args, "format")?;
+    Ok(Value::str((m.format as char).to_string()))
+}
+
+fn mv_itemsize(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    mv_getter(vm, &args, "itemsize")?;
+    Ok(Value::Int(1))
+}
+
+fn mv_ndim(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    mv_getter(vm, &args, "ndim")?;
+    Ok(Value::Int(1))
+}
+
+fn mv_shape(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    let m = mv_getter(vm, &args, "shape")?;
+    Ok(Value::tuple(vec![Value::Int(m.len as i64)]))
+}
+
+fn mv_strides(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    let m = mv_getter(vm, &args, "strides")?;
+    Ok(Value::tuple(vec![Value::Int(m.step as i64)]))
+}
+
+fn mv_obj(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    Ok(mv_getter(vm, &args, "obj")?.source.clone())
+}
+
+fn mv_contiguous(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
+    let m = mv_getter(vm, &args, "contiguous")?;
+    Ok(Value::Bool(m.step == 1 || m.len <= 1))
+}
+
+fn not_implemented(message: impl Into<String>) -> PyErr {
+    PyErr::new("NotImplementedError", message)
+}

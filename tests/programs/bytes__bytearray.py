@@ -1,0 +1,58 @@
+# bytearray: construction, mutation, slicing, bytes methods returning bytearray, operators, errors.
+b = bytearray(b'hello world')
+print(b, len(b), b[0], b[-1], b[1:4], b[::-2])
+b[0] = 72
+b[1:3] = b'EY'
+print(b)
+b[0:0] = [1, 2]
+print(b)
+del b[0]
+del b[0:1]
+print(b)
+del b[::2]
+print(b)
+b.append(33); b.extend(b'??'); b.extend([65, 66]); b.insert(0, 90); b.insert(-1, 89)
+print(b, b.pop(), b.pop(0), b)
+b.remove(33); print(b)
+b.reverse(); print(b); c = b.copy(); c.clear(); print(b, c)
+x = bytearray(3); print(x, bytearray([1,2,3]), bytearray('héllo', 'utf-8'), bytearray(range(5)))
+print(bytearray(b'a,b,c').split(b','), bytearray(b'  x ').strip(), bytearray(b'abc').upper())
+print(bytearray(b'abc').find(b'c'), b'abc'.find(bytearray(b'b')), bytearray(b'abc').decode())
+print(bytearray(b'abc') == b'abc', b'abc' == bytearray(b'abc'), bytearray(b'a') < b'b')
+print(bytearray(b'ab') + b'cd', b'ab' + bytearray(b'cd'), bytearray(b'ab') * 3, 2 * bytearray(b'x'))
+y = bytearray(b'ab'); z = y; y += b'cd'; y *= 2; print(z, z is y)
+print(bytearray.fromhex('de ad be ef'), bytes.fromhex('0a0b'), bytearray(b'\xde\xad').hex(), bytearray(b'abc').hex(':'))
+print(bytes(bytearray(b'xy')), b'-'.join([bytearray(b'a'), b'b', memoryview(b'c')]), bytearray(b'-').join([b'a', b'b']))
+print(b'b' in bytearray(b'abc'), 98 in bytearray(b'abc'), bytearray(b'b') in b'abc')
+print(list(bytearray(b'ab')), type(iter(bytearray())).__name__)
+print(bytearray(b'a').partition(b'x'), bytearray(b'abc').replace(b'b', b'XX'))
+print(repr(bytearray(b"it's")), str(bytearray(b'q')), bytearray(), type(bytearray(b'').split()))
+for stmt in ['hash(bytearray())', 'bytearray(b"x") + 1', 'bytearray(b"a").upper(1)', 'bytearray(5).pop("a")',
+             'bytearray(1.5)', 'bytearray("x")', 'bytearray(b"a")[1.5]', '"a" in bytearray(b"a")', '300 in bytearray()',
+             'bytearray(b"abc").index(b"z")', 'bytearray(-2)', 'bytearray(b"ab")[5]']:
+    try:
+        eval(stmt)
+    except Exception as e:
+        print(stmt, type(e).__name__, e)
+print(isinstance(bytearray(), bytearray), bytearray.__name__, bytearray(b'ab').count(b'a'), bytearray(b'ab').startswith((b'a',)))
+big = bytearray(b'0123456789')
+big[2:8:3] = b'AB'
+del big[-3:]
+big[1:1] = memoryview(b'++')
+print(big, big.rfind(b'A'), big.rsplit(b'+'), big.lstrip(b'0+'), big.endswith(bytearray(b'B')))
+e = bytearray()
+e += bytearray(b'z') + b'y'
+e *= 0
+print(e, len(e), bool(e), bool(bytearray(1)), sorted([bytearray(b'b'), bytearray(b'a')]))
+print(bytearray(b'AbC').lower(), bytearray(b'12').isdigit(), bytearray(b'a1').isalnum(), bytearray(b' ').isspace())
+print(bytearray(source=b'kw'), bytearray(b'x', ) != b'y', bytearray(b'a') >= bytearray(b'a'))
+for stmt in ['bytearray(b"ab")[0:1] = 5', 'bytearray(b"ab")[::2] = b"xy"', 'bytearray(b"a").extend(5)',
+             'bytearray(b"a").extend("s")', 'bytearray(b"a").append(256)', 'bytearray(b"a").insert(0, -1)',
+             'bytearray().pop()', 'bytearray(b"a").pop(3)', 'bytearray(b"a").remove(9)', 'del bytearray(b"a")[4]',
+             'bytearray(b"a")[2] = 1', 'bytearray(b"a")["x"] = 1', 'bytearray(b"a") < 3', 'bytearray.fromhex("a")',
+             'bytearray(b"a") * "x"', 'bytearray("x", "ascii", "strict", 1)', 'bytearray(b"x", "utf-8")']:
+    try:
+        exec(stmt)
+        print(stmt, 'ok')
+    except Exception as e:
+        print(stmt, type(e).__name__, e)
