@@ -132,6 +132,7 @@ pub(crate) fn construct(
             check_args("bytes", &args, 0, 2)?;
             make_bytes(vm, args.first(), args.get(1).or(encoding.as_ref()))
         }
+        B::Complex => super::complex::construct(vm, class, args, kw),
         B::ByteArray => {
             let source = take_kwarg(&mut kw, "source");
             let encoding = take_kwarg(&mut kw, "encoding");

@@ -202,6 +202,7 @@ fn abs(vm: &mut Vm<'_>, mut args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Complex(z) => Ok(Value::Float(super::complex::abs(**z)?)),
         Value::Instance(i) if i.class.lookup("__abs__").is_some() => {
             let f = i.class.lookup("__abs__").unwrap_or(Value::None);
             vm.call1(&f, args[0].clone())

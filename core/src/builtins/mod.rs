@@ -7,6 +7,7 @@
 //!     construct.rs    calling a built-in class: int(x), str(x), dict(...), range(...)
 //!     str.rs          str methods and `str % args`
 //!     bytearray.rs    bytearray and memoryview methods and item access
+//!     complex.rs      complex arithmetic, hashing, complex(...)
 //!     sequence.rs     list and tuple methods
 //!     dict.rs         dict methods and the VM's dict primitives
 //!     set.rs          set/frozenset methods, set algebra and comparisons
@@ -16,6 +17,7 @@
 //! CPython's wording; none may panic on any argument.
 
 pub(crate) mod bytearray;
+pub(crate) mod complex;
 mod construct;
 mod dict;
 mod functions;
@@ -84,6 +86,7 @@ pub(crate) fn add_methods(class: &Class, methods: &[(&'static str, NativeFn)]) {
 pub(crate) fn install_methods(types: &BuiltinTypes) {
     str::install(types);
     bytearray::install(types);
+    complex::install(types);
     sequence::install(types);
     dict::install(types);
     set::install(types);

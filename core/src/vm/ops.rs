@@ -573,6 +573,11 @@ impl Vm<'_> {
                 }
             }
         }
+        if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+            if let Some(v) = crate::builtins::complex::binary_op(op, a, b)? {
+                return Ok(v);
+            }
+        }
         match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
                 self.reserve(x.as_str().len() as u64 + y.as_str().len() as u64, 1)?;
@@ -877,6 +882,8 @@ impl Vm<'_> {
             (UnaryOp::Neg, Value::BigInt(b)) => Ok(Value::from_bigint(-(**b).clone())),
             (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+            (UnaryOp::Neg, Value::Complex(z)) => Ok(Value::complex(-z.re, -z.im)),
+            (UnaryOp::Pos, Value::Complex(z)) => Ok(Value::complex(z.re, z.im)),
             (UnaryOp::Pos, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => Ok(a.clone()),
             (UnaryOp::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
             (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
@@ -925,6 +932,7 @@ impl Vm<'_> {
             Value::Int(i) => *i != 0,
             Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
+            Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),
             Value::ByteArray(b) => !b.data.borrow().is_empty(),
@@ -1032,6 +1040,7 @@ impl Vm<'_> {
             Value::BigInt(b) => hash::hash_bigint(b),
             Value::Bool(b) => *b as i64,
             Value::Float(f) => hash::hash_f64(*f, 0),
+            Value::Complex(z) => crate::builtins::complex::hash(z),
             Value::Str(s) => s.hash(),
             Value::None => 0x5f5e_1000,
             Value::Tuple(t) => {
@@ -1136,6 +1145,14 @@ impl Vm<'_> {
             (Value::List(x), Value::List(y)) => {
                 let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
                 return self.compare_sequences(&xs, &ys, op);
+            }
+            (Value::Complex(z), other) | (other, Value::Complex(z))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) && !matches!(other, Value::Instance(_)) =>
+            {
+                match crate::builtins::complex::eq(self, **z, other)? {
+                    Some(eq) => return Ok(Value::Bool(eq == (op == CmpOp::Eq))),
+                    None => None,
+                }
             }
             (Value::Tuple(x), Value::Tuple(y)) => {
                 let (xs, ys) = (x.items.clone(), y.items.clone());
@@ -1735,6 +1752,7 @@ impl Vm<'_> {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => int_to_decimal(b)?,
             Value::Float(f) => fmt::float_repr(*f),
+            Value::Complex(z) => crate::builtins::complex::repr(**z),
             Value::Str(s) => str_repr(s.as_str()),
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
                 // A container inside itself prints as `[...]` (CPython's Py_ReprEnter).
@@ -1864,6 +1882,7 @@ impl Vm<'_> {
             }
             Value::Bool(b) if !spec.is_empty() => fmt::format_int(&BigInt::from(*b as i64), spec),
             Value::Float(f) => fmt::format_float(*f, spec),
+            Value::Complex(z) => return crate::builtins::complex::format(**z, spec),
             Value::Str(s) => fmt::format_str(s.as_str(), spec),
             Value::Instance(i) if i.class.lookup("__format__").is_some() => {
                 let f = i.class.lookup("__format__").unwrap_or(Value::None);
