@@ -282,7 +282,7 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
         Value::Module(m) => {
             if matches!(
                 &*m.name,
-                "sys" | "builtins" | "time" | "math" | "json" | "random"
+                "sys" | "builtins" | "time" | "math" | "cmath" | "json" | "random"
             ) {
                 format!("<module '{}' (built-in)>", m.name)
             } else {

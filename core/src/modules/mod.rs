@@ -5,6 +5,7 @@
 //!   time    sleep (suspends), time, monotonic, perf_counter (+ py/time.py: struct_time,
 //!           gmtime, localtime, mktime, strftime; local time is UTC)
 //!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
+//!   cmath   cmath.rs (CPython's special-value tables and branch cuts)
 //!   struct  packing.rs (+ py/struct.py)
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
@@ -20,6 +21,7 @@
 //!
 //! [`Host::suspend`]: crate::Host::suspend
 
+pub(crate) mod cmath;
 pub(crate) mod files;
 pub(crate) mod json;
 pub(crate) mod math;
@@ -123,6 +125,7 @@ impl Vm<'_> {
             "__main__" => self.rt.main.clone(),
             "time" => return time_module(self),
             "math" => math::module(),
+            "cmath" => cmath::module(),
             "random" => random::module(self)?,
             "json" => json::module(),
             "struct" => return packing::module(self),
