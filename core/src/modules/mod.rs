@@ -10,7 +10,7 @@
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy textwrap io
-//!           enum dataclasses abc typing fractions statistics datetime
+//!           enum dataclasses abc typing fractions statistics datetime array
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
 //! ```
@@ -58,6 +58,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("datetime", include_str!("py/datetime.py")),
     ("re", include_str!("py/re.py")),
     ("_re_parser", include_str!("py/_re_parser.py")),
+    ("array", include_str!("py/array.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
