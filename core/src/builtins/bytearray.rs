@@ -169,10 +169,9 @@ fn rename_error(vm: &mut Vm<'_>, e: PyErr) -> PyErr {
         return e;
     }
     let message = super::exception_str(vm, &e.0).unwrap_or_default();
-    if message.starts_with("bytes.") {
-        type_error(format!("bytearray.{}", &message["bytes.".len()..]))
-    } else {
-        e
+    match message.strip_prefix("bytes.") {
+        Some(rest) => type_error(format!("bytearray.{rest}")),
+        None => e,
     }
 }
 
@@ -275,6 +274,7 @@ pub(crate) fn make_bytearray(
             }
             let n = usize::try_from(n).unwrap_or(usize::MAX);
             check_len(n)?;
+            vm.reserve(n as u64, 1)?;
             Ok(Value::bytearray(vec![0; n]))
         }
         Value::Instance(i) if i.class.lookup("__index__").is_some() => {
@@ -375,6 +375,7 @@ fn append(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> 
     let byte = byte_value(vm, &args[1])?;
     check_resizable(&b)?;
     check_len(b.data.borrow().len() + 1)?;
+    vm.check_growth(b.data.borrow().len(), 1)?;
     b.data.borrow_mut().push(byte);
     Ok(Value::None)
 }
@@ -396,6 +397,7 @@ fn extend(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> 
         })?;
         bytes_of_iterable(vm, &iterable)?
     };
+    vm.reserve(b.data.borrow().len() as u64 + new.len() as u64, 1)?;
     extend_with(&b, &new)?;
     Ok(Value::None)
 }
@@ -796,13 +798,14 @@ pub(crate) fn mv_getitem(vm: &mut Vm<'_>, m: &Rc<PyMemoryView>, index: &Value) -
         } else {
             m.offset(start as usize)
         };
-        let view = PyMemoryView::new(
-            m.source.clone(),
-            first,
-            m.step * step as isize,
-            count,
-            m.format,
-        );
+        // With two or more items |step| < len, so the product cannot overflow an isize
+        // (a huge step selects at most one item, whose step is irrelevant).
+        let step = if count <= 1 {
+            1
+        } else {
+            m.step * step as isize
+        };
+        let view = PyMemoryView::new(m.source.clone(), first, step, count, m.format);
         return Ok(Value::MemoryView(Rc::new(view)));
     }
     if let Value::Tuple(t) = index {

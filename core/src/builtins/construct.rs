@@ -225,6 +225,10 @@ fn make_int(vm: &mut Vm<'_>, x: Option<&Value>, base: Option<&Value>) -> PyResul
         return match x {
             Value::Str(s) => parse_int(s.as_str(), b as u32, x, vm),
             Value::Bytes(bs) => parse_int(&String::from_utf8_lossy(bs), b as u32, x, vm),
+            Value::ByteArray(_) | Value::MemoryView(_) if x.bytes_like().is_some() => {
+                let bs = x.bytes_like().unwrap_or_default();
+                parse_int(&String::from_utf8_lossy(&bs), b as u32, x, vm)
+            }
             _ => Err(type_error(
                 "int() can't convert non-string with explicit base",
             )),
@@ -244,6 +248,10 @@ fn make_int(vm: &mut Vm<'_>, x: Option<&Value>, base: Option<&Value>) -> PyResul
         }
         Value::Str(s) => parse_int(s.as_str(), 10, x, vm),
         Value::Bytes(bs) => parse_int(&String::from_utf8_lossy(bs), 10, x, vm),
+        Value::ByteArray(_) | Value::MemoryView(_) if x.bytes_like().is_some() => {
+            let bs = x.bytes_like().unwrap_or_default();
+            parse_int(&String::from_utf8_lossy(&bs), 10, x, vm)
+        }
         Value::Instance(i) => {
             for hook in ["__int__", "__index__", "__trunc__"] {
                 if let Some(f) = i.class.lookup(hook) {
@@ -292,6 +300,21 @@ fn make_float(vm: &mut Vm<'_>, x: Option<&Value>) -> PyResult<Value> {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
             Ok(Value::Float(crate::vm::ops::to_f64(x)?.unwrap_or(0.0)))
+        }
+        Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_)
+            if x.bytes_like().is_some() =>
+        {
+            let bytes = x.bytes_like().unwrap_or_default();
+            let parsed = std::str::from_utf8(&bytes).ok().and_then(fmt::parse_float);
+            match parsed {
+                Some(f) => Ok(Value::Float(f)),
+                None => {
+                    let r = vm.repr(x)?;
+                    Err(value_error(format!(
+                        "could not convert string to float: {r}"
+                    )))
+                }
+            }
         }
         Value::Str(s) => match fmt::parse_float(s.as_str()) {
             Some(f) => Ok(Value::Float(f)),

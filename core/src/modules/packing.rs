@@ -181,14 +181,12 @@ fn buffer_bytes(vm: &Vm<'_>, v: &Value) -> PyResult<Rc<Vec<u8>>> {
     if let Some(b) = v.bytes_like() {
         return Ok(b);
     }
-    match v {
-        _ => match crate::builtins::subclass::base_value(v) {
-            Some(Value::Bytes(b)) => Ok(b),
-            _ => Err(type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                vm.type_name(v)
-            ))),
-        },
+    match crate::builtins::subclass::base_value(v) {
+        Some(Value::Bytes(b)) => Ok(b),
+        _ => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
