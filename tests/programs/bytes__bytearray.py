@@ -56,3 +56,17 @@ for stmt in ['bytearray(b"ab")[0:1] = 5', 'bytearray(b"ab")[::2] = b"xy"', 'byte
         print(stmt, 'ok')
     except Exception as e:
         print(stmt, type(e).__name__, e)
+# The ASCII methods shared by bytes and bytearray.
+for t in (bytes, bytearray):
+    print(t(b'abc').isascii(), t(b'\xff').isascii(), t(b'').isascii(), t(b'ab1').islower(), t(b'AB1').isupper(), t(b'1').islower(), t(b'Ab Cd').istitle(), t(b'AB').istitle(), t(b'').istitle())
+    print(t(b'hELLO wORLD 1a').capitalize(), t(b'hELLO').swapcase(), t(b"hello WORLD it's 3rd").title(), t(b'abc').removeprefix(b'ab'), t(b'abc').removesuffix(bytearray(b'bc')), t(b'abc').removeprefix(b''))
+    print(t(b'ab').center(7), t(b'ab').center(6, b'*'), t(b'abc').center(6), t(b'a').ljust(4, bytearray(b'-')), t(b'a').rjust(3), t(b'abc').center(2), t(b'-12').zfill(6), t(b'+1').zfill(1), t(b'12').zfill(-3), t(b'').zfill(3))
+    print(t(b'a\tbc\td\n\te').expandtabs(), t(b'a\tb').expandtabs(4), t(b'a\tb').expandtabs(tabsize=0), t(b'a\r\nb\rc\n\nd').splitlines(), t(b'a\r\nb\rc\n').splitlines(True), t(b'').splitlines(), t(b'x\n').splitlines(keepends=False))
+for s in ['b"a".center()', 'b"a".center(5, "x")', 'b"a".center(5, b"xy")', 'b"a".center("5")', 'b"a".zfill()', 'b"a".zfill("x")', 'b"a".removeprefix("a")', 'b"a".removeprefix()',
+          'b"a".isascii(1)', 'b"a".expandtabs("x")', 'b"a".splitlines(1,2)', 'bytearray(b"a").zfill()', 'bytearray(b"a").isascii(1)', 'bytearray(b"a").center(3, "x")']:
+    try:
+        print(s, repr(eval(s)))
+    except Exception as e:
+        print(s, type(e).__name__, e)
+b = b'xyz'
+print(b.center(2) is b, b.removeprefix(b'q') is b)

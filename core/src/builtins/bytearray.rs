@@ -1114,3 +1114,322 @@ fn mv_contiguous(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value
 fn not_implemented(message: impl Into<String>) -> PyErr {
     PyErr::new("NotImplementedError", message)
 }
+
+// ---------------------------------------------------------------------------------------
+// The ASCII-only bytes methods str.rs has no shared code for (bytes and bytearray both
+// reach them through `call_as_bytes`, so the receiver here is always bytes)
+// ---------------------------------------------------------------------------------------
+
+/// The bytes receiver of a bytes method taking `min..=max` positional arguments and no
+/// keywords.
+fn bytes_receiver(
+    vm: &Vm<'_>,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<Rc<Vec<u8>>> {
+    let b = match args.first() {
+        Some(Value::Bytes(b)) => b.clone(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+                vm.type_name(other)
+            )))
+        }
+        None => {
+            return Err(type_error(format!(
+                "unbound method bytes.{name}() needs an argument"
+            )))
+        }
+    };
+    let qualified = format!("bytes.{name}");
+    no_kwargs(&qualified, kwargs)?;
+    let n = args.len() - 1;
+    if n < min || n > max {
+        return Err(type_error(if max == 0 {
+            format!("{qualified}() takes no arguments ({n} given)")
+        } else if min == max && min == 1 {
+            format!("{qualified}() takes exactly one argument ({n} given)")
+        } else if n > max {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                plural(max)
+            )
+        } else {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
+        }));
+    }
+    Ok(b)
+}
+
+fn new_bytes(vm: &mut Vm<'_>, out: Vec<u8>) -> PyResult<Value> {
+    check_len(out.len())?;
+    vm.reserve(out.len() as u64, 1)?;
+    Ok(Value::Bytes(Rc::new(out)))
+}
+
+/// Byte predicates: `name: test over the bytes;`.
+macro_rules! byte_tests {
+    ($($name:ident: $test:expr;)*) => {
+        $(
+            pub(super) fn $name(
+                vm: &mut Vm<'_>,
+                args: Vec<Value>,
+                kwargs: Kwargs,
+            ) -> PyResult<Value> {
+                let b = bytes_receiver(vm, &args, &kwargs, &stringify!($name)[2..], 0, 0)?;
+                let test: fn(&[u8]) -> bool = $test;
+                Ok(Value::Bool(test(&b)))
+            }
+        )*
+    };
+}
+
+byte_tests! {
+    b_isascii: |b| b.is_ascii();
+    b_islower: |b| b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase);
+    b_isupper: |b| b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase);
+    b_istitle: istitle;
+}
+
+/// CPython's `_Py_bytes_istitle`: cased runs start upper-case, and there is one.
+fn istitle(b: &[u8]) -> bool {
+    let (mut cased, mut previous_cased) = (false, false);
+    for &c in b {
+        if c.is_ascii_uppercase() {
+            if previous_cased {
+                return false;
+            }
+            previous_cased = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !previous_cased {
+                return false;
+            }
+            previous_cased = true;
+            cased = true;
+        } else {
+            previous_cased = false;
+        }
+    }
+    cased
+}
+
+/// Byte-to-bytes case mappings: `name: mapping;`.
+macro_rules! byte_maps {
+    ($($name:ident: $map:expr;)*) => {
+        $(
+            pub(super) fn $name(
+                vm: &mut Vm<'_>,
+                args: Vec<Value>,
+                kwargs: Kwargs,
+            ) -> PyResult<Value> {
+                let b = bytes_receiver(vm, &args, &kwargs, &stringify!($name)[2..], 0, 0)?;
+                let map: fn(&[u8]) -> Vec<u8> = $map;
+                new_bytes(vm, map(&b))
+            }
+        )*
+    };
+}
+
+byte_maps! {
+    b_capitalize: |b| b
+        .iter()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+        .collect();
+    b_swapcase: |b| b
+        .iter()
+        .map(|&c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+        .collect();
+    b_title: |b| {
+        let mut previous_cased = false;
+        b.iter()
+            .map(|&c| {
+                let out = if previous_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                previous_cased = c.is_ascii_alphabetic();
+                out
+            })
+            .collect()
+    };
+}
+
+/// A bytes-like argument of `name`, with bytes methods' TypeError.
+fn bytes_like_arg(vm: &Vm<'_>, v: &Value) -> PyResult<Rc<Vec<u8>>> {
+    v.bytes_like().ok_or_else(|| {
+        type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))
+    })
+}
+
+pub(super) fn b_removeprefix(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = bytes_receiver(vm, &args, &kwargs, "removeprefix", 1, 1)?;
+    let prefix = bytes_like_arg(vm, &args[1])?;
+    match b.strip_prefix(prefix.as_slice()) {
+        Some(rest) if !prefix.is_empty() => new_bytes(vm, rest.to_vec()),
+        _ => Ok(Value::Bytes(b)),
+    }
+}
+
+pub(super) fn b_removesuffix(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = bytes_receiver(vm, &args, &kwargs, "removesuffix", 1, 1)?;
+    let suffix = bytes_like_arg(vm, &args[1])?;
+    match b.strip_suffix(suffix.as_slice()) {
+        Some(rest) if !suffix.is_empty() => new_bytes(vm, rest.to_vec()),
+        _ => Ok(Value::Bytes(b)),
+    }
+}
+
+/// `center`/`ljust`/`rjust(width[, fillchar])`; `left` picks the left padding from the
+/// total padding (CPython's `pad` rules).
+fn justify(
+    vm: &mut Vm<'_>,
+    args: Vec<Value>,
+    kwargs: Kwargs,
+    name: &str,
+    left: fn(usize, usize) -> usize,
+) -> PyResult<Value> {
+    let b = bytes_receiver(vm, &args, &kwargs, name, 1, 2)?;
+    let width = super::str::ssize(vm, &args[1])?;
+    let fill = match args.get(2) {
+        None => b' ',
+        Some(v) => match v {
+            Value::Bytes(f) if f.len() == 1 => f[0],
+            Value::ByteArray(f) if f.data.borrow().len() == 1 => f.data.borrow()[0],
+            other => {
+                return Err(type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {}",
+                    vm.type_name(other)
+                )))
+            }
+        },
+    };
+    let width = usize::try_from(width).unwrap_or(0);
+    if width <= b.len() {
+        return Ok(Value::Bytes(b));
+    }
+    check_len(width)?;
+    let pad = width - b.len();
+    let l = left(pad, width);
+    let mut out = vec![fill; l];
+    out.extend_from_slice(&b);
+    out.resize(width, fill);
+    new_bytes(vm, out)
+}
+
+pub(super) fn b_center(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    justify(vm, args, kwargs, "center", |pad, width| {
+        pad / 2 + (pad & width & 1)
+    })
+}
+
+pub(super) fn b_ljust(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    justify(vm, args, kwargs, "ljust", |_, _| 0)
+}
+
+pub(super) fn b_rjust(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    justify(vm, args, kwargs, "rjust", |pad, _| pad)
+}
+
+pub(super) fn b_zfill(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    let b = bytes_receiver(vm, &args, &kwargs, "zfill", 1, 1)?;
+    let width = usize::try_from(super::str::ssize(vm, &args[1])?).unwrap_or(0);
+    if width <= b.len() {
+        return Ok(Value::Bytes(b));
+    }
+    check_len(width)?;
+    let mut out = vec![b'0'; width - b.len()];
+    out.extend_from_slice(&b);
+    let fill = width - b.len();
+    if let Some(&sign @ (b'+' | b'-')) = b.first() {
+        out[0] = sign;
+        out[fill] = b'0';
+    }
+    new_bytes(vm, out)
+}
+
+/// `expandtabs(tabsize=8)`.
+pub(super) fn b_expandtabs(
+    vm: &mut Vm<'_>,
+    args: Vec<Value>,
+    mut kwargs: Kwargs,
+) -> PyResult<Value> {
+    let keyword = super::take_kwarg(&mut kwargs, "tabsize");
+    let b = bytes_receiver(vm, &args, &kwargs, "expandtabs", 0, 1)?;
+    let tabsize = match args.get(1).or(keyword.as_ref()) {
+        Some(v) => super::str::ssize(vm, v)?,
+        None => 8,
+    };
+    let mut out = Vec::with_capacity(b.len());
+    let mut column: i64 = 0;
+    for &c in b.iter() {
+        match c {
+            b'\t' => {
+                if tabsize > 0 {
+                    let spaces = tabsize - column % tabsize;
+                    check_len(out.len().saturating_add(spaces as usize))?;
+                    out.extend(std::iter::repeat_n(b' ', spaces as usize));
+                    column += spaces;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    new_bytes(vm, out)
+}
+
+/// `splitlines(keepends=False)`: at `\n`, `\r` and `\r\n`.
+pub(super) fn b_splitlines(
+    vm: &mut Vm<'_>,
+    args: Vec<Value>,
+    mut kwargs: Kwargs,
+) -> PyResult<Value> {
+    let keyword = super::take_kwarg(&mut kwargs, "keepends");
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "splitlines() takes at most 1 argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    let b = bytes_receiver(vm, &args, &kwargs, "splitlines", 0, 1)?;
+    let keepends = match args.get(1).or(keyword.as_ref()) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let end = i;
+        let next = match b[i] {
+            b'\r' if b.get(i + 1) == Some(&b'\n') => i + 2,
+            b'\r' | b'\n' => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let stop = if keepends { next } else { end };
+        lines.push(Value::Bytes(Rc::new(b[start..stop].to_vec())));
+        start = next;
+        i = next;
+    }
+    if start < b.len() {
+        lines.push(Value::Bytes(Rc::new(b[start..].to_vec())));
+    }
+    Ok(Value::list(lines))
+}

@@ -139,6 +139,21 @@ bytes_like_methods! {
     "isspace": b_isspace, ba_isspace => bytes_isspace;
     "decode": b_decode, ba_decode => decode;
     "hex": b_hex, ba_hex => hex;
+    "isascii": b_isascii, ba_isascii => super::bytearray::b_isascii;
+    "islower": b_islower, ba_islower => super::bytearray::b_islower;
+    "isupper": b_isupper, ba_isupper => super::bytearray::b_isupper;
+    "istitle": b_istitle, ba_istitle => super::bytearray::b_istitle;
+    "capitalize": b_capitalize, ba_capitalize => super::bytearray::b_capitalize;
+    "swapcase": b_swapcase, ba_swapcase => super::bytearray::b_swapcase;
+    "title": b_title, ba_title => super::bytearray::b_title;
+    "removeprefix": b_removeprefix, ba_removeprefix => super::bytearray::b_removeprefix;
+    "removesuffix": b_removesuffix, ba_removesuffix => super::bytearray::b_removesuffix;
+    "center": b_center, ba_center => super::bytearray::b_center;
+    "ljust": b_ljust, ba_ljust => super::bytearray::b_ljust;
+    "rjust": b_rjust, ba_rjust => super::bytearray::b_rjust;
+    "zfill": b_zfill, ba_zfill => super::bytearray::b_zfill;
+    "expandtabs": b_expandtabs, ba_expandtabs => super::bytearray::b_expandtabs;
+    "splitlines": b_splitlines, ba_splitlines => super::bytearray::b_splitlines;
 }
 
 // ---------------------------------------------------------------------------------------
