@@ -92,7 +92,11 @@ fn as_bytes_arg(v: Value) -> Value {
             Some(b) => Value::Bytes(b),
             None => v,
         },
-        Value::Tuple(t) if t.items.iter().any(|x| matches!(x, Value::ByteArray(_))) => {
+        Value::Tuple(t)
+            if t.items
+                .iter()
+                .any(|x| matches!(x, Value::ByteArray(_) | Value::MemoryView(_))) =>
+        {
             Value::tuple(t.items.iter().cloned().map(as_bytes_arg).collect())
         }
         other => other,
@@ -145,7 +149,19 @@ pub(super) fn call_as_bytes(
             }
         }
     }
-    let args: Vec<Value> = args.into_iter().map(as_bytes_arg).collect();
+    // A bytes method's receiver stays as given, so `bytes.upper(bytearray())` is still
+    // the descriptor TypeError.
+    let args: Vec<Value> = args
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if i == 0 && !on_bytearray {
+                v
+            } else {
+                as_bytes_arg(v)
+            }
+        })
+        .collect();
     let kwargs: Kwargs = kwargs
         .into_iter()
         .map(|(k, v)| (k, as_bytes_arg(v)))
@@ -734,49 +750,76 @@ fn readonly(m: &PyMemoryView) -> bool {
     !matches!(m.source, Value::ByteArray(_))
 }
 
-/// One item as Python sees it, by the view's format.
-fn item_value(format: u8, byte: u8) -> Value {
+/// One item as Python sees it, from its bytes (little-endian) by the view's format.
+fn item_value(format: u8, bytes: &[u8]) -> Value {
+    let mut raw = [0u8; 8];
+    let n = bytes.len().min(8);
+    raw[..n].copy_from_slice(&bytes[..n]);
+    let unsigned = u64::from_le_bytes(raw);
+    let signed = |bits: u32| ((unsigned << (64 - bits)) as i64) >> (64 - bits);
     match format {
-        b'b' => Value::Int(byte as i8 as i64),
-        b'c' => Value::Bytes(Rc::new(vec![byte])),
-        _ => Value::Int(byte as i64),
+        b'b' => Value::Int(signed(8)),
+        b'h' => Value::Int(signed(16)),
+        b'i' => Value::Int(signed(32)),
+        b'l' | b'q' | b'n' => Value::Int(unsigned as i64),
+        b'L' | b'Q' | b'N' => Value::from_bigint(unsigned.into()),
+        b'c' => Value::Bytes(Rc::new(vec![raw[0]])),
+        b'?' => Value::Bool(unsigned != 0),
+        b'f' => Value::Float(f32::from_bits(unsigned as u32) as f64),
+        b'd' => Value::Float(f64::from_bits(unsigned)),
+        _ => Value::Int(unsigned as i64),
     }
 }
 
-/// The byte stored for `value` under `format`, with memoryview's errors.
-fn item_byte(vm: &Vm<'_>, format: u8, value: &Value) -> PyResult<u8> {
-    let invalid = || {
-        value_error(format!(
-            "memoryview: invalid value for format '{}'",
-            format as char
-        ))
-    };
+/// The bytes stored for `value` under `format`, with memoryview's errors.
+fn item_bytes(vm: &mut Vm<'_>, format: u8, value: &Value) -> PyResult<Vec<u8>> {
+    let name = format as char;
+    let invalid = || value_error(format!("memoryview: invalid value for format '{name}'"));
+    let wrong_type = || type_error(format!("memoryview: invalid type for format '{name}'"));
     match format {
         b'c' => match value {
-            Value::Bytes(b) if b.len() == 1 => Ok(b[0]),
+            Value::Bytes(b) if b.len() == 1 => Ok(vec![b[0]]),
             Value::Bytes(_) => Err(invalid()),
-            _ => Err(type_error(format!(
-                "memoryview: invalid type for format '{}'",
-                format as char
-            ))),
+            _ => Err(wrong_type()),
         },
+        b'?' => Ok(vec![vm.truthy(value)? as u8]),
+        b'f' | b'd' => {
+            let x = match value {
+                Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                    crate::vm::ops::to_f64(value)?.unwrap_or(0.0)
+                }
+                _ => return Err(wrong_type()),
+            };
+            Ok(if format == b'f' {
+                (x as f32).to_le_bytes().to_vec()
+            } else {
+                x.to_le_bytes().to_vec()
+            })
+        }
         _ => {
             let n = match value {
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => to_bigint(value),
                 _ => None,
             };
-            let Some(n) = n else {
-                return Err(type_error(format!(
-                    "memoryview: invalid type for format '{}'",
-                    format as char
-                )));
-            };
-            let _ = vm;
-            if format == b'b' {
-                n.to_i8().map(|x| x as u8).ok_or_else(invalid)
+            let n = n.ok_or_else(wrong_type)?;
+            let size = crate::objects::format_itemsize(format);
+            let signed = matches!(format, b'b' | b'h' | b'i' | b'l' | b'q' | b'n');
+            let fits = if signed {
+                let half = num_bigint::BigInt::from(1) << (size * 8 - 1);
+                n >= -half.clone() && n < half
             } else {
-                n.to_u8().ok_or_else(invalid)
+                n.sign() != num_bigint::Sign::Minus
+                    && n < (num_bigint::BigInt::from(1) << (size * 8))
+            };
+            if !fits {
+                return Err(invalid());
             }
+            let bits = if signed {
+                n.to_i64().unwrap_or(0) as u64
+            } else {
+                n.to_u64().unwrap_or(0)
+            };
+            Ok(bits.to_le_bytes()[..size].to_vec())
         }
     }
 }
@@ -820,8 +863,9 @@ pub(crate) fn mv_getitem(vm: &mut Vm<'_>, m: &Rc<PyMemoryView>, index: &Value) -
         return Err(type_error("memoryview: invalid slice key"));
     };
     let j = resolve(i, m.len, "index out of bounds on dimension 1")?;
-    let byte = with_source(m, |data| data.get(m.offset(j)).copied().unwrap_or(0));
-    Ok(item_value(m.format, byte))
+    let (at, size) = (m.offset(j), m.itemsize());
+    let bytes = with_source(m, |data| data.get(at..at + size).map(<[u8]>::to_vec));
+    Ok(item_value(m.format, &bytes.unwrap_or_default()))
 }
 
 pub(crate) fn mv_setitem(
@@ -836,6 +880,35 @@ pub(crate) fn mv_setitem(
     };
     if let Value::Slice(sl) = index {
         let (start, _, step, count) = slice_indices(vm, sl, m.len)?;
+        let size = m.itemsize();
+        if size > 1 || m.format == b'?' {
+            // Only a view of the same format and length fits (CPython's "structure").
+            let source = match value {
+                Value::MemoryView(v) if v.format == m.format && v.len == count => {
+                    live(v)?;
+                    v.to_vec()
+                }
+                _ if value.bytes_like().is_some() || matches!(value, Value::MemoryView(_)) => {
+                    return Err(value_error(
+                        "memoryview assignment: lvalue and rvalue have different structures",
+                    ))
+                }
+                _ => {
+                    return Err(type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        vm.type_name(value)
+                    )))
+                }
+            };
+            let mut data = target.data.borrow_mut();
+            for (k, item) in source.chunks(size).enumerate() {
+                let at = m.offset((start + k as i64 * step) as usize);
+                if let Some(slot) = data.get_mut(at..at + size) {
+                    slot.copy_from_slice(item);
+                }
+            }
+            return Ok(());
+        }
         let Some(new) = value.bytes_like() else {
             return Err(type_error(format!(
                 "a bytes-like object is required, not '{}'",
@@ -860,9 +933,10 @@ pub(crate) fn mv_setitem(
         return Err(type_error("memoryview: invalid slice key"));
     };
     let j = resolve(i, m.len, "index out of bounds on dimension 1")?;
-    let byte = item_byte(vm, m.format, value)?;
-    if let Some(slot) = target.data.borrow_mut().get_mut(m.offset(j)) {
-        *slot = byte;
+    let bytes = item_bytes(vm, m.format, value)?;
+    let at = m.offset(j);
+    if let Some(slot) = target.data.borrow_mut().get_mut(at..at + bytes.len()) {
+        slot.copy_from_slice(&bytes);
     }
     Ok(())
 }
@@ -870,9 +944,10 @@ pub(crate) fn mv_setitem(
 /// Items of a view, for iteration and `tolist()`.
 pub(crate) fn mv_items(m: &PyMemoryView) -> PyResult<Vec<Value>> {
     live(m)?;
+    let size = m.itemsize();
     Ok(m.to_vec()
-        .into_iter()
-        .map(|b| item_value(m.format, b))
+        .chunks(size)
+        .map(|item| item_value(m.format, item))
         .collect())
 }
 
@@ -881,6 +956,11 @@ pub(crate) fn mv_hash(m: &PyMemoryView) -> PyResult<i64> {
     live(m)?;
     if !readonly(m) {
         return Err(value_error("cannot hash writable memoryview object"));
+    }
+    if !matches!(m.format, b'B' | b'b' | b'c') {
+        return Err(value_error(
+            "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
+        ));
     }
     Ok(crate::objects::hash::hash_bytes(&m.to_vec()))
 }
@@ -891,33 +971,37 @@ pub(crate) fn mv_eq(a: &PyMemoryView, b: &Value) -> Option<bool> {
     if a.released.get() {
         return Some(false);
     }
-    if let Value::MemoryView(m) = b {
-        if m.released.get() {
-            return Some(false);
+    let theirs = match b {
+        Value::MemoryView(m) if m.released.get() => return Some(false),
+        Value::MemoryView(m) => mv_values(m),
+        _ => {
+            let other = b.bytes_like()?;
+            other.iter().map(|&x| Item::Int(x as i128)).collect()
         }
-        if m.format != a.format && (a.format == b'c' || m.format == b'c') {
-            return Some(false);
-        }
-        let (x, y) = (mv_values(a), mv_values(m));
-        return Some(x == y);
-    }
-    let other = b.bytes_like()?;
-    if a.format == b'b' {
-        let theirs: Vec<i64> = other.iter().map(|&x| x as i64).collect();
-        return Some(mv_values(a) == theirs);
-    }
-    Some(a.to_vec() == *other)
+    };
+    Some(mv_values(a) == theirs)
 }
 
-fn mv_values(m: &PyMemoryView) -> Vec<i64> {
+/// An item as compared by `==`: ints and floats by value (1 == 1.0), `c` items as bytes,
+/// so a `c` view equals no numeric one.
+#[derive(PartialEq)]
+enum Item {
+    Int(i128),
+    Float(f64),
+    Char(u8),
+}
+
+fn mv_values(m: &PyMemoryView) -> Vec<Item> {
+    let size = m.itemsize();
     m.to_vec()
-        .into_iter()
-        .map(|b| {
-            if m.format == b'b' {
-                b as i8 as i64
-            } else {
-                b as i64
-            }
+        .chunks(size)
+        .map(|bytes| match item_value(m.format, bytes) {
+            Value::Int(i) => Item::Int(i as i128),
+            Value::Bool(b) => Item::Int(b as i128),
+            Value::BigInt(n) => Item::Int(n.to_i128().unwrap_or(0)),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e30 => Item::Int(f as i128),
+            Value::Float(f) => Item::Float(f),
+            _ => Item::Char(bytes.first().copied().unwrap_or(0)),
         })
         .collect()
 }
@@ -1003,7 +1087,7 @@ fn mv_exit(vm: &mut Vm<'_>, args: Vec<Value>, _kwargs: Kwargs) -> PyResult<Value
     Ok(Value::None)
 }
 
-/// `view.cast(format)` for the one-byte formats `B`, `b` and `c`.
+/// `view.cast(format)` between a byte format (`B`, `b`, `c`) and any native format.
 fn mv_cast(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
     let m = view_arg(vm, &args, "cast")?;
     let format = args
@@ -1030,35 +1114,46 @@ fn mv_cast(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Va
             "memoryview: cast with a shape is not implemented",
         ));
     }
+    if !m.contiguous() {
+        return Err(type_error(
+            "memoryview: casts are restricted to C-contiguous views",
+        ));
+    }
     let code = f.as_str().strip_prefix('@').unwrap_or(f.as_str());
-    let size = match code {
-        "B" | "b" | "c" => 1,
-        "?" => 1,
-        "h" | "H" | "e" => 2,
-        "i" | "I" | "l" | "L" | "f" => 4,
-        "q" | "Q" | "n" | "N" | "d" | "P" => 8,
+    let target = match code.as_bytes() {
+        [c @ (b'B' | b'b' | b'c' | b'?' | b'h' | b'H' | b'i' | b'I' | b'l' | b'L' | b'q'
+        | b'Q' | b'n' | b'N' | b'f' | b'd')] => *c,
+        [b'P'] => {
+            return Err(not_implemented(format!(
+                "memoryview: cast to '{code}' is not implemented"
+            )))
+        }
         _ => {
             return Err(value_error(
                 "memoryview: destination format must be a native single character format prefixed with an optional '@'",
             ))
         }
     };
-    if m.len % size != 0 {
+    let is_byte = |f: u8| matches!(f, b'B' | b'b' | b'c');
+    if !is_byte(m.format) && !is_byte(target) {
+        return Err(type_error(
+            "memoryview: cannot cast between two non-byte formats",
+        ));
+    }
+    let nbytes = m.len * m.itemsize();
+    let size = crate::objects::format_itemsize(target);
+    if nbytes % size != 0 {
         return Err(type_error(
             "memoryview: length is not a multiple of itemsize",
         ));
     }
-    if m.step != 1 {
-        return Err(type_error(
-            "memoryview: casts are restricted to C-contiguous views",
-        ));
-    }
-    if size != 1 || code == "?" {
-        return Err(not_implemented(format!(
-            "memoryview: cast to '{code}' is not implemented (only 'B', 'b' and 'c')"
-        )));
-    }
-    let view = PyMemoryView::new(m.source.clone(), m.start, 1, m.len, code.as_bytes()[0]);
+    let view = PyMemoryView::new(
+        m.source.clone(),
+        m.start,
+        size as isize,
+        nbytes / size,
+        target,
+    );
     Ok(Value::MemoryView(Rc::new(view)))
 }
 
@@ -1074,7 +1169,8 @@ fn mv_readonly(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> 
 }
 
 fn mv_nbytes(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
-    Ok(Value::Int(mv_getter(vm, &args, "nbytes")?.len as i64))
+    let m = mv_getter(vm, &args, "nbytes")?;
+    Ok(Value::Int((m.len * m.itemsize()) as i64))
 }
 
 fn mv_format(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
@@ -1083,8 +1179,9 @@ fn mv_format(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
 }
 
 fn mv_itemsize(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
-    mv_getter(vm, &args, "itemsize")?;
-    Ok(Value::Int(1))
+    Ok(Value::Int(
+        mv_getter(vm, &args, "itemsize")?.itemsize() as i64
+    ))
 }
 
 fn mv_ndim(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
@@ -1108,7 +1205,7 @@ fn mv_obj(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
 
 fn mv_contiguous(vm: &mut Vm<'_>, args: Vec<Value>, _: Kwargs) -> PyResult<Value> {
     let m = mv_getter(vm, &args, "contiguous")?;
-    Ok(Value::Bool(m.step == 1 || m.len <= 1))
+    Ok(Value::Bool(m.contiguous()))
 }
 
 fn not_implemented(message: impl Into<String>) -> PyErr {

@@ -177,6 +177,12 @@ fn parse(vm: &Vm<'_>, fmt: &Value) -> PyResult<Layout> {
 fn buffer_bytes(vm: &Vm<'_>, v: &Value) -> PyResult<Rc<Vec<u8>>> {
     if let Value::MemoryView(m) = v {
         crate::builtins::bytearray::live(m)?;
+        if !m.contiguous() {
+            return Err(PyErr::new(
+                "BufferError",
+                "memoryview: underlying buffer is not C-contiguous",
+            ));
+        }
     }
     if let Some(b) = v.bytes_like() {
         return Ok(b);
@@ -502,7 +508,10 @@ fn pack_into(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         Value::MemoryView(m) => {
             crate::builtins::bytearray::live(m)?;
             match &m.source {
-                Value::ByteArray(b) => (b.clone(), m.start, m.step, m.len),
+                // A writable buffer must be C-contiguous; its bytes are then adjacent.
+                Value::ByteArray(b) if m.contiguous() => {
+                    (b.clone(), m.start, 1, m.len * m.itemsize())
+                }
                 _ => {
                     return Err(type_error(
                         "argument must be read-write bytes-like object, not memoryview",

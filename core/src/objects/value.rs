@@ -211,15 +211,16 @@ impl PyByteArray {
     }
 }
 
-/// A `memoryview`: a window `start, start+step, ...` (`len` items of one byte) on the
-/// bytes of `source` (a `Value::Bytes` or `Value::ByteArray`). While not released it
-/// holds one export of a bytearray source (see [`PyByteArray::exports`]).
+/// A `memoryview`: `len` items of [`PyMemoryView::itemsize`] bytes each, item `i` at byte
+/// `start + i*step` of `source` (a `Value::Bytes` or `Value::ByteArray`). While not
+/// released it holds one export of a bytearray source (see [`PyByteArray::exports`]).
 pub(crate) struct PyMemoryView {
     pub(crate) source: Value,
     pub(crate) start: usize,
     pub(crate) step: isize,
     pub(crate) len: usize,
-    /// The struct format of the items: `B`, `b` or `c`.
+    /// The struct format of the items (native sizes of x86-64 Linux): `B b c ? h H i I l
+    /// L q Q n N f d`.
     pub(crate) format: u8,
     pub(crate) released: Cell<bool>,
 }
@@ -254,16 +255,29 @@ impl PyMemoryView {
         (self.start as isize + i as isize * self.step) as usize
     }
 
+    /// Bytes per item.
+    pub(crate) fn itemsize(&self) -> usize {
+        format_itemsize(self.format)
+    }
+
+    /// Whether the items are adjacent (C-contiguous).
+    pub(crate) fn contiguous(&self) -> bool {
+        self.step == self.itemsize() as isize || self.len <= 1
+    }
+
     /// A copy of the bytes the view shows.
     pub(crate) fn to_vec(&self) -> Vec<u8> {
+        let size = self.itemsize();
         let read = |data: &[u8]| -> Vec<u8> {
-            if self.step == 1 {
-                data.get(self.start..self.start + self.len)
+            if self.contiguous() {
+                data.get(self.start..self.start + self.len * size)
                     .map(<[u8]>::to_vec)
                     .unwrap_or_default()
             } else {
                 (0..self.len)
-                    .filter_map(|i| data.get(self.offset(i)).copied())
+                    .filter_map(|i| data.get(self.offset(i)..self.offset(i) + size))
+                    .flatten()
+                    .copied()
                     .collect()
             }
         };
@@ -272,6 +286,16 @@ impl PyMemoryView {
             Value::ByteArray(b) => read(&b.data.borrow()),
             _ => Vec::new(),
         }
+    }
+}
+
+/// The size of one item of memoryview format `format`.
+pub(crate) fn format_itemsize(format: u8) -> usize {
+    match format {
+        b'h' | b'H' => 2,
+        b'i' | b'I' | b'f' => 4,
+        b'l' | b'L' | b'q' | b'Q' | b'n' | b'N' | b'd' => 8,
+        _ => 1,
     }
 }
 
