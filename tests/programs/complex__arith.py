@@ -1,8 +1,18 @@
 # complex arithmetic: mixed int/float/complex operands, powers, division, abs, hashing, equality, complex(...) and its errors.
+# Results that go through libm (non-integer powers, hypot) print to 12 digits, so a
+# platform libm's last bit does not show; the rest is exact IEEE arithmetic.
 import math
+
+
+def show(v):
+    if isinstance(v, complex):
+        return '(%.12g%+.12gj)' % (v.real, v.imag)
+    return '%.12g' % v
+
+
 z = 1 + 2j
-print(z + 1, 1 + z, z - 1.5, 2 * z, z * z, z / 2, 1 / z, z ** 2, z ** 0.5, 2 ** z, z ** -1, (1+1j) ** 10, 0j ** 0)
-print((1 + 1j) ** 101, (0.5 + 0.5j) ** -3, (-8) ** (1/3 + 0j), 1j ** 1j, (2+0j) ** 0.5, 10 ** 1j)
+print(z + 1, 1 + z, z - 1.5, 2 * z, z * z, z / 2, 1 / z, z ** 2, show(z ** 0.5), show(2 ** z), z ** -1, (1+1j) ** 10, 0j ** 0)
+print(show((1 + 1j) ** 101), (0.5 + 0.5j) ** -3, show((-8) ** (1/3 + 0j)), show(1j ** 1j), show((2+0j) ** 0.5), show(10 ** 1j))
 print(complex(1e300, 1e300) / complex(1e300, 1e300), complex(1, 1) / complex(0, 1e-300), complex(float('inf'), 1) / 2)
 print(2.0 * complex(float('inf'), 0), complex(float('nan'), 0) * 0, 1j * 1j, 1j * -1j, (1j).conjugate() * 1j)
 print(abs(3 + 4j), abs(complex(float('inf'), float('nan'))), abs(complex(float('nan'), 1)), abs(-0j), abs(complex(1e-320, 0)))
@@ -23,7 +33,7 @@ class F:
 print(complex(C()), complex(F()), complex(F(), F()))
 for stmt in ['1j < 2j', '1j > 1', '1 / 0j', '1j / 0', '0j ** -1', '0j ** 1j', 'int(1j)', 'float(1j)', 'complex("1+")', 'complex("x")',
              'complex("1", 2)', 'complex(1, "2")', 'complex([])', 'complex(1, [])', '1j // 2', '1j % 2', 'divmod(1j, 2)',
-             'abs(complex(1e308, 1e308))', '(1e200+1j) ** 2', 'round(1j)', '1j & 1', 'complex("1e500j")', 'complex("")', 'math.sqrt(1j)',
+             'show(abs(complex(1e308, 1e308)))', '(1e200+1j) ** 2', 'round(1j)', '1j & 1', 'complex("1e500j")', 'complex("")', 'math.sqrt(1j)',
              'complex("1+2j+3j")', 'complex("(1+2j")', 'complex(1, 2, 3)', '1j + "a"', '"a" * 1j', '[1] * 1j', '2 ** (10**400 * 1j)', 'complex(1, C())']:
     try:
         print(stmt, eval(stmt))
