@@ -70,3 +70,20 @@ for s in ['b"a".center()', 'b"a".center(5, "x")', 'b"a".center(5, b"xy")', 'b"a"
         print(s, type(e).__name__, e)
 b = b'xyz'
 print(b.center(2) is b, b.removeprefix(b'q') is b)
+# A bytearray's iterator sees changes made while iterating.
+b = bytearray(b'abc')
+out = []
+for x in b:
+    out.append(x)
+    if x == 97:
+        b.append(100)
+    if x == 100:
+        del b[:]
+print(out, b, type(iter(b)).__name__)
+it = iter(bytearray(b'xy'))
+print(next(it), next(it), next(it, 'end'), next(it, 'end'), list(iter(bytearray())))
+b = bytearray(b'q')
+it = iter(b)
+print(list(it))
+b.append(1)
+print(next(it, 'end'))

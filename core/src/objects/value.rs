@@ -678,6 +678,11 @@ pub(crate) enum NativeIter {
         list: Rc<PyList>,
         index: usize,
     },
+    /// Over a bytearray (sees changes made during iteration, as CPython's does).
+    ByteArray {
+        data: Rc<PyByteArray>,
+        index: usize,
+    },
     /// Over a fixed sequence of values (tuples, sets, bytes, `reversed` snapshots);
     /// `name` is the type CPython's iterator over the same has.
     Seq {
@@ -736,6 +741,7 @@ impl NativeIter {
     pub(crate) fn type_name(&self) -> &'static str {
         match self {
             NativeIter::List { .. } => "list_iterator",
+            NativeIter::ByteArray { .. } => "bytearray_iterator",
             NativeIter::Seq { name, .. } | NativeIter::Exhausted(name) => name,
             NativeIter::Str { s, .. } if s.as_str().is_ascii() => "str_ascii_iterator",
             NativeIter::Str { .. } => "str_iterator",

@@ -712,19 +712,10 @@ impl Vm<'_> {
                     name: "bytes_iterator",
                 }
             }
-            Value::ByteArray(b) => {
-                let items: Vec<Value> = b
-                    .data
-                    .borrow()
-                    .iter()
-                    .map(|&x| Value::Int(x as i64))
-                    .collect();
-                NativeIter::Seq {
-                    items: Rc::new(PyTuple::new(items)),
-                    index: 0,
-                    name: "bytearray_iterator",
-                }
-            }
+            Value::ByteArray(b) => NativeIter::ByteArray {
+                data: b.clone(),
+                index: 0,
+            },
             Value::MemoryView(m) => NativeIter::Seq {
                 items: Rc::new(PyTuple::new(crate::builtins::bytearray::mv_items(m)?)),
                 index: 0,
@@ -817,6 +808,11 @@ impl Vm<'_> {
                 let v = items.get(*index).cloned();
                 *index += 1;
                 Some(v)
+            }
+            NativeIter::ByteArray { data, index } => {
+                let byte = data.data.borrow().get(*index).copied();
+                *index += 1;
+                Some(byte.map(|b| Value::Int(b as i64)))
             }
             NativeIter::Seq { items, index, .. } => {
                 let v = items.items.get(*index).cloned();
