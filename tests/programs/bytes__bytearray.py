@@ -87,3 +87,11 @@ it = iter(b)
 print(list(it))
 b.append(1)
 print(next(it, 'end'))
+# translate and maketrans.
+for s in ['bytes.maketrans(b"ab", b"c")', 'bytes.maketrans("a", "b")', 'b"abc".translate(b"x")', 'b"abc".translate(None, b"b")', 'b"abc".translate(bytes.maketrans(b"a", b"z"), delete=b"c")',
+          'bytearray(b"abc").translate(None)', 'b"a".translate()', 'bytearray.maketrans(b"a", b"b")[97]', 'b"a".translate(1)', 'b"a".translate(None, 1)', 'bytes.maketrans(b"a")',
+          'bytearray(b"hello").translate(bytes.maketrans(b"lo", b"01"), b"h")', 'b"x".translate(bytearray(256))', 'b"abc".maketrans(bytearray(b"a"), memoryview(b"b"))[:100]']:
+    try:
+        print(s, repr(eval(s)))
+    except Exception as e:
+        print(s, type(e).__name__, e)

@@ -40,9 +40,14 @@ pub(super) fn install(t: &BuiltinTypes) {
         ],
     );
     for class in [&t.bytes, &t.bytearray] {
-        class.attrs.borrow_mut().insert(
+        let mut attrs = class.attrs.borrow_mut();
+        attrs.insert(
             "fromhex".into(),
             Value::ClassMethod(Rc::new(native("fromhex", fromhex))),
+        );
+        attrs.insert(
+            "maketrans".into(),
+            Value::StaticMethod(Rc::new(native("maketrans", maketrans))),
         );
     }
     add_methods(
@@ -1529,4 +1534,73 @@ pub(super) fn b_splitlines(
         lines.push(Value::Bytes(Rc::new(b[start..].to_vec())));
     }
     Ok(Value::list(lines))
+}
+
+/// `translate(table, /, delete=b'')`: map each byte through a 256-byte table (None keeps
+/// it) after dropping the bytes in `delete`.
+pub(super) fn b_translate(
+    vm: &mut Vm<'_>,
+    args: Vec<Value>,
+    mut kwargs: Kwargs,
+) -> PyResult<Value> {
+    let keyword = super::take_kwarg(&mut kwargs, "delete");
+    if args.len() < 2 {
+        return Err(type_error(format!(
+            "translate() takes at least 1 positional argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
+    if args.len() > 3 {
+        return Err(type_error(format!(
+            "translate() takes at most 2 arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    let b = bytes_receiver(vm, &args[..2], &kwargs, "translate", 1, 1)?;
+    let table = match &args[1] {
+        Value::None => None,
+        v => {
+            let t = bytes_like_arg(vm, v)?;
+            if t.len() != 256 {
+                return Err(value_error("translation table must be 256 characters long"));
+            }
+            Some(t)
+        }
+    };
+    let delete = match args.get(2).or(keyword.as_ref()) {
+        Some(v) => bytes_like_arg(vm, v)?.as_ref().clone(),
+        None => Vec::new(),
+    };
+    let mut dropped = [false; 256];
+    for &d in &delete {
+        dropped[d as usize] = true;
+    }
+    let out: Vec<u8> = b
+        .iter()
+        .filter(|&&c| !dropped[c as usize])
+        .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
+        .collect();
+    new_bytes(vm, out)
+}
+
+/// `bytes.maketrans(from, to)` / `bytearray.maketrans`: the 256-byte table mapping each
+/// byte of `from` to the byte of `to` at the same position.
+fn maketrans(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    no_kwargs("maketrans", &kwargs)?;
+    if args.len() != 2 {
+        return Err(type_error(format!(
+            "maketrans expected 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let from = bytes_like_arg(vm, &args[0])?;
+    let to = bytes_like_arg(vm, &args[1])?;
+    if from.len() != to.len() {
+        return Err(value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (&f, &t) in from.iter().zip(to.iter()) {
+        table[f as usize] = t;
+    }
+    Ok(Value::Bytes(Rc::new(table)))
 }

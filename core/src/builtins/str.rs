@@ -154,6 +154,7 @@ bytes_like_methods! {
     "zfill": b_zfill, ba_zfill => super::bytearray::b_zfill;
     "expandtabs": b_expandtabs, ba_expandtabs => super::bytearray::b_expandtabs;
     "splitlines": b_splitlines, ba_splitlines => super::bytearray::b_splitlines;
+    "translate": b_translate, ba_translate => super::bytearray::b_translate;
 }
 
 // ---------------------------------------------------------------------------------------
