@@ -171,6 +171,12 @@ pub(super) fn call_as_bytes(
         .into_iter()
         .map(|(k, v)| (k, as_bytes_arg(v)))
         .collect();
+    // Each method walks its receiver (up to 512 MiB): charge the meter for that work (a
+    // byte costs far less than a bytecode step), so a long run still yields and meets
+    // its limits.
+    if let Some(Value::Bytes(b)) = args.first() {
+        vm.charge(b.len() / 16)?;
+    }
     let result = inner(vm, args, kwargs);
     let result = match result {
         // The bytes method names itself in its messages; this is the bytearray's.
