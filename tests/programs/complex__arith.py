@@ -39,3 +39,18 @@ for stmt in ['1j < 2j', '1j > 1', '1 / 0j', '1j / 0', '0j ** -1', '0j ** 1j', 'i
         print(stmt, eval(stmt))
     except Exception as e:
         print(stmt, type(e).__name__, e)
+# Subclasses of complex.
+import cmath
+class C(complex):
+    def hello(self):
+        return 'hi %r' % (self,)
+c = C(1, 2)
+print(c, repr(c), type(c).__name__, c.real, c.imag, c.conjugate(), c.hello(), isinstance(c, complex), c + 1, type(c + 1).__name__, c * c, abs(C(3, 4)), c == 1 + 2j, hash(c) == hash(1 + 2j))
+print(complex(c), type(complex(c)).__name__, cmath.sqrt(C(-1)), -c, format(c, '.1f'), f'{c}', str(c), bool(C()), C('1+1j'), C(real=2))
+class D(complex):
+    def __add__(self, other):
+        return 'D.add'
+    def __repr__(self):
+        return 'D!'
+d = D(1)
+print(d + 1, 1 + d, d, [d], d - 1)

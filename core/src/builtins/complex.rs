@@ -34,6 +34,10 @@ pub(super) fn install(t: &BuiltinTypes) {
 }
 
 fn receiver(vm: &Vm<'_>, args: &[Value], name: &str) -> PyResult<Complex> {
+    // A subclass's instance reaches the properties (`real`, `imag`) as itself.
+    if let Some(Value::Complex(c)) = args.first().and_then(super::subclass::base_value) {
+        return Ok(*c);
+    }
     match args.first() {
         Some(Value::Complex(c)) => Ok(**c),
         Some(other) => Err(type_error(format!(
@@ -369,6 +373,19 @@ fn to_complex_arg(vm: &mut Vm<'_>, v: Value, first: bool) -> PyResult<(Complex, 
     };
     if let Value::Complex(c) = &v {
         return Ok((**c, true));
+    }
+    if let Some(Value::Complex(c)) = super::subclass::base_value(&v) {
+        if let Value::Instance(inst) = &v {
+            let own = inst.class.lookup("__complex__");
+            let inherited = crate::vm::types::types().complex.lookup("__complex__");
+            let overridden = match (&own, &inherited) {
+                (Some(a), Some(b)) => !a.is(b),
+                _ => false,
+            };
+            if !(first && overridden) {
+                return Ok((*c, true));
+            }
+        }
     }
     if let Value::Instance(inst) = &v {
         if let Some(f) = inst.class.lookup("__complex__").filter(|_| first) {

@@ -534,6 +534,15 @@ fn complex_arg(vm: &mut Vm<'_>, v: &Value) -> PyResult<Complex> {
     if let Value::Complex(z) = v {
         return Ok(**z);
     }
+    if let Some(Value::Complex(z)) = crate::builtins::subclass::base_value(v) {
+        if let Value::Instance(inst) = v {
+            let own = inst.class.lookup("__complex__");
+            let inherited = crate::vm::types::types().complex.lookup("__complex__");
+            if matches!((&own, &inherited), (Some(a), Some(b)) if a.is(b)) {
+                return Ok(*z);
+            }
+        }
+    }
     if let Value::Instance(inst) = v {
         if let Some(f) = inst.class.lookup("__complex__") {
             return match vm.call1(&f, v.clone())? {
