@@ -132,6 +132,43 @@ pub(crate) fn construct(
             check_args("bytes", &args, 0, 2)?;
             make_bytes(vm, args.first(), args.get(1).or(encoding.as_ref()))
         }
+        B::Complex => super::complex::construct(vm, class, args, kw),
+        B::ByteArray => {
+            let source = take_kwarg(&mut kw, "source");
+            let encoding = take_kwarg(&mut kw, "encoding");
+            let errors = take_kwarg(&mut kw, "errors");
+            reject_kwargs("bytearray", &kw)?;
+            if args.len() > 3 {
+                return Err(type_error(format!(
+                    "bytearray() takes at most 3 arguments ({} given)",
+                    args.len()
+                )));
+            }
+            let source = args.first().cloned().or(source);
+            let encoding = args.get(1).cloned().or(encoding);
+            let errors = args.get(2).cloned().or(errors);
+            super::bytearray::make_bytearray(
+                vm,
+                source.as_ref(),
+                encoding.as_ref(),
+                errors.as_ref(),
+            )
+        }
+        B::MemoryView => {
+            let object = take_kwarg(&mut kw, "object");
+            reject_kwargs("memoryview", &kw)?;
+            match (args.as_slice(), object) {
+                ([obj], None) => super::bytearray::make_memoryview(vm, &obj.clone()),
+                ([], Some(obj)) => super::bytearray::make_memoryview(vm, &obj),
+                ([], None) => Err(type_error(
+                    "memoryview() missing required argument 'object' (pos 1)",
+                )),
+                _ => Err(type_error(format!(
+                    "memoryview() takes at most 1 argument ({} given)",
+                    args.len()
+                ))),
+            }
+        }
         B::Property => {
             let fget = take_kwarg(&mut kw, "fget");
             let fset = take_kwarg(&mut kw, "fset");
@@ -188,6 +225,10 @@ fn make_int(vm: &mut Vm<'_>, x: Option<&Value>, base: Option<&Value>) -> PyResul
         return match x {
             Value::Str(s) => parse_int(s.as_str(), b as u32, x, vm),
             Value::Bytes(bs) => parse_int(&String::from_utf8_lossy(bs), b as u32, x, vm),
+            Value::ByteArray(_) | Value::MemoryView(_) if x.bytes_like().is_some() => {
+                let bs = x.bytes_like().unwrap_or_default();
+                parse_int(&String::from_utf8_lossy(&bs), b as u32, x, vm)
+            }
             _ => Err(type_error(
                 "int() can't convert non-string with explicit base",
             )),
@@ -207,6 +248,10 @@ fn make_int(vm: &mut Vm<'_>, x: Option<&Value>, base: Option<&Value>) -> PyResul
         }
         Value::Str(s) => parse_int(s.as_str(), 10, x, vm),
         Value::Bytes(bs) => parse_int(&String::from_utf8_lossy(bs), 10, x, vm),
+        Value::ByteArray(_) | Value::MemoryView(_) if x.bytes_like().is_some() => {
+            let bs = x.bytes_like().unwrap_or_default();
+            parse_int(&String::from_utf8_lossy(&bs), 10, x, vm)
+        }
         Value::Instance(i) => {
             for hook in ["__int__", "__index__", "__trunc__"] {
                 if let Some(f) = i.class.lookup(hook) {
@@ -255,6 +300,21 @@ fn make_float(vm: &mut Vm<'_>, x: Option<&Value>) -> PyResult<Value> {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
             Ok(Value::Float(crate::vm::ops::to_f64(x)?.unwrap_or(0.0)))
+        }
+        Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_)
+            if x.bytes_like().is_some() =>
+        {
+            let bytes = x.bytes_like().unwrap_or_default();
+            let parsed = std::str::from_utf8(&bytes).ok().and_then(fmt::parse_float);
+            match parsed {
+                Some(f) => Ok(Value::Float(f)),
+                None => {
+                    let r = vm.repr(x)?;
+                    Err(value_error(format!(
+                        "could not convert string to float: {r}"
+                    )))
+                }
+            }
         }
         Value::Str(s) => match fmt::parse_float(s.as_str()) {
             Some(f) => Ok(Value::Float(f)),
@@ -307,6 +367,14 @@ fn make_str(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value
     let encoding = args.get(1).cloned().or(encoding);
     let errors = args.get(2).cloned().or(errors);
     if encoding.is_some() || errors.is_some() {
+        let bytes;
+        let x = match x.bytes_like() {
+            Some(b) => {
+                bytes = Value::Bytes(b);
+                &bytes
+            }
+            None => x,
+        };
         return match x {
             Value::Bytes(_) => {
                 let mut dargs = vec![x.clone()];
@@ -362,6 +430,13 @@ fn make_bytes(vm: &mut Vm<'_>, x: Option<&Value>, encoding: Option<&Value>) -> P
         (Value::Str(s), Some(_)) => Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec()))),
         (Value::Str(_), None) => Err(type_error("string argument without an encoding")),
         (Value::Bytes(_), _) => Ok(x.clone()),
+        (Value::ByteArray(_) | Value::MemoryView(_), _) if x.bytes_like().is_some() => {
+            Ok(Value::Bytes(x.bytes_like().unwrap_or_default()))
+        }
+        (Value::MemoryView(m), _) => {
+            super::bytearray::live(m)?;
+            Ok(Value::Bytes(Rc::new(Vec::new())))
+        }
         (Value::Int(n), _) => {
             if *n < 0 {
                 return Err(value_error("negative count"));

@@ -204,6 +204,7 @@ fn abs(vm: &mut Vm<'_>, mut args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Complex(z) => Ok(Value::Float(super::complex::abs(**z)?)),
         Value::Instance(i) if i.class.lookup("__abs__").is_some() => {
             let f = i.class.lookup("__abs__").unwrap_or(Value::None);
             vm.call1(&f, args[0].clone())
@@ -343,7 +344,9 @@ fn reversed(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     let items = match v {
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.clone(),
-        Value::Str(_) | Value::Bytes(_) => vm.collect(v)?,
+        Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
+            vm.collect(v)?
+        }
         Value::Range(r) => {
             let n = r.len();
             let last = if n == 0 { r.start } else { r.get(n - 1) };
@@ -791,6 +794,12 @@ fn pow(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
     let Some(m) = modulus else {
         return vm.binary_op(BinOp::Pow, &args[0], &args[1]);
     };
+    if [&args[0], &args[1], &m]
+        .iter()
+        .any(|v| matches!(v, Value::Complex(_)))
+    {
+        return Err(crate::vm::value_error("complex modulo"));
+    }
     let (Some(base), Some(exp), Some(m)) =
         (to_bigint(&args[0]), to_bigint(&args[1]), to_bigint(&m))
     else {

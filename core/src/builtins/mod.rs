@@ -6,6 +6,8 @@
 //!     functions.rs    print, input, len, sorted, ... (the `builtins` module)
 //!     construct.rs    calling a built-in class: int(x), str(x), dict(...), range(...)
 //!     str.rs          str methods and `str % args`
+//!     bytearray.rs    bytearray and memoryview methods and item access
+//!     complex.rs      complex arithmetic, hashing, complex(...)
 //!     sequence.rs     list and tuple methods
 //!     dict.rs         dict methods and the VM's dict primitives
 //!     set.rs          set/frozenset methods, set algebra and comparisons
@@ -14,6 +16,8 @@
 //! Invariant: every native function checks its arguments and raises TypeError with
 //! CPython's wording; none may panic on any argument.
 
+pub(crate) mod bytearray;
+pub(crate) mod complex;
 mod construct;
 mod dict;
 mod functions;
@@ -82,6 +86,8 @@ pub(crate) fn add_methods(class: &Class, methods: &[(&'static str, NativeFn)]) {
 /// Install every built-in type's methods (once per thread, from `types()`).
 pub(crate) fn install_methods(types: &BuiltinTypes) {
     str::install(types);
+    bytearray::install(types);
+    complex::install(types);
     sequence::install(types);
     dict::install(types);
     set::install(types);
@@ -105,6 +111,9 @@ pub(crate) fn builtins_module() -> Rc<Module> {
             ("float", &t.float),
             ("str", &t.str_),
             ("bytes", &t.bytes),
+            ("bytearray", &t.bytearray),
+            ("memoryview", &t.memoryview),
+            ("complex", &t.complex),
             ("list", &t.list),
             ("tuple", &t.tuple),
             ("dict", &t.dict),
@@ -197,6 +206,9 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
         Value::NotImplemented => "NotImplemented".into(),
         Value::Ellipsis => "Ellipsis".into(),
         Value::Bytes(b) => crate::builtins::str::bytes_repr(b),
+        Value::ByteArray(b) => bytearray::bytearray_repr(b),
+        Value::MemoryView(m) if m.released.get() => format!("<released memory at {addr:#x}>"),
+        Value::MemoryView(_) => format!("<memory at {addr:#x}>"),
         Value::Range(r) => {
             if r.step == 1 {
                 format!("range({}, {})", r.start, r.stop)
@@ -271,7 +283,7 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
         Value::Module(m) => {
             if matches!(
                 &*m.name,
-                "sys" | "builtins" | "time" | "math" | "json" | "random"
+                "sys" | "builtins" | "time" | "math" | "cmath" | "json" | "random"
             ) {
                 format!("<module '{}' (built-in)>", m.name)
             } else {

@@ -92,35 +92,69 @@ pub(super) fn install(t: &BuiltinTypes) {
         "maketrans".into(),
         Value::StaticMethod(Rc::new(native("maketrans", maketrans))),
     );
-    add_methods(
-        &t.bytes,
-        &[
-            ("find", find::<Bytes>),
-            ("rfind", rfind::<Bytes>),
-            ("index", index::<Bytes>),
-            ("rindex", rindex::<Bytes>),
-            ("count", count::<Bytes>),
-            ("startswith", startswith::<Bytes>),
-            ("endswith", endswith::<Bytes>),
-            ("split", split::<Bytes>),
-            ("rsplit", rsplit::<Bytes>),
-            ("strip", strip::<Bytes>),
-            ("lstrip", lstrip::<Bytes>),
-            ("rstrip", rstrip::<Bytes>),
-            ("replace", replace::<Bytes>),
-            ("partition", partition::<Bytes>),
-            ("rpartition", rpartition::<Bytes>),
-            ("join", join::<Bytes>),
-            ("upper", bytes_upper),
-            ("lower", bytes_lower),
-            ("isdigit", bytes_isdigit),
-            ("isalpha", bytes_isalpha),
-            ("isalnum", bytes_isalnum),
-            ("isspace", bytes_isspace),
-            ("decode", decode),
-            ("hex", hex),
-        ],
-    );
+    add_methods(&t.bytes, BYTES_METHODS);
+    add_methods(&t.bytearray, BYTEARRAY_METHODS);
+}
+
+/// The bytes methods, each twice: for bytes (taking bytearray and memoryview arguments
+/// as bytes) and for bytearray (returning bytearrays), through
+/// [`super::bytearray::call_as_bytes`].
+macro_rules! bytes_like_methods {
+    ($($name:literal: $bytes:ident, $bytearray:ident => $inner:expr;)*) => {
+        $(
+            fn $bytes(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+                super::bytearray::call_as_bytes(vm, $inner, args, kwargs, false, $name)
+            }
+            fn $bytearray(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+                super::bytearray::call_as_bytes(vm, $inner, args, kwargs, true, $name)
+            }
+        )*
+        const BYTES_METHODS: &[(&str, crate::objects::NativeFn)] = &[$(($name, $bytes)),*];
+        const BYTEARRAY_METHODS: &[(&str, crate::objects::NativeFn)] = &[$(($name, $bytearray)),*];
+    };
+}
+
+bytes_like_methods! {
+    "find": b_find, ba_find => find::<Bytes>;
+    "rfind": b_rfind, ba_rfind => rfind::<Bytes>;
+    "index": b_index, ba_index => index::<Bytes>;
+    "rindex": b_rindex, ba_rindex => rindex::<Bytes>;
+    "count": b_count, ba_count => count::<Bytes>;
+    "startswith": b_startswith, ba_startswith => startswith::<Bytes>;
+    "endswith": b_endswith, ba_endswith => endswith::<Bytes>;
+    "split": b_split, ba_split => split::<Bytes>;
+    "rsplit": b_rsplit, ba_rsplit => rsplit::<Bytes>;
+    "strip": b_strip, ba_strip => strip::<Bytes>;
+    "lstrip": b_lstrip, ba_lstrip => lstrip::<Bytes>;
+    "rstrip": b_rstrip, ba_rstrip => rstrip::<Bytes>;
+    "replace": b_replace, ba_replace => replace::<Bytes>;
+    "partition": b_partition, ba_partition => partition::<Bytes>;
+    "rpartition": b_rpartition, ba_rpartition => rpartition::<Bytes>;
+    "join": b_join, ba_join => join::<Bytes>;
+    "upper": b_upper, ba_upper => bytes_upper;
+    "lower": b_lower, ba_lower => bytes_lower;
+    "isdigit": b_isdigit, ba_isdigit => bytes_isdigit;
+    "isalpha": b_isalpha, ba_isalpha => bytes_isalpha;
+    "isalnum": b_isalnum, ba_isalnum => bytes_isalnum;
+    "isspace": b_isspace, ba_isspace => bytes_isspace;
+    "decode": b_decode, ba_decode => decode;
+    "hex": b_hex, ba_hex => hex;
+    "isascii": b_isascii, ba_isascii => super::bytearray::b_isascii;
+    "islower": b_islower, ba_islower => super::bytearray::b_islower;
+    "isupper": b_isupper, ba_isupper => super::bytearray::b_isupper;
+    "istitle": b_istitle, ba_istitle => super::bytearray::b_istitle;
+    "capitalize": b_capitalize, ba_capitalize => super::bytearray::b_capitalize;
+    "swapcase": b_swapcase, ba_swapcase => super::bytearray::b_swapcase;
+    "title": b_title, ba_title => super::bytearray::b_title;
+    "removeprefix": b_removeprefix, ba_removeprefix => super::bytearray::b_removeprefix;
+    "removesuffix": b_removesuffix, ba_removesuffix => super::bytearray::b_removesuffix;
+    "center": b_center, ba_center => super::bytearray::b_center;
+    "ljust": b_ljust, ba_ljust => super::bytearray::b_ljust;
+    "rjust": b_rjust, ba_rjust => super::bytearray::b_rjust;
+    "zfill": b_zfill, ba_zfill => super::bytearray::b_zfill;
+    "expandtabs": b_expandtabs, ba_expandtabs => super::bytearray::b_expandtabs;
+    "splitlines": b_splitlines, ba_splitlines => super::bytearray::b_splitlines;
+    "translate": b_translate, ba_translate => super::bytearray::b_translate;
 }
 
 // ---------------------------------------------------------------------------------------

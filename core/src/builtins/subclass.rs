@@ -26,6 +26,7 @@ pub(crate) fn is_extensible(kind: BuiltinType) -> bool {
             | B::Type
             | B::Int
             | B::Float
+            | B::Complex
             | B::Str
             | B::Bytes
             | B::List

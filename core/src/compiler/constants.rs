@@ -29,7 +29,7 @@ fn literal(e: &Expr) -> Option<Value> {
                 None => Value::from_bigint(super::parse_int_literal(&i.to_string())),
             },
             ast::Number::Float(f) => Value::Float(*f),
-            ast::Number::Complex { .. } => return None,
+            ast::Number::Complex { real, imag } => Value::complex(*real, *imag),
         },
         Expr::StringLiteral(s) => Value::str(s.value.to_str().to_string()),
         Expr::BytesLiteral(b) => Value::Bytes(Rc::new(b.value.bytes().collect())),
@@ -53,6 +53,7 @@ fn literal_hash(v: &Value) -> Option<i64> {
         Value::Bool(b) => *b as i64,
         Value::Str(s) => s.hash(),
         Value::Bytes(b) => hash::hash_bytes(b),
+        Value::Complex(c) if !c.re.is_nan() && !c.im.is_nan() => crate::builtins::complex::hash(c),
         Value::None => 0x5f5e_1000,
         Value::Tuple(t) => {
             let hashes = t
@@ -101,6 +102,10 @@ pub(crate) fn literal_eq(a: &Value, b: &Value) -> bool {
         (Value::BigInt(x), Value::BigInt(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::Complex(x), Value::Complex(y)) => x == y,
+        (Value::Complex(z), other) | (other, Value::Complex(z)) => {
+            z.im == 0.0 && number(other) == Some(z.re)
+        }
         (Value::None, Value::None) => true,
         (Value::Tuple(x), Value::Tuple(y)) => {
             x.items.len() == y.items.len()

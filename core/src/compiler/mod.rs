@@ -1316,8 +1316,8 @@ impl<'a> Compiler<'a> {
                     self.load_const(v);
                 }
                 ast::Number::Float(f) => self.load_const(Value::Float(*f)),
-                ast::Number::Complex { .. } => {
-                    return err("complex numbers are not supported", n.range)
+                ast::Number::Complex { real, imag } => {
+                    self.load_const(Value::complex(*real, *imag))
                 }
             },
             Expr::StringLiteral(s) => self.load_const(Value::str(s.value.to_str().to_string())),

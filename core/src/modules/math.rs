@@ -416,7 +416,7 @@ fn platform_erfc(x: f64) -> f64 {
 /// `math.exp`: the platform's `exp` where that is glibc's (as CPython's is); on wasm, where
 /// Rust's musl-derived libm is up to an ulp off (`exp(1.0) != e`), the correctly rounded
 /// version below, which agrees with glibc on all but ~0.03% of random arguments.
-fn platform_exp(x: f64) -> f64 {
+pub(crate) fn platform_exp(x: f64) -> f64 {
     if cfg!(target_arch = "wasm32") {
         exp_correctly_rounded(x)
     } else {
@@ -546,7 +546,7 @@ fn glibc_acosh(x: f64) -> f64 {
 }
 
 /// glibc's `__asinh` (fdlibm's algorithm).
-fn glibc_asinh(x: f64) -> f64 {
+pub(crate) fn glibc_asinh(x: f64) -> f64 {
     if !x.is_finite() {
         return x + x;
     }
@@ -901,7 +901,7 @@ fn frexp(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
 }
 
 /// musl's `scalbn`: `x * 2**n` rounded once, even into the subnormal range.
-fn scalbn(x: f64, mut n: i32) -> f64 {
+pub(crate) fn scalbn(x: f64, mut n: i32) -> f64 {
     let mut y = x;
     if n > 1023 {
         y *= 2f64.powi(1023);

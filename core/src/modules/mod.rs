@@ -6,11 +6,12 @@
 //!   time    sleep (suspends), time, monotonic, perf_counter (+ py/time.py: struct_time,
 //!           gmtime, localtime, mktime, strftime; local time is UTC)
 //!   math    math.rs          random  random.rs (+ mersenne.rs, CPython's MT19937)
+//!   cmath   cmath.rs (CPython's special-value tables and branch cuts)
 //!   struct  packing.rs (+ py/struct.py)
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy textwrap io
-//!           enum dataclasses abc typing fractions statistics datetime _strptime
+//!           enum dataclasses abc typing fractions statistics datetime _strptime array
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
 //!   asyncio py/asyncio.py: the event loop, futures, tasks, queues, locks; it sleeps
@@ -24,6 +25,7 @@
 //!
 //! [`Host::suspend`]: crate::Host::suspend
 
+pub(crate) mod cmath;
 pub(crate) mod files;
 pub(crate) mod json;
 pub(crate) mod math;
@@ -63,6 +65,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("re", include_str!("py/re.py")),
     ("_re_parser", include_str!("py/_re_parser.py")),
     ("asyncio", include_str!("py/asyncio.py")),
+    ("array", include_str!("py/array.py")),
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -153,6 +156,7 @@ impl Vm<'_> {
             "builtins" => self.rt.builtins.clone(),
             "time" => return time_module(self),
             "math" => math::module(),
+            "cmath" => cmath::module(),
             "random" => random::module(self)?,
             "json" => json::module(),
             "struct" => return packing::module(self),

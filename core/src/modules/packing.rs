@@ -24,6 +24,7 @@ pub(crate) fn module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
         attrs.insert("pack".into(), native("pack", pack));
         attrs.insert("unpack".into(), native("unpack", unpack));
         attrs.insert("unpack_from".into(), native("unpack_from", unpack_from));
+        attrs.insert("pack_into".into(), native("pack_into", pack_into));
         attrs.insert("calcsize".into(), native("calcsize", calcsize));
     }
     // Registered first: the Python half's functions raise `struct.error` through it.
@@ -174,15 +175,24 @@ fn parse(vm: &Vm<'_>, fmt: &Value) -> PyResult<Layout> {
 
 /// The bytes of a bytes-like argument.
 fn buffer_bytes(vm: &Vm<'_>, v: &Value) -> PyResult<Rc<Vec<u8>>> {
-    match v {
-        Value::Bytes(b) => Ok(b.clone()),
-        _ => match crate::builtins::subclass::base_value(v) {
-            Some(Value::Bytes(b)) => Ok(b),
-            _ => Err(type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                vm.type_name(v)
-            ))),
-        },
+    if let Value::MemoryView(m) = v {
+        crate::builtins::bytearray::live(m)?;
+        if !m.contiguous() {
+            return Err(PyErr::new(
+                "BufferError",
+                "memoryview: underlying buffer is not C-contiguous",
+            ));
+        }
+    }
+    if let Some(b) = v.bytes_like() {
+        return Ok(b);
+    }
+    match crate::builtins::subclass::base_value(v) {
+        Some(Value::Bytes(b)) => Ok(b),
+        _ => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -402,7 +412,7 @@ fn pack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
             b's' | b'p' => {
                 let v = next.next().cloned().unwrap_or(Value::None);
                 let data = match &v {
-                    Value::Bytes(b) => b.clone(),
+                    Value::Bytes(_) | Value::ByteArray(_) => v.bytes_like().unwrap_or_default(),
                     _ => {
                         let msg = format!(
                             "argument for '{}' must be a bytes object",
@@ -429,6 +439,9 @@ fn pack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
                         b'?' => vm.truthy(&v)? as u64,
                         b'c' => match &v {
                             Value::Bytes(b) if b.len() == 1 => b[0] as u64,
+                            Value::ByteArray(b) if b.data.borrow().len() == 1 => {
+                                b.data.borrow()[0] as u64
+                            }
                             _ => {
                                 return Err(struct_error(
                                     vm,
@@ -462,6 +475,109 @@ fn pack(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         }
     }
     Ok(Value::Bytes(Rc::new(out)))
+}
+
+/// `pack_into(format, buffer, offset, *values)`: pack into a writable buffer (a
+/// bytearray or a memoryview of one) at `offset` (negative from the end).
+fn pack_into(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    crate::builtins::no_kwargs("pack_into", &kw)?;
+    let Some(fmt) = args.first() else {
+        return Err(type_error("missing format argument"));
+    };
+    let layout = parse(vm, fmt)?;
+    let arity = layout.arity();
+    if args.len() as u64 != arity + 3 {
+        return Err(match args.len() {
+            1 => type_error("pack_into expected buffer argument"),
+            2 => struct_error(vm, "pack_into expected offset argument"),
+            n => struct_error(
+                vm,
+                format!(
+                    "pack_into expected {arity} items for packing (got {})",
+                    n - 3
+                ),
+            ),
+        });
+    }
+    // The target: (bytearray, first byte, step, length) of the writable window.
+    let (target, first, step, len) = match &args[1] {
+        Value::ByteArray(b) => {
+            let len = b.data.borrow().len();
+            (b.clone(), 0usize, 1isize, len)
+        }
+        Value::MemoryView(m) => {
+            crate::builtins::bytearray::live(m)?;
+            match &m.source {
+                // A writable buffer must be C-contiguous; its bytes are then adjacent.
+                Value::ByteArray(b) if m.contiguous() => {
+                    (b.clone(), m.start, 1, m.len * m.itemsize())
+                }
+                _ => {
+                    return Err(type_error(
+                        "argument must be read-write bytes-like object, not memoryview",
+                    ))
+                }
+            }
+        }
+        other => {
+            return Err(type_error(format!(
+                "argument must be read-write bytes-like object, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let offset = match &args[2] {
+        Value::BigInt(_) => {
+            return Err(PyErr::new(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            ))
+        }
+        v => vm.index_value(v)?,
+    };
+    let size = layout.size as i64;
+    let n = len as i64;
+    let start = if offset < 0 {
+        if offset + n < 0 {
+            return Err(struct_error(
+                vm,
+                format!("offset {offset} out of range for {n}-byte buffer"),
+            ));
+        }
+        if size > -offset {
+            return Err(struct_error(
+                vm,
+                format!("no space to pack {size} bytes at offset {offset}"),
+            ));
+        }
+        offset + n
+    } else {
+        if n - offset < size {
+            let msg = if offset > n {
+                format!("offset {offset} out of range for {n}-byte buffer")
+            } else {
+                format!(
+                    "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {offset} (actual buffer size is {n})",
+                    size + offset
+                )
+            };
+            return Err(struct_error(vm, msg));
+        }
+        offset
+    };
+    let mut pack_args = vec![fmt.clone()];
+    pack_args.extend(args[3..].iter().cloned());
+    let Value::Bytes(packed) = pack(vm, pack_args, Vec::new())? else {
+        return Ok(Value::None);
+    };
+    let mut data = target.data.borrow_mut();
+    for (k, &byte) in packed.iter().enumerate() {
+        let at = first as isize + (start as isize + k as isize) * step;
+        if let Some(slot) = data.get_mut(at as usize) {
+            *slot = byte;
+        }
+    }
+    Ok(Value::None)
 }
 
 fn unpack_at(vm: &mut Vm<'_>, layout: &Layout, data: &[u8], base: usize) -> PyResult<Value> {

@@ -39,6 +39,12 @@ pub(crate) enum Value {
     Float(f64),
     Str(Rc<PyStr>),
     Bytes(Rc<Vec<u8>>),
+    /// `bytearray`: mutable bytes.
+    ByteArray(Rc<PyByteArray>),
+    /// `memoryview` over a bytes or bytearray.
+    MemoryView(Rc<PyMemoryView>),
+    /// `complex`.
+    Complex(Rc<Complex>),
     List(Rc<PyList>),
     Tuple(Rc<PyTuple>),
     Dict(Rc<PyDict>),
@@ -116,6 +122,9 @@ impl Value {
             BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
             Str(r) => Rc::as_ptr(r) as *const u8 as usize,
             Bytes(r) => Rc::as_ptr(r) as *const u8 as usize,
+            ByteArray(r) => Rc::as_ptr(r) as *const u8 as usize,
+            MemoryView(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Complex(r) => Rc::as_ptr(r) as *const u8 as usize,
             List(r) => Rc::as_ptr(r) as *const u8 as usize,
             Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
             Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
@@ -183,6 +192,144 @@ impl PyStr {
         let h = super::hash::hash_str(&self.text);
         self.hash.set(Some(h));
         h
+    }
+}
+
+/// A `bytearray`. `exports` counts the live memoryviews over it: while any exist its
+/// length may not change (CPython's BufferError), so a view's offsets stay valid.
+pub(crate) struct PyByteArray {
+    pub(crate) data: RefCell<Vec<u8>>,
+    pub(crate) exports: Cell<usize>,
+}
+
+impl PyByteArray {
+    pub(crate) fn new(data: Vec<u8>) -> PyByteArray {
+        PyByteArray {
+            data: RefCell::new(data),
+            exports: Cell::new(0),
+        }
+    }
+}
+
+/// A `memoryview`: `len` items of [`PyMemoryView::itemsize`] bytes each, item `i` at byte
+/// `start + i*step` of `source` (a `Value::Bytes` or `Value::ByteArray`). While not
+/// released it holds one export of a bytearray source (see [`PyByteArray::exports`]).
+pub(crate) struct PyMemoryView {
+    pub(crate) source: Value,
+    pub(crate) start: usize,
+    pub(crate) step: isize,
+    pub(crate) len: usize,
+    /// The struct format of the items (native sizes of x86-64 Linux): `B b c ? h H i I l
+    /// L q Q n N f d`.
+    pub(crate) format: u8,
+    pub(crate) released: Cell<bool>,
+}
+
+impl PyMemoryView {
+    /// A view of `len` items from `start` by `step` on `source`, taking an export.
+    pub(crate) fn new(source: Value, start: usize, step: isize, len: usize, format: u8) -> Self {
+        if let Value::ByteArray(b) = &source {
+            b.exports.set(b.exports.get() + 1);
+        }
+        PyMemoryView {
+            source,
+            start,
+            step,
+            len,
+            format,
+            released: Cell::new(false),
+        }
+    }
+
+    /// Give the export back (idempotent).
+    pub(crate) fn release(&self) {
+        if !self.released.replace(true) {
+            if let Value::ByteArray(b) = &self.source {
+                b.exports.set(b.exports.get().saturating_sub(1));
+            }
+        }
+    }
+
+    /// Byte offset in the source of item `i` (< len).
+    pub(crate) fn offset(&self, i: usize) -> usize {
+        (self.start as isize + i as isize * self.step) as usize
+    }
+
+    /// Bytes per item.
+    pub(crate) fn itemsize(&self) -> usize {
+        format_itemsize(self.format)
+    }
+
+    /// Whether the items are adjacent (C-contiguous).
+    pub(crate) fn contiguous(&self) -> bool {
+        self.step == self.itemsize() as isize || self.len <= 1
+    }
+
+    /// A copy of the bytes the view shows.
+    pub(crate) fn to_vec(&self) -> Vec<u8> {
+        let size = self.itemsize();
+        let read = |data: &[u8]| -> Vec<u8> {
+            if self.contiguous() {
+                data.get(self.start..self.start + self.len * size)
+                    .map(<[u8]>::to_vec)
+                    .unwrap_or_default()
+            } else {
+                (0..self.len)
+                    .filter_map(|i| data.get(self.offset(i)..self.offset(i) + size))
+                    .flatten()
+                    .copied()
+                    .collect()
+            }
+        };
+        match &self.source {
+            Value::Bytes(b) => read(b),
+            Value::ByteArray(b) => read(&b.data.borrow()),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The size of one item of memoryview format `format`.
+pub(crate) fn format_itemsize(format: u8) -> usize {
+    match format {
+        b'h' | b'H' => 2,
+        b'i' | b'I' | b'f' => 4,
+        b'l' | b'L' | b'q' | b'Q' | b'n' | b'N' | b'd' => 8,
+        _ => 1,
+    }
+}
+
+impl Drop for PyMemoryView {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+/// A `complex` number.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) struct Complex {
+    pub(crate) re: f64,
+    pub(crate) im: f64,
+}
+
+impl Value {
+    pub(crate) fn complex(re: f64, im: f64) -> Value {
+        Value::Complex(Rc::new(Complex { re, im }))
+    }
+
+    pub(crate) fn bytearray(data: Vec<u8>) -> Value {
+        Value::ByteArray(Rc::new(PyByteArray::new(data)))
+    }
+
+    /// The bytes of a bytes-like object (bytes, bytearray, memoryview), copied for the
+    /// mutable ones; None for anything else.
+    pub(crate) fn bytes_like(&self) -> Option<Rc<Vec<u8>>> {
+        match self {
+            Value::Bytes(b) => Some(b.clone()),
+            Value::ByteArray(b) => Some(Rc::new(b.data.borrow().clone())),
+            Value::MemoryView(m) if !m.released.get() => Some(Rc::new(m.to_vec())),
+            _ => Option::None,
+        }
     }
 }
 
@@ -354,6 +501,9 @@ pub(crate) enum BuiltinType {
     Float,
     Str,
     Bytes,
+    ByteArray,
+    MemoryView,
+    Complex,
     List,
     Tuple,
     Dict,
@@ -559,6 +709,11 @@ pub(crate) enum NativeIter {
         list: Rc<PyList>,
         index: usize,
     },
+    /// Over a bytearray (sees changes made during iteration, as CPython's does).
+    ByteArray {
+        data: Rc<PyByteArray>,
+        index: usize,
+    },
     /// Over a fixed sequence of values (tuples, sets, bytes, `reversed` snapshots);
     /// `name` is the type CPython's iterator over the same has.
     Seq {
@@ -628,6 +783,7 @@ impl NativeIter {
     pub(crate) fn type_name(&self) -> &'static str {
         match self {
             NativeIter::List { .. } => "list_iterator",
+            NativeIter::ByteArray { .. } => "bytearray_iterator",
             NativeIter::Seq { name, .. } | NativeIter::Exhausted(name) => name,
             NativeIter::Str { s, .. } if s.as_str().is_ascii() => "str_ascii_iterator",
             NativeIter::Str { .. } => "str_iterator",

@@ -736,6 +736,119 @@ fn format_float_spec(x: f64, spec: &Spec) -> Result<String, FormatError> {
     layout_number(spec, &parts, group)
 }
 
+/// `format(z, spec)` for a complex `re + im*j`; `''` is `str(z)` (= repr). A port of
+/// CPython 3.11's `format_complex_internal`: each part is formatted as a float without
+/// padding (the imaginary part always signed unless the real part is omitted), then the
+/// whole `(re±imj)` is padded to the width.
+pub(crate) fn format_complex(re: f64, im: f64, spec: &str) -> Result<String, FormatError> {
+    let spec = parse_spec(spec, "complex", '\0', '>')?;
+    if !matches!(spec.ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+        return Err(unknown_presentation_type(spec.ty, "complex"));
+    }
+    if spec.fill == '0' {
+        return Err(value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if spec.align == '=' {
+        return Err(value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    if spec.precision > i64::from(i32::MAX) {
+        return Err(value_error("precision too big"));
+    }
+    let style = FloatStyle {
+        alternate: spec.alternate,
+        no_neg_0: spec.no_neg_0,
+        upper: matches!(spec.ty, 'E' | 'F' | 'G'),
+        ..FloatStyle::default()
+    };
+    let (mut code, mut default_precision) = (spec.ty.to_ascii_lowercase(), 6);
+    let (mut skip_re, mut add_parens) = (false, false);
+    if spec.ty == '\0' {
+        code = 'r';
+        default_precision = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            add_parens = true;
+        }
+    }
+    if code == 'n' {
+        code = 'g';
+    }
+    let precision = if spec.precision < 0 {
+        default_precision
+    } else {
+        if code == 'r' {
+            code = 'g';
+        }
+        spec.precision
+    };
+    let group = match (spec.ty, spec.grouping) {
+        ('n', _) | (_, Grouping::None) => None,
+        (_, Grouping::Comma) => Some((',', 3)),
+        (_, Grouping::Underscore) => Some(('_', 3)),
+    };
+    let part = |x: f64, sign: Option<char>| -> Result<String, FormatError> {
+        let text = double_to_string(x, code, precision, style)?;
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.as_str()),
+        };
+        let digit_count = body.bytes().take_while(u8::is_ascii_digit).count();
+        let (digits, rest) = body.split_at(digit_count);
+        let (has_decimal, remainder) = match rest.strip_prefix('.') {
+            Some(after) => (true, after),
+            None => (false, rest),
+        };
+        let unpadded = Spec {
+            fill: ' ',
+            align: '<',
+            width: -1,
+            sign,
+            ..spec
+        };
+        let parts = NumberParts {
+            negative,
+            prefix: "",
+            digits,
+            has_decimal,
+            remainder,
+        };
+        layout_number(&unpadded, &parts, group)
+    };
+    let re_text = if skip_re {
+        String::new()
+    } else {
+        part(re, spec.sign)?
+    };
+    let im_text = part(im, if skip_re { spec.sign } else { Some('+') })?;
+    let mut body = String::with_capacity(re_text.len() + im_text.len() + 3);
+    if add_parens {
+        body.push('(');
+    }
+    body.push_str(&re_text);
+    body.push_str(&im_text);
+    body.push('j');
+    if add_parens {
+        body.push(')');
+    }
+    check_output_size(spec.width)?;
+    let padding = (spec.width - body.chars().count() as i64).max(0);
+    let (left, right) = match spec.align {
+        '<' => (0, padding),
+        '^' => (padding / 2, padding - padding / 2),
+        _ => (padding, 0),
+    };
+    let mut out = String::new();
+    out.extend((0..left).map(|_| spec.fill));
+    out.push_str(&body);
+    out.extend((0..right).map(|_| spec.fill));
+    Ok(out)
+}
+
 /// `format(v, spec)` / `f"{v:spec}"` for an int, including the float presentation types
 /// (the int is converted to float first, as CPython does); `''` is `str(v)`.
 pub(crate) fn format_int(v: &BigInt, spec: &str) -> Result<String, FormatError> {

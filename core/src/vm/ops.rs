@@ -571,6 +571,11 @@ impl Vm<'_> {
                 }
             }
         }
+        if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+            if let Some(v) = crate::builtins::complex::binary_op(op, a, b)? {
+                return Ok(v);
+            }
+        }
         match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => {
                 self.reserve(x.as_str().len() as u64 + y.as_str().len() as u64, 1)?;
@@ -592,20 +597,48 @@ impl Vm<'_> {
                 items.extend(y.items.iter().cloned());
                 return Ok(Value::tuple(items));
             }
-            (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            (BinOp::Add, Value::Bytes(_) | Value::ByteArray(_), _) => {
+                let x = a.bytes_like().unwrap_or_default();
+                let Some(y) = b.bytes_like() else {
+                    if let Value::Instance(_) = b {
+                        if let Some(v) = self.instance_binop(op, a, b)? {
+                            return Ok(v);
+                        }
+                    }
+                    return Err(type_error(format!(
+                        "can't concat {} to {}",
+                        self.type_name(b),
+                        self.type_name(a)
+                    )));
+                };
                 self.reserve(x.len() as u64 + y.len() as u64, 1)?;
-                let mut items = (**x).clone();
-                items.extend_from_slice(y);
-                return Ok(Value::Bytes(Rc::new(items)));
+                let mut items = (*x).clone();
+                items.extend_from_slice(&y);
+                return Ok(match a {
+                    Value::ByteArray(_) => Value::bytearray(items),
+                    _ => Value::Bytes(Rc::new(items)),
+                });
             }
-            (BinOp::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
-                if is_int(n) =>
-            {
+            (
+                BinOp::Mul,
+                Value::Str(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_),
+                n,
+            ) if is_int(n) => {
                 return self.repeat(a, n);
             }
-            (BinOp::Mul, n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
-                if is_int(n) =>
-            {
+            (
+                BinOp::Mul,
+                n,
+                Value::Str(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_),
+            ) if is_int(n) => {
                 return self.repeat(b, n);
             }
             (BinOp::Mod, Value::Str(s), _) => {
@@ -663,13 +696,27 @@ impl Vm<'_> {
             }
         }
         if op == BinOp::Mul
-            && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            && matches!(
+                a,
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
+            )
             && !is_int(b)
         {
             return type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
         }
         if op == BinOp::Mul
-            && matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+            && matches!(
+                b,
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
+            )
             && !is_int(a)
         {
             return type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
@@ -697,6 +744,7 @@ impl Vm<'_> {
             Value::List(l) => (l.items.borrow().len(), ITEM_BYTES),
             Value::Tuple(t) => (t.items.len(), ITEM_BYTES),
             Value::Bytes(b) => (b.len(), 1),
+            Value::ByteArray(b) => (b.data.borrow().len(), 1),
             _ => (0, 1),
         };
         let total = (unit as u64)
@@ -727,6 +775,7 @@ impl Vm<'_> {
                 Value::tuple(out)
             }
             Value::Bytes(b) => Value::Bytes(Rc::new(b.repeat(n))),
+            Value::ByteArray(b) => Value::bytearray(b.data.borrow().repeat(n)),
             _ => Value::None,
         })
     }
@@ -749,6 +798,22 @@ impl Vm<'_> {
                 if let Value::List(r) = r {
                     let new = r.items.borrow().clone();
                     *l.items.borrow_mut() = new;
+                }
+                return Ok(a);
+            }
+            (Value::ByteArray(x), BinOp::Add) if b.bytes_like().is_some() => {
+                let y = b.bytes_like().unwrap_or_default();
+                self.reserve(x.data.borrow().len() as u64 + y.len() as u64, 1)?;
+                crate::builtins::bytearray::extend_with(x, &y)?;
+                return Ok(a);
+            }
+            (Value::ByteArray(x), BinOp::Mul) if is_int(b) => {
+                if let Value::ByteArray(r) = self.repeat(&a, b)? {
+                    let new = std::mem::take(&mut *r.data.borrow_mut());
+                    if new.len() != x.data.borrow().len() {
+                        crate::builtins::bytearray::check_resizable(x)?;
+                    }
+                    *x.data.borrow_mut() = new;
                 }
                 return Ok(a);
             }
@@ -815,6 +880,8 @@ impl Vm<'_> {
             (UnaryOp::Neg, Value::BigInt(b)) => Ok(Value::from_bigint(-(**b).clone())),
             (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+            (UnaryOp::Neg, Value::Complex(z)) => Ok(Value::complex(-z.re, -z.im)),
+            (UnaryOp::Pos, Value::Complex(z)) => Ok(Value::complex(z.re, z.im)),
             (UnaryOp::Pos, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => Ok(a.clone()),
             (UnaryOp::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
             (UnaryOp::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
@@ -863,8 +930,14 @@ impl Vm<'_> {
             Value::Int(i) => *i != 0,
             Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
+            Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),
+            Value::ByteArray(b) => !b.data.borrow().is_empty(),
+            Value::MemoryView(m) => {
+                crate::builtins::bytearray::live(m)?;
+                m.len > 0
+            }
             Value::List(l) => !l.items.borrow().is_empty(),
             Value::Tuple(t) => !t.items.is_empty(),
             Value::Dict(d) => !d.table.borrow().is_empty(),
@@ -911,6 +984,11 @@ impl Vm<'_> {
         Ok(match v {
             Value::Str(s) => s.char_len(),
             Value::Bytes(b) => b.len(),
+            Value::ByteArray(b) => b.data.borrow().len(),
+            Value::MemoryView(m) => {
+                crate::builtins::bytearray::live(m)?;
+                m.len
+            }
             Value::List(l) => l.items.borrow().len(),
             Value::Tuple(t) => t.items.len(),
             Value::Dict(d) => d.table.borrow().len(),
@@ -960,6 +1038,7 @@ impl Vm<'_> {
             Value::BigInt(b) => hash::hash_bigint(b),
             Value::Bool(b) => *b as i64,
             Value::Float(f) => hash::hash_f64(*f, 0),
+            Value::Complex(z) => crate::builtins::complex::hash(z),
             Value::Str(s) => s.hash(),
             Value::None => 0x5f5e_1000,
             Value::Tuple(t) => {
@@ -971,8 +1050,13 @@ impl Vm<'_> {
             }
             Value::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
             Value::Bytes(b) => hash::hash_bytes(b),
+            Value::MemoryView(m) => crate::builtins::bytearray::mv_hash(m)?,
             // Slices are unhashable until CPython 3.12.
-            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Slice(_)
+            | Value::ByteArray(_) => {
                 return Err(type_error(format!(
                     "unhashable type: '{}'",
                     self.type_name(v)
@@ -1060,11 +1144,46 @@ impl Vm<'_> {
                 let (xs, ys) = (x.items.borrow().clone(), y.items.borrow().clone());
                 return self.compare_sequences(&xs, &ys, op);
             }
+            (Value::Complex(z), other) | (other, Value::Complex(z))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) && !matches!(other, Value::Instance(_)) =>
+            {
+                match crate::builtins::complex::eq(self, **z, other)? {
+                    Some(eq) => return Ok(Value::Bool(eq == (op == CmpOp::Eq))),
+                    None => None,
+                }
+            }
             (Value::Tuple(x), Value::Tuple(y)) => {
                 let (xs, ys) = (x.items.clone(), y.items.clone());
                 return self.compare_sequences(&xs, &ys, op);
             }
             (Value::Bytes(x), Value::Bytes(y)) => Some(x.as_slice().cmp(y.as_slice())),
+            (Value::MemoryView(m), _) | (_, Value::MemoryView(m))
+                if matches!(op, CmpOp::Eq | CmpOp::Ne)
+                    && (b.bytes_like().is_some() || a.bytes_like().is_some()) =>
+            {
+                let other = if let Value::MemoryView(x) = a {
+                    if Rc::ptr_eq(x, m) {
+                        b
+                    } else {
+                        a
+                    }
+                } else {
+                    a
+                };
+                let eq = if a.is(b) {
+                    true
+                } else {
+                    crate::builtins::bytearray::mv_eq(m, other).unwrap_or(false)
+                };
+                return Ok(Value::Bool(eq == (op == CmpOp::Eq)));
+            }
+            (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+                let (x, y) = (
+                    a.bytes_like().unwrap_or_default(),
+                    b.bytes_like().unwrap_or_default(),
+                );
+                Some(x.as_slice().cmp(y.as_slice()))
+            }
             (Value::None, Value::None) => {
                 Some(Ordering::Equal).filter(|_| matches!(op, CmpOp::Eq | CmpOp::Ne))
             }
@@ -1229,13 +1348,41 @@ impl Vm<'_> {
                 }
                 Ok((i - r.start) % r.step == 0)
             }
-            Value::Bytes(b) => match item {
-                Value::Int(i) => Ok(b.iter().any(|&x| x as i64 == *i)),
-                Value::Bytes(sub) => {
-                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
+            Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
+                if let Value::MemoryView(m) = container {
+                    crate::builtins::bytearray::live(m)?;
+                    if m.format != b'B' {
+                        return self.contains_by_iteration(container, item);
+                    }
                 }
-                _ => Err(type_error("a bytes-like object is required")),
-            },
+                let b = container.bytes_like().unwrap_or_default();
+                if let Some(sub) = item.bytes_like() {
+                    return Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()));
+                }
+                if matches!(
+                    item,
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Instance(_)
+                ) && !matches!(container, Value::MemoryView(_))
+                {
+                    if let Value::Instance(i) = item {
+                        if i.class.lookup("__index__").is_none() {
+                            return Err(type_error(format!(
+                                "a bytes-like object is required, not '{}'",
+                                self.type_name(item)
+                            )));
+                        }
+                    }
+                    let byte = crate::builtins::bytearray::byte_value(self, item)?;
+                    return Ok(b.contains(&byte));
+                }
+                if let Value::MemoryView(_) = container {
+                    return self.contains_by_iteration(container, item);
+                }
+                Err(type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    self.type_name(item)
+                )))
+            }
             Value::Instance(i) => {
                 if let Some(f) = i.class.lookup("__contains__") {
                     let r = self.call(&f, vec![container.clone(), item.clone()], Vec::new())?;
@@ -1316,6 +1463,8 @@ impl Vm<'_> {
                 }
                 Ok(items[j as usize].clone())
             }
+            (Value::ByteArray(b), _) => crate::builtins::bytearray::getitem(self, b, index),
+            (Value::MemoryView(m), _) => crate::builtins::bytearray::mv_getitem(self, m, index),
             (Value::Tuple(t), Value::Int(i)) => {
                 let n = t.items.len() as i64;
                 let j = if *i < 0 { i + n } else { *i };
@@ -1480,6 +1629,12 @@ impl Vm<'_> {
                 Ok(())
             }
             (Value::Dict(_), _) => self.dict_set(obj, index, value),
+            (Value::ByteArray(b), _) => {
+                crate::builtins::bytearray::setitem(self, b, &index, &value)
+            }
+            (Value::MemoryView(m), _) => {
+                crate::builtins::bytearray::mv_setitem(self, m, &index, &value)
+            }
             (Value::Instance(i), _) => match i.class.lookup("__setitem__") {
                 Some(f) => {
                     self.call(&f, vec![obj.clone(), index, value], Vec::new())?;
@@ -1530,6 +1685,11 @@ impl Vm<'_> {
                     items.remove(p);
                 }
                 Ok(())
+            }
+            (Value::ByteArray(b), _) => crate::builtins::bytearray::delitem(self, b, index),
+            (Value::MemoryView(m), _) => {
+                crate::builtins::bytearray::live(m)?;
+                Err(type_error("cannot delete memory"))
             }
             (Value::Dict(_), _) => match self.dict_remove(obj, index)? {
                 Some(_) => Ok(()),
@@ -1593,6 +1753,7 @@ impl Vm<'_> {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => int_to_decimal(b)?,
             Value::Float(f) => fmt::float_repr(*f),
+            Value::Complex(z) => crate::builtins::complex::repr(**z),
             Value::Str(s) => str_repr(s.as_str()),
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => {
                 // A container inside itself prints as `[...]` (CPython's Py_ReprEnter).
@@ -1722,6 +1883,7 @@ impl Vm<'_> {
             }
             Value::Bool(b) if !spec.is_empty() => fmt::format_int(&BigInt::from(*b as i64), spec),
             Value::Float(f) => fmt::format_float(*f, spec),
+            Value::Complex(z) => return crate::builtins::complex::format(**z, spec),
             Value::Str(s) => fmt::format_str(s.as_str(), spec),
             Value::Instance(i) if i.class.lookup("__format__").is_some() => {
                 let f = i.class.lookup("__format__").unwrap_or(Value::None);

@@ -725,6 +725,15 @@ impl Vm<'_> {
                     name: "bytes_iterator",
                 }
             }
+            Value::ByteArray(b) => NativeIter::ByteArray {
+                data: b.clone(),
+                index: 0,
+            },
+            Value::MemoryView(m) => NativeIter::Seq {
+                items: Rc::new(PyTuple::new(crate::builtins::bytearray::mv_items(m)?)),
+                index: 0,
+                name: "memory_iterator",
+            },
             Value::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
             Value::Iterator(_) => return Ok(v.clone()),
             Value::Instance(i) => {
@@ -821,6 +830,11 @@ impl Vm<'_> {
                 let v = items.get(*index).cloned();
                 *index += 1;
                 Some(v)
+            }
+            NativeIter::ByteArray { data, index } => {
+                let byte = data.data.borrow().get(*index).copied();
+                *index += 1;
+                Some(byte.map(|b| Value::Int(b as i64)))
             }
             NativeIter::Seq { items, index, .. } => {
                 let v = items.items.get(*index).cloned();

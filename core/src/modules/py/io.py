@@ -20,10 +20,7 @@ class UnsupportedOperation(OSError, ValueError):
     pass
 
 
-try:
-    _BUFFERS = (bytearray, memoryview)
-except NameError:
-    _BUFFERS = ()
+_BUFFERS = (bytearray, memoryview)
 
 
 def _index(v, what='argument should be integer or None'):
@@ -315,9 +312,8 @@ class BytesIO(_MemoryIO):
 
     def getbuffer(self):
         self._check_open()
-        if _BUFFERS:
-            return memoryview(self._whole())
-        return self._whole()
+        # A read-only view of a snapshot (CPython's is writable and writes through).
+        return memoryview(self._whole())
 
     def seek(self, pos, whence=0):
         self._check_open()

@@ -1,5 +1,5 @@
 # `struct`'s Python half: `error`, the `Struct` class and `iter_unpack`, over the native
-# pack/unpack/unpack_from/calcsize that modules/packing.rs puts in this module first.
+# pack/pack_into/unpack/unpack_from/calcsize that modules/packing.rs puts in this module first.
 # Invariant: the same results and errors as CPython 3.11's `_struct`.
 
 class error(Exception):
@@ -23,8 +23,11 @@ class Struct:
     def unpack_from(self, buffer, offset=0):
         return unpack_from(self._format, buffer, offset)
 
+    def pack_into(self, buffer, offset, *values):
+        return pack_into(self._format, buffer, offset, *values)
+
     def iter_unpack(self, buffer):
-        if not isinstance(buffer, bytes):
+        if not isinstance(buffer, (bytes, bytearray, memoryview)):
             raise TypeError("a bytes-like object is required, not '%s'" % type(buffer).__name__)
         if self.size == 0:
             raise error("cannot iteratively unpack with a struct of length 0")
