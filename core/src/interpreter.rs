@@ -95,29 +95,44 @@ impl Interpreter {
     /// error's `traceback` is what CPython prints on stderr in each case.
     pub fn run(&mut self, source: &str, host: &mut dyn Host) -> Result<(), Error> {
         let filename = self.rt.config.filename.clone();
-        let code = match crate::syntax::compile(source, &filename) {
-            Ok(code) => code,
-            Err(e) => {
-                let kind = if e.type_name == "RecursionError" {
-                    ErrorKind::Exception
-                } else {
-                    ErrorKind::Syntax {
-                        line: e.line,
-                        column: e.column,
-                    }
-                };
-                let traceback = e.traceback(&filename, source);
-                return Err(Error {
-                    kind,
-                    type_name: e.type_name.into(),
-                    message: e.message,
-                    traceback,
-                });
-            }
-        };
+        let code = crate::syntax::compile(source, &filename)
+            .map_err(|e| syntax_failure(e, &filename, source))?;
+        self.run_code(code, host, false)
+    }
+
+    /// Run one input of an interactive loop, as CPython's REPL runs it (`'single'`
+    /// mode): an input that is one expression has its value, unless `None`, printed
+    /// as its `repr()` on stdout and bound to `builtins._`; any other input runs as
+    /// statements in `__main__`. State persists between calls, as with [`Interpreter::run`];
+    /// the caller prints the error's traceback and goes on (or exits on
+    /// [`ErrorKind::Exit`]). Tracebacks name the input `<stdin>`, as CPython's REPL
+    /// does. Known difference: expression statements inside a compound statement
+    /// (`for i in x: i`) are not echoed.
+    pub fn run_interactive(&mut self, source: &str, host: &mut dyn Host) -> Result<(), Error> {
+        let filename = "<stdin>";
+        if let Ok(code) = crate::syntax::compile_eval(source, filename) {
+            return self.run_code(code, host, true);
+        }
+        let code = crate::syntax::compile(source, filename)
+            .map_err(|e| syntax_failure(e, filename, source))?;
+        self.run_code(code, host, false)
+    }
+
+    /// Run compiled `code` in `__main__`; `echo`: show its value as the REPL does.
+    fn run_code(
+        &mut self,
+        code: std::rc::Rc<crate::compiler::Code>,
+        host: &mut dyn Host,
+        echo: bool,
+    ) -> Result<(), Error> {
         let main = self.rt.main.clone();
         let mut vm = Vm::new(&mut self.rt, host);
-        let result = vm.run_module(code, main);
+        let result = if echo {
+            vm.run_module_value(code, main)
+                .and_then(|value| display(&mut vm, value))
+        } else {
+            vm.run_module(code, main)
+        };
         // Files left open keep their contents only in the program's file objects: write
         // them back, as a CPython process does at exit.
         let flushed = vm.flush_open_files();
@@ -144,6 +159,40 @@ impl Interpreter {
         let text = crate::decode_source(source, &self.rt.config.filename)?;
         self.run(&text, host)
     }
+}
+
+/// The [`Error`] for a source that does not compile.
+fn syntax_failure(e: crate::syntax::SyntaxErr, filename: &str, source: &str) -> Error {
+    let kind = if e.type_name == "RecursionError" {
+        ErrorKind::Exception
+    } else {
+        ErrorKind::Syntax {
+            line: e.line,
+            column: e.column,
+        }
+    };
+    let traceback = e.traceback(filename, source);
+    Error {
+        kind,
+        type_name: e.type_name.into(),
+        message: e.message,
+        traceback,
+    }
+}
+
+/// `sys.displayhook`'s default: `value`'s repr on stdout (through `print`, so
+/// `sys.stdout` is honoured) and `builtins._ = value`, unless it is `None`.
+fn display(vm: &mut Vm<'_>, value: Value) -> Result<(), PyErr> {
+    if value.is_none() {
+        return Ok(());
+    }
+    let text = vm.repr(&value)?;
+    let print = vm.rt.builtins.attrs.borrow().get("print").cloned();
+    if let Some(print) = print {
+        vm.call1(&print, Value::str(text))?;
+    }
+    vm.rt.builtins.attrs.borrow_mut().insert("_".into(), value);
+    Ok(())
 }
 
 /// The [`Error`] for an exception that reached the top level (`SystemExit` included).

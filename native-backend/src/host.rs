@@ -224,6 +224,23 @@ impl NativeHost {
         let _ = self.stderr.flush();
     }
 
+    /// The interactive loop's next line, with its newline: `prompt` on stderr once
+    /// stdout's buffered output is out (as CPython's REPL prompts); `Ok(None)` at end of
+    /// input, an `Interrupted` error when Ctrl-C came first.
+    pub fn read_interactive_line(&mut self, prompt: &str) -> Result<Option<String>, HostError> {
+        let _ = self.stdout.flush();
+        let _ = self.stderr.write_all(prompt.as_bytes());
+        let _ = self.stderr.flush();
+        let interrupt = Arc::clone(&self.interrupt);
+        let line = self
+            .stdin
+            .next_line(|| interrupt.swap(false, Ordering::SeqCst))?;
+        if line.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(String::from_utf8_lossy(&line).into_owned()))
+    }
+
     fn take_interrupt(&self) -> bool {
         self.interrupt.swap(false, Ordering::SeqCst)
     }

@@ -6,6 +6,7 @@
 //! - [`run_program`] / [`run_with_host`]: run one program the way `python3 FILE.py` would,
 //!   returning its exit status (and [`Exit::keyboard_interrupt`], for a runner that ends
 //!   by SIGINT as CPython does);
+//! - [`run_interactive`]: the interactive loop (`repl.rs`), after an optional program;
 //! - [`run_captured`]: the same with in-memory stdin, stdout and stderr, for tests;
 //! - [`RealFileSystem`]: the program's files are the machine's (every run above uses it).
 //!
@@ -18,6 +19,7 @@
 mod fetch;
 mod files;
 mod host;
+mod repl;
 
 use std::any::Any;
 use std::io::{self, Cursor, Write};
@@ -140,6 +142,32 @@ pub fn run_with_host(filename: &str, source: &str, argv: Vec<String>, host: Nati
         interpreter.set_filesystem(Box::new(RealFileSystem));
         interpreter.run(&source, host)
     })
+}
+
+/// The interactive loop, as `python3` (with `-i`, after `program`: its file name for
+/// tracebacks and its source) runs it; `argv` is `sys.argv`. Ends at end of input
+/// (status 0) or with the `SystemExit` status.
+pub fn run_interactive(program: Option<(&str, &str)>, argv: Vec<String>, host: NativeHost) -> Exit {
+    let config = Config {
+        filename: program.map_or("<stdin>", |(name, _)| name).to_owned(),
+        argv,
+        stack_budget: STACK_BUDGET_BYTES,
+        memory_limit: memory_limit_from_env(),
+        environ: std::env::vars().collect(),
+        ..Config::default()
+    };
+    let source = program.map(|(_, source)| source.to_owned());
+    let exit = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let seen = exit.clone();
+    let ended = run_on_interpreter_thread(host, move |host| {
+        let mut interpreter = Interpreter::new(config);
+        interpreter.set_filesystem(Box::new(RealFileSystem));
+        let outcome = repl::run_loop(&mut interpreter, source.as_deref(), host);
+        *seen.lock().unwrap_or_else(PoisonError::into_inner) = Some(outcome);
+        Ok(())
+    });
+    let outcome = *exit.lock().unwrap_or_else(PoisonError::into_inner);
+    outcome.unwrap_or(ended)
 }
 
 /// Run `body` on a fresh thread with the interpreter's stack, then report its outcome

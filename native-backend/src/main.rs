@@ -1,10 +1,19 @@
-//! `stackswitch-native FILE.py [ARGS...]`: run a Python program like `python3 FILE.py ARGS...`.
+//! `stackswitch-native [-i] [-c CODE | FILE.py | -] [ARGS...]`: run a Python program like
+//! `python3` with the same command line.
 //!
-//! `sys.argv` is `[FILE.py, ARGS...]`, tracebacks name the file by its absolute path (as CPython 3.11 does), and the exit
-//! status is the program's (0, 1 for an uncaught exception or a syntax error, the
-//! `SystemExit` code, 70 for an internal error). A file that cannot be read is reported as
-//! CPython reports it, with status 2. Stdout is line buffered on a terminal and block
-//! buffered otherwise, as CPython's is, so output interleaves with stderr the same way.
+//! - `FILE.py ARGS...`: `sys.argv` is `[FILE.py, ARGS...]`, tracebacks name the file by its
+//!   absolute path (as CPython 3.11 does);
+//! - `-c CODE ARGS...`: `sys.argv` is `['-c', ARGS...]`, the file is `<string>`;
+//! - `- ARGS...`, or nothing while stdin is not a terminal: the program is stdin's text,
+//!   `sys.argv` is `['-', ARGS...]` (`['']` without `-`), the file is `<stdin>`;
+//! - nothing while stdin is a terminal, or `-i` (then after the program, if any): the
+//!   interactive loop of `repl.rs`.
+//!
+//! The exit status is the program's (0, 1 for an uncaught exception or a syntax error, the
+//! `SystemExit` code, 70 for an internal error). A bad command line or a file that cannot
+//! be read is reported as CPython reports it, with status 2. Stdout is line buffered on a
+//! terminal and block buffered otherwise, as CPython's is, so output interleaves with
+//! stderr the same way.
 //! Ctrl-C (SIGINT) raises `KeyboardInterrupt` in the program, wherever it is (a loop, a
 //! pending `input()` or `time.sleep()`); if it is not caught, the traceback is printed
 //! and the process ends by SIGINT, as CPython's does (a shell shows status 130).
@@ -14,14 +23,15 @@
 //! origins `urlopen` may reach (redirects included).
 
 use std::ffi::OsString;
-use std::io::{self, BufReader, IsTerminal};
+use std::io::{self, BufReader, IsTerminal, Read};
 use std::path::Path;
 use std::process::ExitCode;
 
 use signal_hook::consts::SIGINT;
 
 use stackswitch_native::{
-    allowed_origins_from_env, max_response_bytes_from_env, run_with_host, Exit, NativeHost,
+    allowed_origins_from_env, max_response_bytes_from_env, run_interactive, run_with_host, Exit,
+    NativeHost,
 };
 
 /// Counts live bytes so the interpreter's memory limit raises MemoryError before the
@@ -35,69 +45,218 @@ const PROGRAM: &str = "stackswitch-native";
 /// Status for a bad command line or an unreadable file, as CPython uses.
 const USAGE_STATUS: i32 = 2;
 
-fn main() -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    let status = match args.first() {
-        Some(first) if first == "-h" || first == "--help" => {
-            println!("{}", usage());
-            0
+/// CPython's usage line and hint, printed after a command-line error.
+const USAGE: &str = "usage: stackswitch-native [option] ... [-c cmd | file | -] [arg] ...\n\
+                     Try `python -h' for more information.";
+
+const HELP: &str = "\
+usage: stackswitch-native [option] ... [-c cmd | file | -] [arg] ...
+Options (as python3's):
+-c cmd : program passed in as string (terminates option list)
+-h     : print this help message and exit (also -? or --help)
+-i     : inspect interactively after running script; forces a prompt even
+         if stdin does not appear to be a terminal
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]";
+
+/// Where the program comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Source {
+    /// `-c CODE`.
+    Command(String),
+    /// A file's path.
+    File(OsString),
+    /// `-`, or no program given: stdin's text (unless interactive).
+    Stdin { dash: bool },
+}
+
+/// A parsed command line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct CommandLine {
+    source: Source,
+    /// `sys.argv[1:]`.
+    args: Vec<String>,
+    /// `-i`: the interactive loop after the program (or instead of stdin's program).
+    inspect: bool,
+}
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Request {
+    Run(CommandLine),
+    Help,
+    /// A command-line error: the message CPython prints before the usage.
+    Usage(String),
+}
+
+/// Parse options as CPython does: they end at `-c CODE`, `-`, `--` or the first argument
+/// that is not an option; everything after the program is `sys.argv[1:]`.
+fn parse(args: &[OsString]) -> Request {
+    let mut inspect = false;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        let remaining = |rest: std::slice::Iter<'_, OsString>| {
+            rest.map(|a| a.to_string_lossy().into_owned()).collect()
+        };
+        if text == "-" {
+            return Request::Run(CommandLine {
+                source: Source::Stdin { dash: true },
+                args: remaining(rest),
+                inspect,
+            });
         }
-        Some(first) if first.to_string_lossy().starts_with('-') => {
-            eprintln!("{}", usage());
-            USAGE_STATUS
+        if text == "--" {
+            let Some(file) = rest.next() else { break };
+            return Request::Run(CommandLine {
+                source: Source::File(file.clone()),
+                args: remaining(rest),
+                inspect,
+            });
         }
-        Some(path) => {
-            let argv = args
-                .iter()
-                .map(|a| a.to_string_lossy().into_owned())
-                .collect();
-            match run_file(Path::new(path), argv) {
-                Exit {
-                    keyboard_interrupt: true,
-                    status,
-                } => {
-                    // The default action of SIGINT: end by the signal, as CPython does.
-                    let _ = signal_hook::low_level::emulate_default_handler(SIGINT);
-                    status
+        if text == "--help" {
+            return Request::Help;
+        }
+        if text.starts_with("--") {
+            return Request::Usage(format!("unknown option {text}"));
+        }
+        let Some(flags) = text.strip_prefix('-') else {
+            return Request::Run(CommandLine {
+                source: Source::File(arg.clone()),
+                args: remaining(rest),
+                inspect,
+            });
+        };
+        // Single-letter options can be grouped (`-ic CODE`, `-cCODE`).
+        for (at, flag) in flags.char_indices() {
+            match flag {
+                'i' => inspect = true,
+                'h' | '?' => return Request::Help,
+                'c' => {
+                    let attached = &flags[at + 1..];
+                    let code = if attached.is_empty() {
+                        match rest.next() {
+                            Some(code) => code.to_string_lossy().into_owned(),
+                            None => {
+                                return Request::Usage("Argument expected for the -c option".into())
+                            }
+                        }
+                    } else {
+                        attached.to_owned()
+                    };
+                    return Request::Run(CommandLine {
+                        source: Source::Command(code),
+                        args: remaining(rest),
+                        inspect,
+                    });
                 }
-                Exit { status, .. } => status,
+                other => return Request::Usage(format!("Unknown option: -{other}")),
             }
         }
-        None => {
-            eprintln!("{}", usage());
+    }
+    Request::Run(CommandLine {
+        source: Source::Stdin { dash: false },
+        args: Vec::new(),
+        inspect,
+    })
+}
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let status = match parse(&args) {
+        Request::Help => {
+            println!("{HELP}");
+            0
+        }
+        Request::Usage(message) => {
+            eprintln!("{message}\n{USAGE}");
             USAGE_STATUS
         }
+        Request::Run(line) => match run(line) {
+            Exit {
+                keyboard_interrupt: true,
+                status,
+            } => {
+                // The default action of SIGINT: end by the signal, as CPython does.
+                let _ = signal_hook::low_level::emulate_default_handler(SIGINT);
+                status
+            }
+            Exit { status, .. } => status,
+        },
     };
     exit_code(status)
 }
 
-fn usage() -> String {
-    format!("usage: {PROGRAM} FILE.py [ARGS...]")
-}
-
-fn run_file(path: &Path, argv: Vec<String>) -> Exit {
-    let failed = |status| Exit {
+fn failed(status: i32) -> Exit {
+    Exit {
         status,
         keyboard_interrupt: false,
-    };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            eprintln!(
-                "{PROGRAM}: can't open file '{}': {}",
-                shown_path(path),
-                os_error(&error)
-            );
-            return failed(USAGE_STATUS);
+    }
+}
+
+fn run(line: CommandLine) -> Exit {
+    let interactive = line.inspect
+        || (matches!(line.source, Source::Stdin { dash: false }) && io::stdin().is_terminal());
+    // The program's name for tracebacks, its bytes, and sys.argv[0].
+    let (filename, bytes, argv0) = match &line.source {
+        Source::Command(code) => (
+            "<string>".to_owned(),
+            code.clone().into_bytes(),
+            "-c".into(),
+        ),
+        Source::File(path) => {
+            let path = Path::new(path);
+            match std::fs::read(path) {
+                // CPython 3.11 makes the script path absolute (`__file__`, tracebacks).
+                Ok(bytes) => (shown_path(path), bytes, path.to_string_lossy().into_owned()),
+                Err(error) => {
+                    eprintln!(
+                        "{PROGRAM}: can't open file '{}': {}",
+                        shown_path(path),
+                        os_error(&error)
+                    );
+                    return failed(USAGE_STATUS);
+                }
+            }
+        }
+        Source::Stdin { dash } => {
+            let argv0 = if *dash { "-" } else { "" }.to_owned();
+            if interactive && !dash {
+                (String::new(), Vec::new(), argv0)
+            } else {
+                let mut bytes = Vec::new();
+                if let Err(error) = io::stdin().lock().read_to_end(&mut bytes) {
+                    eprintln!("{PROGRAM}: can't read stdin: {}", os_error(&error));
+                    return failed(USAGE_STATUS);
+                }
+                ("<stdin>".to_owned(), bytes, argv0)
+            }
         }
     };
-    let source = match stackswitch_core::decode_source(&bytes, &shown_path(path)) {
-        Ok(source) => source,
-        Err(error) => {
-            eprint!("{}", error.traceback);
-            return failed(error.exit_status());
+    let mut argv = vec![argv0];
+    argv.extend(line.args);
+    let source = if bytes.is_empty() && filename.is_empty() {
+        None
+    } else {
+        match stackswitch_core::decode_source(&bytes, &filename) {
+            Ok(source) => Some(source),
+            Err(error) => {
+                eprint!("{}", error.traceback);
+                return failed(error.exit_status());
+            }
         }
     };
+    let host = host();
+    if interactive {
+        let program = source.as_deref().map(|s| (filename.as_str(), s));
+        return run_interactive(program, argv, host);
+    }
+    run_with_host(&filename, source.as_deref().unwrap_or(""), argv, host)
+}
+
+/// The host for a run: the process's streams, Ctrl-C, the environment's settings.
+fn host() -> NativeHost {
     let stdout_is_terminal = io::stdout().is_terminal();
     let mut host = NativeHost::new(
         Box::new(BufReader::new(io::stdin())),
@@ -112,10 +271,7 @@ fn run_file(path: &Path, argv: Vec<String>) -> Exit {
     if let Err(error) = signal_hook::flag::register(SIGINT, host.interrupt_flag()) {
         eprintln!("{PROGRAM}: cannot handle Ctrl-C: {error}");
     }
-    // CPython 3.11 makes the script path absolute (`__file__`, tracebacks); so do we.
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let filename = absolute.to_string_lossy();
-    run_with_host(&filename, &source, argv, host)
+    host
 }
 
 /// CPython names the file by its absolute path in these messages.

@@ -367,6 +367,15 @@ impl<'a> Vm<'a> {
         code: Rc<crate::compiler::Code>,
         module: Rc<Module>,
     ) -> PyResult<()> {
+        self.run_module_value(code, module).map(drop)
+    }
+
+    /// [`Vm::run_module`], returning the code's value (an `eval`-mode code's expression).
+    pub(crate) fn run_module_value(
+        &mut self,
+        code: Rc<crate::compiler::Code>,
+        module: Rc<Module>,
+    ) -> PyResult<Value> {
         let mut frame = Frame::new(code, module, None);
         let result = self.eval_frame(&mut frame);
         drop(frame);
@@ -377,7 +386,7 @@ impl<'a> Vm<'a> {
         }
         self.close_abandoned();
         match result? {
-            FrameExit::Return(_) | FrameExit::Yield(_) => Ok(()),
+            FrameExit::Return(value) | FrameExit::Yield(value) => Ok(value),
         }
     }
 }

@@ -47,7 +47,12 @@ pub(crate) fn exception_summary(vm: &mut Vm<'_>, exc: &Value) -> String {
     }
 }
 
+/// The line a traceback entry shows under its `File` line: none for `-c` code, stdin
+/// and `exec()`'d strings, as CPython's `linecache` finds no file by those names.
 fn source_line(entry: &TracebackEntry) -> Option<&str> {
+    if matches!(&*entry.filename, "<string>" | "<stdin>") {
+        return None;
+    }
     let line = entry
         .source
         .lines()
