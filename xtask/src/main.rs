@@ -1,7 +1,7 @@
 //! `cargo xtask`: the project's build orchestration (the alias is in `.cargo/config.toml`).
 //!
 //! ```text
-//! cargo xtask run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] FILE.py [ARGS...]
+//! cargo xtask run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] [-i] [-c CODE | FILE.py | -] [ARGS...]
 //! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
@@ -26,8 +26,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] FILE.py [ARGS...]
-        run a Python program on a backend (default: auto)
+  run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] [-i] [-c CODE | FILE.py | -] [ARGS...]
+        run a Python program on a backend (default: auto), with python3's command line
   test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
         the one test command: setup, fmt, clippy, test, wasm, fuzz
   regen [ARGS...]
@@ -86,32 +86,33 @@ fn dispatch(command: &str, args: &[String]) -> Result<i32, Failure> {
     }
 }
 
-/// `run`'s arguments: options, then the program and its own arguments untouched.
+/// `run`'s arguments: this command's options (`--backend`, `--node`, `--verbose`), then
+/// python3's command line untouched (`-c CODE`, `-`, `-i`, `FILE.py`, its arguments),
+/// which the backend's runner parses as python3 does. An empty one is fine: the program
+/// is then stdin, or the interactive loop on a terminal.
 fn parse_run(args: &[String]) -> Result<(String, backend::RunRequest), String> {
     let mut backend = "auto".to_owned();
     let mut node = None;
     let mut verbose = false;
     let mut rest = args.iter();
-    let file = loop {
-        let Some(arg) = rest.next() else {
-            return Err("run: no program given".into());
-        };
+    let mut python_args = Vec::new();
+    while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--backend" => {
                 backend = rest.next().ok_or("--backend needs a value")?.clone();
             }
             "--node" => node = Some(PathBuf::from(rest.next().ok_or("--node needs a path")?)),
             "--verbose" | "-v" => verbose = true,
-            "--" => break rest.next().ok_or("run: no program given")?.clone(),
-            option if option.starts_with("--") => {
-                return Err(format!("run: unknown option {option:?}"));
+            "--" => break,
+            _ => {
+                python_args.push(arg.clone());
+                break;
             }
-            file => break file.to_owned(),
         }
-    };
+    }
+    python_args.extend(rest.cloned());
     let request = backend::RunRequest {
-        file,
-        args: rest.cloned().collect(),
+        python_args,
         node,
         verbose,
     };
@@ -202,7 +203,7 @@ mod tests {
     }
 
     #[test]
-    fn run_options_stop_at_the_program() {
+    fn run_options_stop_at_pythons_command_line() {
         let (backend, request) = parse_run(&strings(&[
             "--backend",
             "native",
@@ -215,20 +216,29 @@ mod tests {
         .unwrap();
         assert_eq!(backend, "native");
         assert!(request.verbose);
-        assert_eq!(request.file, "prog.py");
-        assert_eq!(request.args, strings(&["--backend", "x", "-v"]));
+        assert_eq!(
+            request.python_args,
+            strings(&["prog.py", "--backend", "x", "-v"])
+        );
 
         let (backend, request) = parse_run(&strings(&["--", "--odd.py", "a"])).unwrap();
         assert_eq!(backend, "auto");
-        assert_eq!(request.file, "--odd.py");
-        assert_eq!(request.args, strings(&["a"]));
+        assert_eq!(request.python_args, strings(&["--odd.py", "a"]));
 
-        let (_, request) = parse_run(&strings(&["--node", "/usr/bin/node", "p.py"])).unwrap();
+        let (_, request) = parse_run(&strings(&["-c", "print(1)", "--node", "a"])).unwrap();
+        assert_eq!(
+            request.python_args,
+            strings(&["-c", "print(1)", "--node", "a"])
+        );
+        assert_eq!(request.node, None);
+
+        let (_, request) = parse_run(&strings(&["--node", "/usr/bin/node", "-"])).unwrap();
         assert_eq!(request.node, Some(PathBuf::from("/usr/bin/node")));
+        assert_eq!(request.python_args, strings(&["-"]));
 
-        assert!(parse_run(&[]).is_err());
+        let (_, request) = parse_run(&[]).unwrap();
+        assert!(request.python_args.is_empty());
         assert!(parse_run(&strings(&["--backend"])).is_err());
-        assert!(parse_run(&strings(&["--bogus", "p.py"])).is_err());
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn run_js(backend: &str, request: &RunRequest) -> Result<i32, String> {
     if request.verbose {
         program.arg("--verbose");
     }
-    program.arg(&request.file).args(&request.args);
+    program.args(&request.python_args);
     workspace::exec(&mut program, request.verbose)
 }
 

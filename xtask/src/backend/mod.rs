@@ -17,10 +17,9 @@ use std::path::PathBuf;
 /// What to run, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunRequest {
-    /// The program, as the caller spelled it (relative to the caller's directory).
-    pub file: String,
-    /// `sys.argv[1:]`.
-    pub args: Vec<String>,
+    /// python3's command line, as the caller spelled it (`-c CODE`, `-`, `FILE.py`
+    /// relative to the caller's directory, then `sys.argv[1:]`); every runner parses it.
+    pub python_args: Vec<String>,
     /// The Node.js binary for the Node-hosted backends.
     pub node: Option<PathBuf>,
     pub verbose: bool,
@@ -78,8 +77,7 @@ mod tests {
 
     fn request() -> RunRequest {
         RunRequest {
-            file: "x.py".into(),
-            args: Vec::new(),
+            python_args: vec!["x.py".into()],
             node: None,
             verbose: false,
         }

@@ -23,6 +23,6 @@ pub fn run(request: &RunRequest) -> Result<i32, String> {
     }
     workspace::run_ok(&mut build, request.verbose)?;
     let mut program = Command::new(workspace::binary("release", "stackswitch-native"));
-    program.arg(&request.file).args(&request.args);
+    program.args(&request.python_args);
     workspace::exec(&mut program, request.verbose)
 }
