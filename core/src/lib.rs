@@ -53,3 +53,4 @@ pub use host::{
 pub use interpreter::{Config, Interpreter, RunLimits};
 pub use memory::{CountingAllocator, DEFAULT_MEMORY_LIMIT};
 pub use source::decode_source;
+pub use syntax::input_is_incomplete;

@@ -89,6 +89,16 @@ impl SyntaxErr {
     }
 }
 
+/// Whether an interactive loop should read more lines before running `source`, as
+/// CPython's `codeop` decides: it does not parse, and the parser stopped at its end (an
+/// open bracket or block); an error before the end is reported at once.
+pub fn input_is_incomplete(source: &str) -> bool {
+    match ruff_python_parser::parse_module(source) {
+        Ok(_) => false,
+        Err(e) => usize::from(e.location.start()) >= source.trim_end().len(),
+    }
+}
+
 /// Compile `source` (a whole module) for `filename`.
 pub(crate) fn compile(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
     compile_mode(source, filename, None)

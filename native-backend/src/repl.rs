@@ -4,7 +4,8 @@
 //! - prompts `>>> ` and `... ` go to stderr, after stdout's buffered output;
 //! - an input is one line, or — when that line opens a block (ends with `:`, or is a
 //!   decorator) or leaves a bracket, string or `\` continuation open — every line up to
-//!   the first empty one (a block) or the one that closes what was open;
+//!   the first empty one (a block) or the one that closes what was open (an input the
+//!   parser rejects before its end is complete: its error is shown at once);
 //! - each input runs with [`Interpreter::run_interactive`]: an expression's value is
 //!   echoed as its repr, an exception prints its traceback and the loop goes on,
 //!   `SystemExit` ends the process with its status, Ctrl-C prints `KeyboardInterrupt`;
@@ -105,7 +106,11 @@ fn read_input(host: &mut NativeHost) -> Result<Option<String>, ()> {
             input.push('\n');
         }
         let block = opens_block(input.lines().next().unwrap_or(""));
-        let open = still_open(&input);
+        let open = match still_open(&input) {
+            Open::Closed => false,
+            Open::TripleQuote => true,
+            Open::Continued => stackswitch_core::input_is_incomplete(&input),
+        };
         if open {
             continue;
         }
@@ -145,9 +150,21 @@ fn strip_comment(line: &str) -> &str {
     line
 }
 
-/// `source` leaves a bracket, a triple-quoted string or a backslash continuation open,
-/// so more lines belong to it.
-fn still_open(source: &str) -> bool {
+/// What `source` leaves open at its end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    /// Nothing: the input may be complete.
+    Closed,
+    /// A triple-quoted string: more lines belong to it.
+    TripleQuote,
+    /// A bracket or a backslash continuation: more lines belong to it unless the parser
+    /// finds an error before the end.
+    Continued,
+}
+
+/// Whether `source` leaves a bracket, a triple-quoted string or a backslash continuation
+/// open, so more lines may belong to it.
+fn still_open(source: &str) -> Open {
     let chars: Vec<char> = source.chars().collect();
     let mut depth: usize = 0;
     let mut at = 0;
@@ -167,7 +184,11 @@ fn still_open(source: &str) -> bool {
                     let Some(&d) = chars.get(at) else {
                         // An unclosed triple-quoted string goes on; a plain one is an
                         // error the compiler reports.
-                        return triple;
+                        return if triple {
+                            Open::TripleQuote
+                        } else {
+                            Open::Closed
+                        };
                     };
                     if d == '\\' {
                         at += 2;
@@ -193,7 +214,11 @@ fn still_open(source: &str) -> bool {
         }
         at += 1;
     }
-    depth > 0 || source.trim_end_matches('\n').ends_with('\\')
+    if depth > 0 || source.trim_end_matches('\n').ends_with('\\') {
+        Open::Continued
+    } else {
+        Open::Closed
+    }
 }
 
 #[cfg(test)]
@@ -206,10 +231,12 @@ mod tests {
         assert!(opens_block("@decorator"));
         assert!(!opens_block("x = {'a:': 1}"));
         assert!(!opens_block("print('#:')"));
-        assert!(still_open("x = (1,\n"));
-        assert!(still_open("s = '''abc\n"));
-        assert!(still_open("x = 1 + \\\n"));
-        assert!(!still_open("x = ')'\n"));
-        assert!(!still_open("x = [1, 2]  # (\n"));
+        assert_eq!(still_open("x = (1,\n"), Open::Continued);
+        assert_eq!(still_open("s = '''abc\n"), Open::TripleQuote);
+        assert_eq!(still_open("x = 1 + \\\n"), Open::Continued);
+        assert_eq!(still_open("x = ')'\n"), Open::Closed);
+        assert_eq!(still_open("x = [1, 2]  # (\n"), Open::Closed);
+        assert!(stackswitch_core::input_is_incomplete("x = (1,\n"));
+        assert!(!stackswitch_core::input_is_incomplete("x = (1,)) + (\n"));
     }
 }

@@ -204,6 +204,7 @@ const SESSIONS: &[(&[&str], &str)] = &[
     (&["-i"], "import sys\nprint('bye')\nsys.exit(4)\nprint('never')\n"),
     (&["-i", "-c", "x = 5\nprint(x)"], "x * 2\nraise KeyError('k')\n"),
     (&["-i"], "s = '''a\nb'''\ns\nundefined_name\n"),
+    (&["-i"], "x = (1,)) + (\n2\ny = [1,\n  2]\ny\n"),
 ];
 
 #[test]
