@@ -97,42 +97,33 @@ impl Interpreter {
         let filename = self.rt.config.filename.clone();
         let code = crate::syntax::compile(source, &filename)
             .map_err(|e| syntax_failure(e, &filename, source))?;
-        self.run_code(code, host, false)
+        self.run_code(code, host)
     }
 
     /// Run one input of an interactive loop, as CPython's REPL runs it (`'single'`
-    /// mode): an input that is one expression has its value, unless `None`, printed
-    /// as its `repr()` on stdout and bound to `builtins._`; any other input runs as
-    /// statements in `__main__`. State persists between calls, as with [`Interpreter::run`];
+    /// mode): it runs as statements in `__main__`, and each top-level expression
+    /// statement (also in a top-level `for`/`if` block, not in a function or class body)
+    /// has its value, unless `None`, printed as its `repr()` on stdout and bound to
+    /// `builtins._`. State persists between calls, as with [`Interpreter::run`];
     /// the caller prints the error's traceback and goes on (or exits on
     /// [`ErrorKind::Exit`]). Tracebacks name the input `<stdin>`, as CPython's REPL
-    /// does. Known difference: expression statements inside a compound statement
-    /// (`for i in x: i`) are not echoed.
+    /// does.
     pub fn run_interactive(&mut self, source: &str, host: &mut dyn Host) -> Result<(), Error> {
         let filename = "<stdin>";
-        if let Ok(code) = crate::syntax::compile_eval(source, filename) {
-            return self.run_code(code, host, true);
-        }
-        let code = crate::syntax::compile(source, filename)
+        let code = crate::syntax::compile_interactive(source, filename)
             .map_err(|e| syntax_failure(e, filename, source))?;
-        self.run_code(code, host, false)
+        self.run_code(code, host)
     }
 
-    /// Run compiled `code` in `__main__`; `echo`: show its value as the REPL does.
+    /// Run compiled `code` in `__main__`.
     fn run_code(
         &mut self,
         code: std::rc::Rc<crate::compiler::Code>,
         host: &mut dyn Host,
-        echo: bool,
     ) -> Result<(), Error> {
         let main = self.rt.main.clone();
         let mut vm = Vm::new(&mut self.rt, host);
-        let result = if echo {
-            vm.run_module_value(code, main)
-                .and_then(|value| display(&mut vm, value))
-        } else {
-            vm.run_module(code, main)
-        };
+        let result = vm.run_module(code, main);
         // Files left open keep their contents only in the program's file objects: write
         // them back, as a CPython process does at exit.
         let flushed = vm.flush_open_files();
@@ -182,7 +173,7 @@ fn syntax_failure(e: crate::syntax::SyntaxErr, filename: &str, source: &str) -> 
 
 /// `sys.displayhook`'s default: `value`'s repr on stdout (through `print`, so
 /// `sys.stdout` is honoured) and `builtins._ = value`, unless it is `None`.
-fn display(vm: &mut Vm<'_>, value: Value) -> Result<(), PyErr> {
+pub(crate) fn display(vm: &mut Vm<'_>, value: Value) -> Result<(), PyErr> {
     if value.is_none() {
         return Ok(());
     }

@@ -101,12 +101,17 @@ pub fn input_is_incomplete(source: &str) -> bool {
 
 /// Compile `source` (a whole module) for `filename`.
 pub(crate) fn compile(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
-    compile_mode(source, filename, None)
+    compile_mode(source, filename, None, false)
+}
+
+/// Compile one input of an interactive loop (CPython's `'single'` mode).
+pub(crate) fn compile_interactive(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
+    compile_mode(source, filename, None, true)
 }
 
 /// Compile `source` for `exec()`.
 pub(crate) fn compile_exec(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxErr> {
-    compile_mode(source, filename, Some(false))
+    compile_mode(source, filename, Some(false), false)
 }
 
 /// Compile `source` for `eval()`: one expression, whose value the code returns.
@@ -118,11 +123,17 @@ pub(crate) fn compile_eval(source: &str, filename: &str) -> Result<Rc<Code>, Syn
         let at = usize::from(e.location.start());
         return Err(choose(prescan(source)?, Some((grammar.clone(), at))).unwrap_or(grammar));
     }
-    compile_mode(source, filename, Some(true))
+    compile_mode(source, filename, Some(true), false)
 }
 
 /// `exec`: None for a module, Some(false) for `exec()`, Some(true) for `eval()`.
-fn compile_mode(source: &str, filename: &str, exec: Option<bool>) -> Result<Rc<Code>, SyntaxErr> {
+/// `interactive`: top-level expression statements print their values.
+fn compile_mode(
+    source: &str,
+    filename: &str,
+    exec: Option<bool>,
+    interactive: bool,
+) -> Result<Rc<Code>, SyntaxErr> {
     if let Some(at) = source.find('\0') {
         let (line, column) = position(source, TextSize::new(at as u32));
         return Err(SyntaxErr::new(
@@ -149,6 +160,7 @@ fn compile_mode(source: &str, filename: &str, exec: Option<bool>) -> Result<Rc<C
     let body = &parsed.syntax().body;
     let result = match exec {
         Some(eval) => crate::compiler::compile_exec(body, &source_rc, &filename_rc, eval),
+        None if interactive => crate::compiler::compile_interactive(body, &source_rc, &filename_rc),
         None => compile_module(body, &source_rc, &filename_rc),
     };
     result.map_err(|e| {

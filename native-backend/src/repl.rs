@@ -2,12 +2,12 @@
 //! as CPython 3.11's REPL behaves:
 //!
 //! - prompts `>>> ` and `... ` go to stderr, after stdout's buffered output;
-//! - an input is one line, or — when that line opens a block (ends with `:`, or is a
-//!   decorator) or leaves a bracket, string or `\` continuation open — every line up to
+//! - an input is one line, or — when that line opens a block (ends with `:`, starts
+//!   with a compound statement's keyword or is a decorator) or leaves a bracket, string or `\` continuation open — every line up to
 //!   the first empty one (a block) or the one that closes what was open (an input the
 //!   parser rejects before its end is complete: its error is shown at once);
-//! - each input runs with [`Interpreter::run_interactive`]: an expression's value is
-//!   echoed as its repr, an exception prints its traceback and the loop goes on,
+//! - each input runs with [`Interpreter::run_interactive`]: the value of each top-level
+//!   expression statement is echoed as its repr, an exception prints its traceback and the loop goes on,
 //!   `SystemExit` ends the process with its status, Ctrl-C prints `KeyboardInterrupt`;
 //! - end of input prints a newline on stderr and exits 0.
 //!
@@ -120,11 +120,16 @@ fn read_input(host: &mut NativeHost) -> Result<Option<String>, ()> {
     }
 }
 
-/// The first line of an input starts a compound statement: the input goes on to the
-/// first empty line.
+/// The first line of an input starts a compound statement (even one whose body is on
+/// the same line, `for i in x: i`): the input goes on to the first empty line.
 fn opens_block(first: &str) -> bool {
-    let code = strip_comment(first).trim_end();
-    code.ends_with(':') || code.trim_start().starts_with('@')
+    const COMPOUND: &[&str] = &["if", "for", "while", "def", "class", "with", "try", "async"];
+    let code = strip_comment(first).trim();
+    let keyword = code
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or("");
+    code.ends_with(':') || code.starts_with('@') || COMPOUND.contains(&keyword)
 }
 
 /// `line` without a trailing `#` comment (a `#` inside a string is kept).
@@ -229,6 +234,8 @@ mod tests {
     fn blocks_and_open_brackets_continue() {
         assert!(opens_block("for i in range(3):  # loop"));
         assert!(opens_block("@decorator"));
+        assert!(opens_block("for i in x: i"));
+        assert!(!opens_block("format(1)"));
         assert!(!opens_block("x = {'a:': 1}"));
         assert!(!opens_block("print('#:')"));
         assert_eq!(still_open("x = (1,\n"), Open::Continued);

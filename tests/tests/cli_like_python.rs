@@ -205,6 +205,7 @@ const SESSIONS: &[(&[&str], &str)] = &[
     (&["-i", "-c", "x = 5\nprint(x)"], "x * 2\nraise KeyError('k')\n"),
     (&["-i"], "s = '''a\nb'''\ns\nundefined_name\n"),
     (&["-i"], "x = (1,)) + (\n2\ny = [1,\n  2]\ny\n"),
+    (&["-i"], "import math; math.pi\nx = 1; x\nfor i in range(2): i\n\nclass A:\n    7\n\nif 1:\n    'yes'\n\nNone\n_\n"),
 ];
 
 #[test]

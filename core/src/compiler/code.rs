@@ -183,6 +183,9 @@ pub(crate) enum Instr {
     /// Zero-argument `super()`: from the current function's class and first argument.
     LoadSuper,
     LoadAssertionError,
+    /// An interactive input's top-level expression statement: pops the value and, unless
+    /// it is `None`, prints its repr and binds `builtins._` (CPython's `PRINT_EXPR`).
+    PrintExpr,
     /// Move the top of the stack `n - 1` places down (`[a, b, c] Rotate(3)` -> `[c, a, b]`).
     Rotate(u32),
     /// `match`: `[x]` -> `[x, len(x)]`.

@@ -44,7 +44,17 @@ pub(crate) fn compile_module(
     source: &Rc<str>,
     filename: &Rc<str>,
 ) -> CResult<Rc<Code>> {
-    compile_unit(body, source, filename, None)
+    compile_unit(body, source, filename, None, false)
+}
+
+/// Compile one input of an interactive loop: a module whose top-level expression
+/// statements print their values ([`Instr::PrintExpr`]), as CPython's `'single'` mode.
+pub(crate) fn compile_interactive(
+    body: &[Stmt],
+    source: &Rc<str>,
+    filename: &Rc<str>,
+) -> CResult<Rc<Code>> {
+    compile_unit(body, source, filename, None, true)
 }
 
 /// Compile source for `exec()` (`eval: false`) or `eval()` (one expression statement,
@@ -56,7 +66,7 @@ pub(crate) fn compile_exec(
     filename: &Rc<str>,
     eval: bool,
 ) -> CResult<Rc<Code>> {
-    compile_unit(body, source, filename, Some(eval))
+    compile_unit(body, source, filename, Some(eval), false)
 }
 
 fn compile_unit(
@@ -64,6 +74,7 @@ fn compile_unit(
     source: &Rc<str>,
     filename: &Rc<str>,
     exec: Option<bool>,
+    interactive: bool,
 ) -> CResult<Rc<Code>> {
     let returns_expression = exec == Some(true);
     let table = SymbolTable::build(body).map_err(|e| CompileError {
@@ -78,6 +89,7 @@ fn compile_unit(
         filename: filename.clone(),
         units: Vec::new(),
         top_level_names_in_namespace: exec.is_some(),
+        interactive,
         future_annotations: false,
     };
     c.push_unit(0, "<module>".into(), "<module>".into(), CodeKind::Module, 1);
@@ -193,6 +205,8 @@ struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     /// `exec`/`eval` code: top-level names go through the namespace (see `compile_exec`).
     top_level_names_in_namespace: bool,
+    /// Top-level expression statements print their value (an interactive input).
+    interactive: bool,
     /// After `from __future__ import annotations`: `__annotations__` holds source text.
     future_annotations: bool,
 }
@@ -465,7 +479,11 @@ impl<'a> Compiler<'a> {
         match s {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
-                self.emit(Instr::Pop);
+                if self.interactive && self.units.len() == 1 {
+                    self.emit(Instr::PrintExpr);
+                } else {
+                    self.emit(Instr::Pop);
+                }
             }
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;

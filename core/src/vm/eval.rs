@@ -821,6 +821,10 @@ impl Vm<'_> {
                     let v = self.zero_arg_super(f)?;
                     f.stack.push(v);
                 }
+                Instr::PrintExpr => {
+                    let value = f.pop();
+                    crate::interpreter::display(self, value)?;
+                }
                 Instr::LoadAssertionError => {
                     f.stack.push(Value::Class(types().exc("AssertionError")))
                 }
