@@ -100,6 +100,7 @@ const NATIVE_IN_CPYTHON: &[&str] = &[
     "struct",
     "datetime",
     "_strptime",
+    "array",
 ];
 
 fn native_in_cpython(filename: &str) -> bool {
