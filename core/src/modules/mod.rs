@@ -54,6 +54,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("dataclasses", include_str!("py/dataclasses.py")),
     ("abc", include_str!("py/abc.py")),
     ("typing", include_str!("py/typing.py")),
+    ("decimal", include_str!("py/decimal.py")),
     ("fractions", include_str!("py/fractions.py")),
     ("statistics", include_str!("py/statistics.py")),
     ("datetime", include_str!("py/datetime.py")),
