@@ -1011,6 +1011,8 @@ def _cmp(a, b):
 
 def _total_cmp(a, b):
     """compare_total for equal values: more negative exponent first (for positive)."""
+    if a._sign != b._sign:
+        return -1 if a._sign else 1
     if a._exp == b._exp:
         return 0
     c = -1 if a._exp < b._exp else 1
@@ -1125,8 +1127,10 @@ def _divmod(a, b, ctx, want):
             nan = _invalid(ctx)
             return (_new(sign, 0, 'F'), nan) if want == 3 else nan
         q = _new(sign, 0, 0)
+        if want == 1:
+            return q
         r = a._fix(ctx)
-        return (q, r) if want == 3 else (q if want == 1 else r)
+        return (q, r) if want == 3 else r
     if not b._int:
         if not a._int:
             nan = _invalid(ctx, DivisionUndefined)
@@ -1154,6 +1158,9 @@ def _divmod(a, b, ctx, want):
     else:
         nan = _invalid(ctx, DivisionImpossible)
         return (nan, nan) if want == 3 else nan
+    if want == 2:
+        return r._fix(ctx)
+    q = q._fix(ctx)
     if want == 1:
         return q
     r = r._fix(ctx)
@@ -1299,7 +1306,7 @@ def _pow(x, y, ctx):
             return _invalid(ctx)
         return _new(sign, 0, 'F') if y._sign else _new(sign, 0, 0)
     if not y._int:
-        return _new(0, 1, 0)._fix(ctx)
+        return _new(0, 1, 0)
     if not y_integral:
         raise NotImplementedError('non-integral powers of a Decimal are not supported')
     n = int(y)
