@@ -549,7 +549,9 @@ class Decimal(object):
         return _new(self._sign, coef, exp)
 
     def _round(self, places, rounding):
-        """This number rounded to `places` significant digits."""
+        """This number rounded to `places` significant digits (zero is left alone)."""
+        if not self._int:
+            return self
         ans = self._rescale(self.adjusted() + 1 - places, rounding)
         if ans.adjusted() != self.adjusted():
             ans = ans._rescale(ans.adjusted() + 1 - places, rounding)
@@ -1410,9 +1412,6 @@ def _parse_spec(spec):
         no_neg_0 = True
         i += 1
     alt = False
-    if i < n and spec[i] == '#':
-        alt = True
-        i += 1
     zeropad = False
     if i < n and spec[i] == '0':
         zeropad = True
@@ -1422,7 +1421,7 @@ def _parse_spec(spec):
         i += 1
     width = int(spec[j:i]) if i > j else 0
     sep = ''
-    if i < n and spec[i] in ',_':
+    if i < n and spec[i] == ',':
         sep = spec[i]
         i += 1
     precision = None
@@ -1440,13 +1439,13 @@ def _parse_spec(spec):
         i += 1
     if i != n:
         raise ValueError('invalid format string')
-    if zeropad and fill is None:
-        fill = '0'
-        if align is None:
-            align = '='
+    if zeropad:
+        if align is not None:
+            raise ValueError('invalid format string')
+        fill, align = '0', '='
     if kind == 'n' and sep:
         raise ValueError('invalid format string')
-    if kind in ('g', 'G') and precision == 0:
+    if kind in (None, 'g', 'G', 'n') and precision == 0:
         precision = 1
     return {'fill': fill or ' ', 'align': align or '>', 'sign': sign, 'no_neg_0': no_neg_0,
             'alt': alt, 'zeropad': zeropad, 'width': width, 'sep': sep,
@@ -1462,12 +1461,15 @@ def _format(d, specifier, ctx):
         body = _format_sign(d._sign, spec) + str(d.copy_abs())
         if kind == '%':
             body += '%'
+        if spec['zeropad']:
+            spec['fill'], spec['align'] = ' ', '>'
         return _format_align('', body, spec)
     if kind is None:
         kind = 'g' if spec['precision'] is not None or True else kind
         default = True
     else:
         default = False
+    was_zero = not d._int
     if kind == '%':
         d = _new(d._sign, d._int, d._exp + 2)
     rounding = ctx.rounding
@@ -1481,7 +1483,10 @@ def _format(d, specifier, ctx):
             d = d._round(precision, rounding)
     if not d._int and d._exp > 0 and kind in 'fF%':
         d = d._rescale(0, rounding)
-    sign = 0 if (not d._int and spec['no_neg_0']) else d._sign
+    # The C module tests 'z' after rounding, except for 'F' (it formats that one in capitals
+    # through a path that tests the unrounded value).
+    zero = was_zero if kind == 'F' else not d._int
+    sign = 0 if (zero and spec['no_neg_0']) else d._sign
     digits = str(d._int)
     leftdigits = d._exp + len(digits)
     if kind in 'eE':
