@@ -104,6 +104,13 @@ class FloatOperation(DecimalException, TypeError):
 # The C module's order, used for flag lists, reprs and choosing the exception raised.
 _SIGNALS = (InvalidOperation, FloatOperation, DivisionByZero, Overflow, Underflow,
             Subnormal, Inexact, Rounded, Clamped)
+# libmpdec's flag-bit order, in which a Context's repr lists its flags and traps.
+_REPR_ORDER = (Clamped, InvalidOperation, DivisionByZero, Inexact, FloatOperation, Overflow,
+               Rounded, Subnormal, Underflow)
+_SIGNAL_KEY_MESSAGE = ('valid values for signals are:\n'
+                       '  [InvalidOperation, FloatOperation, DivisionByZero,\n'
+                       '   Overflow, Underflow, Subnormal, Inexact, Rounded,\n'
+                       '   Clamped]')
 _INVALID_CONDITIONS = (InvalidOperation, ConversionSyntax, DivisionImpossible,
                        DivisionUndefined, InvalidContext)
 
@@ -175,22 +182,30 @@ def _convert(other, ctx, op=None, me=None, reflected=False, allow_float=False):
         ctx._pending.append(FloatOperation)
         return Decimal.from_float(other)
     if op is not None and type(other) in _NO_REFLECTION:
+        if op == '*' and type(other) in (str, list, tuple, bytes):
+            raise TypeError("can't multiply sequence by non-int of type 'decimal.Decimal'")
+        if op == '+' and reflected and type(other) in (str, list, tuple, bytes):
+            raise TypeError('can only concatenate %s (not "decimal.Decimal") to %s'
+                            % (type(other).__name__, type(other).__name__))
         names = (_type_name(other), 'decimal.Decimal') if reflected else (
             'decimal.Decimal', _type_name(other))
         raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'" % (op, *names))
     return NotImplemented
 
 
+def _operand(x):
+    """A method's Decimal operand: a Decimal or an int, as in the C module."""
+    if isinstance(x, Decimal):
+        return x
+    if isinstance(x, int):
+        return Decimal(x)
+    raise TypeError("conversion from %s to Decimal is not supported" % type(x).__name__)
+
+
 def _parse(s):
     """The string syntax of the specification: a Decimal, or None on a syntax error."""
-    s = s.strip()
-    if '_' in s:
-        # Underscores are allowed only between digits, as in int() and float().
-        for i, ch in enumerate(s):
-            if ch == '_' and not (0 < i < len(s) - 1 and s[i - 1].isdigit()
-                                  and s[i + 1].isdigit()):
-                return None
-        s = s.replace('_', '')
+    # As the C module: surrounding whitespace and every underscore are dropped.
+    s = s.strip().replace('_', '')
     if not s:
         return None
     sign = 0
@@ -454,9 +469,10 @@ class Decimal(object):
             raise OverflowError("cannot convert Infinity to integer")
         return int(self._rescale(0, rounding))
 
-    def __round__(self, n=None):
-        if n is not None:
-            if not isinstance(n, int):
+    def __round__(self, *args):
+        if args:
+            n = args[0]
+            if len(args) > 1 or not isinstance(n, int):
                 raise TypeError('optional arg must be an integer')
             return self.quantize(_new(0, 1, -n))
         return self._to_int(ROUND_HALF_EVEN)
@@ -465,7 +481,7 @@ class Decimal(object):
         e = self._exp
         if isinstance(e, str):
             if e == 'N':
-                raise TypeError('Cannot hash a signaling NaN value.')
+                raise TypeError('Cannot hash a signaling NaN value')
             if e == 'n':
                 return object.__hash__(self)
             return -314159 if self._sign else 314159
@@ -674,7 +690,7 @@ class Decimal(object):
 
     def remainder_near(self, other, context=None):
         ctx = getcontext() if context is None else context
-        other = _convert(other, ctx, 'remainder_near', self)
+        other = _operand(other)
         return ctx._done(_remainder_near(self, other, ctx))
 
     def __neg__(self, context=None):
@@ -709,7 +725,7 @@ class Decimal(object):
         return _new(1 - self._sign, self._int, self._exp)
 
     def copy_sign(self, other, context=None):
-        other = _convert(other, getcontext(), 'copy_sign', self)
+        other = _operand(other)
         return _new(other._sign, self._int, self._exp)
 
     def sqrt(self, context=None):
@@ -718,8 +734,8 @@ class Decimal(object):
 
     def fma(self, other, third, context=None):
         ctx = getcontext() if context is None else context
-        other = _convert(other, ctx, 'fma', self)
-        third = _convert(third, ctx, 'fma', self)
+        other = _operand(other)
+        third = _operand(third)
         if self.is_nan() or other.is_nan():
             product = _mul(self, other, ctx)
         elif self._exp == 'F' or other._exp == 'F':
@@ -738,7 +754,10 @@ class Decimal(object):
         if isinstance(other, int):
             return Decimal(other)
         if isinstance(other, float):
-            if not equality:
+            if equality:
+                # Equality with a float sets the flag but is never trapped.
+                ctx.flags._d[FloatOperation] = True
+            else:
                 ctx._pending.append(FloatOperation)
             return Decimal.from_float(other)
         return NotImplemented
@@ -803,7 +822,7 @@ class Decimal(object):
 
     def compare(self, other, context=None):
         ctx = getcontext() if context is None else context
-        other = _convert(other, ctx, 'compare', self)
+        other = _operand(other)
         nan = _check_nans(ctx, self, other)
         if nan:
             return ctx._done(nan)
@@ -811,19 +830,19 @@ class Decimal(object):
 
     def compare_signal(self, other, context=None):
         ctx = getcontext() if context is None else context
-        other = _convert(other, ctx, 'compare', self)
+        other = _operand(other)
         if self.is_nan() or other.is_nan():
             ctx._pending.append(InvalidOperation)
             return ctx._done(_check_nans(ctx, self, other))
         return Decimal(_cmp(self, other))
 
     def compare_total(self, other, context=None):
-        other = _convert(other, getcontext(), 'compare_total', self)
+        other = _operand(other)
         return Decimal(_total_key(self) and (_total_key(self) > _total_key(other)) - (
             _total_key(self) < _total_key(other)))
 
     def same_quantum(self, other, context=None):
-        other = _convert(other, getcontext(), 'same_quantum', self)
+        other = _operand(other)
         if isinstance(self._exp, str) or isinstance(other._exp, str):
             return (self.is_nan() and other.is_nan()) or (
                 self._exp == 'F' and other._exp == 'F')
@@ -843,7 +862,7 @@ class Decimal(object):
 
     def _minmax(self, other, context, want, mag):
         ctx = getcontext() if context is None else context
-        other = _convert(other, ctx, 'max', self)
+        other = _operand(other)
         if self.is_nan() or other.is_nan():
             if self.is_snan() or other.is_snan() or not (self.is_nan() and other.is_nan()):
                 if self.is_snan() or other.is_snan():
@@ -860,10 +879,7 @@ class Decimal(object):
     # ----- quantum and integral operations -----
     def quantize(self, exp, rounding=None, context=None):
         ctx = getcontext() if context is None else context
-        exp = _convert(exp, ctx, 'quantize', self)
-        if exp is NotImplemented:
-            raise TypeError("conversion from %s to Decimal is not supported"
-                            % type(exp).__name__)
+        exp = _operand(exp)
         if rounding is None:
             rounding = ctx.rounding
         elif rounding not in _ROUNDINGS:
@@ -914,7 +930,7 @@ class Decimal(object):
 
     def scaleb(self, other, context=None):
         ctx = getcontext() if context is None else context
-        other = _convert(other, ctx, 'scaleb', self)
+        other = _operand(other)
         nan = _check_nans(ctx, self, other)
         if nan:
             return ctx._done(nan)
@@ -1566,12 +1582,12 @@ class _SignalDict(object):
 
     def __setitem__(self, key, value):
         if key not in _SIGNALS:
-            raise KeyError("invalid signal dict")
+            raise KeyError(_SIGNAL_KEY_MESSAGE)
         self._d[key] = bool(value)
 
     def __getitem__(self, key):
         if key not in _SIGNALS:
-            raise KeyError("invalid signal dict")
+            raise KeyError(_SIGNAL_KEY_MESSAGE)
         return self._d[key]
 
     def __repr__(self):
@@ -1697,8 +1713,8 @@ class Context(object):
         return ('Context(prec=%d, rounding=%s, Emin=%d, Emax=%d, capitals=%d, clamp=%d, '
                 'flags=[%s], traps=[%s])' % (
                     self.prec, self.rounding, self.Emin, self.Emax, self.capitals, self.clamp,
-                    ', '.join(s.__name__ for s in _SIGNALS if self.flags[s]),
-                    ', '.join(s.__name__ for s in _SIGNALS if self.traps[s])))
+                    ', '.join(s.__name__ for s in _REPR_ORDER if self.flags[s]),
+                    ', '.join(s.__name__ for s in _REPR_ORDER if self.traps[s])))
 
     def copy(self):
         return Context(self.prec, self.rounding, self.Emin, self.Emax, self.capitals,
@@ -1742,9 +1758,6 @@ class Context(object):
 
     def create_decimal_from_float(self, f):
         return self._done(Decimal.from_float(f)._fix(self))
-
-    def _op(self, a):
-        return _convert(a, self, None) if not isinstance(a, Decimal) else a
 
     def _operand(self, a):
         d = _convert(a, self, None)
@@ -1866,8 +1879,7 @@ class Context(object):
 
 def _check_int(value, lo, hi, message):
     if not isinstance(value, int):
-        raise TypeError('an integer is required' if not isinstance(value, float) else
-                        "'float' object cannot be interpreted as an integer")
+        raise TypeError('an integer is required')
     if not lo <= value <= hi:
         raise ValueError(message)
 
