@@ -181,7 +181,7 @@ def _convert(other, ctx, op=None, me=None, reflected=False, allow_float=False):
     if allow_float and isinstance(other, float):
         ctx._pending.append(FloatOperation)
         return Decimal.from_float(other)
-    if op is not None and type(other) in _NO_REFLECTION:
+    if op is not None and (type(other) in _NO_REFLECTION or _is_rational(other)):
         if op == '*' and type(other) in (str, list, tuple, bytes):
             raise TypeError("can't multiply sequence by non-int of type 'decimal.Decimal'")
         if op == '+' and reflected and type(other) in (str, list, tuple, bytes):
@@ -951,6 +951,30 @@ class Decimal(object):
             ctx._pending.append(DivisionByZero)
             return ctx._done(_new(1, 0, 'F'))
         return ctx._done(Decimal(self.adjusted())._fix(ctx))
+
+    def next_plus(self, context=None):
+        return self._next(context, 1)
+
+    def next_minus(self, context=None):
+        return self._next(context, -1)
+
+    def _next(self, context, direction):
+        ctx = getcontext() if context is None else context
+        if self.is_nan():
+            return ctx._done(_check_nans(ctx, self))
+        if self._exp == 'F':
+            if (self._sign == 0) == (direction > 0):
+                return self
+            return _new(self._sign, 10 ** ctx.prec - 1, ctx.Emax - ctx.prec + 1)
+        quiet = ctx.copy()
+        quiet.rounding = ROUND_CEILING if direction > 0 else ROUND_FLOOR
+        quiet.clear_traps()
+        fixed = self._fix(quiet)
+        if _cmp(fixed, self) != 0:
+            return fixed
+        quiet._pending = []
+        step = _new(0 if direction > 0 else 1, 1, ctx.Emin - ctx.prec)
+        return ctx._done(_add(self, step, ctx))
 
     def __format__(self, specifier, context=None):
         return _format(self, specifier, getcontext() if context is None else context)
