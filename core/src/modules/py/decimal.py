@@ -1352,8 +1352,9 @@ def _pow(x, y, ctx):
     if not y_integral:
         raise NotImplementedError('non-integral powers of a Decimal are not supported')
     n = int(y)
-    # base exactly 1 (in any representation): an exact power of the coefficient 1
-    if x._sign == 0 and _cmp(x, Decimal(1)) == 0:
+    # |base| exactly 1 (in any representation): an exact power of the coefficient 1,
+    # not rounded to the context (libmpdec's _qcheck_pow_one)
+    if _cmp(x.copy_abs(), Decimal(1)) == 0:
         if n < 0:
             return _new(sign, 1, 0)
         shift = n * -x._exp
