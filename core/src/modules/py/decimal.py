@@ -836,11 +836,6 @@ class Decimal(object):
             return ctx._done(_check_nans(ctx, self, other))
         return Decimal(_cmp(self, other))
 
-    def compare_total(self, other, context=None):
-        other = _operand(other)
-        return Decimal(_total_key(self) and (_total_key(self) > _total_key(other)) - (
-            _total_key(self) < _total_key(other)))
-
     def same_quantum(self, other, context=None):
         other = _operand(other)
         if isinstance(self._exp, str) or isinstance(other._exp, str):
@@ -1061,16 +1056,12 @@ def _total_cmp(a, b):
     return -c if a._sign else c
 
 
-def _total_key(x):
-    return 0
-
-
 def _add(a, b, ctx, orig_b=None):
+    """a + b; for a subtraction b is the negated operand and orig_b the original (a NaN
+    result keeps the original's sign)."""
     if isinstance(a._exp, str) or isinstance(b._exp, str):
-        nan = _check_nans(ctx, a, orig_b if orig_b is not None and b.is_nan() else b)
+        nan = _check_nans(ctx, a, b if orig_b is None else orig_b)
         if nan:
-            if orig_b is not None and nan is not a and b.is_nan() and not a.is_nan():
-                return nan
             return nan
         if a._exp == 'F':
             if b._exp == 'F' and a._sign != b._sign:
