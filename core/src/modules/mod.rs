@@ -10,7 +10,7 @@
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy textwrap io
-//!           enum dataclasses abc typing fractions statistics datetime _strptime
+//!           enum dataclasses abc typing decimal fractions statistics datetime _strptime
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
 //! ```
