@@ -220,7 +220,7 @@ def _parse(s):
             payload = s[len(prefix):]
             if not payload:
                 return _new(sign, 0, kind)
-            if not payload.isdigit() or not payload.isascii() and not _digits_ok(payload):
+            if not payload.isdecimal():
                 return None
             return _new(sign, int(payload), kind)
     exp = 0
@@ -229,20 +229,16 @@ def _parse(s):
         es = s[epos + 1:]
         s = s[:epos]
         body = es[1:] if es[:1] in ('+', '-') else es
-        if not body or not body.isdigit():
+        if not body or not body.isdecimal():
             return None
         exp = int(es)
     if s.count('.') > 1:
         return None
     intpart, _, frac = s.partition('.')
     digits = intpart + frac
-    if not digits or not digits.isdigit():
+    if not digits or not digits.isdecimal():
         return None
     return _new(sign, int(digits), exp - len(frac))
-
-
-def _digits_ok(s):
-    return all(c.isdigit() for c in s)
 
 
 class Decimal(object):
@@ -432,6 +428,8 @@ class Decimal(object):
             raise OverflowError("cannot convert Infinity to integer")
         if self._exp >= 0:
             n = self._int * 10 ** self._exp
+        elif -self._exp > len(str(self._int)):
+            n = 0  # without computing 10 ** -exp for a tiny value such as 1E-999999999
         else:
             n = self._int // 10 ** -self._exp
         return -n if self._sign else n
@@ -930,6 +928,10 @@ class Decimal(object):
         if nan:
             return ctx._done(nan)
         if other._exp != 0 or other._exp == 'F':
+            ctx._pending.append(InvalidOperation)
+            return ctx._done(_new(0, 0, 'n'))
+        limit = 2 * (ctx.Emax + ctx.prec)
+        if not -limit <= int(other) <= limit:
             ctx._pending.append(InvalidOperation)
             return ctx._done(_new(0, 0, 'n'))
         if self._exp == 'F':
@@ -1449,7 +1451,7 @@ def _parse_spec(spec):
         zeropad = True
         i += 1
     j = i
-    while i < n and spec[i].isdigit():
+    while i < n and spec[i] in '0123456789':
         i += 1
     width = int(spec[j:i]) if i > j else 0
     sep = ''
@@ -1460,7 +1462,7 @@ def _parse_spec(spec):
     if i < n and spec[i] == '.':
         j = i + 1
         i = j
-        while i < n and spec[i].isdigit():
+        while i < n and spec[i] in '0123456789':
             i += 1
         if i == j:
             raise ValueError('invalid format string')
