@@ -1492,12 +1492,10 @@ def _format(d, specifier, ctx):
     spec = _parse_spec(specifier)
     kind = spec['type']
     if isinstance(d._exp, str):
-        body = _format_sign(d._sign, spec) + str(d.copy_abs())
-        if kind == '%':
-            body += '%'
+        body = str(d.copy_abs()) + ('%' if kind == '%' else '')
         if spec['zeropad']:
             spec['fill'], spec['align'] = ' ', '>'
-        return _format_align('', body, spec)
+        return _format_align(_format_sign(d._sign, spec), body, spec)
     if kind is None:
         kind = 'g' if spec['precision'] is not None or True else kind
         default = True
