@@ -517,6 +517,15 @@ fn round(vm: &mut Vm<'_>, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Valu
         args[0] = base;
     }
     let ndigits = args.get(1).cloned().or(nd_kw).filter(|n| !n.is_none());
+    // As CPython: a class's own __round__ gets ndigits unchecked (decimal's raises its own
+    // TypeError for a non-integer).
+    if let Value::Instance(i) = &args[0] {
+        if let Some(f) = i.class.lookup("__round__") {
+            let mut call_args = vec![args[0].clone()];
+            call_args.extend(ndigits);
+            return vm.call(&f, call_args, Vec::new());
+        }
+    }
     let nd = match &ndigits {
         Some(n @ (Value::Int(_) | Value::Bool(_))) => Some(vm.index_value(n)?),
         Some(Value::BigInt(b)) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
@@ -546,12 +555,6 @@ fn round(vm: &mut Vm<'_>, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Valu
         (v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)), n) => {
             let b = to_bigint(v).unwrap_or_default();
             Ok(round_int(&b, n.unwrap_or(0)))
-        }
-        (v @ Value::Instance(i), _) if i.class.lookup("__round__").is_some() => {
-            let f = i.class.lookup("__round__").unwrap_or(Value::None);
-            let mut call_args = vec![v.clone()];
-            call_args.extend(ndigits);
-            vm.call(&f, call_args, Vec::new())
         }
         (other, _) => Err(type_error(format!(
             "type {} doesn't define __round__ method",
