@@ -112,6 +112,7 @@ const NATIVE_IN_CPYTHON: &[&str] = &[
     "datetime",
     "_strptime",
     "array",
+    "decimal",
 ];
 
 fn native_in_cpython(filename: &str) -> bool {
