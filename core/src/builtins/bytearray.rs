@@ -330,13 +330,18 @@ pub(crate) fn make_bytearray(
 fn this(vm: &Vm<'_>, args: &[Value], name: &str) -> PyResult<Rc<PyByteArray>> {
     match args.first() {
         Some(Value::ByteArray(b)) => Ok(b.clone()),
-        Some(other) => Err(type_error(format!(
-            "descriptor '{name}' for 'bytearray' objects doesn't apply to a '{}' object",
+        other => Err(wrong_receiver(vm, "bytearray", name, other)),
+    }
+}
+
+/// CPython's error for a method of `class` called on something else, or on nothing.
+fn wrong_receiver(vm: &Vm<'_>, class: &str, name: &str, got: Option<&Value>) -> PyErr {
+    match got {
+        Some(other) => type_error(format!(
+            "descriptor '{name}' for '{class}' objects doesn't apply to a '{}' object",
             vm.type_name(other)
-        ))),
-        None => Err(type_error(format!(
-            "unbound method bytearray.{name}() needs an argument"
-        ))),
+        )),
+        None => type_error(format!("unbound method {class}.{name}() needs an argument")),
     }
 }
 
@@ -1020,13 +1025,7 @@ fn mv_values(m: &PyMemoryView) -> Vec<Item> {
 fn view_arg(vm: &Vm<'_>, args: &[Value], name: &str) -> PyResult<Rc<PyMemoryView>> {
     match args.first() {
         Some(Value::MemoryView(m)) => Ok(m.clone()),
-        Some(other) => Err(type_error(format!(
-            "descriptor '{name}' for 'memoryview' objects doesn't apply to a '{}' object",
-            vm.type_name(other)
-        ))),
-        None => Err(type_error(format!(
-            "unbound method memoryview.{name}() needs an argument"
-        ))),
+        other => Err(wrong_receiver(vm, "memoryview", name, other)),
     }
 }
 

@@ -13,10 +13,13 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use super::{check_args, no_kwargs, reject_kwargs, take_kwarg};
 use crate::compiler::{BinOp, CmpOp};
 use crate::host::{Reply, Stream, SuspendRequest};
-use crate::objects::{DictViewKind, Kwargs, NativeFn, NativeIter, NativeState, Value};
+use crate::objects::{
+    CodeMode, DictViewKind, Instance, Kwargs, NativeFn, NativeIter, NativeState, Value,
+};
 use crate::text::format as fmt;
 use crate::vm::bignum;
 use crate::vm::ops::to_bigint;
+use crate::vm::types::types;
 use crate::vm::{overflow_error, type_error, value_error, PyErr, PyResult, Vm};
 
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
@@ -65,6 +68,7 @@ pub(super) const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("globals", globals),
     ("locals", frame_builtin_locals),
     ("exec", frame_builtin_exec),
+    ("compile", compile),
     ("eval", frame_builtin_eval),
 ];
 
@@ -513,6 +517,15 @@ fn round(vm: &mut Vm<'_>, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Valu
         args[0] = base;
     }
     let ndigits = args.get(1).cloned().or(nd_kw).filter(|n| !n.is_none());
+    // As CPython: a class's own __round__ gets ndigits unchecked (decimal's raises its own
+    // TypeError for a non-integer).
+    if let Value::Instance(i) = &args[0] {
+        if let Some(f) = i.class.lookup("__round__") {
+            let mut call_args = vec![args[0].clone()];
+            call_args.extend(ndigits);
+            return vm.call(&f, call_args, Vec::new());
+        }
+    }
     let nd = match &ndigits {
         Some(n @ (Value::Int(_) | Value::Bool(_))) => Some(vm.index_value(n)?),
         Some(Value::BigInt(b)) => Some(if b.is_negative() { i64::MIN } else { i64::MAX }),
@@ -542,12 +555,6 @@ fn round(vm: &mut Vm<'_>, mut args: Vec<Value>, mut kw: Kwargs) -> PyResult<Valu
         (v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_)), n) => {
             let b = to_bigint(v).unwrap_or_default();
             Ok(round_int(&b, n.unwrap_or(0)))
-        }
-        (v @ Value::Instance(i), _) if i.class.lookup("__round__").is_some() => {
-            let f = i.class.lookup("__round__").unwrap_or(Value::None);
-            let mut call_args = vec![v.clone()];
-            call_args.extend(ndigits);
-            vm.call(&f, call_args, Vec::new())
         }
         (other, _) => Err(type_error(format!(
             "type {} doesn't define __round__ method",
@@ -1082,4 +1089,123 @@ fn frame_builtin_exec(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult
 
 fn frame_builtin_eval(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     vm.call_frame_builtin(None, "eval", args, kw)
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`: a code
+/// object for `exec`/`eval` (flags and optimize are accepted and ignored).
+fn compile(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    const PARAMS: [&str; 6] = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    if args.len() > PARAMS.len() {
+        return Err(type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            args.len()
+        )));
+    }
+    let mut slots: Vec<Option<Value>> = args.into_iter().map(Some).collect();
+    slots.resize(PARAMS.len(), None);
+    for (key, value) in kwargs {
+        let Some(i) = PARAMS.iter().position(|p| *p == &*key) else {
+            return Err(type_error(format!(
+                "compile() got an unexpected keyword argument '{key}'"
+            )));
+        };
+        if slots[i].is_some() {
+            return Err(type_error(format!(
+                "argument for compile() given by name ('{key}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = Some(value);
+    }
+    for (i, name) in PARAMS.iter().enumerate().take(3) {
+        if slots[i].is_none() {
+            return Err(type_error(format!(
+                "compile() missing required argument '{name}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    let source = match slots[0].take() {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        Some(v) => match v.bytes_like() {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => {
+                return Err(type_error(
+                    "compile() arg 1 must be a string, bytes or AST object",
+                ))
+            }
+        },
+        None => String::new(),
+    };
+    let filename = match slots[1].take() {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        Some(v) => match v.bytes_like() {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => {
+                return Err(type_error(format!(
+                    "compile() argument 'filename' must be str, bytes or os.PathLike, not {}",
+                    vm.type_name(&v)
+                )))
+            }
+        },
+        None => String::new(),
+    };
+    let mode = match slots[2].take() {
+        Some(Value::Str(s)) => match s.as_str() {
+            "exec" => CodeMode::Exec,
+            "eval" => CodeMode::Eval,
+            "single" => CodeMode::Single,
+            _ => {
+                return Err(value_error(
+                    "compile() mode must be 'exec', 'eval' or 'single'",
+                ))
+            }
+        },
+        Some(v) => {
+            return Err(type_error(format!(
+                "compile() argument 'mode' must be str, not {}",
+                vm.type_name(&v)
+            )))
+        }
+        None => CodeMode::Exec,
+    };
+    let compiled = match mode {
+        CodeMode::Eval => crate::syntax::compile_eval(&source, &filename),
+        CodeMode::Exec => crate::syntax::compile_exec(&source, &filename),
+        // One expression statement prints its value; any other statement just runs.
+        CodeMode::Single => match crate::syntax::compile_eval(&source, &filename) {
+            Ok(code) => Ok(code),
+            Err(_) => {
+                return crate::syntax::compile_exec(&source, &filename)
+                    .map(|code| code_object(code, CodeMode::Exec))
+                    .map_err(|e| crate::vm::located_syntax_error(e, &filename, &source))
+            }
+        },
+    };
+    compiled
+        .map(|code| code_object(code, mode))
+        .map_err(|e| crate::vm::located_syntax_error(e, &filename, &source))
+}
+
+fn code_object(code: Rc<crate::compiler::Code>, mode: CodeMode) -> Value {
+    let attrs = [
+        ("co_name", Value::str(&*code.name)),
+        ("co_filename", Value::str(&*code.filename)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (Rc::from(k), v))
+    .collect();
+    Value::Instance(Rc::new(Instance {
+        class: types().code.clone(),
+        attrs: std::cell::RefCell::new(attrs),
+        exc: None,
+        native: Some(std::cell::RefCell::new(NativeState::Code(code, mode))),
+    }))
 }

@@ -170,6 +170,9 @@ fn exc_args(v: &Value) -> Vec<Value> {
 
 /// `str(exc)`: '' for no args, str(arg) for one (repr for KeyError), else str(args).
 pub(crate) fn exception_str(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
+    if let Some(located) = syntax_error_str(v) {
+        return Ok(located);
+    }
     let args = exc_args(v);
     let is_key_error = matches!(v, Value::Instance(i) if i.class.is_subclass(&crate::vm::types::types().exc("KeyError")));
     match args.len() {
@@ -178,6 +181,36 @@ pub(crate) fn exception_str(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
         1 => vm.to_str(&args[0]),
         _ => vm.repr(&Value::tuple(args)),
     }
+}
+
+/// CPython's `SyntaxError.__str__`: `msg (file's basename, line N)` when `msg` is a str
+/// and the location is known.
+fn syntax_error_str(v: &Value) -> Option<String> {
+    let Value::Instance(i) = v else { return None };
+    if !i
+        .class
+        .is_subclass(&crate::vm::types::types().exc("SyntaxError"))
+    {
+        return None;
+    }
+    let attrs = i.attrs.borrow();
+    let Some(Value::Str(msg)) = attrs.get("msg") else {
+        return None;
+    };
+    let file = match attrs.get("filename") {
+        Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_owned()),
+        _ => None,
+    };
+    let line = match attrs.get("lineno") {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    Some(match (file, line) {
+        (Some(f), Some(n)) => format!("{} ({f}, line {n})", msg.as_str()),
+        (Some(f), None) => format!("{} ({f})", msg.as_str()),
+        (None, Some(n)) => format!("{} (line {n})", msg.as_str()),
+        (None, None) => msg.as_str().to_owned(),
+    })
 }
 
 /// `repr(exc)`: `ValueError('message')`.

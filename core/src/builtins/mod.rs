@@ -32,10 +32,10 @@ use std::rc::Rc;
 
 pub(crate) use construct::construct;
 pub(crate) use dict::{dict_copy, dict_eq, dict_from_str_pairs, dict_set_str};
-pub(crate) use functions::namespace_dict;
+pub(crate) use functions::{namespace_dict, write_to};
 pub(crate) use misc::{exception_str, object_method};
 pub(crate) use set::{set_algebra, set_compare, set_contains, set_update};
-pub(crate) use str::percent_format;
+pub(crate) use str::{bytes_percent_format, percent_format};
 
 use crate::objects::{AttrMap, Builtin, Class, Kwargs, Module, NativeFn, Value};
 use crate::vm::types::BuiltinTypes;
@@ -267,6 +267,14 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
             }
             if let Some(r) = dict_view_repr(vm, i)? {
                 return Ok(r);
+            }
+            if let Some(crate::objects::NativeState::Code(code, _)) =
+                i.native.as_ref().map(|n| n.borrow()).as_deref()
+            {
+                return Ok(format!(
+                    "<code object {} at {addr:#x}, file \"{}\", line 1>",
+                    code.name, code.filename
+                ));
             }
             if let Some(r) = crate::modules::native_repr(vm, i)? {
                 return Ok(r);

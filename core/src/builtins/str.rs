@@ -2141,6 +2141,123 @@ fn percent_char(vm: &mut Vm<'_>, v: &Value) -> PyResult<char> {
     Ok(char::from_u32(code).unwrap_or('\u{fffd}'))
 }
 
+/// The right operand of `bytes % args`: as for str, except what '%s', '%b' and '%c'
+/// accept, and which operands are mappings.
+struct BytesPercentOperand<'v, 'a>(PercentOperand<'v, 'a>);
+
+impl BytesPercentOperand<'_, '_> {
+    /// The argument a conversion takes: `%(name)` keys are bytes here.
+    fn arg(&mut self, key: PercentKey<'_>) -> PyResult<Value> {
+        match key {
+            PercentKey::Name(k) => {
+                let key = Value::Bytes(Rc::new(k.chars().map(|c| c as u32 as u8).collect()));
+                self.0.vm.getitem(self.0.args, &key)
+            }
+            index => self.0.arg(index),
+        }
+    }
+}
+
+impl PercentArgs for BytesPercentOperand<'_, '_> {
+    type Error = PercentError;
+
+    /// CPython: a mapping that is not a tuple, bytes or str.
+    fn is_mapping(&self) -> bool {
+        match self.0.args {
+            Value::Bytes(_) => false,
+            Value::ByteArray(_) => true,
+            _ => self.0.is_mapping(),
+        }
+    }
+    fn positional_len(&self) -> usize {
+        self.0.positional_len()
+    }
+    fn str_of(&mut self, key: PercentKey<'_>) -> Result<String, PercentError> {
+        self.bytes_of(key)
+    }
+    fn repr_of(&mut self, key: PercentKey<'_>) -> Result<String, PercentError> {
+        let v = self.arg(key)?;
+        Ok(self.0.vm.repr(&v)?)
+    }
+    fn int_of(&mut self, key: PercentKey<'_>, conversion: char) -> Result<BigInt, PercentError> {
+        let v = self.arg(key)?;
+        Ok(percent_int(self.0.vm, &v, conversion)?)
+    }
+    fn float_of(&mut self, key: PercentKey<'_>, _conversion: char) -> Result<f64, PercentError> {
+        let v = self.arg(key)?;
+        Ok(percent_float(self.0.vm, &v)?)
+    }
+    /// An int in range(256), or a bytes/bytearray of length 1.
+    fn char_of(&mut self, key: PercentKey<'_>) -> Result<char, PercentError> {
+        let v = self.arg(key)?;
+        let byte = match &v {
+            Value::Bytes(b) if b.len() == 1 => Some(b[0]),
+            Value::ByteArray(b) if b.data.borrow().len() == 1 => Some(b.data.borrow()[0]),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Instance(_) if !matches!(&v, Value::Instance(i) if i.class.lookup("__index__").is_none()) =>
+            {
+                let code = match &v {
+                    Value::Instance(_) => percent_int(self.0.vm, &v, 'x')?,
+                    _ => to_bigint(&v).unwrap_or_default(),
+                };
+                let code = code.to_u8();
+                Some(code.ok_or_else(|| overflow_error("%c arg not in range(256)"))?)
+            }
+            _ => None,
+        };
+        let byte = byte
+            .ok_or_else(|| type_error("%c requires an integer in range(256) or a single byte"))?;
+        Ok(char::from(byte))
+    }
+    fn formats_bytes(&self) -> bool {
+        true
+    }
+    fn bytes_of(&mut self, key: PercentKey<'_>) -> Result<String, PercentError> {
+        let v = self.arg(key)?;
+        let data = match v.bytes_like() {
+            Some(data) => data,
+            None => {
+                let method = match &v {
+                    Value::Instance(i) => i.class.lookup("__bytes__"),
+                    _ => None,
+                };
+                let produced = match method {
+                    Some(f) => self.0.vm.call1(&f, v.clone())?,
+                    None => Value::None,
+                };
+                match produced {
+                    Value::Bytes(b) => b,
+                    _ => {
+                        return Err(type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                            self.0.vm.type_name(&v)
+                        ))
+                        .into())
+                    }
+                }
+            }
+        };
+        Ok(data.iter().map(|&b| char::from(b)).collect())
+    }
+}
+
+/// `fmt % args` for bytes and bytearray (the result has `fmt`'s type).
+pub(crate) fn bytes_percent_format(vm: &mut Vm<'_>, fmt: &Value, args: &Value) -> PyResult<Value> {
+    let Some(data) = fmt.bytes_like() else {
+        return Err(type_error("bytes % needs a bytes-like format"));
+    };
+    let text: String = data.iter().map(|&b| char::from(b)).collect();
+    let mut operand = BytesPercentOperand(PercentOperand { vm, args });
+    let out = fmt::percent_format(&text, &mut operand).map_err(|e| e.0)?;
+    // Every conversion yields chars below U+0100 here, one per byte.
+    let out: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+    check_size(out.len())?;
+    vm.reserve(out.len() as u64, 1)?;
+    Ok(match fmt {
+        Value::ByteArray(_) => Value::bytearray(out),
+        _ => Value::Bytes(Rc::new(out)),
+    })
+}
+
 /// `fmt % args`.
 pub(crate) fn percent_format(vm: &mut Vm<'_>, fmt: &Rc<PyStr>, args: &Value) -> PyResult<Value> {
     let mut operand = PercentOperand { vm, args };

@@ -11,7 +11,7 @@
 //!   json    json.rs          urllib.request / urllib.error  urllib.rs (urlopen suspends)
 //!   host    call(name, *args): a blocking function registered by the embedder (suspends)
 //!   collections itertools functools operator heapq bisect string copy textwrap io
-//!           enum dataclasses abc typing fractions statistics datetime _strptime array
+//!           enum dataclasses abc typing decimal fractions statistics datetime _strptime array
 //!           Python source in py/, compiled and run on first import ([`PYTHON_MODULES`])
 //!   re      py/re.py + py/_re_parser.py (CPython's parser) over _sre (sre.rs, the matcher)
 //!   asyncio py/asyncio.py: the event loop, futures, tasks, queues, locks; it sleeps
@@ -58,6 +58,7 @@ const PYTHON_MODULES: &[(&str, &str)] = &[
     ("dataclasses", include_str!("py/dataclasses.py")),
     ("abc", include_str!("py/abc.py")),
     ("typing", include_str!("py/typing.py")),
+    ("decimal", include_str!("py/decimal.py")),
     ("fractions", include_str!("py/fractions.py")),
     ("statistics", include_str!("py/statistics.py")),
     ("datetime", include_str!("py/datetime.py")),

@@ -642,6 +642,20 @@ pub(crate) enum NativeState {
     Base(Value),
     /// A `random.Random` instance's generator (None until first seeded or used).
     Random(Option<crate::modules::mersenne::MersenneTwister>),
+    /// A code object made by `compile()`, run by `exec`/`eval`.
+    Code(Rc<crate::compiler::Code>, CodeMode),
+}
+
+/// How `compile()` was asked to compile a code object.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CodeMode {
+    /// Statements (`'exec'`): running it gives None.
+    Exec,
+    /// One expression (`'eval'`): running it gives its value.
+    Eval,
+    /// One interactive statement (`'single'`): an expression's value other than None is
+    /// printed as the REPL prints it.
+    Single,
 }
 
 pub(crate) struct Module {

@@ -1349,6 +1349,17 @@ pub(crate) trait PercentArgs {
     /// '%c': a one-character str, or an int in range(0x110000) ("%c requires int or
     /// char", "%c arg not in range(0x110000)").
     fn char_of(&mut self, key: PercentKey<'_>) -> Result<char, Self::Error>;
+    /// True for `bytes % args` (CPython's `_PyBytes_FormatEx`): '%s' and '%b' take
+    /// [`PercentArgs::bytes_of`], '%r' is '%a', and a leftover argument reads "during
+    /// bytes formatting". The text then holds one char per byte (Latin-1).
+    fn formats_bytes(&self) -> bool {
+        false
+    }
+    /// '%s'/'%b' of `bytes % args`: a bytes-like argument (or `__bytes__`'s result) as
+    /// Latin-1 text.
+    fn bytes_of(&mut self, key: PercentKey<'_>) -> Result<String, Self::Error> {
+        self.str_of(key)
+    }
 }
 
 /// Which argument the next conversion takes (CPython's argidx/arglen, and the looked-up
@@ -1389,6 +1400,7 @@ pub(crate) fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<
     let len = chars.len();
     let is_mapping = args.is_mapping();
     let positional_len = args.positional_len();
+    let bytes = args.formats_bytes();
     let mut cursor = ArgCursor::Positional(0);
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut pos = 0;
@@ -1513,6 +1525,8 @@ pub(crate) fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<
 
         let key = cursor.next(positional_len)?;
         let (text, numeric) = match ch {
+            's' | 'b' if bytes => (args.bytes_of(key)?, false),
+            'r' | 'a' if bytes => (ascii_escape(&args.repr_of(key)?), false),
             's' => (args.str_of(key)?, false),
             'r' => (args.repr_of(key)?, false),
             'a' => (ascii_escape(&args.repr_of(key)?), false),
@@ -1556,9 +1570,10 @@ pub(crate) fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<
     }
     if let ArgCursor::Positional(index) = cursor {
         if index < positional_len && !is_mapping {
-            return Err(FormatError::Type(
-                "not all arguments converted during string formatting".to_string(),
-            )
+            let what = if bytes { "bytes" } else { "string" };
+            return Err(FormatError::Type(format!(
+                "not all arguments converted during {what} formatting"
+            ))
             .into());
         }
     }

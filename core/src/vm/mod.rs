@@ -41,6 +41,7 @@ pub(crate) use attr::new_property;
 pub(crate) use coroutines::async_gen_step;
 pub(crate) use errors::*;
 pub(crate) use eval::{Frame, FrameExit, Resume};
+pub(crate) use namespaces::located_syntax_error;
 pub(crate) use protocol::{bare_instance, instantiate_plain, new_user_class};
 pub(crate) use traceback::{exception_type_name, format_exception};
 

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use super::{type_error, Frame, FrameExit, PyErr, PyResult, Vm};
 use crate::builtins::{check_args, dict_from_str_pairs, namespace_dict, new_module, no_kwargs};
-use crate::objects::{Kwargs, Module, Value};
+use crate::objects::{CodeMode, Kwargs, Module, NativeState, Value};
 
 /// True for a call of one of this file's builtins that needs the calling frame.
 #[inline]
@@ -141,21 +141,35 @@ impl Vm<'_> {
             }));
         }
         check_args(name, &args, 1, 3)?;
-        let source = match &args[0] {
-            Value::Str(s) => s.as_str().to_string(),
-            Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-            _ => {
-                return Err(type_error(format!(
-                    "{name}() arg 1 must be a string, bytes or code object"
-                )));
+        let compiled = match &args[0] {
+            Value::Instance(i) => match i.native.as_ref().map(|n| n.borrow()).as_deref() {
+                Some(NativeState::Code(code, mode)) => Some((code.clone(), *mode)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (code, mode) = match compiled {
+            Some(compiled) => compiled,
+            None => {
+                let source = match &args[0] {
+                    Value::Str(s) => s.as_str().to_string(),
+                    Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                    _ => {
+                        return Err(type_error(format!(
+                            "{name}() arg 1 must be a string, bytes or code object"
+                        )));
+                    }
+                };
+                let located = |e| located_syntax_error(e, "<string>", &source);
+                if name == "eval" {
+                    let code = crate::syntax::compile_eval(&source, "<string>");
+                    (code.map_err(located)?, CodeMode::Eval)
+                } else {
+                    let code = crate::syntax::compile_exec(&source, "<string>");
+                    (code.map_err(located)?, CodeMode::Exec)
+                }
             }
         };
-        let code = if name == "eval" {
-            crate::syntax::compile_eval(&source, "<string>")
-        } else {
-            crate::syntax::compile_exec(&source, "<string>")
-        }
-        .map_err(syntax_error)?;
         let scope = self.exec_scope(caller, name, args.get(1), args.get(2))?;
         let mut run = Frame::new(code, scope.globals.clone(), None);
         run.namespace = scope.namespace.clone();
@@ -167,10 +181,23 @@ impl Vm<'_> {
         if let (Some(d), Some(ns)) = (&scope.locals_dict, &scope.namespace) {
             self.write_back(ns, d)?;
         }
-        match result? {
-            FrameExit::Return(v) | FrameExit::Yield(v) => {
-                Ok(if name == "eval" { v } else { Value::None })
+        let value = match result? {
+            FrameExit::Return(v) | FrameExit::Yield(v) => v,
+        };
+        match mode {
+            CodeMode::Single if !value.is_none() => {
+                // sys.displayhook: the repr on sys.stdout, and the value in builtins._.
+                let text = self.repr(&value)?;
+                let sys = Value::Module(self.import_module("sys")?);
+                let stdout = self.getattr(&sys, "stdout")?;
+                crate::builtins::write_to(self, &stdout, &format!("{text}\n"))?;
+                let builtins = Value::Module(self.rt.builtins.clone());
+                self.setattr(&builtins, "_", value)?;
+                Ok(Value::None)
             }
+            // eval of a code object compiled for exec (or exec of any) gives None.
+            CodeMode::Eval if name == "eval" => Ok(value),
+            _ => Ok(Value::None),
         }
     }
 
@@ -283,6 +310,52 @@ impl Vm<'_> {
     }
 }
 
-fn syntax_error(e: crate::syntax::SyntaxErr) -> PyErr {
-    PyErr::new(e.type_name, e.message)
+/// The SyntaxError `compile()` raises for `source` compiled as `filename`: CPython's
+/// args `(msg, (filename, lineno, offset, text, end_lineno, end_offset))` and
+/// attributes, whose `str()` reads `msg (filename, line N)`.
+pub(crate) fn located_syntax_error(
+    e: crate::syntax::SyntaxErr,
+    filename: &str,
+    source: &str,
+) -> PyErr {
+    if e.type_name == "RecursionError" {
+        return PyErr::new(e.type_name, e.message);
+    }
+    // The line as the source has it, with its newline if it has one.
+    let text = match source.split_inclusive('\n').nth(e.line.saturating_sub(1)) {
+        Some(line) if e.line > 0 => Value::str(line),
+        _ => Value::None,
+    };
+    let (line, offset) = (Value::Int(e.line as i64), Value::Int(e.column as i64 + 1));
+    let location = [
+        Value::str(filename),
+        line.clone(),
+        offset.clone(),
+        text.clone(),
+        line.clone(),
+        offset.clone(),
+    ];
+    let class = crate::vm::types::types().exc(e.type_name);
+    let err = PyErr::with_args(
+        &class,
+        vec![
+            Value::str(e.message.as_str()),
+            Value::tuple(location.to_vec()),
+        ],
+    );
+    {
+        let mut attrs = err.instance().attrs.borrow_mut();
+        for (name, value) in [
+            ("msg", Value::str(e.message.as_str())),
+            ("filename", Value::str(filename)),
+            ("lineno", line.clone()),
+            ("offset", offset.clone()),
+            ("text", text),
+            ("end_lineno", line),
+            ("end_offset", offset),
+        ] {
+            attrs.insert(name.into(), value);
+        }
+    }
+    err
 }

@@ -641,6 +641,13 @@ impl Vm<'_> {
             ) if is_int(n) => {
                 return self.repeat(b, n);
             }
+            (BinOp::Mod, Value::Bytes(_) | Value::ByteArray(_), _) => {
+                let args = match crate::builtins::subclass::base_value(b) {
+                    Some(t @ Value::Tuple(_)) => t,
+                    _ => b.clone(),
+                };
+                return crate::builtins::bytes_percent_format(self, a, &args);
+            }
             (BinOp::Mod, Value::Str(s), _) => {
                 // A tuple subclass (a namedtuple) supplies the arguments as a tuple does.
                 let args = match crate::builtins::subclass::base_value(b) {

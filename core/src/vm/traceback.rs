@@ -31,7 +31,18 @@ pub(crate) fn exception_summary(vm: &mut Vm<'_>, exc: &Value) -> String {
         return String::from("<exception>");
     };
     let name = exception_type_name(&inst.class);
-    let message = match vm.to_str(exc) {
+    // A located SyntaxError's last line is its bare msg (CPython's traceback module).
+    let located_msg = match inst.attrs.borrow().get("msg") {
+        Some(Value::Str(m))
+            if inst
+                .class
+                .is_subclass(&crate::vm::types::types().exc("SyntaxError")) =>
+        {
+            Some(m.as_str().to_owned())
+        }
+        _ => None,
+    };
+    let message = match located_msg.map_or_else(|| vm.to_str(exc), Ok) {
         Ok(m) => m,
         Err(_) => String::from("<exception str() failed>"),
     };
@@ -105,6 +116,8 @@ const NATIVE_IN_CPYTHON: &[&str] = &[
     "struct",
     "datetime",
     "_strptime",
+    "array",
+    "decimal",
 ];
 
 fn native_in_cpython(filename: &str) -> bool {

@@ -3,14 +3,21 @@
 # Python source, run on first import: CPython 3.11's fractions.py (PSF licensed) without
 # its docstrings, with a scanner in place of its string-parsing regular expression (it
 # accepts exactly the same literals: '3/4', ' -1.25e-3 ', '1_000') and with the numeric
-# tower (`numbers`) replaced by checks for int and Fraction; Decimal is not supported.
+# tower (`numbers`) replaced by checks for int and Fraction. Decimal is recognised without
+# importing decimal here: a Decimal exists only once a program has imported it.
 # Invariant: values, reprs, hashes, comparisons, mixed arithmetic with int/float and the
 # errors are CPython 3.11's.
 
 import math
 import operator
+import sys as _sys
 
 __all__ = ['Fraction']
+
+def _is_decimal(x):
+    m = _sys.modules.get('decimal')
+    return m is not None and isinstance(x, m.Decimal)
+
 
 _PyHASH_MODULUS = 2 ** 61 - 1
 _PyHASH_INF = 314159
@@ -95,7 +102,8 @@ class Fraction:
                 self._denominator = numerator.denominator
                 return self
 
-            elif isinstance(numerator, float):
+            elif isinstance(numerator, float) or _is_decimal(numerator):
+                # Exact conversion
                 self._numerator, self._denominator = numerator.as_integer_ratio()
                 return self
 
@@ -161,6 +169,16 @@ class Fraction:
             raise TypeError("%s.from_float() only takes floats, not %r (%s)" %
                             (cls.__name__, f, type(f).__name__))
         return cls(*f.as_integer_ratio())
+
+    @classmethod
+    def from_decimal(cls, dec):
+        if isinstance(dec, int):
+            return cls(dec)
+        elif not _is_decimal(dec):
+            raise TypeError(
+                "%s.from_decimal() only takes Decimals, not %r (%s)" %
+                (cls.__name__, dec, type(dec).__name__))
+        return cls(*dec.as_integer_ratio())
 
     def as_integer_ratio(self):
         return (self._numerator, self._denominator)

@@ -4,8 +4,8 @@
 #
 # Python source, run on first import: CPython 3.11's statistics.py (PSF licensed) without
 # its docstrings and comments. Its exact arithmetic goes through fractions.Fraction, so
-# results are CPython's to the last digit. Decimal data is not supported (there is no
-# decimal module): `Decimal` below is a placeholder no value belongs to.
+# results are CPython's to the last digit. Decimal data is supported without importing
+# decimal here: a Decimal exists only once a program has imported it (`_decimal_type`).
 # Invariant: results and StatisticsError/TypeError messages are CPython 3.11's.
 
 __all__ = [
@@ -38,9 +38,14 @@ import sys
 from fractions import Fraction
 
 
-class Decimal:
-    # No decimal module here: a class no value is an instance of.
+class _NoDecimal:
+    # Stands for Decimal until decimal is imported: a class no value is an instance of.
     pass
+
+
+def _decimal_type():
+    m = sys.modules.get('decimal')
+    return m.Decimal if m is not None else _NoDecimal
 
 
 from itertools import groupby, repeat
@@ -155,7 +160,7 @@ def _convert(value, T):
     try:
         return T(value)
     except TypeError:
-        if issubclass(T, Decimal):
+        if issubclass(T, _decimal_type()):
             return T(value.numerator) / T(value.denominator)
         else:
             raise
@@ -187,7 +192,8 @@ def _float_sqrt_of_frac(n: int, m: int) -> float:
     return numerator / denominator   # Convert to float
 
 
-def _decimal_sqrt_of_frac(n: int, m: int) -> Decimal:
+def _decimal_sqrt_of_frac(n: int, m: int):
+    Decimal = _decimal_type()
     if n <= 0:
         if not n:
             return Decimal('0.0')
@@ -403,7 +409,7 @@ def stdev(data, xbar=None):
     if n < 2:
         raise StatisticsError('stdev requires at least two data points')
     mss = ss / (n - 1)
-    if issubclass(T, Decimal):
+    if issubclass(T, _decimal_type()):
         return _decimal_sqrt_of_frac(mss.numerator, mss.denominator)
     return _float_sqrt_of_frac(mss.numerator, mss.denominator)
 
@@ -413,7 +419,7 @@ def pstdev(data, mu=None):
     if n < 1:
         raise StatisticsError('pstdev requires at least one data point')
     mss = ss / n
-    if issubclass(T, Decimal):
+    if issubclass(T, _decimal_type()):
         return _decimal_sqrt_of_frac(mss.numerator, mss.denominator)
     return _float_sqrt_of_frac(mss.numerator, mss.denominator)
 
