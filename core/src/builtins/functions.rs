@@ -1179,15 +1179,8 @@ fn compile(vm: &mut Vm<'_>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value>
     let compiled = match mode {
         CodeMode::Eval => crate::syntax::compile_eval(&source, &filename),
         CodeMode::Exec => crate::syntax::compile_exec(&source, &filename),
-        // One expression statement prints its value; any other statement just runs.
-        CodeMode::Single => match crate::syntax::compile_eval(&source, &filename) {
-            Ok(code) => Ok(code),
-            Err(_) => {
-                return crate::syntax::compile_exec(&source, &filename)
-                    .map(|code| code_object(code, CodeMode::Exec))
-                    .map_err(|e| crate::vm::located_syntax_error(e, &filename, &source))
-            }
-        },
+        // Expression statements print their values, as the REPL's do.
+        CodeMode::Single => crate::syntax::compile_interactive(&source, &filename),
     };
     compiled
         .map(|code| code_object(code, mode))

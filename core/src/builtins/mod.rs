@@ -32,7 +32,7 @@ use std::rc::Rc;
 
 pub(crate) use construct::construct;
 pub(crate) use dict::{dict_copy, dict_eq, dict_from_str_pairs, dict_set_str};
-pub(crate) use functions::{namespace_dict, write_to};
+pub(crate) use functions::namespace_dict;
 pub(crate) use misc::{exception_str, object_method};
 pub(crate) use set::{set_algebra, set_compare, set_contains, set_update};
 pub(crate) use str::{bytes_percent_format, percent_format};

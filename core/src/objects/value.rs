@@ -653,8 +653,8 @@ pub(crate) enum CodeMode {
     Exec,
     /// One expression (`'eval'`): running it gives its value.
     Eval,
-    /// One interactive statement (`'single'`): an expression's value other than None is
-    /// printed as the REPL prints it.
+    /// One interactive input (`'single'`): expression statements print their values as
+    /// the REPL's do.
     Single,
 }
 

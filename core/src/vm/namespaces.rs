@@ -184,21 +184,12 @@ impl Vm<'_> {
         let value = match result? {
             FrameExit::Return(v) | FrameExit::Yield(v) => v,
         };
-        match mode {
-            CodeMode::Single if !value.is_none() => {
-                // sys.displayhook: the repr on sys.stdout, and the value in builtins._.
-                let text = self.repr(&value)?;
-                let sys = Value::Module(self.import_module("sys")?);
-                let stdout = self.getattr(&sys, "stdout")?;
-                crate::builtins::write_to(self, &stdout, &format!("{text}\n"))?;
-                let builtins = Value::Module(self.rt.builtins.clone());
-                self.setattr(&builtins, "_", value)?;
-                Ok(Value::None)
-            }
-            // eval of a code object compiled for exec (or exec of any) gives None.
-            CodeMode::Eval if name == "eval" => Ok(value),
-            _ => Ok(Value::None),
-        }
+        // eval of a code object compiled for exec (or exec of any) gives None.
+        Ok(if mode == CodeMode::Eval && name == "eval" {
+            value
+        } else {
+            Value::None
+        })
     }
 
     fn exec_scope(

@@ -58,10 +58,12 @@ pub(crate) fn exception_summary(vm: &mut Vm<'_>, exc: &Value) -> String {
     }
 }
 
-/// The line a traceback entry shows under its `File` line: none for `-c` code, stdin
-/// and `exec()`'d strings, as CPython's `linecache` finds no file by those names.
+/// The line a traceback entry shows under its `File` line: none for `-c` code, stdin,
+/// `exec()`'d strings and `compile()`'d names (`<string>`, `<stdin>`, `<calc>`), as
+/// CPython's `linecache` finds no file by such names; `<frozen ...>` modules show theirs
+/// (CPython's have real files).
 fn source_line(entry: &TracebackEntry) -> Option<&str> {
-    if matches!(&*entry.filename, "<string>" | "<stdin>") {
+    if entry.filename.starts_with('<') && !entry.filename.starts_with("<frozen ") {
         return None;
     }
     let line = entry
