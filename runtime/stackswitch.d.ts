@@ -71,7 +71,8 @@ export type HostValue = null | boolean | number | string | HostValue[] | { [key:
 
 export interface SessionOptions {
   backend?: BackendName;
-  /** Shown in tracebacks (`File "<filename>", line N`). */
+  /** Shown in tracebacks (`File "main.py", line N`); default "main.py". A name in angle
+   *  brackets (`<stdin>`) makes tracebacks show no source lines, as CPython's. */
   filename?: string;
   /** `sys.argv`. */
   argv?: string[];

@@ -593,7 +593,10 @@ export class Session {
   /** Create a session and its backend handle (asyncify instantiates asynchronously). */
   static async open(glue, backend, options) {
     const session = new Session(glue, backend, options);
-    const args = [session.#bridge, options.filename ?? "<stdin>", options.argv ?? [options.filename ?? ""]];
+    // A file name, not a `<name>`: tracebacks show source lines for files only (as
+    // CPython's, which finds no file called `<stdin>`).
+    const filename = options.filename ?? "main.py";
+    const args = [session.#bridge, filename, options.argv ?? [options.filename ?? ""]];
     const { maxSeconds, maxSteps } = options.limits;
     session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args, maxSeconds, maxSteps);
     for (const [path, data] of Object.entries(options.files ?? {})) await session.fs.write(path, data);
