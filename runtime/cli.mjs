@@ -17,6 +17,9 @@
 // the signal is seen), a pending input() or time.sleep(). An uncaught one prints its
 // traceback and the process ends by SIGINT, as CPython's does (a shell shows 130).
 //
+// STACKSWITCH_YIELD_EVERY_MS=N sets the session's time slice (`yieldEveryMs`, default 20):
+// the conformance runs use 1 so that the suite yields many times in every program.
+//
 // Known difference: stdout is written as the program writes it, also to a pipe, where
 // CPython's is block buffered (so `2>&1` logs interleave differently): the runtime's
 // hosts have no flush() to carry `print(flush=True)` through yet.
@@ -121,7 +124,9 @@ if (line.kind === "command") {
 
 let session;
 try {
-  session = await createSession({ backend, filename, argv: [argv0, ...line.rest] });
+  const slice = process.env.STACKSWITCH_YIELD_EVERY_MS;
+  const yieldEveryMs = slice ? Number(slice) : undefined;
+  session = await createSession({ backend, filename, argv: [argv0, ...line.rest], yieldEveryMs });
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(70);

@@ -68,6 +68,9 @@ fn cli_runner(node: &Path, dist: &Path, backend: &str) -> Arc<dyn Runner> {
     Arc::new(move |invocation: Invocation| -> Outcome {
         let mut command = Command::new(&node);
         command.arg(&cli).args(["--backend", &backend]);
+        // A 1 ms time slice: the conformance programs yield to the event loop many times
+        // (with the 20 ms default most would end before their first yield).
+        command.env("STACKSWITCH_YIELD_EVERY_MS", "1");
         run_in_subprocess(command, &invocation)
     })
 }
