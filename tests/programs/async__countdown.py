@@ -31,7 +31,8 @@ async def main():
     t0 = loop.time()
     finished = await asyncio.gather(countdown("A", 3, 0.03), countdown("B", 2, 0.3))
     elapsed = time.monotonic() - start
-    print(finished, elapsed >= 0.6, loop.time() - t0 >= 0.6)
+    # Clocks in pages tick in whole milliseconds (Firefox): allow one tick.
+    print(finished, elapsed >= 0.599, loop.time() - t0 >= 0.599)
 
     order = []
 
@@ -55,7 +56,7 @@ async def main():
 
     before = time.monotonic()
     print(await asyncio.sleep(0.015, result="slept"))
-    print(time.monotonic() - before >= 0.015)
+    print(time.monotonic() - before >= 0.014)
 
     try:
         async with asyncio.timeout(0.01):
