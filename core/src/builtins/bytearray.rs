@@ -1306,25 +1306,15 @@ byte_tests! {
 
 /// CPython's `_Py_bytes_istitle`: cased runs start upper-case, and there is one.
 fn istitle(b: &[u8]) -> bool {
-    let (mut cased, mut previous_cased) = (false, false);
-    for &c in b {
+    crate::builtins::str::is_title_cased(b.iter().map(|c| {
         if c.is_ascii_uppercase() {
-            if previous_cased {
-                return false;
-            }
-            previous_cased = true;
-            cased = true;
+            Some(true)
         } else if c.is_ascii_lowercase() {
-            if !previous_cased {
-                return false;
-            }
-            previous_cased = true;
-            cased = true;
+            Some(false)
         } else {
-            previous_cased = false;
+            None
         }
-    }
-    cased
+    }))
 }
 
 /// Byte-to-bytes case mappings: `name: mapping;`.

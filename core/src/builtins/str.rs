@@ -1279,22 +1279,32 @@ fn all_cased_as(s: &PyStr, upper: bool) -> bool {
 }
 
 fn str_istitle(s: &PyStr) -> bool {
-    let (mut cased, mut previous_cased) = (false, false);
-    for c in s.as_str().chars() {
+    is_title_cased(s.as_str().chars().map(|c| {
         if c.is_uppercase() || is_titlecase(c) {
-            if previous_cased {
-                return false;
-            }
-            previous_cased = true;
-            cased = true;
+            Some(true)
         } else if c.is_lowercase() {
-            if !previous_cased {
-                return false;
-            }
-            previous_cased = true;
-            cased = true;
+            Some(false)
         } else {
-            previous_cased = false;
+            None
+        }
+    }))
+}
+
+/// `istitle` over characters classified as upper/title (`Some(true)`), lower
+/// (`Some(false)`) or uncased (`None`): every cased run starts upper-case, and there is
+/// one. Shared by `str.istitle` and bytes'.
+pub(crate) fn is_title_cased(cases: impl Iterator<Item = Option<bool>>) -> bool {
+    let (mut cased, mut previous_cased) = (false, false);
+    for case in cases {
+        match case {
+            Some(upper) => {
+                if upper == previous_cased {
+                    return false;
+                }
+                previous_cased = true;
+                cased = true;
+            }
+            None => previous_cased = false,
         }
     }
     cased
