@@ -126,7 +126,8 @@ let session;
 try {
   const slice = process.env.STACKSWITCH_YIELD_EVERY_MS;
   const yieldEveryMs = slice ? Number(slice) : undefined;
-  session = await createSession({ backend, filename, argv: [argv0, ...line.rest], yieldEveryMs });
+  // The program's files are the machine's, as under python3 (relative to the current directory).
+  session = await createSession({ backend, filename, argv: [argv0, ...line.rest], yieldEveryMs, filesystem: "node", env: { ...process.env } });
 } catch (error) {
   process.stderr.write(`${error.message}\n`);
   process.exit(70);

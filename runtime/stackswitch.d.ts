@@ -131,6 +131,16 @@ export interface SessionOptions {
    *  missing directories are created. `open()`, `os` and `import` of the program's own
    *  modules (`helper.py`, `pkg/__init__.py`) see them. Default: none. */
   files?: Record<string, string | Uint8Array>;
+  /** Which files the program sees: "memory" (default), the session's own in-memory
+   *  filesystem that `files` fills and `fs` reads back; or "node", the machine's files
+   *  through node:fs (Node only; what cli.mjs uses), each session with its own current
+   *  directory. */
+  filesystem?: "memory" | "node";
+  /** The program's current directory at start (`os.getcwd()`): in the memory filesystem
+   *  created if missing (default "/"); with "node" it must exist (default process.cwd()). */
+  cwd?: string;
+  /** `os.environ`: names to string values. Default: empty (cli.mjs passes the process's). */
+  env?: Record<string, string>;
 }
 
 /** A session's filesystem, as the embedder sees it. Each call waits for a run in
@@ -143,7 +153,7 @@ export interface SessionFiles {
   readText(path: string): Promise<string>;
   /** Create or replace a file (text is stored as UTF-8), creating missing directories. */
   write(path: string, data: string | Uint8Array): Promise<void>;
-  /** Every file's absolute path, sorted. */
+  /** Every file's absolute path, sorted (memory filesystem only). */
   list(): Promise<string[]>;
   /** Remove a file. */
   remove(path: string): Promise<void>;

@@ -250,6 +250,7 @@ const FILE_WRITE = 0;
 const FILE_READ = 1;
 const FILE_LIST = 2;
 const FILE_REMOVE = 3;
+const FILE_CHDIR_CREATING = 4;
 
 /** In a visible page, a yield waits for an animation frame when none was drawn for this long. */
 const FRAME_AT_LEAST_EVERY_MS = 50;
@@ -544,9 +545,38 @@ export async function createSession(options = {}) {
   }
   const limits = sessionLimits(options);
   const policy = fetchPolicy(options);
+  const files = await sessionFiles(options);
+  const environ = sessionEnviron(options);
   const glue = await loadBackend(backend);
   if (backend === "worker") options = { ...options, workerChannel: checkedWorkerChannel(options.workerChannel, detection) };
-  return Session.open(glue, backend, { ...options, limits, policy });
+  return Session.open(glue, backend, { ...options, limits, policy, hostFiles: files, environ });
+}
+
+/** The `env` option: `os.environ`, checked to be strings. */
+function sessionEnviron(options) {
+  const environ = options.env ?? {};
+  if (typeof environ !== "object" || environ === null) throw new TypeError("stackswitch: env must be an object of strings");
+  for (const [key, value] of Object.entries(environ)) {
+    if (typeof value !== "string") throw new TypeError(`stackswitch: env.${key} must be a string`);
+  }
+  return environ;
+}
+
+/**
+ * The `filesystem` and `cwd` options: null for the in-memory filesystem (the default),
+ * or `{ request, at }` for the machine's files through node:fs (node_files.js) from the
+ * start directory `at`.
+ */
+async function sessionFiles(options) {
+  const kind = options.filesystem ?? "memory";
+  if (options.cwd !== undefined && typeof options.cwd !== "string") throw new TypeError("stackswitch: cwd must be a path string");
+  if (kind === "memory") return null;
+  if (kind !== "node") throw new TypeError(`stackswitch: filesystem must be "memory" or "node", not ${JSON.stringify(kind)}`);
+  if (!isNode) throw new Error('stackswitch: filesystem "node" (the machine\'s files) exists only in Node');
+  if (options.files && Object.keys(options.files).length) throw new TypeError('stackswitch: files are for the "memory" filesystem; with "node" the program sees the machine\'s files');
+  const { nodeFileRequest } = await import("./node_files.js");
+  const at = options.cwd ?? process.cwd();
+  return { request: nodeFileRequest(at), at };
 }
 
 /** The worker channel a session asked for (or detection chose), if this engine has it. */
@@ -598,8 +628,9 @@ export class Session {
     const filename = options.filename ?? "main.py";
     const args = [session.#bridge, filename, options.argv ?? [options.filename ?? ""]];
     const { maxSeconds, maxSteps } = options.limits;
-    session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args, maxSeconds, maxSteps);
+    session.#handle = glue.Session.create ? await glue.Session.create(...args, options) : new glue.Session(...args, maxSeconds, maxSteps, options.hostFiles != null, Object.entries(options.environ).flat());
     for (const [path, data] of Object.entries(options.files ?? {})) await session.fs.write(path, data);
+    if (options.cwd !== undefined && options.hostFiles == null) await session.#file(FILE_CHDIR_CREATING, options.cwd);
     return session;
   }
 
@@ -615,6 +646,8 @@ export class Session {
         await call(FILE_WRITE, path, typeof data === "string" ? toUtf8.encode(data) : data);
       },
       list: async () => {
+        // The machine's files from "/" would be all of them.
+        if (this.#options.hostFiles) throw new Error('stackswitch: fs.list() lists an in-memory filesystem; this session\'s files are the machine\'s (filesystem "node")');
         const text = fromUtf8.decode(await call(FILE_LIST, "/"));
         return text ? text.split("\0") : [];
       },
@@ -631,7 +664,8 @@ export class Session {
     if (this.#broken) throw new Error("stackswitch: session is unusable after a fatal engine error");
     const answer = await this.#handle.fs(op, path, data);
     if (answer[0] === 0) return answer.subarray(1);
-    throw new Error(`stackswitch: ${JSON.stringify(path)}: ${fromUtf8.decode(answer.subarray(1))}`);
+    const errno = new DataView(answer.buffer, answer.byteOffset + 1, 4).getUint32(0, true);
+    throw new Error(`stackswitch: ${JSON.stringify(path)}: [Errno ${errno}] ${fromUtf8.decode(answer.subarray(5))}`);
   }
 
   constructor(glue, backend, options) {
@@ -651,6 +685,9 @@ export class Session {
       interruptTaken: () => {
         this.#interrupted = false;
       },
+      // The machine's files (filesystem "node"): node_files.js's request, and where it started.
+      file: options.hostFiles?.request,
+      filesAt: options.hostFiles?.at,
       poll: () => {
         if (this.#interrupted) {
           this.#interrupted = false;

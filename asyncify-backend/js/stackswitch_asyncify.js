@@ -27,7 +27,7 @@
 //    overflow, an output handler that throws), the session is discarded and the run
 //    rejects with a clear Error; nothing of another session is touched.
 
-import { answerRequest, encodeConfig, encodeSource, readResult, sessionFs } from "../raw-abi/raw_abi.js";
+import { answerRequest, encodeConfig, encodeSource, fileImports, readResult, sessionFs } from "../raw-abi/raw_abi.js";
 
 const NORMAL = 0;
 const UNWINDING = 1;
@@ -91,7 +91,7 @@ export class Session {
     // A module built without the Asyncify pass (the bench's plain baseline) runs
     // programs that never suspend; its state is always NORMAL.
     session.#ex = instance.exports.asyncify_get_state ? instance.exports : { ...instance.exports, asyncify_get_state: () => NORMAL };
-    session.#handle = session.#withBytes(encodeConfig(filename, argv, options.limits), (ptr, len) => session.#ex.stackswitch_session_new(ptr, len));
+    session.#handle = session.#withBytes(encodeConfig(filename, argv, options.limits, !!bridge.file, options.environ), (ptr, len) => session.#ex.stackswitch_session_new(ptr, len));
     if (!session.#handle) throw new Error("stackswitch: could not create an asyncify session");
     // At least the header; Binaryen's checks then report an overflow.
     const size = Math.max(options.asyncifyBufferSize ?? ASYNCIFY_BUFFER_SIZE, ASYNCIFY_HEADER);
@@ -137,6 +137,7 @@ export class Session {
       write: (stream, ptr, len) => bridge.write(stream === 0 ? "stdout" : "stderr", text(ptr, len)),
       now: (clock) => bridge.now(clock === 0 ? "wall" : "monotonic"),
       poll: () => bridge.poll(),
+      ...fileImports(() => this.#memory(), bridge.file),
     };
   }
 

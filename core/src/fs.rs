@@ -57,6 +57,21 @@ impl FsError {
         FsError { kind }
     }
 
+    /// The error for a Linux `errno`, as a host reports it: the kinds above by number,
+    /// any other as [`FsErrorKind::Other`] with `message`.
+    pub fn from_errno(errno: i64, message: String) -> FsError {
+        let kind = match errno {
+            2 => FsErrorKind::NotFound,
+            17 => FsErrorKind::AlreadyExists,
+            21 => FsErrorKind::IsADirectory,
+            20 => FsErrorKind::NotADirectory,
+            13 => FsErrorKind::PermissionDenied,
+            39 => FsErrorKind::DirectoryNotEmpty,
+            _ => FsErrorKind::Other { errno, message },
+        };
+        FsError::new(kind)
+    }
+
     /// The Linux errno and `strerror` text CPython shows for this error.
     pub fn errno(&self) -> (i64, &str) {
         match &self.kind {
@@ -98,6 +113,15 @@ pub trait FileSystem {
     fn remove_dir(&mut self, path: &str) -> Result<(), FsError>;
     /// The absolute directory relative paths start from (`os.getcwd()`).
     fn current_dir(&self) -> String;
+    /// Make the directory at `path` the current one (`os.chdir`). The default refuses:
+    /// a filesystem without the notion keeps its one current directory.
+    fn set_current_dir(&mut self, path: &str) -> Result<(), FsError> {
+        let _ = path;
+        Err(FsError::new(FsErrorKind::Other {
+            errno: 38,
+            message: "Function not implemented".into(),
+        }))
+    }
 }
 
 /// An in-memory filesystem: the default of every interpreter, empty but for `/` and its
@@ -272,15 +296,36 @@ impl FileSystem for MemoryFileSystem {
     fn current_dir(&self) -> String {
         self.current_dir.clone()
     }
+
+    fn set_current_dir(&mut self, path: &str) -> Result<(), FsError> {
+        let path = self.absolute(path);
+        match self.entries.get(&path) {
+            Some(Entry::Directory) => {
+                self.current_dir = path;
+                Ok(())
+            }
+            Some(Entry::File(_)) => Err(FsError::new(FsErrorKind::NotADirectory)),
+            None => Err(FsError::new(FsErrorKind::NotFound)),
+        }
+    }
 }
 
 /// Write the file at `path` in any [`FileSystem`], creating its missing directories
 /// first (what an embedder filling a filesystem wants; a program's `open()` does not).
 pub fn create_file(fs: &mut dyn FileSystem, path: &str, contents: &[u8]) -> Result<(), FsError> {
+    match path.rsplit_once('/') {
+        Some((parent, _)) if !parent.is_empty() => create_dirs(fs, parent)?,
+        _ => {}
+    }
+    fs.write(path, contents)
+}
+
+/// Create the directory at `path` and its missing ancestors (`os.makedirs(path,
+/// exist_ok=True)`).
+fn create_dirs(fs: &mut dyn FileSystem, path: &str) -> Result<(), FsError> {
     let absolute = path.starts_with('/');
-    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     let mut ancestor = String::new();
-    for (i, part) in parts.iter().enumerate().take(parts.len().saturating_sub(1)) {
+    for (i, part) in path.split('/').filter(|p| !p.is_empty()).enumerate() {
         if i > 0 || absolute {
             ancestor.push('/');
         }
@@ -291,7 +336,7 @@ pub fn create_file(fs: &mut dyn FileSystem, path: &str, contents: &[u8]) -> Resu
             None => fs.create_dir(&ancestor)?,
         }
     }
-    fs.write(path, contents)
+    Ok(())
 }
 
 /// Every file below the directory `root` (recursively), as paths joined onto `root`,
@@ -318,32 +363,69 @@ pub fn list_files(fs: &dyn FileSystem, root: &str) -> Result<Vec<String>, FsErro
     Ok(files)
 }
 
-/// Operations of [`serve_file_request`], by number.
+/// Operations of [`serve_file_request`] and [`DelegatedFileSystem`], by number: the
+/// first five are what an embedder does to a session's files, the rest one
+/// [`FileSystem`] method each, so that a filesystem can live on the other side of a JS
+/// boundary (the runtime's `filesystem: "node"`).
 pub mod file_request {
     /// Write `data` to `path`, creating missing directories ([`super::create_file`]).
     pub const WRITE: u32 = 0;
-    /// Read `path`.
+    /// Read `path` ([`super::FileSystem::read`]).
     pub const READ: u32 = 1;
     /// List every file (`path` ignored): [`super::list_files`] from `/`.
     pub const LIST: u32 = 2;
-    /// Remove the file at `path`.
+    /// Remove the file at `path` ([`super::FileSystem::remove_file`]).
     pub const REMOVE: u32 = 3;
+    /// Make `path` the current directory, creating it and its ancestors if missing.
+    pub const CHDIR_CREATING: u32 = 4;
+    /// [`super::FileSystem::write`]: the directory must exist.
+    pub const WRITE_FILE: u32 = 5;
+    /// [`super::FileSystem::kind`]: payload empty (nothing), `f` or `d`.
+    pub const KIND: u32 = 6;
+    /// [`super::FileSystem::list`]: the names, sorted, joined by NUL.
+    pub const LIST_DIR: u32 = 7;
+    /// [`super::FileSystem::create_dir`].
+    pub const CREATE_DIR: u32 = 8;
+    /// [`super::FileSystem::remove_dir`].
+    pub const REMOVE_DIR: u32 = 9;
+    /// [`super::FileSystem::current_dir`] (`path` ignored).
+    pub const CURRENT_DIR: u32 = 10;
+    /// [`super::FileSystem::set_current_dir`].
+    pub const SET_CURRENT_DIR: u32 = 11;
 }
 
-/// One embedder operation on `fs` in the byte form the JS backends share (so the page's
-/// `session.fs` works alike whatever the backend):
+/// One operation on `fs` in the byte form the JS backends share (so the page's
+/// `session.fs` works alike whatever the backend, and [`DelegatedFileSystem`] can speak
+/// to a filesystem written in JS):
 ///
 /// ```text
 ///   answer = u8 0, payload   ok:  READ → the file's bytes; LIST → paths joined by NUL;
-///                                 WRITE, REMOVE → empty
-///          | u8 1, message   the failure, UTF-8 ("[Errno 2] No such file or directory")
+///                                 LIST_DIR → names joined by NUL; KIND → "" | "f" | "d";
+///                                 CURRENT_DIR → the path; every other → empty
+///          | u8 1, errno: u32 LE, message   the failure ("No such file or directory")
 /// ```
 pub fn serve_file_request(fs: &mut dyn FileSystem, op: u32, path: &str, data: &[u8]) -> Vec<u8> {
+    use file_request::*;
+    let done = |()| Vec::new();
     let outcome = match op {
-        file_request::WRITE => create_file(fs, path, data).map(|()| Vec::new()),
-        file_request::READ => fs.read(path),
-        file_request::LIST => list_files(fs, "/").map(|paths| paths.join("\0").into_bytes()),
-        file_request::REMOVE => fs.remove_file(path).map(|()| Vec::new()),
+        WRITE => create_file(fs, path, data).map(done),
+        READ => fs.read(path),
+        LIST => list_files(fs, "/").map(|paths| paths.join("\0").into_bytes()),
+        REMOVE => fs.remove_file(path).map(done),
+        CHDIR_CREATING => create_dirs(fs, path)
+            .and_then(|()| fs.set_current_dir(path))
+            .map(done),
+        WRITE_FILE => fs.write(path, data).map(done),
+        KIND => Ok(match fs.kind(path) {
+            None => Vec::new(),
+            Some(FileKind::File) => b"f".to_vec(),
+            Some(FileKind::Directory) => b"d".to_vec(),
+        }),
+        LIST_DIR => fs.list(path).map(|names| names.join("\0").into_bytes()),
+        CREATE_DIR => fs.create_dir(path).map(done),
+        REMOVE_DIR => fs.remove_dir(path).map(done),
+        CURRENT_DIR => Ok(fs.current_dir().into_bytes()),
+        SET_CURRENT_DIR => fs.set_current_dir(path).map(done),
         _ => Err(FsError::new(FsErrorKind::Other {
             errno: 22,
             message: format!("unknown file request {op}"),
@@ -351,7 +433,100 @@ pub fn serve_file_request(fs: &mut dyn FileSystem, op: u32, path: &str, data: &[
     };
     match outcome {
         Ok(payload) => [&[0u8][..], &payload].concat(),
-        Err(error) => [&[1u8][..], error.to_string().as_bytes()].concat(),
+        Err(error) => {
+            let (errno, message) = error.errno();
+            let mut answer = vec![1u8];
+            answer.extend_from_slice(&(errno as u32).to_le_bytes());
+            answer.extend_from_slice(message.as_bytes());
+            answer
+        }
+    }
+}
+
+/// A [`FileSystem`] whose every operation is one [`serve_file_request`]-shaped call to
+/// `request(op, path, data) -> answer`: how a backend hands the program a filesystem
+/// implemented on its JS side (Node's real files, for `filesystem: "node"`). The call
+/// must answer synchronously (it is not a suspension).
+pub struct DelegatedFileSystem<F> {
+    request: F,
+}
+
+impl<F: Fn(u32, &str, &[u8]) -> Vec<u8>> DelegatedFileSystem<F> {
+    /// A filesystem answered by `request`.
+    pub fn new(request: F) -> Self {
+        DelegatedFileSystem { request }
+    }
+
+    fn call(&self, op: u32, path: &str, data: &[u8]) -> Result<Vec<u8>, FsError> {
+        decode_file_answer(&(self.request)(op, path, data))
+    }
+}
+
+/// The outcome [`serve_file_request`] encoded in `answer`.
+fn decode_file_answer(answer: &[u8]) -> Result<Vec<u8>, FsError> {
+    match answer.split_first() {
+        Some((0, payload)) => Ok(payload.to_vec()),
+        Some((1, rest)) if rest.len() >= 4 => {
+            let errno = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as i64;
+            let message = String::from_utf8_lossy(&rest[4..]).into_owned();
+            Err(FsError::from_errno(errno, message))
+        }
+        _ => Err(FsError::new(FsErrorKind::Other {
+            errno: 5,
+            message: "malformed answer from the host filesystem".into(),
+        })),
+    }
+}
+
+impl<F: Fn(u32, &str, &[u8]) -> Vec<u8>> FileSystem for DelegatedFileSystem<F> {
+    fn read(&self, path: &str) -> Result<Vec<u8>, FsError> {
+        self.call(file_request::READ, path, &[])
+    }
+
+    fn write(&mut self, path: &str, contents: &[u8]) -> Result<(), FsError> {
+        self.call(file_request::WRITE_FILE, path, contents)
+            .map(drop)
+    }
+
+    fn kind(&self, path: &str) -> Option<FileKind> {
+        match self.call(file_request::KIND, path, &[]).ok()?.as_slice() {
+            b"f" => Some(FileKind::File),
+            b"d" => Some(FileKind::Directory),
+            _ => None,
+        }
+    }
+
+    fn list(&self, path: &str) -> Result<Vec<String>, FsError> {
+        let names = self.call(file_request::LIST_DIR, path, &[])?;
+        let names = String::from_utf8_lossy(&names);
+        Ok(names
+            .split('\0')
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect())
+    }
+
+    fn remove_file(&mut self, path: &str) -> Result<(), FsError> {
+        self.call(file_request::REMOVE, path, &[]).map(drop)
+    }
+
+    fn create_dir(&mut self, path: &str) -> Result<(), FsError> {
+        self.call(file_request::CREATE_DIR, path, &[]).map(drop)
+    }
+
+    fn remove_dir(&mut self, path: &str) -> Result<(), FsError> {
+        self.call(file_request::REMOVE_DIR, path, &[]).map(drop)
+    }
+
+    fn current_dir(&self) -> String {
+        self.call(file_request::CURRENT_DIR, "", &[])
+            .map(|p| String::from_utf8_lossy(&p).into_owned())
+            .unwrap_or_else(|_| "/".to_owned())
+    }
+
+    fn set_current_dir(&mut self, path: &str) -> Result<(), FsError> {
+        self.call(file_request::SET_CURRENT_DIR, path, &[])
+            .map(drop)
     }
 }
 
@@ -393,5 +568,40 @@ mod tests {
         );
         let blocked = create_file(&mut fs, "top.txt/x", b"").unwrap_err();
         assert_eq!(blocked.kind, FsErrorKind::NotADirectory);
+    }
+
+    #[test]
+    fn a_delegated_filesystem_behaves_as_the_one_serving_its_requests() {
+        let served = std::cell::RefCell::new(MemoryFileSystem::new());
+        let mut fs = DelegatedFileSystem::new(|op, path: &str, data: &[u8]| {
+            serve_file_request(&mut *served.borrow_mut(), op, path, data)
+        });
+        fs.create_dir("data").unwrap();
+        fs.write("data/a.txt", b"one").unwrap();
+        assert_eq!(fs.read("data/a.txt").unwrap(), b"one");
+        assert_eq!(fs.kind("data"), Some(FileKind::Directory));
+        assert_eq!(fs.kind("data/a.txt"), Some(FileKind::File));
+        assert_eq!(fs.kind("nothing"), None);
+        assert_eq!(fs.list("data").unwrap(), vec!["a.txt"]);
+        fs.set_current_dir("data").unwrap();
+        assert_eq!(fs.current_dir(), "/data");
+        assert_eq!(fs.read("a.txt").unwrap(), b"one");
+        let missing = fs.read("b.txt").unwrap_err();
+        assert_eq!(missing.kind, FsErrorKind::NotFound);
+        assert_eq!(missing.to_string(), "[Errno 2] No such file or directory");
+        let not_empty = fs.remove_dir("/data").unwrap_err();
+        assert_eq!(not_empty.kind, FsErrorKind::DirectoryNotEmpty);
+        fs.remove_file("a.txt").unwrap();
+        assert_eq!(served.borrow().files().count(), 0);
+    }
+
+    #[test]
+    fn changing_to_a_missing_directory_can_create_it() {
+        let mut fs = MemoryFileSystem::new();
+        let missing = fs.set_current_dir("/home/ada").unwrap_err();
+        assert_eq!(missing.kind, FsErrorKind::NotFound);
+        let answer = serve_file_request(&mut fs, file_request::CHDIR_CREATING, "/home/ada", &[]);
+        assert_eq!(answer, [0]);
+        assert_eq!(fs.current_dir(), "/home/ada");
     }
 }

@@ -43,8 +43,8 @@ mod vm;
 
 pub use error::{Error, ErrorKind};
 pub use fs::{
-    create_file, file_request, list_files, serve_file_request, FileKind, FileSystem, FsError,
-    FsErrorKind, MemoryFileSystem,
+    create_file, file_request, list_files, serve_file_request, DelegatedFileSystem, FileKind,
+    FileSystem, FsError, FsErrorKind, MemoryFileSystem,
 };
 pub use host::{
     response_too_large, Clock, FetchRequest, FetchResponse, Host, HostError, HostErrorKind,

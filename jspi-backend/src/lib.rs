@@ -23,8 +23,8 @@
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use stackswitch_core::{
-    Clock, Config, FetchResponse, Host, HostError, HostErrorKind, HostValue, Interpreter, Poll,
-    Reply, RunLimits, Stream, SuspendRequest,
+    Clock, Config, DelegatedFileSystem, FetchResponse, Host, HostError, HostErrorKind, HostValue,
+    Interpreter, Poll, Reply, RunLimits, Stream, SuspendRequest,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -50,6 +50,12 @@ extern "C" {
     /// What running code should do now: 0 go on, 1 raise KeyboardInterrupt, 2 yield.
     #[wasm_bindgen(method)]
     fn poll(this: &HostBridge) -> u32;
+
+    /// One file request of core's `file_request` set, answered synchronously in
+    /// `serve_file_request`'s byte form: the program's files when they are the host's
+    /// (`filesystem: "node"`).
+    #[wasm_bindgen(method)]
+    fn file(this: &HostBridge, op: u32, path: &str, data: &[u8]) -> Vec<u8>;
 }
 
 /// Live bytes are counted for the interpreters' memory limit (`Config::memory_limit`);
@@ -291,7 +297,9 @@ pub struct Session {
 #[wasm_bindgen]
 impl Session {
     /// `filename` is what tracebacks show; `argv` becomes `sys.argv`; `max_seconds` and
-    /// `max_steps` bound every run (see [`RunLimits`]).
+    /// `max_steps` bound every run (see [`RunLimits`]); with `host_files` the program's
+    /// files are the bridge's (`HostBridge::file`), else an in-memory filesystem;
+    /// `environ` is `os.environ`, as keys and values alternating.
     #[wasm_bindgen(constructor)]
     pub fn new(
         bridge: HostBridge,
@@ -299,6 +307,8 @@ impl Session {
         argv: Vec<String>,
         max_seconds: Option<f64>,
         max_steps: Option<f64>,
+        host_files: bool,
+        environ: Vec<String>,
     ) -> Session {
         // Leave a quarter of the shadow stack for what runs outside eval_frame's budget.
         let config = Config {
@@ -309,10 +319,21 @@ impl Session {
                 max_seconds,
                 max_steps: max_steps.map(|steps| steps as u64),
             },
+            environ: environ
+                .chunks_exact(2)
+                .map(|pair| (pair[0].clone(), pair[1].clone()))
+                .collect(),
             ..Config::default()
         };
+        let mut interpreter = Interpreter::new(config);
+        if host_files {
+            let files: HostBridge = JsValue::clone(&bridge).unchecked_into();
+            interpreter.set_filesystem(Box::new(DelegatedFileSystem::new(
+                move |op, path: &str, data: &[u8]| files.file(op, path, data),
+            )));
+        }
         Session {
-            interpreter: Interpreter::new(config),
+            interpreter,
             bridge,
         }
     }

@@ -6,33 +6,20 @@
 
 use std::io;
 
-use stackswitch_core::{FileKind, FileSystem, FsError, FsErrorKind};
+use stackswitch_core::{FileKind, FileSystem, FsError};
 
 /// The real filesystem (see the module comment).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RealFileSystem;
 
 fn fs_error(error: io::Error) -> FsError {
-    let kind = match error.raw_os_error() {
-        Some(2) => FsErrorKind::NotFound,
-        Some(17) => FsErrorKind::AlreadyExists,
-        Some(21) => FsErrorKind::IsADirectory,
-        Some(20) => FsErrorKind::NotADirectory,
-        Some(13) => FsErrorKind::PermissionDenied,
-        Some(39) => FsErrorKind::DirectoryNotEmpty,
-        errno => {
-            let text = error.to_string();
-            let message = match text.rfind(" (os error") {
-                Some(end) => text[..end].to_owned(),
-                None => text,
-            };
-            FsErrorKind::Other {
-                errno: errno.map_or(5, i64::from), // EIO when the OS gave none
-                message,
-            }
-        }
+    let text = error.to_string();
+    let message = match text.rfind(" (os error") {
+        Some(end) => text[..end].to_owned(),
+        None => text,
     };
-    FsError::new(kind)
+    // EIO when the OS gave no errno.
+    FsError::from_errno(error.raw_os_error().map_or(5, i64::from), message)
 }
 
 impl FileSystem for RealFileSystem {
@@ -79,5 +66,9 @@ impl FileSystem for RealFileSystem {
         std::env::current_dir()
             .map(|dir| dir.to_string_lossy().into_owned())
             .unwrap_or_else(|_| "/".to_owned())
+    }
+
+    fn set_current_dir(&mut self, path: &str) -> Result<(), FsError> {
+        std::env::set_current_dir(path).map_err(fs_error)
     }
 }

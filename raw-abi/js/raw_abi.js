@@ -2,7 +2,8 @@
 // the asyncify driver and the worker backend both need to talk to a module built on
 // stackswitch-raw-abi. Plain ES module, no state, same code in Node, pages and workers.
 //
-//   encodeConfig(filename, argv, limits) -> bytes for stackswitch_session_new
+//   encodeConfig(filename, argv, limits, hostFiles, environ) -> bytes for stackswitch_session_new
+//   fileImports(memory, request)        -> the `file`/`file_answer` imports (host files)
 //   encodeSource(code)                  -> { bytes, fileBytes } for stackswitch_session_run:
 //                                          a string as UTF-8 (0), a Uint8Array as file bytes (1)
 //   decodeRequest(kind, bytes)          -> { kind: "input"|"sleep"|"fetch"|"call"|"yield", payload }
@@ -14,7 +15,8 @@
 //
 // Formats (all integers little-endian; the authoritative description is src/wire.rs):
 //   str = u32 length, UTF-8 bytes        config = filename: str, u32 n, n × argv: str,
-//                                                 max_seconds: f64, max_steps: f64 (NaN: none)
+//                                                 max_seconds: f64, max_steps: f64 (NaN: none),
+//                                                 host_files: u8, u32 m, m × (key: str, value: str)
 //   reply = u8 0, answer | u8 1, u8 error kind, message: str
 //   result = i32 status, u8 0 | u8 1, type: str, message: str, traceback: str
 //
@@ -258,14 +260,45 @@ function encodeError(reason) {
 
 /** The session config stackswitch_session_new decodes; `limits` as the runtime's
  * sessionLimits(): { maxSeconds, maxSteps }, each a number or null. */
-export function encodeConfig(filename, argv, limits = {}) {
+export function encodeConfig(filename, argv, limits = {}, hostFiles = false, environ = {}) {
   const w = new Writer();
   w.str(filename);
   w.u32(argv.length);
   for (const arg of argv) w.str(arg);
   w.f64(limits.maxSeconds ?? NaN);
   w.f64(limits.maxSteps ?? NaN);
+  w.u8(hostFiles ? 1 : 0);
+  const pairs = Object.entries(environ);
+  w.u32(pairs.length);
+  for (const [key, value] of pairs) {
+    w.str(key);
+    w.str(value);
+  }
   return w.finish();
+}
+
+/** The answer to a file request of a session whose files are not the host's: EINVAL. */
+const NO_HOST_FILES = new Uint8Array([1, 22, 0, 0, 0, ...utf8.encode("Invalid argument")]);
+
+/**
+ * The module's `file` and `file_answer` imports over `request(op, path, data) -> answer`
+ * (node_files.js, or null for a session with in-memory files, which never calls them).
+ * `memory()` gives the module's current bytes.
+ */
+export function fileImports(memory, request) {
+  let answer = null;
+  return {
+    file(op, pathPtr, pathLen, dataPtr, dataLen) {
+      const bytes = memory();
+      const path = fromUtf8.decode(bytes.subarray(pathPtr, pathPtr + pathLen));
+      answer = request ? request(op, path, bytes.slice(dataPtr, dataPtr + dataLen)) : NO_HOST_FILES;
+      return answer.length;
+    },
+    file_answer(ptr) {
+      memory().set(answer, ptr);
+      answer = null;
+    },
+  };
 }
 
 /** The source argument of stackswitch_session_run: text as UTF-8 (`fileBytes` 0), or a

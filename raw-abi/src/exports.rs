@@ -9,9 +9,11 @@
 //!   now(clock) -> f64                          stackswitch_session_run(session, src, len, bytes) -> result
 //!   poll() -> u32                              stackswitch_session_fs(session, op, path, len,
 //!     (0 go on | 1 interrupt | 2 yield)          data, len) -> answer (files, see core's fs.rs)
-//!                                              stackswitch_session_free(session)
+//!   file(op, path, len, data, len) -> u32      stackswitch_session_free(session)
+//!   file_answer(ptr)   (host_files sessions only: the program's files are the host's)
 //!
-//!   config  = filename: str, u32 n, n × argv: str, max_seconds: f64, max_steps: f64
+//!   config  = filename: str, u32 n, n × argv: str, max_seconds: f64, max_steps: f64,
+//!             host_files: u8, u32 m, m × (key: str, value: str)
 //!   src     = UTF-8 text (bytes = 0), or a source file's bytes, decoded as CPython
 //!             decodes a file (bytes = 1: coding declarations, invalid UTF-8 is SyntaxError)
 //!   result  = u32 length, then i32 status, u8 0 (ok) | u8 1, type: str, message: str, traceback: str
@@ -26,7 +28,8 @@
 use std::alloc::{alloc, dealloc, Layout};
 
 use stackswitch_core::{
-    Clock, Config, Host, HostError, Interpreter, Poll, Reply, Stream, SuspendRequest,
+    Clock, Config, DelegatedFileSystem, Host, HostError, Interpreter, Poll, Reply, Stream,
+    SuspendRequest,
 };
 
 use crate::wire;
@@ -44,6 +47,22 @@ extern "C" {
     fn now(clock: u32) -> f64;
     /// What running code should do now: 0 go on, 1 raise `KeyboardInterrupt`, 2 yield.
     fn poll() -> u32;
+    /// One file request (core's `file_request` numbers) on the host's files, answered at
+    /// once in `serve_file_request`'s byte form; returns the answer's length, which
+    /// [`file_answer`] then copies in. Only called for sessions with `host_files`.
+    fn file(op: u32, path: *const u8, path_len: usize, data: *const u8, data_len: usize) -> u32;
+    /// Copy the answer of the last `file` (as many bytes as it returned) to `ptr`.
+    fn file_answer(ptr: *mut u8);
+}
+
+/// A host file request through the `file` imports.
+fn host_file_request(op: u32, path: &str, data: &[u8]) -> Vec<u8> {
+    // SAFETY: both buffers outlive the call; the driver only reads them during it.
+    let len = unsafe { file(op, path.as_ptr(), path.len(), data.as_ptr(), data.len()) };
+    let mut answer = vec![0u8; len as usize];
+    // SAFETY: the driver writes exactly the `len` bytes it announced.
+    unsafe { file_answer(answer.as_mut_ptr()) };
+    answer
 }
 
 /// Live bytes are counted for the interpreter's memory limit (`Config::memory_limit`):
@@ -139,10 +158,15 @@ pub unsafe extern "C" fn stackswitch_session_new(config: *const u8, len: usize) 
         argv: settings.argv,
         stack_budget: crate::STACK_BUDGET,
         limits: settings.limits,
+        environ: settings.environ,
         ..Config::default()
     };
+    let mut interpreter = Interpreter::new(config);
+    if settings.host_files {
+        interpreter.set_filesystem(Box::new(DelegatedFileSystem::new(host_file_request)));
+    }
     Box::into_raw(Box::new(Session {
-        interpreter: Interpreter::new(config),
+        interpreter,
         result: Vec::new(),
     }))
 }

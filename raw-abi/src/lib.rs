@@ -1,5 +1,5 @@
 //! stackswitch-raw-abi: the wasm interface of the backends that do without wasm-bindgen
-//! (`stackswitch-asyncify`, `stackswitch-worker`): five plain imports, a handful of
+//! (`stackswitch-asyncify`, `stackswitch-worker`): seven plain imports, a handful of
 //! `extern "C"` exports, and the byte format of what crosses them.
 //!
 //! ```text
@@ -22,8 +22,9 @@
 //! Invariants:
 //! 1. The Rust half ([`wire`]) and the JS half (`js/raw_abi.js`) of the byte format are
 //!    the only two encoders/decoders of it; both backends use them, neither has its own.
-//! 2. `suspend` is the only import that may take long; `reply`, `write`, `now` and
-//!    `poll` return promptly (Asyncify instruments only `suspend`'s callers).
+//! 2. `suspend` is the only import that may take long or unwind; `reply`, `write`,
+//!    `now`, `poll` and the host filesystem's `file`/`file_answer` return without
+//!    suspending (Asyncify instruments only `suspend`'s callers).
 //! 3. Decoding never trusts the other side: a malformed reply is a Python `OSError`, a
 //!    malformed config a null session, never a trap.
 

@@ -129,10 +129,16 @@ pub struct SessionConfig {
     pub argv: Vec<String>,
     /// Bounds on every run of the session.
     pub limits: RunLimits,
+    /// The program's files are the host's (the `file` import), not an in-memory
+    /// filesystem.
+    pub host_files: bool,
+    /// `os.environ`.
+    pub environ: Vec<(String, String)>,
 }
 
 /// Parse a session config: `filename: str, u32 n, n × argv: str, max_seconds: f64,
-/// max_steps: f64` (a limit that is NaN or negative is none).
+/// max_steps: f64, host_files: u8, u32 m, m × (key: str, value: str)` (a limit that is
+/// NaN or negative is none; host_files 0 or 1; then the environment).
 pub fn decode_config(bytes: &[u8]) -> Option<SessionConfig> {
     let mut reader = Reader { bytes, at: 0 };
     let filename = reader.string().ok()?;
@@ -149,10 +155,21 @@ pub fn decode_config(bytes: &[u8]) -> Option<SessionConfig> {
         max_seconds: limit(&mut reader)?,
         max_steps: limit(&mut reader)?.map(|steps| steps as u64),
     };
+    let host_files = match reader.array::<1>().ok()? {
+        [0] => false,
+        [1] => true,
+        _ => return None,
+    };
+    let m = reader.u32().ok()?;
+    let environ = (0..m)
+        .map(|_| Some((reader.string().ok()?, reader.string().ok()?)))
+        .collect::<Option<_>>()?;
     (reader.at == bytes.len()).then_some(SessionConfig {
         filename,
         argv,
         limits,
+        host_files,
+        environ,
     })
 }
 
@@ -362,12 +379,22 @@ mod tests {
         put_str(&mut bytes, "-v");
         bytes.extend_from_slice(&2.5f64.to_le_bytes());
         bytes.extend_from_slice(&f64::NAN.to_le_bytes());
+        bytes.push(1);
+        put_len(&mut bytes, 1);
+        put_str(&mut bytes, "HOME");
+        put_str(&mut bytes, "/home/ada");
         let config = decode_config(&bytes).unwrap();
         assert_eq!(config.filename, "main.py");
         assert_eq!(config.argv, ["main.py", "-v"]);
         assert_eq!(config.limits.max_seconds, Some(2.5));
         assert_eq!(config.limits.max_steps, None);
+        assert!(config.host_files);
+        assert_eq!(config.environ, [("HOME".into(), "/home/ada".into())]);
         bytes.push(0);
+        assert_eq!(decode_config(&bytes), None);
+        bytes.truncate(bytes.len() - 1 - 4 - (4 + 4) - (4 + 9));
+        assert_eq!(bytes.pop(), Some(1));
+        bytes.extend([2, 0, 0, 0, 0]);
         assert_eq!(decode_config(&bytes), None);
     }
 

@@ -17,6 +17,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createSession, detect, DEFAULT_MAX_RESPONSE_BYTES } from "../stackswitch.js";
 
 const backend = process.env.STACKSWITCH_TEST_BACKEND ?? "jspi";
@@ -337,6 +340,59 @@ left_open.write("written, never closed")
   assert.equal(next.status, 0, next.traceback);
   assert.equal(out.stdout.split("\n")[1], "cy,1 False");
   session.close();
+});
+
+test('with filesystem "node" the program\'s files are the machine\'s, from the session\'s own current directory', async () => {
+  const root = mkdtempSync(join(tmpdir(), "stackswitch-node-files-"));
+  try {
+    mkdirSync(join(root, "pkg"));
+    writeFileSync(join(root, "scores.csv"), "ada,90\nbob,75\n");
+    writeFileSync(join(root, "pkg", "__init__.py"), "def total(rows):\n    return sum(int(r.split(',')[1]) for r in rows)\n");
+    const { out, options } = collect();
+    const session = await createSession({ ...options, filesystem: "node", cwd: root, filename: join(root, "main.py") });
+    const result = await session.run(`
+import os, pkg
+print(os.getcwd() == ${JSON.stringify(root)}, pkg.total(open("scores.csv").read().split()))
+os.makedirs("out/deep")
+with open("out/deep/report.txt", "w") as f:
+    f.write("total 165")
+os.chdir("out")
+print(sorted(os.listdir(".")), open("deep/report.txt").read())
+try:
+    open("missing.txt")
+except FileNotFoundError as e:
+    print(e)
+try:
+    os.rmdir(${JSON.stringify(root)})
+except OSError as e:
+    print(e.errno, e.strerror)
+`);
+    assert.equal(result.status, 0, result.traceback);
+    assert.equal(out.stdout, "True 165\n['deep'] total 165\n[Errno 2] No such file or directory: 'missing.txt'\n39 Directory not empty\n");
+    assert.equal(readFileSync(join(root, "out", "deep", "report.txt"), "utf8"), "total 165");
+    // The process's directory is not the program's.
+    assert.notEqual(process.cwd(), join(root, "out"));
+    assert.equal(await session.fs.readText(join(root, "scores.csv")), "ada,90\nbob,75\n");
+    await assert.rejects(session.fs.list(), /machine's/);
+    session.close();
+    await assert.rejects(createSession({ ...options, filesystem: "node", files: { "a.txt": "x" } }), /files are for the "memory" filesystem/);
+    await assert.rejects(createSession({ ...options, filesystem: "disk" }), /filesystem must be "memory" or "node"/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("cwd sets the memory filesystem's current directory, creating it; env is os.environ", async () => {
+  const { out, options } = collect();
+  const session = await createSession({ ...options, cwd: "/home/ada", files: { "/home/ada/notes.txt": "hi" }, env: { LANG: "C.UTF-8", TEAM: "blue" } });
+  const result = await session.run(`
+import os
+print(os.getcwd(), open("notes.txt").read(), os.environ["TEAM"], sorted(os.environ), os.getenv("NOPE", "-"))
+`);
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, "/home/ada hi blue ['LANG', 'TEAM'] -\n");
+  session.close();
+  await assert.rejects(createSession({ ...options, env: { N: 1 } }), /env.N must be a string/);
 });
 
 test("a file operation during a run waits for the run to end", async () => {

@@ -1,6 +1,7 @@
-//! Programs of several files, and programs that write and read files, run by the native runner (whose files are the machine's)
-//! and by `python3` in the same directory: stdout, the last stderr line and the exit
-//! status must agree.
+//! Programs of several files, and programs that write and read files, run by `python3`
+//! and by each runner whose files are the machine's — the native runner, and cli.mjs on
+//! the jspi, asyncify and worker backends (the runtime's `filesystem: "node"`) — in the
+//! same directory: stdout, the last stderr line and the exit status must agree.
 //!
 //! Invariant: each case runs in its own fresh directory under the system's temp dir,
 //! removed afterwards, so the cases cannot see each other's files.
@@ -8,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use stackswitch_tests::{last_line, native_runner_binary};
+use stackswitch_tests::{js, last_line, native_runner_binary};
 
 /// `(relative path, contents)` of the files of one case; `main.py` is the program.
 type Files = &'static [(&'static str, &'static str)];
@@ -97,9 +98,10 @@ fn materialise(name: &str, files: Files) -> PathBuf {
     dir
 }
 
-/// stdout, the last stderr line and the status of `program main.py` run in `dir`.
-fn ending(program: &Path, dir: &Path) -> (String, String, Option<i32>) {
-    let output = Command::new(program)
+/// stdout, the last stderr line and the status of `command main.py` run in `dir`.
+fn ending(command: &[PathBuf], dir: &Path) -> (String, String, Option<i32>) {
+    let output = Command::new(&command[0])
+        .args(&command[1..])
         .arg("main.py")
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
@@ -113,16 +115,37 @@ fn ending(program: &Path, dir: &Path) -> (String, String, Option<i32>) {
     )
 }
 
+/// Every case, each in a fresh directory, ends under `runner` as under python3.
+fn assert_cases_end_as_under_python3(runner: &[PathBuf], tag: &str) {
+    for (name, files) in CASES {
+        let dir = materialise(&format!("{tag}-{name}"), files);
+        let expected = ending(&["python3".into()], &dir);
+        // CPython caches bytecode next to the modules; start the other run without it,
+        // and with the files as the case wrote them.
+        std::fs::remove_dir_all(&dir).unwrap();
+        let dir = materialise(&format!("{tag}-{name}"), files);
+        let got = ending(runner, &dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(got, expected, "{name} on {tag}");
+    }
+}
+
 #[test]
 fn multi_file_programs_end_as_under_python3() {
-    let native = native_runner_binary();
-    for (name, files) in CASES {
-        let dir = materialise(name, files);
-        let expected = ending(Path::new("python3"), &dir);
-        // CPython caches bytecode next to the modules; start the native run without it.
-        let _ = std::fs::remove_dir_all(dir.join("__pycache__"));
-        let got = ending(&native, &dir);
-        std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(got, expected, "{name}");
-    }
+    assert_cases_end_as_under_python3(&[native_runner_binary()], "native");
+}
+
+#[test]
+fn multi_file_programs_end_as_under_python3_on_jspi() {
+    assert_cases_end_as_under_python3(&js::cli_command(js::node26(), "jspi"), "jspi");
+}
+
+#[test]
+fn multi_file_programs_end_as_under_python3_on_asyncify() {
+    assert_cases_end_as_under_python3(&js::cli_command(js::node20(), "asyncify"), "asyncify");
+}
+
+#[test]
+fn multi_file_programs_end_as_under_python3_on_worker() {
+    assert_cases_end_as_under_python3(&js::cli_command(js::node20(), "worker"), "worker");
 }

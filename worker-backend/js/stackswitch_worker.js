@@ -4,7 +4,7 @@
 // (worker_thread.js) running the plain module; this side answers its requests with the
 // runtime's bridge — the same host handlers as every other backend — and never blocks.
 //
-//   create ─► spawn worker_thread.js, post start {module, config, channel} ─► "ready"
+//   create ─► spawn worker_thread.js, post start {module, config, channel, hostFilesAt} ─► "ready"
 //   run    ─► post run {source}; then, per message of the worker:
 //                output    ─► drain the output ring: bridge.write(stream, text) (in order)
 //                write     ─► bridge.write(stream, text)  (service-worker channel)
@@ -140,7 +140,9 @@ export class Session {
     session.#thread = await spawnThread((m) => session.#receive(m), (why) => session.#die(session.#terminating ?? why));
     const ready = new Promise((resolve, reject) => (session.#started = { resolve, reject }));
     const timeout = setTimeout(() => session.#die(`the worker did not start within ${STARTUP_TIMEOUT_MS} ms`), STARTUP_TIMEOUT_MS);
-    session.#thread.post({ type: "start", module, config: encodeConfig(filename, argv, options.limits), channel: session.#channel.description });
+    // Host files are the worker thread's own node:fs calls, from the same start directory.
+    const hostFilesAt = bridge.file ? bridge.filesAt : null;
+    session.#thread.post({ type: "start", module, config: encodeConfig(filename, argv, options.limits, hostFilesAt != null, options.environ), channel: session.#channel.description, hostFilesAt });
     try {
       await ready;
     } finally {

@@ -4,7 +4,7 @@
 // allowed: the module's `stackswitch.suspend` import posts the request to the main thread
 // and then blocks on the channel (channel.js) until the reply is there.
 //
-//   start {module, config, channel} ─► instantiate, stackswitch_session_new ─► ready
+//   start {module, config, channel, hostFilesAt} ─► instantiate, stackswitch_session_new ─► ready
 //   run {source} ─► stackswitch_session_run ... write: append to the output ring ...
 //                   suspend: post request, block for the reply ... ─► done {result}
 //   fs {op, path, data} ─► stackswitch_session_fs ─► fs-done {answer}   (between runs)
@@ -27,7 +27,7 @@
 // protocol error of the channel) is reported once as `fatal` and the worker stops: its
 // memory may be inconsistent, so it never runs another program.
 
-import { HOST_ERROR_INTERRUPTED, encodeSource, readResult, sessionFs } from "../raw-abi/raw_abi.js";
+import { HOST_ERROR_INTERRUPTED, encodeSource, fileImports, readResult, sessionFs } from "../raw-abi/raw_abi.js";
 import { OutputRingWriter, ServiceWorkerWait, SharedMemoryWait } from "./channel.js";
 
 const isNode = typeof process !== "undefined" && process.versions?.node != null;
@@ -48,8 +48,9 @@ let channel;
 let seq = 0;
 let reply = null;
 
-/** The module's imports: `suspend` blocks this thread until the main thread answered. */
-function imports() {
+/** The module's imports: `suspend` blocks this thread until the main thread answered;
+ *  `file` (host files only) is answered here, by node:fs on this thread. */
+function imports(fileRequest) {
   const memory = () => new Uint8Array(exports.memory.buffer);
   return {
     suspend(kind, ptr, len) {
@@ -79,6 +80,7 @@ function imports() {
       post({ type: "interrupt-taken" });
       return 1;
     },
+    ...fileImports(memory, fileRequest),
   };
 }
 
@@ -89,10 +91,11 @@ function fatal(error) {
   else self.close();
 }
 
-async function start({ module, config, channel: description }) {
+async function start({ module, config, channel: description, hostFilesAt }) {
   channel = description.kind === "shared-memory" ? new SharedMemoryWait(description) : new ServiceWorkerWait(description);
   if (description.output) output = new OutputRingWriter(description.output, post);
-  const instance = await WebAssembly.instantiate(module, { stackswitch: imports() });
+  const fileRequest = hostFilesAt == null ? null : (await import("../node_files.js")).nodeFileRequest(hostFilesAt);
+  const instance = await WebAssembly.instantiate(module, { stackswitch: imports(fileRequest) });
   exports = instance.exports;
   const ptr = exports.stackswitch_alloc(config.length);
   new Uint8Array(exports.memory.buffer).set(config, ptr);

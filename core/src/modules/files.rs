@@ -136,6 +136,10 @@ fn environ(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     Ok(Value::list(pairs))
 }
 
+fn chdir(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    change(vm, "chdir", &args, &kw, |fs, p| fs.set_current_dir(p))
+}
+
 fn getcwd(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     no_kwargs("getcwd", &kw)?;
     check_args("getcwd", &args, 0, 0)?;
@@ -156,6 +160,7 @@ pub(crate) fn module() -> Rc<Module> {
             ("mkdir", mkdir),
             ("rmdir", rmdir),
             ("getcwd", getcwd),
+            ("chdir", chdir),
             ("environ", environ),
         ] {
             attrs.insert(name.into(), native(name, func));
@@ -185,20 +190,33 @@ impl Vm<'_> {
         }
     }
 
-    /// The directories a top-level import searches: the main program's own, then the
-    /// current directory (CPython's `sys.path[0]` for a script).
+    /// The directories a top-level import searches: `sys.path`'s strings, in order, as
+    /// the program may have changed it (`""` is the current directory); before `sys` is
+    /// imported, its initial value: the main program's directory (CPython's `sys.path[0]`).
     fn import_roots(&self) -> Vec<String> {
-        let main = &self.rt.config.filename;
-        let mut roots = Vec::new();
-        if let Some((dir, _)) = main.rsplit_once('/') {
-            roots.push(if dir.is_empty() {
-                "/".to_owned()
-            } else {
-                dir.to_owned()
-            });
-        }
-        roots.push(".".to_owned());
+        let listed =
+            self.rt
+                .modules
+                .get("sys")
+                .and_then(|sys| match sys.attrs.borrow().get("path") {
+                    Some(Value::List(paths)) => Some(
+                        paths
+                            .items
+                            .borrow()
+                            .iter()
+                            .filter_map(|p| match p {
+                                Value::Str(s) => Some(s.as_str().to_owned()),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                    _ => None,
+                });
+        let roots = listed.unwrap_or_else(|| vec![main_dir(&self.rt.config.filename)]);
         roots
+            .into_iter()
+            .map(|dir| if dir.is_empty() { ".".to_owned() } else { dir })
+            .collect()
     }
 
     /// The source of module `name` in the filesystem, if any: for `a.b`, inside the
@@ -288,5 +306,15 @@ impl Vm<'_> {
             return Err(e);
         }
         Ok(module)
+    }
+}
+
+/// The directory of the main program's file, `""` (the current directory) for a name
+/// without one (`main.py`, `<string>`): the initial `sys.path[0]`.
+pub(crate) fn main_dir(filename: &str) -> String {
+    match filename.rsplit_once('/') {
+        Some(("", _)) => "/".to_owned(),
+        Some((dir, _)) => dir.to_owned(),
+        None => String::new(),
     }
 }

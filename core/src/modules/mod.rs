@@ -262,10 +262,7 @@ fn sys_module(vm: &mut Vm<'_>) -> PyResult<Rc<Module>> {
                 .cloned();
             a.insert(name.into(), same.unwrap_or_else(|| stream(s)));
         }
-        let main_dir = match vm.rt.config.filename.rsplit_once('/') {
-            Some((dir, _)) => dir.to_owned(),
-            None => String::new(),
-        };
+        let main_dir = files::main_dir(&vm.rt.config.filename);
         a.insert("path".into(), Value::list(vec![Value::str(main_dir)]));
         a.insert("modules".into(), Value::Dict(vm.rt.sys_modules.clone()));
     }

@@ -125,9 +125,14 @@ impl Runtime {
     pub(crate) fn new(config: Config) -> Runtime {
         let main = crate::builtins::new_module("__main__");
         let builtins = crate::builtins::builtins_module();
-        main.attrs
-            .borrow_mut()
-            .insert("__name__".into(), Value::str("__main__"));
+        {
+            let mut attrs = main.attrs.borrow_mut();
+            attrs.insert("__name__".into(), Value::str("__main__"));
+            // A program run from a file knows its path; `-c`, stdin and `<...>` names do not.
+            if !config.filename.starts_with('<') {
+                attrs.insert("__file__".into(), Value::str(config.filename.as_str()));
+            }
+        }
         let sys_modules = crate::modules::registry::initial_sys_modules(&main, &builtins);
         Runtime {
             config,

@@ -37,6 +37,10 @@ def getcwd():
     return _fs.getcwd()
 
 
+def chdir(path):
+    _fs.chdir(fspath(path))
+
+
 def listdir(path='.'):
     return _fs.listdir(fspath(path))
 
