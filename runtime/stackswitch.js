@@ -143,6 +143,31 @@ async function readBytes(url) {
   return url;
 }
 
+/** name -> Promise of the source of a standard module written in Python (shared by every
+ *  session of this page or process; a failed load is forgotten, so a later import retries). */
+const standardModules = new Map();
+
+/**
+ * The source of the standard module `name`, `stdlib/<name>.py` beside this file: the
+ * backends' wasm holds no Python sources (core's `frozen-stdlib` feature is off for them),
+ * so a page downloads a module only when a program first imports it.
+ */
+function standardModuleSource(name) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) return Promise.reject(new HostError("Failed", `not a standard module name: ${JSON.stringify(name)}`));
+  if (!standardModules.has(name)) {
+    const url = new URL(`./stdlib/${name}.py`, import.meta.url);
+    const source = (async () => {
+      if (isNode) return fromUtf8.decode(await readBytes(url));
+      const response = await fetch(url);
+      if (!response.ok) throw new HostError("Failed", `HTTP ${response.status} for ${url}`);
+      return response.text();
+    })();
+    source.catch(() => standardModules.delete(name));
+    standardModules.set(name, source);
+  }
+  return standardModules.get(name);
+}
+
 /** The wasm file of each backend, next to its glue `<backend>/stackswitch_<backend>.js`. */
 const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", worker: "stackswitch_worker.wasm", asyncify: "stackswitch_asyncify.wasm" };
 
@@ -737,6 +762,9 @@ export class Session {
         break;
       case "sleep":
         answer = () => (o.sleep ?? defaultSleep)(payload.seconds);
+        break;
+      case "module":
+        answer = () => standardModuleSource(payload.name);
         break;
       case "fetch": {
         // The allow-list applies to every handler; the default one also checks redirects.

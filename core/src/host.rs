@@ -65,6 +65,12 @@ pub enum SuspendRequest {
     /// `host.call(name, *args)`: a blocking function the embedder registered by name;
     /// reply with [`Reply::Value`].
     HostCall { name: String, args: Vec<HostValue> },
+    /// `import name` of a standard module written in Python whose source is not compiled
+    /// into this interpreter (built without the `frozen-stdlib` feature): reply with
+    /// [`Reply::Text`], the source of `py/<name>.py` of the same version (the JS runtime
+    /// fetches `stdlib/<name>.py` beside itself). Any error makes the import raise
+    /// `ImportError`.
+    ModuleSource { name: String },
     /// Running code offers the host its thread because [`Host::poll`] said
     /// [`Poll::Yield`]: let other work run (a browser's event loop: a macrotask, not a
     /// microtask), then reply with [`Reply::Done`]. An error reply (`Interrupted`) raises
@@ -118,7 +124,7 @@ pub struct FetchResponse {
 /// The host's answer to a [`SuspendRequest`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
-    /// The answer to `Input`.
+    /// The answer to `Input` and `ModuleSource`.
     Text(String),
     /// The answer to `Sleep` and `Yield`.
     Done,

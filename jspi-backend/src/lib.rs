@@ -35,8 +35,9 @@ extern "C" {
     /// promises and receives output.
     pub type HostBridge;
 
-    /// Start answering a blocking request; `kind` is "input", "sleep", "fetch", "call" or
-    /// "yield" (settles after the event loop ran a macrotask).
+    /// Start answering a blocking request; `kind` is "input", "sleep", "fetch", "call",
+    /// "module" (a standard module's source) or "yield" (settles after the event loop ran
+    /// a macrotask).
     #[wasm_bindgen(method, catch)]
     fn request(this: &HostBridge, kind: &str, payload: &JsValue) -> Result<Promise, JsValue>;
 
@@ -202,6 +203,10 @@ fn request_payload(request: &SuspendRequest) -> (&'static str, JsValue) {
             "call"
         }
         SuspendRequest::Yield => "yield",
+        SuspendRequest::ModuleSource { name } => {
+            set(&o, "name", &JsValue::from_str(name));
+            "module"
+        }
     };
     (kind, o.into())
 }
@@ -249,6 +254,10 @@ impl Host for JspiHost<'_> {
                 .as_string()
                 .map(Reply::Text)
                 .ok_or_else(|| failed("input handler did not resolve to a string")),
+            SuspendRequest::ModuleSource { .. } => value
+                .as_string()
+                .map(Reply::Text)
+                .ok_or_else(|| failed("module handler did not resolve to a string")),
             SuspendRequest::Sleep { .. } | SuspendRequest::Yield => Ok(Reply::Done),
             SuspendRequest::Fetch(_) => fetch_response(&value),
             SuspendRequest::HostCall { .. } => js_to_host_value(&value, 0).map(Reply::Value),

@@ -316,6 +316,11 @@ impl Host for NativeHost {
             SuspendRequest::HostCall { name, args } => self.host_call(&name, args),
             // Never asked for (poll never says Yield): nothing else waits for this thread.
             SuspendRequest::Yield => Ok(Reply::Done),
+            // Never asked for either: this crate links core with its frozen standard library.
+            SuspendRequest::ModuleSource { name } => Err(HostError::new(
+                HostErrorKind::Failed,
+                format!("the native host serves no module sources (asked for {name})"),
+            )),
         }
     }
 

@@ -6,7 +6,7 @@
 //   fileImports(memory, request)        -> the `file`/`file_answer` imports (host files)
 //   encodeSource(code)                  -> { bytes, fileBytes } for stackswitch_session_run:
 //                                          a string as UTF-8 (0), a Uint8Array as file bytes (1)
-//   decodeRequest(kind, bytes)          -> { kind: "input"|"sleep"|"fetch"|"call"|"yield", payload }
+//   decodeRequest(kind, bytes)          -> { kind: "input"|"sleep"|"fetch"|"call"|"yield"|"module", payload }
 //   answerRequest(bridge, kind, bytes)  -> Promise<reply bytes>: asks bridge.request(kind,
 //                                          payload) and encodes the answer or the failure
 //   decodeResult(bytes)                 -> { status, type?, message?, traceback? }
@@ -23,7 +23,7 @@
 // Invariant: answerRequest's promise never rejects: a handler's rejection, throw or
 // reply of the wrong shape becomes host-error bytes, so a Python exception.
 
-const KINDS = ["input", "sleep", "fetch", "call", "yield"];
+const KINDS = ["input", "sleep", "fetch", "call", "yield", "module"];
 const ERROR_KINDS = ["Interrupted", "EndOfInput", "Network", "UnknownFunction", "Failed", "TimedOut"];
 /** The kind byte of the host error that delivers interrupt() to a pending request. */
 export const HOST_ERROR_INTERRUPTED = ERROR_KINDS.indexOf("Interrupted");
@@ -188,6 +188,7 @@ function decodeRequest(kind, r) {
     case "input": return { prompt: r.str() };
     case "sleep": return { seconds: r.f64() };
     case "yield": return {};
+    case "module": return { name: r.str() };
     case "fetch": {
       const url = r.str();
       const method = r.str();
@@ -211,7 +212,8 @@ function encodeAnswer(kind, value) {
   w.u8(0);
   switch (KINDS[kind]) {
     case "input":
-      if (typeof value !== "string") throw new ReplyError("input handler did not resolve to a string");
+    case "module":
+      if (typeof value !== "string") throw new ReplyError(`${KINDS[kind]} handler did not resolve to a string`);
       w.str(value);
       break;
     case "sleep":

@@ -15,9 +15,10 @@
 //!     Fetch  url: str, method: str, u32 n, n × (name: str, value: str), u8 has_body, [body: bytes]
 //!     Call   name: str, u32 n, n × value
 //!     Yield  (nothing: let the event loop run, then answer)
+//!     Module name: str (a standard module's name: answer with its source)
 //!
 //!   reply:
-//!     u8 0 (answer), then  Input: str | Sleep, Yield: nothing | Fetch: u32 status, reason: str,
+//!     u8 0 (answer), then  Input, Module: str | Sleep, Yield: nothing | Fetch: u32 status, reason: str,
 //!                          url: str, u32 n, n × (str, str), body: bytes | Call: value
 //!     u8 1 (host error), then u8 kind (0 Interrupted | 1 EndOfInput | 2 Network
 //!                          | 3 UnknownFunction | 4 Failed | 5 TimedOut), message: str
@@ -44,6 +45,8 @@ pub enum RequestKind {
     Call = 3,
     /// Running code yields its thread ([`stackswitch_core::Poll::Yield`]).
     Yield = 4,
+    /// The source of a standard module the interpreter does not hold.
+    Module = 5,
 }
 
 /// Deepest nesting of lists and dicts accepted in a reply (as the JSPI backend).
@@ -83,6 +86,10 @@ pub fn encode_request(request: &SuspendRequest) -> (RequestKind, Vec<u8>) {
             RequestKind::Call
         }
         SuspendRequest::Yield => RequestKind::Yield,
+        SuspendRequest::ModuleSource { name } => {
+            put_str(&mut out, name);
+            RequestKind::Module
+        }
     };
     (kind, out)
 }
@@ -92,7 +99,7 @@ pub fn decode_reply(kind: RequestKind, bytes: &[u8]) -> Result<Reply, HostError>
     let mut reader = Reader { bytes, at: 0 };
     let reply = match reader.u8()? {
         0 => match kind {
-            RequestKind::Input => Reply::Text(reader.string()?),
+            RequestKind::Input | RequestKind::Module => Reply::Text(reader.string()?),
             RequestKind::Sleep | RequestKind::Yield => Reply::Done,
             RequestKind::Fetch => Reply::Response(FetchResponse {
                 status: u16::try_from(reader.u32()?).map_err(|_| malformed())?,

@@ -382,6 +382,19 @@ except OSError as e:
   }
 });
 
+test("a standard module's source is fetched from stdlib/ on its first import in a session, then sys.modules has it", async () => {
+  const { out, options } = collect();
+  const session = await createSession(options);
+  const first = await session.run("import bisect\nprint(bisect.bisect([1, 3, 5], 4))");
+  assert.equal(first.status, 0, first.traceback);
+  assert.equal(session.stats.suspensions, 1);
+  const again = await session.run("import bisect\nprint(bisect.__name__)");
+  assert.equal(again.status, 0, again.traceback);
+  assert.equal(session.stats.suspensions, 0);
+  assert.equal(out.stdout, "2\nbisect\n");
+  session.close();
+});
+
 test("cwd sets the memory filesystem's current directory, creating it; env is os.environ", async () => {
   const { out, options } = collect();
   const session = await createSession({ ...options, cwd: "/home/ada", files: { "/home/ada/notes.txt": "hi" }, env: { LANG: "C.UTF-8", TEAM: "blue" } });

@@ -131,7 +131,17 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
                 "--bin",
                 "fuzz-runner",
             ]);
-            workspace.and(runner)
+            // The workspace build compiles core with `frozen-stdlib` (the native backend
+            // wants it); the web builds' lazily loaded standard library is tested here.
+            let lazy_stdlib = cargo_step(&[
+                "test",
+                "-p",
+                "stackswitch-core",
+                "--no-default-features",
+                "--test",
+                "lazy_stdlib",
+            ]);
+            workspace.and(runner).and(lazy_stdlib)
         }
         "wasm" => cargo_step(&[
             "build",

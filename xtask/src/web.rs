@@ -11,6 +11,8 @@
 //!     asyncify/stackswitch_asyncify_plain.wasm           (the same optimisation without the
 //!                                                         Asyncify pass: the bench's baseline)
 //!     asyncify/stackswitch_asyncify_asserts.wasm         (with asyncify-asserts: for the tests)
+//!     stdlib/collections.py ...                         (copied from core/src/modules/py/:
+//!                                                         fetched on import, see runtime)
 //!     raw-abi/raw_abi.js                                 (copied from raw-abi/js/: the wire
 //!                                                         format asyncify and worker speak)
 //!     worker/stackswitch_worker.js  channel.js  ...      (copied from worker-backend/js/)
@@ -75,6 +77,12 @@ pub fn build(verbose: bool) -> Result<PathBuf, String> {
     copy_tree(&workspace::root().join("raw-abi/js"), &dist.join("raw-abi"))?;
     copy_tree(&workspace::root().join("runtime"), &dist)?;
     copy_tree(&workspace::root().join("benches"), &dist.join("bench"))?;
+    // The wasm backends are built without core's frozen standard library: the runtime
+    // serves these sources when a program imports them (SuspendRequest::ModuleSource).
+    copy_tree(
+        &workspace::root().join("core/src/modules/py"),
+        &dist.join("stdlib"),
+    )?;
     Ok(dist)
 }
 

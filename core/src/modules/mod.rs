@@ -38,35 +38,58 @@ pub(crate) mod urllib;
 
 use std::rc::Rc;
 
-/// The modules written in Python (each file's header says why): name and source. A
-/// program pays for one only when it imports it; the source is compiled at that moment.
-const PYTHON_MODULES: &[(&str, &str)] = &[
-    ("collections", include_str!("py/collections.py")),
-    ("itertools", include_str!("py/itertools.py")),
-    ("functools", include_str!("py/functools.py")),
-    ("operator", include_str!("py/operator.py")),
-    ("heapq", include_str!("py/heapq.py")),
-    ("bisect", include_str!("py/bisect.py")),
-    ("string", include_str!("py/string.py")),
-    ("copy", include_str!("py/copy.py")),
-    ("_fileio", include_str!("py/_fileio.py")),
-    ("os", include_str!("py/os.py")),
-    ("posixpath", include_str!("py/posixpath.py")),
-    ("textwrap", include_str!("py/textwrap.py")),
-    ("io", include_str!("py/io.py")),
-    ("enum", include_str!("py/enum.py")),
-    ("dataclasses", include_str!("py/dataclasses.py")),
-    ("abc", include_str!("py/abc.py")),
-    ("typing", include_str!("py/typing.py")),
-    ("decimal", include_str!("py/decimal.py")),
-    ("fractions", include_str!("py/fractions.py")),
-    ("statistics", include_str!("py/statistics.py")),
-    ("datetime", include_str!("py/datetime.py")),
-    ("_strptime", include_str!("py/_strptime.py")),
-    ("re", include_str!("py/re.py")),
-    ("_re_parser", include_str!("py/_re_parser.py")),
-    ("asyncio", include_str!("py/asyncio.py")),
-    ("array", include_str!("py/array.py")),
+/// The standard modules written in Python (each file's header says why), by name; the
+/// source is `py/<name>.py`. A program pays for one only when it imports it: its source is
+/// compiled at that moment, and without the `frozen-stdlib` feature (the web builds) it is
+/// not even in the interpreter: the first import asks the host for it
+/// ([`SuspendRequest::ModuleSource`]), so a page downloads only what its programs import.
+macro_rules! python_modules {
+    ($($name:literal),* $(,)?) => {
+        const PYTHON_MODULES: &[(&str, Option<&str>)] = &[$(($name, frozen_source!($name))),*];
+    };
+}
+
+#[cfg(feature = "frozen-stdlib")]
+macro_rules! frozen_source {
+    ($name:literal) => {
+        Some(include_str!(concat!("py/", $name, ".py")))
+    };
+}
+
+#[cfg(not(feature = "frozen-stdlib"))]
+macro_rules! frozen_source {
+    ($name:literal) => {
+        None
+    };
+}
+
+python_modules![
+    "collections",
+    "itertools",
+    "functools",
+    "operator",
+    "heapq",
+    "bisect",
+    "string",
+    "copy",
+    "_fileio",
+    "os",
+    "posixpath",
+    "textwrap",
+    "io",
+    "enum",
+    "dataclasses",
+    "abc",
+    "typing",
+    "decimal",
+    "fractions",
+    "statistics",
+    "datetime",
+    "_strptime",
+    "re",
+    "_re_parser",
+    "asyncio",
+    "array",
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
@@ -171,8 +194,14 @@ impl Vm<'_> {
             "_coroutines" => coroutines_module(),
             "os.path" => self.import_module("posixpath")?,
             _ => {
-                if let Some((_, source)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
-                    return self.python_module(name, source);
+                if let Some((_, frozen)) = PYTHON_MODULES.iter().find(|(n, _)| *n == name) {
+                    return match frozen {
+                        Some(source) => self.python_module(name, source),
+                        None => {
+                            let source = self.standard_module_source(name)?;
+                            self.python_module(name, &source)
+                        }
+                    };
                 }
                 if let Some(source) = self.find_source(name) {
                     return self.import_source(name, source);
@@ -187,6 +216,29 @@ impl Vm<'_> {
 }
 
 impl Vm<'_> {
+    /// The source of the standard module `name`, from the host (see [`PYTHON_MODULES`]).
+    /// A host that cannot give it makes the import fail with `ImportError`; an interrupt
+    /// or a time limit ends the wait as in any suspension.
+    fn standard_module_source(&mut self, name: &str) -> PyResult<String> {
+        let failure = |why: &str| {
+            let err = PyErr::new(
+                "ImportError",
+                format!("cannot load the standard module '{name}': {why}"),
+            );
+            err.instance()
+                .attrs
+                .borrow_mut()
+                .insert("name".into(), Value::str(name));
+            err
+        };
+        match self.suspend_for_reply(SuspendRequest::ModuleSource { name: name.into() })? {
+            Ok(Reply::Text(source)) => Ok(source),
+            Ok(_) => Err(failure("the host's reply is not source text")),
+            Err(e) if e.kind == HostErrorKind::Interrupted => Err(host_error(e)),
+            Err(e) => Err(failure(&e.message)),
+        }
+    }
+
     /// A module written in Python: registered before its code runs (as CPython does), so
     /// modules that import each other see the partly built module rather than recursing;
     /// removed again if its code fails.

@@ -45,7 +45,7 @@ pub(crate) use namespaces::located_syntax_error;
 pub(crate) use protocol::{bare_instance, instantiate_plain, new_user_class};
 pub(crate) use traceback::{exception_type_name, format_exception};
 
-use crate::host::{Clock, Host, HostErrorKind, Poll, Reply, SuspendRequest};
+use crate::host::{Clock, Host, HostError, HostErrorKind, Poll, Reply, SuspendRequest};
 use crate::interpreter::{Config, RunLimits};
 use crate::objects::{Kwargs, Module, Value};
 
@@ -301,6 +301,16 @@ impl<'a> Vm<'a> {
     /// suspends. A host error becomes its Python exception; a run whose time limit passed
     /// while it waited ends here.
     pub(crate) fn suspend(&mut self, request: SuspendRequest) -> PyResult<Reply> {
+        self.suspend_for_reply(request)?
+            .map_err(crate::modules::host_error)
+    }
+
+    /// [`Vm::suspend`] with the host's failure left to the caller: the outer error is a
+    /// limit the run exceeded while it waited.
+    pub(crate) fn suspend_for_reply(
+        &mut self,
+        request: SuspendRequest,
+    ) -> PyResult<Result<Reply, HostError>> {
         let reply = self.host.suspend(request);
         crate::text::format::install_int_max_str_digits(self.rt.int_max_str_digits);
         if matches!(&reply, Err(e) if e.kind == HostErrorKind::TimedOut) {
@@ -313,7 +323,7 @@ impl<'a> Vm<'a> {
         if let Some(error) = self.limit_error() {
             return Err(error);
         }
-        reply.map_err(crate::modules::host_error)
+        Ok(reply)
     }
 
     fn check_deadline(&mut self) {
