@@ -1,9 +1,15 @@
-// Types of the stackswitch runtime (stackswitch.js): detection and the session API that
-// every backend shares. Invariant: this file describes exactly what stackswitch.js exports.
+// Types of the stackswitch runtime (stackswitch.js, the npm package `stackswitch`'s one
+// entry): detection and the session API that every backend shares.
+//
+// Invariant: this file declares exactly what stackswitch.js exports, no more, no less
+// (tests/tests/npm_package.rs compares the two lists), and `tsc --noEmit --strict` accepts
+// the typed usage examples of tests/types/ and refuses what tests/types/refused.ts marks
+// with `@ts-expect-error`.
 
 /** Backends a session can be created with ("auto": the first one `detect()` allows). */
 export type BackendName = "auto" | "jspi" | "asyncify" | "worker";
 
+/** What `detect()` found in this engine. */
 export interface Features {
   /** `node 26.10.0`, or the browser's user agent. */
   engine: string;
@@ -11,10 +17,14 @@ export interface Features {
   jspi: boolean;
   /** The exnref proposal validates (wasm-bindgen's JSPI code needs it to compile). */
   exnref: boolean;
+  /** The `SharedArrayBuffer` constructor exists (pages: only when cross-origin isolated). */
   sharedArrayBuffer: boolean;
-  /** Browser pages only (null in Node). */
+  /** `globalThis.crossOriginIsolated` in a page (COOP/COEP headers); null in Node. */
   crossOriginIsolated: boolean | null;
+  /** A worker thread may block in `Atomics.wait` (Node; cross-origin-isolated pages): the
+   *  worker backend's shared-memory channel. */
   atomicsWaitInWorker: boolean;
+  /** `navigator.serviceWorker` exists (pages only): the worker backend's service-worker channel. */
   serviceWorker: boolean;
   /** Web Workers (browsers) or worker_threads (Node). */
   worker: boolean;
@@ -30,7 +40,9 @@ export interface WorkerChannelChoice {
   reason: string;
 }
 
+/** What `detect()` returns. */
 export interface Detection {
+  /** What the engine offers. */
   features: Features;
   /** What `backend: "auto"` picks, or null when nothing this build has can run here. */
   backend: "jspi" | "worker" | "asyncify" | null;
@@ -45,39 +57,67 @@ export interface Detection {
 /** What the engine offers and which backend `auto` picks. Never compiles a backend. */
 export function detect(): Detection;
 
-/** Backends this build of the runtime can load. */
-export const BACKENDS: readonly string[];
+/** Backends this build of the runtime can load, in a page's order of preference. */
+export const BACKENDS: readonly ("jspi" | "worker" | "asyncify")[];
 
 /** An HTTP request from `urllib.request.urlopen`. */
 export interface FetchRequest {
+  /** The absolute URL (http or https). */
   url: string;
+  /** `GET`, or `POST` when the program sent data, or what `Request(method=)` said. */
   method: string;
+  /** Header names and values, in the program's order. */
   headers: [string, string][];
+  /** The request body, when the program sent one. */
   body?: Uint8Array;
 }
 
 /** The answer to a FetchRequest; statuses >= 400 become `urllib.error.HTTPError`. */
 export interface FetchResponse {
+  /** The HTTP status code. */
   status: number;
+  /** The status text (`OK`, `Not Found`): `HTTPError.reason`, `response.reason`. */
   reason: string;
   /** The final URL after redirects. */
   url: string;
+  /** Response header names and values. */
   headers: [string, string][];
+  /** The response body (at most `maxResponseBytes`). */
   body: Uint8Array;
 }
 
-/** JSON-like values crossing to and from `host.call(name, *args)`. */
+/** JSON-like values crossing to and from `host.call(name, *args)`: None is null, a
+ *  Python int a number (an integral number in a reply becomes an int, any other a
+ *  float), a list or tuple an array, a dict with str keys an object. */
 export type HostValue = null | boolean | number | string | HostValue[] | { [key: string]: HostValue };
 
+/** A function Python calls with `host.call(name, *args)`: its value (or the value its
+ *  promise resolves to) is `host.call`'s result, `undefined` being None; a throw or a
+ *  rejection raises in Python (see HostError). */
+export type HostFunction = (...args: HostValue[]) => HostValue | void | Promise<HostValue | void>;
+
+/** What `createSession` takes; every field is optional. */
 export interface SessionOptions {
+  /** Which backend runs the program; default "auto" (what `detect().backend` says). */
   backend?: BackendName;
+  /** Where the package's other files are served from: the folder that holds `jspi/`,
+   *  `asyncify/`, `worker/`, `raw-abi/`, `stdlib/` and `node_files.js`, as a URL (a
+   *  relative one is resolved against the page's URL). Default: the folder of
+   *  stackswitch.js itself, which is right in Node and for unbundled pages; a page whose
+   *  bundler moved stackswitch.js into its bundle passes where it serves those folders
+   *  (e.g. `"/stackswitch/"`), or serves them beside the bundle. */
+  baseUrl?: string | URL;
   /** Shown in tracebacks (`File "main.py", line N`); default "main.py". A name in angle
    *  brackets (`<stdin>`) makes tracebacks show no source lines, as CPython's. */
   filename?: string;
   /** `sys.argv`. */
   argv?: string[];
-  /** Program output, in order; stdout is delivered before each input prompt is shown. */
+  /** Program output (`print`, `sys.stdout.write`), in order; stdout is delivered before
+   *  each input prompt is shown. Default: process.stdout in Node, `console.log` per line
+   *  in browsers. Becomes `session.stdout`. */
   stdout?: (text: string) => void;
+  /** Program errors and tracebacks (`sys.stderr`), as `stdout`. Default: process.stderr
+   *  in Node, `console.error` per line in browsers. Becomes `session.stderr`. */
   stderr?: (text: string) => void;
   /** `input(prompt)`: show the prompt (e.g. `session.write("stdout", prompt)`) and resolve to the line. Default: stdin in Node, `prompt()` in browsers. */
   input?: (prompt: string, session: Session) => Promise<string>;
@@ -86,7 +126,7 @@ export interface SessionOptions {
   /** `urlopen`. Default: the global `fetch`. */
   fetch?: (request: FetchRequest) => Promise<FetchResponse>;
   /** Functions Python calls with `host.call(name, *args)`. */
-  functions?: Record<string, (...args: HostValue[]) => Promise<HostValue> | HostValue>;
+  functions?: Record<string, HostFunction>;
   /** asyncify backend only: bytes for the frames saved while suspended (default 4 MiB,
    *  about 10x what Python's recursion limit needs); overflowing it discards the session. */
   asyncifyBufferSize?: number;
@@ -165,12 +205,16 @@ export const DEFAULT_MAX_RESPONSE_BYTES: number;
 /** The time slice `yieldEveryMs` defaults to, in ms. */
 export const DEFAULT_YIELD_EVERY_MS: number;
 
-/** How a run ended: status as `python3` would exit (130 for an uncaught
- *  KeyboardInterrupt, as a shell shows CPython's death by SIGINT); the exception when one
- *  escaped (`type: "TimeoutError"` when `timeoutMs` or `maxSteps` ended the run). */
+/** How a run ended. */
 export interface RunResult {
+  /** The status `python3` would exit with: 0, 1 for an uncaught exception or a syntax
+   *  error, the SystemExit code, 130 for an uncaught KeyboardInterrupt (as a shell shows
+   *  CPython's death by SIGINT). */
   status: number;
+  /** The exception's type name when one escaped (`"ValueError"`; `"TimeoutError"` when
+   *  `timeoutMs` or `maxSteps` ended the run). */
   type?: string;
+  /** The exception's message (`str(exc)`). */
   message?: string;
   /** Exactly what CPython prints on stderr for it. */
   traceback?: string;
@@ -185,12 +229,26 @@ export interface RunResult {
  * "UnknownFunction" -> LookupError; any other rejection or throw -> OSError.
  */
 export class HostError extends Error {
-  constructor(kind: "Interrupted" | "EndOfInput" | "Network" | "UnknownFunction" | "Failed" | "TimedOut", message: string);
-  stackswitchKind: string;
+  constructor(kind: HostErrorKind, message: string);
+  /** Which Python exception the program sees (the constructor's `kind`). */
+  stackswitchKind: HostErrorKind;
 }
 
+/** The kinds of HostError: "TimedOut" ends the run as `timeoutMs` does. */
+export type HostErrorKind = "Interrupted" | "EndOfInput" | "Network" | "UnknownFunction" | "Failed" | "TimedOut";
+
+/** One interpreter with its own globals and host handlers. Made by `createSession` only:
+ *  the constructor is not public (`new Session()` does not type-check; at run time it
+ *  makes an object without an interpreter). */
 export class Session {
-  readonly backend: string;
+  private constructor();
+  /** The backend running this session ("auto" resolved). */
+  readonly backend: "jspi" | "worker" | "asyncify";
+  /** Where program output goes: the `stdout` option, or its default. May be replaced
+   *  between runs (or during one: later output goes to the new function). */
+  stdout: (text: string) => void;
+  /** Where program errors and tracebacks go: the `stderr` option, or its default. */
+  stderr: (text: string) => void;
   /** Run Python source in this session's globals (they persist across runs): text, or a
    *  source file's bytes, decoded as CPython decodes a file (`# -*- coding: ... -*-`, a
    *  BOM; invalid UTF-8 or a NUL byte is a SyntaxError, with CPython's message and line). */
@@ -209,5 +267,6 @@ export class Session {
   close(): void;
 }
 
-/** Create a session; rejects with a clear message when the backend cannot run here. */
+/** Create a session; rejects with a clear message when the backend cannot run here
+ *  (or its files cannot be loaded from `baseUrl`), and throws a TypeError for a bad option. */
 export function createSession(options?: SessionOptions): Promise<Session>;

@@ -130,60 +130,91 @@ export class HostError extends Error {
   }
 }
 
-/** backend -> Promise of its wasm-bindgen module; replaced after a fatal error. */
+/** `${base}${backend}` -> Promise of its glue module; replaced after a fatal error. */
 const loaded = new Map();
 let generation = 0;
 
+/**
+ * `import(specifier)` that bundlers leave alone (esbuild and Vite bundle only literal
+ * specifiers; the comments silence webpack and Vite): Node-only modules (`node:fs`,
+ * node_files.js) and the backends' glue are loaded at run time from where they are
+ * served, never copied into a page's bundle.
+ */
+function importUnbundled(specifier) {
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
+}
+
 async function readBytes(url) {
   if (isNode) {
-    const { readFile } = await import("node:fs/promises");
-    const { fileURLToPath } = await import("node:url");
+    const { readFile } = await importUnbundled("node:fs/promises");
+    const { fileURLToPath } = await importUnbundled("node:url");
     return readFile(fileURLToPath(url));
   }
   return url;
 }
 
-/** name -> Promise of the source of a standard module written in Python (shared by every
+/**
+ * The folder the package's files are served from (`jspi/`, `asyncify/`, `worker/`,
+ * `raw-abi/`, `stdlib/`, node_files.js), as a URL ending in `/`: the `baseUrl` option
+ * (resolved against the page's URL), else the folder of this module. A bundler moves this
+ * module's code into the bundle, so a bundled page passes `baseUrl` or serves those
+ * folders beside its bundle (README, "The npm package").
+ */
+function assetsBase(baseUrl) {
+  // Not `new URL("./", import.meta.url)`: Vite would take that for an asset to bundle.
+  if (baseUrl === undefined || baseUrl === null) return import.meta.url.replace(/[?#].*$/, "").replace(/[^/]*$/, "");
+  if (typeof baseUrl !== "string" && !(baseUrl instanceof URL)) throw new TypeError("stackswitch: baseUrl must be a URL string or a URL");
+  const base = new URL(baseUrl, globalThis.location?.href ?? import.meta.url).href;
+  return base.endsWith("/") ? base : `${base}/`;
+}
+
+/** URL -> Promise of the source of a standard module written in Python (shared by every
  *  session of this page or process; a failed load is forgotten, so a later import retries). */
 const standardModules = new Map();
 
 /**
- * The source of the standard module `name`, `stdlib/<name>.py` beside this file: the
+ * The source of the standard module `name`, `stdlib/<name>.py` under `base` (see
+ * assetsBase): the
  * backends' wasm holds no Python sources (core's `frozen-stdlib` feature is off for them),
  * so a page downloads a module only when a program first imports it.
  */
-function standardModuleSource(name) {
+function standardModuleSource(name, base) {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) return Promise.reject(new HostError("Failed", `not a standard module name: ${JSON.stringify(name)}`));
-  if (!standardModules.has(name)) {
-    const url = new URL(`./stdlib/${name}.py`, import.meta.url);
+  const url = new URL(`./stdlib/${name}.py`, base);
+  if (!standardModules.has(url.href)) {
     const source = (async () => {
       if (isNode) return fromUtf8.decode(await readBytes(url));
       const response = await fetch(url);
       if (!response.ok) throw new HostError("Failed", `HTTP ${response.status} for ${url}`);
       return response.text();
     })();
-    source.catch(() => standardModules.delete(name));
-    standardModules.set(name, source);
+    source.catch(() => standardModules.delete(url.href));
+    standardModules.set(url.href, source);
   }
-  return standardModules.get(name);
+  return standardModules.get(url.href);
 }
 
 /** The wasm file of each backend, next to its glue `<backend>/stackswitch_<backend>.js`. */
 const WASM_FILES = { jspi: "stackswitch_jspi_bg.wasm", worker: "stackswitch_worker.wasm", asyncify: "stackswitch_asyncify.wasm" };
 
-/** Load (once per instance generation) the glue and wasm module of `backend`. */
-async function loadBackend(backend) {
-  if (!loaded.has(backend)) {
+/** Load (once per instance generation and base) the glue and wasm module of `backend`
+ *  from the folder `base` (see assetsBase). */
+async function loadBackend(backend, base) {
+  const key = `${base}${backend}`;
+  if (!loaded.has(key)) {
     const query = generation ? `?instance=${generation}` : "";
-    loaded.set(backend, (async () => {
+    const promise = (async () => {
       // A fresh URL gives a fresh module record, hence a fresh wasm instance.
-      const glue = await import(new URL(`./${backend}/stackswitch_${backend}.js${query}`, import.meta.url).href);
-      const wasmUrl = new URL(`./${backend}/${WASM_FILES[backend]}`, import.meta.url);
+      const glue = await importUnbundled(new URL(`./${backend}/stackswitch_${backend}.js${query}`, base).href);
+      const wasmUrl = new URL(`./${backend}/${WASM_FILES[backend]}`, base);
       await glue.default({ module_or_path: await readBytes(wasmUrl) });
       return glue;
-    })());
+    })();
+    // A load that failed (a wrong baseUrl, say) is forgotten: a later session retries.
+    promise.catch(() => { if (loaded.get(key) === promise) loaded.delete(key); });
+    loaded.set(key, promise);
   }
-  return loaded.get(backend);
+  return loaded.get(key);
 }
 
 /**
@@ -191,8 +222,8 @@ async function loadBackend(backend) {
  * the instance's memory may be inconsistent, so sessions created afterwards get a new
  * instance. Sessions of the old instance are unusable.
  */
-function discardInstance(backend) {
-  loaded.delete(backend);
+function discardInstance(backend, base) {
+  loaded.delete(`${base}${backend}`);
   generation += 1;
 }
 
@@ -568,13 +599,14 @@ export async function createSession(options = {}) {
   } else {
     backend = wanted;
   }
+  const base = assetsBase(options.baseUrl);
   const limits = sessionLimits(options);
   const policy = fetchPolicy(options);
-  const files = await sessionFiles(options);
+  const files = await sessionFiles(options, base);
   const environ = sessionEnviron(options);
-  const glue = await loadBackend(backend);
+  const glue = await loadBackend(backend, base);
   if (backend === "worker") options = { ...options, workerChannel: checkedWorkerChannel(options.workerChannel, detection) };
-  return Session.open(glue, backend, { ...options, limits, policy, hostFiles: files, environ });
+  return Session.open(glue, backend, { ...options, base, limits, policy, hostFiles: files, environ });
 }
 
 /** The `env` option: `os.environ`, checked to be strings. */
@@ -592,14 +624,14 @@ function sessionEnviron(options) {
  * or `{ request, at }` for the machine's files through node:fs (node_files.js) from the
  * start directory `at`.
  */
-async function sessionFiles(options) {
+async function sessionFiles(options, base) {
   const kind = options.filesystem ?? "memory";
   if (options.cwd !== undefined && typeof options.cwd !== "string") throw new TypeError("stackswitch: cwd must be a path string");
   if (kind === "memory") return null;
   if (kind !== "node") throw new TypeError(`stackswitch: filesystem must be "memory" or "node", not ${JSON.stringify(kind)}`);
   if (!isNode) throw new Error('stackswitch: filesystem "node" (the machine\'s files) exists only in Node');
   if (options.files && Object.keys(options.files).length) throw new TypeError('stackswitch: files are for the "memory" filesystem; with "node" the program sees the machine\'s files');
-  const { nodeFileRequest } = await import("./node_files.js");
+  const { nodeFileRequest } = await importUnbundled(new URL("./node_files.js", base).href);
   const at = options.cwd ?? process.cwd();
   return { request: nodeFileRequest(at), at };
 }
@@ -764,7 +796,7 @@ export class Session {
         answer = () => (o.sleep ?? defaultSleep)(payload.seconds);
         break;
       case "module":
-        answer = () => standardModuleSource(payload.name);
+        answer = () => standardModuleSource(payload.name, o.base);
         break;
       case "fetch": {
         // The allow-list applies to every handler; the default one also checks redirects.
@@ -839,7 +871,7 @@ export class Session {
       // asyncify session owns its instance (the driver already discarded it); the JSPI
       // backend shares one instance per module, so later sessions need a fresh one.
       this.#broken = true;
-      if (!this.#handle.ownsInstance) discardInstance(this.backend);
+      if (!this.#handle.ownsInstance) discardInstance(this.backend, this.#options.base);
       return fatalResult(error);
     } finally {
       clearTimeout(timer);

@@ -3,6 +3,7 @@
 //! ```text
 //! cargo xtask run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] [-i] [-c CODE | FILE.py | -] [ARGS...]
 //! cargo xtask test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
+//! cargo xtask dist
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
 //! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]   (then in the browsers that have the backend)
@@ -13,6 +14,7 @@
 //! what it ran (`run`), or 0/1 for pass/fail, or 2 for a usage error.
 
 mod backend;
+mod dist;
 mod fuzz_launch;
 mod setup;
 mod test_suite;
@@ -29,7 +31,9 @@ commands:
   run [--backend native|auto|jspi|worker|asyncify] [--node PATH] [--verbose] [-i] [-c CODE | FILE.py | -] [ARGS...]
         run a Python program on a backend (default: auto), with python3's command line
   test [--skip STEP]... [--fuzz-seconds N] [--fuzz-seed S] [--verbose]
-        the one test command: setup, fmt, clippy, test, wasm, fuzz
+        the one test command: setup, fmt, clippy, web, dist, test, wasm, fuzz
+  dist
+        the npm package: target/npm/stackswitch-<version>.tgz (builds the web build first)
   regen [ARGS...]
         regenerate tests/expected/ with CPython (python3 tests/regen.py)
   fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
@@ -70,6 +74,15 @@ fn dispatch(command: &str, args: &[String]) -> Result<i32, Failure> {
         "test" => {
             let options = test_suite::parse(args).map_err(Failure::Usage)?;
             Ok(if test_suite::run(&options) { 0 } else { 1 })
+        }
+        "dist" => {
+            if let Some(extra) = args.first() {
+                return Err(Failure::Usage(format!(
+                    "dist takes no arguments, not {extra:?}"
+                )));
+            }
+            dist::build(false).map_err(Failure::Error)?;
+            Ok(0)
         }
         "regen" => regen(args),
         "fuzz" => {

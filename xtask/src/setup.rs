@@ -62,6 +62,16 @@ pub const PREREQUISITES: &[Prerequisite] = &[
         install: binaryen_install,
     },
     Prerequisite {
+        name: "TypeScript tsc (npm typescript, pinned; the .d.ts check)",
+        is_present: typescript_present,
+        install: typescript_install,
+    },
+    Prerequisite {
+        name: "esbuild (npm esbuild, pinned; bundles the npm package's test page)",
+        is_present: esbuild_present,
+        install: esbuild_install,
+    },
+    Prerequisite {
         name: "Chromium and chromedriver (Debian packages chromium, chromium-driver)",
         is_present: chromium_present,
         install: chromium_install,
@@ -168,6 +178,54 @@ fn binaryen_present() -> bool {
 
 fn binaryen_install(verbose: bool) -> Result<(), String> {
     npm_install("binaryen", BINARYEN_PACKAGE, verbose)
+}
+
+/// The npm package whose `tsc` checks runtime/stackswitch.d.ts against typed usage
+/// (`tsc --noEmit --strict`, tests/types/ and tests/tests/npm_package.rs).
+pub const TYPESCRIPT_PACKAGE: &str = "typescript@7.0.2";
+
+/// The bundler the npm package's test builds a page with (tests/tests/npm_package.rs).
+pub const ESBUILD_PACKAGE: &str = "esbuild@0.28.2";
+
+/// `tsc` installed by [`typescript_install`].
+pub fn tsc_path() -> PathBuf {
+    tools_dir().join("typescript/node_modules/typescript/bin/tsc")
+}
+
+/// `esbuild` installed by [`esbuild_install`].
+pub fn esbuild_path() -> PathBuf {
+    tools_dir().join("esbuild/node_modules/esbuild/bin/esbuild")
+}
+
+/// Whether `program --version` prints `version` (after an optional `Version `).
+fn prints_version(program: PathBuf, version: &str) -> bool {
+    let Ok(output) = Command::new(program).arg("--version").output() else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.trim().trim_start_matches("Version ") == version
+}
+
+fn typescript_present() -> bool {
+    prints_version(
+        tsc_path(),
+        TYPESCRIPT_PACKAGE.trim_start_matches("typescript@"),
+    )
+}
+
+fn typescript_install(verbose: bool) -> Result<(), String> {
+    npm_install("typescript", TYPESCRIPT_PACKAGE, verbose)
+}
+
+fn esbuild_present() -> bool {
+    prints_version(
+        esbuild_path(),
+        ESBUILD_PACKAGE.trim_start_matches("esbuild@"),
+    )
+}
+
+fn esbuild_install(verbose: bool) -> Result<(), String> {
+    npm_install("esbuild", ESBUILD_PACKAGE, verbose)
 }
 
 /// `npm install` one pinned package into `<tools>/<folder>/node_modules`.

@@ -3,7 +3,8 @@
 //! Steps, in order: `setup` (prerequisites, see [`crate::setup`]), `fmt`
 //! (`cargo fmt --check`), `clippy` (the workspace with `-D warnings`, then the xtask fuzz
 //! runner, which only builds with its feature), `web` (the wasm backends through
-//! wasm-bindgen plus the JS runtime, see [`crate::web`]), `test` (`cargo test
+//! wasm-bindgen plus the JS runtime, see [`crate::web`]), `dist` (the npm package's
+//! tarball, see [`crate::dist`], which tests/tests/npm_package.rs installs), `test` (`cargo test
 //! --workspace`, which runs the conformance suite natively, on Node 26 through the
 //! JSPI backend and in headless Chromium through the JSPI backend, then the fuzz
 //! runner's tests), `wasm`
@@ -22,7 +23,9 @@ use crate::setup;
 use crate::workspace;
 
 /// The steps, by the names `--skip` takes.
-pub const STEPS: &[&str] = &["setup", "fmt", "clippy", "web", "test", "wasm", "fuzz"];
+pub const STEPS: &[&str] = &[
+    "setup", "fmt", "clippy", "web", "dist", "test", "wasm", "fuzz",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TestOptions {
@@ -114,12 +117,17 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
             ])
         }
         "web" => crate::web::build(options.verbose).map(|_| ()),
+        "dist" => crate::dist::build(options.verbose).map(|_| ()),
         "test" => {
             // Where the JS-hosted backend tests find what the `web` step built.
             std::env::set_var("STACKSWITCH_WEB_DIST", crate::web::dist_dir());
             std::env::set_var("STACKSWITCH_NODE", setup::node26_path());
             std::env::set_var("STACKSWITCH_CHROMIUM", setup::CHROMIUM_BINARY);
             std::env::set_var("STACKSWITCH_GECKODRIVER", setup::geckodriver_path());
+            // What tests/tests/npm_package.rs installs and checks with.
+            std::env::set_var("STACKSWITCH_NPM_TARBALL", crate::dist::tarball()?);
+            std::env::set_var("STACKSWITCH_TSC", setup::tsc_path());
+            std::env::set_var("STACKSWITCH_ESBUILD", setup::esbuild_path());
             let workspace = cargo_step(&["test", "--workspace"]);
             // The fuzz runner's own tests only build with its feature.
             let runner = cargo_step(&[
