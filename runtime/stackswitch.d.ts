@@ -86,15 +86,21 @@ export interface FetchResponse {
   body: Uint8Array;
 }
 
-/** JSON-like values crossing to and from `host.call(name, *args)`: None is null, a
- *  Python int a number (an integral number in a reply becomes an int, any other a
- *  float), a list or tuple an array, a dict with str keys an object. */
-export type HostValue = null | boolean | number | string | HostValue[] | { [key: string]: HostValue };
+/** The values `host.call(name, *args)` passes to a host function, losslessly, on every
+ *  backend: None is null; a bool a boolean; an int a number when |n| <= 2**53-1, else a
+ *  `bigint`; a float a number; a str a string; bytes (and bytearray) a `Uint8Array`; a
+ *  list or tuple an array; a dict with str keys an object. */
+export type HostValue = null | boolean | number | bigint | string | Uint8Array | HostValue[] | { [key: string]: HostValue };
+
+/** What a host function may answer, mapped back the same way: a number that is an
+ *  integer becomes an int, any other a float; a `bigint` an int; a `Uint8Array` bytes;
+ *  an array a list; an object or a `Map` with string keys a dict; null or undefined None. */
+export type HostReply = HostValue | undefined | HostReply[] | { [key: string]: HostReply } | Map<string, HostReply>;
 
 /** A function Python calls with `host.call(name, *args)`: its value (or the value its
- *  promise resolves to) is `host.call`'s result, `undefined` being None; a throw or a
- *  rejection raises in Python (see HostError). */
-export type HostFunction = (...args: HostValue[]) => HostValue | void | Promise<HostValue | void>;
+ *  promise resolves to) is `host.call`'s result; a throw or a rejection raises in Python
+ *  (see HostError). */
+export type HostFunction = (...args: HostValue[]) => HostReply | void | Promise<HostReply | void>;
 
 /** What `createSession` takes; every field is optional. */
 export interface SessionOptions {

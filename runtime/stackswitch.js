@@ -357,7 +357,8 @@ const macrotask = (() => {
 /**
  * A handler's answer copied into plain data before any backend reads it: a reply whose
  * getters, proxies or iterators throw becomes a rejection here (an OSError in Python), on
- * every backend alike, instead of throwing inside the wasm. Values keep their meaning.
+ * every backend alike, instead of throwing inside the wasm. Values keep their meaning
+ * (a Map becomes the object the backends read as a dict; BigInts and Uint8Arrays stay).
  */
 function plainReply(kind, value, policy) {
   const copy = (v, depth) => {
@@ -365,6 +366,15 @@ function plainReply(kind, value, policy) {
     if (v === null || v === undefined || typeof v !== "object") return v;
     if (v instanceof Uint8Array) return new Uint8Array(v);
     if (Array.isArray(v)) return Array.from(v, (item) => copy(item, depth + 1));
+    if (v instanceof Map) {
+      // A Map is a dict too (keys must be strings, as an object's are).
+      const out = {};
+      for (const [key, item] of v) {
+        if (typeof key !== "string") throw new HostError("Failed", `a Map in a host reply has a key that is not a string: ${typeof key}`);
+        out[key] = copy(item, depth + 1);
+      }
+      return out;
+    }
     const out = {};
     for (const key of Object.keys(v)) out[key] = copy(v[key], depth + 1);
     return out;

@@ -134,16 +134,34 @@ pub enum Reply {
     Value(HostValue),
 }
 
-/// A JSON-like value crossing the host boundary (arguments and results of `host.call`).
+/// A JSON-like value crossing the host boundary (arguments and results of `host.call`),
+/// losslessly: every Python int, bytes and str-keyed dict keeps its value both ways (the
+/// JS runtime maps ints beyond 2**53-1 to `BigInt`, bytes to `Uint8Array`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum HostValue {
+    /// Python `None`; JS `null` (and `undefined` in a reply).
     None,
+    /// `bool`.
     Bool(bool),
+    /// An `int` that fits in 64 bits.
     Int(i64),
+    /// An `int` of any size, as sign and magnitude: little-endian bytes of |n| (trailing
+    /// zero bytes allowed). Python sends it for ints beyond 64 bits; a host may send any.
+    BigInt {
+        /// Whether the number is below zero (ignored when the magnitude is zero).
+        negative: bool,
+        /// |n|, least significant byte first.
+        magnitude: Vec<u8>,
+    },
+    /// `float`.
     Float(f64),
+    /// `str`.
     Str(String),
+    /// `bytes` (and `bytearray`, sent as bytes); a reply's bytes become `bytes`.
+    Bytes(Vec<u8>),
+    /// A `list` or `tuple`; a reply's list becomes a `list`.
     List(Vec<HostValue>),
-    /// String keys, in order.
+    /// A `dict` with `str` keys, in order.
     Dict(Vec<(String, HostValue)>),
 }
 

@@ -82,9 +82,14 @@ fn host_value_to_js(v: &HostValue) -> JsValue {
     match v {
         HostValue::None => JsValue::NULL,
         HostValue::Bool(b) => JsValue::from_bool(*b),
-        HostValue::Int(i) => JsValue::from_f64(*i as f64),
+        HostValue::Int(i) => int_to_js(*i),
+        HostValue::BigInt {
+            negative,
+            magnitude,
+        } => big_int_to_js(*negative, magnitude),
         HostValue::Float(f) => JsValue::from_f64(*f),
         HostValue::Str(s) => JsValue::from_str(s),
+        HostValue::Bytes(b) => Uint8Array::from(b.as_slice()).into(),
         HostValue::List(items) => items.iter().map(host_value_to_js).collect::<Array>().into(),
         HostValue::Dict(pairs) => {
             let o = Object::new();
@@ -96,7 +101,81 @@ fn host_value_to_js(v: &HostValue) -> JsValue {
     }
 }
 
-/// A JS value as host data: numbers that are integers become ints (JS has one number type).
+/// 2**53 - 1: the integers a JS number holds exactly, so an int crosses as a number up to
+/// there and as a `BigInt` beyond.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// A Python int for JS: a number when |n| <= 2**53-1, else a `BigInt`.
+fn int_to_js(i: i64) -> JsValue {
+    if i.unsigned_abs() <= MAX_SAFE_INTEGER {
+        JsValue::from_f64(i as f64)
+    } else {
+        js_sys::BigInt::from(i).into()
+    }
+}
+
+/// A sign and little-endian magnitude as a JS integer (as [`int_to_js`] when it fits i64).
+fn big_int_to_js(negative: bool, magnitude: &[u8]) -> JsValue {
+    if let HostValue::Int(i) = integer(negative, magnitude) {
+        return int_to_js(i);
+    }
+    let hex: String = magnitude.iter().rev().map(|b| format!("{b:02x}")).collect();
+    let positive: js_sys::BigInt = JsValue::bigint_from_str(&format!("0x{hex}")).unchecked_into();
+    if negative {
+        (-positive).into()
+    } else {
+        positive.into()
+    }
+}
+
+/// `Int` when sign and magnitude fit in an i64, else `BigInt` (the magnitude trimmed).
+fn integer(negative: bool, magnitude: &[u8]) -> HostValue {
+    let end = magnitude
+        .iter()
+        .rposition(|b| *b != 0)
+        .map_or(0, |at| at + 1);
+    let magnitude = &magnitude[..end];
+    let mut value: u128 = 0;
+    if magnitude.len() <= 8 {
+        for byte in magnitude.iter().rev() {
+            value = (value << 8) | u128::from(*byte);
+        }
+        let signed = if negative {
+            -(value as i128)
+        } else {
+            value as i128
+        };
+        if let Ok(i) = i64::try_from(signed) {
+            return HostValue::Int(i);
+        }
+    }
+    HostValue::BigInt {
+        negative,
+        magnitude: magnitude.to_vec(),
+    }
+}
+
+/// A JS `BigInt` as host data (an `Int` when it fits i64).
+fn js_big_int_to_host(v: &js_sys::BigInt) -> Result<HostValue, HostError> {
+    let text: String = v
+        .to_string(16)
+        .map_err(|_| failed("a BigInt in the host reply could not be read"))?
+        .into();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text.as_str()),
+    };
+    let digits = digits.as_bytes();
+    let mut magnitude = Vec::with_capacity(digits.len() / 2 + 1);
+    for pair in digits.rchunks(2) {
+        let text = std::str::from_utf8(pair).map_err(|_| failed("malformed BigInt"))?;
+        magnitude.push(u8::from_str_radix(text, 16).map_err(|_| failed("malformed BigInt"))?);
+    }
+    Ok(integer(negative, &magnitude))
+}
+
+/// A JS value as host data: numbers that are integers become ints (JS has one number
+/// type), as do `BigInt`s; a `Uint8Array` becomes bytes.
 fn js_to_host_value(v: &JsValue, depth: usize) -> Result<HostValue, HostError> {
     if depth > 100 {
         return Err(failed("host reply nested too deeply"));
@@ -117,6 +196,12 @@ fn js_to_host_value(v: &JsValue, depth: usize) -> Result<HostValue, HostError> {
     }
     if let Some(s) = v.as_string() {
         return Ok(HostValue::Str(s));
+    }
+    if v.is_bigint() {
+        return js_big_int_to_host(v.unchecked_ref());
+    }
+    if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
+        return Ok(HostValue::Bytes(bytes.to_vec()));
     }
     if Array::is_array(v) {
         let array: &Array = v.unchecked_ref();

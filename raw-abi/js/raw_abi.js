@@ -29,6 +29,31 @@ const ERROR_KINDS = ["Interrupted", "EndOfInput", "Network", "UnknownFunction", 
 export const HOST_ERROR_INTERRUPTED = ERROR_KINDS.indexOf("Interrupted");
 const MAX_VALUE_DEPTH = 100;
 
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A Python int for JS: a number when |n| <= 2**53-1, else a BigInt (lossless). */
+function jsInteger(n) {
+  return n >= -MAX_SAFE && n <= MAX_SAFE ? Number(n) : n;
+}
+
+/** |n| (a non-negative BigInt) as little-endian bytes: the wire's BigInt magnitude. */
+function magnitudeBytes(n) {
+  let hex = n.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(hex.length - 2 * i - 2, hex.length - 2 * i), 16);
+  return bytes;
+}
+
+/** Little-endian magnitude bytes as a non-negative BigInt. */
+function magnitudeValue(bytes) {
+  let hex = "";
+  for (let i = bytes.length - 1; i >= 0; i--) hex += bytes[i].toString(16).padStart(2, "0");
+  return hex ? BigInt(`0x${hex}`) : 0n;
+}
+
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder("utf-8", { fatal: false });
 
@@ -89,7 +114,19 @@ class Writer {
       case "string":
         this.u8(4);
         return this.str(v);
+      case "bigint":
+        if (v >= I64_MIN && v <= I64_MAX) {
+          this.u8(2);
+          return this.i64(v);
+        }
+        this.u8(7);
+        this.u8(v < 0n ? 1 : 0);
+        return this.raw(magnitudeBytes(v < 0n ? -v : v));
       case "object":
+        if (v instanceof Uint8Array) {
+          this.u8(8);
+          return this.raw(v);
+        }
         if (Array.isArray(v)) {
           this.u8(5);
           this.u32(v.length);
@@ -160,10 +197,16 @@ class Reader {
       case 2: {
         const v = this.view.getBigInt64(this.at, true);
         this.at += 8;
-        return Number(v);
+        return jsInteger(v);
       }
       case 3: return this.f64();
       case 4: return this.str();
+      case 7: {
+        const negative = this.u8() !== 0;
+        const magnitude = magnitudeValue(this.raw());
+        return jsInteger(negative ? -magnitude : magnitude);
+      }
+      case 8: return this.raw();
       case 5: {
         const n = this.u32();
         const items = [];

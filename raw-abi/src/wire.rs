@@ -8,6 +8,8 @@
 //!   str, bytes  = u32 length, then the UTF-8 / raw bytes
 //!   value       = u8 tag: 0 None | 1 Bool u8 | 2 Int i64 | 3 Float f64 | 4 Str str
 //!                         | 5 List u32 n, n × value | 6 Dict u32 n, n × (str key, value)
+//!                         | 7 BigInt u8 negative, magnitude: bytes (|n|, least significant first)
+//!                         | 8 Bytes bytes
 //!
 //!   request (its kind is the import's `kind` argument, see [`RequestKind`]):
 //!     Input  prompt: str
@@ -222,6 +224,17 @@ fn put_value(out: &mut Vec<u8>, value: &HostValue) {
             out.push(4);
             put_str(out, s);
         }
+        HostValue::BigInt {
+            negative,
+            magnitude,
+        } => {
+            out.extend_from_slice(&[7, u8::from(*negative)]);
+            put_bytes(out, magnitude);
+        }
+        HostValue::Bytes(bytes) => {
+            out.push(8);
+            put_bytes(out, bytes);
+        }
         HostValue::List(items) => {
             out.push(5);
             put_len(out, items.len());
@@ -296,6 +309,11 @@ impl<'a> Reader<'a> {
             2 => HostValue::Int(i64::from_le_bytes(self.array()?)),
             3 => HostValue::Float(f64::from_le_bytes(self.array()?)),
             4 => HostValue::Str(self.string()?),
+            7 => HostValue::BigInt {
+                negative: self.u8()? != 0,
+                magnitude: self.bytes()?.to_vec(),
+            },
+            8 => HostValue::Bytes(self.bytes()?.to_vec()),
             5 => {
                 let n = self.u32()?;
                 let items = (0..n)
@@ -344,6 +362,14 @@ mod tests {
             ("b".into(), HostValue::Float(0.5)),
             ("c".into(), HostValue::Bool(true)),
             ("d".into(), HostValue::Str("é".into())),
+            (
+                "e".into(),
+                HostValue::BigInt {
+                    negative: true,
+                    magnitude: vec![0, 0, 0, 0, 0, 0, 0, 0, 1],
+                },
+            ),
+            ("f".into(), HostValue::Bytes(vec![0, 255, 7])),
         ]);
         let mut body = Vec::new();
         put_value(&mut body, &value);

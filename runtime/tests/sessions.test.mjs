@@ -4,7 +4,9 @@
 //
 // Each test checks behaviour only (never timing): deep recursion across a suspension,
 // many sessions suspended at once without cross-talk, rejected and throwing handlers
-// becoming Python exceptions, and a handler that never answers until the session closes.
+// becoming Python exceptions, host values crossing losslessly both ways (ints beyond
+// 2**53 as BigInt, bytes as Uint8Array, Maps as dicts), and a handler that never answers
+// until the session closes.
 // Every backend: the event loop keeps running while Python computes (a ticker ticks:
 // jspi and asyncify yield, the worker has its own thread); interrupt() stopping a
 // CPU-bound loop, a pending input() and a long time.sleep() (the session stays usable);
@@ -160,6 +162,85 @@ host.call("rejects")
   assert.equal(result.status, 1);
   assert.equal(result.type, "OSError");
   assert.match(result.traceback, /OSError: the teacher is away\n$/);
+  session.close();
+});
+
+test("host values map losslessly both ways: ints as numbers or BigInts, bytes, dicts and Maps, None", async () => {
+  const { out, options } = collect();
+  const seen = {};
+  const session = await createSession({
+    ...options,
+    functions: {
+      // Records what JS received for each argument; answers with what Python should get.
+      see: (name, value) => {
+        seen[name] = value;
+        return value;
+      },
+      reply: (what) => ({
+        bigint: 2n ** 70n + 1n,
+        negbig: -(2n ** 64n),
+        smallbig: 5n,
+        i64big: -(2n ** 63n),
+        safe: Number.MAX_SAFE_INTEGER,
+        bytes: new Uint8Array([0, 255, 10]),
+        map: new Map([["a", 1], ["b", new Map([["c", null]])]]),
+        undef: undefined,
+        nested: { list: [1n, new Uint8Array([7]), { x: null }] },
+      })[what],
+      badmap: () => new Map([[1, "one"]]),
+    },
+  });
+  const result = await session.run(`
+import host
+for name, value in [("safe", 2**53 - 1), ("unsafe", 2**53), ("i64", -2**63), ("huge", 2**60),
+                    ("bigger", -(2**100) + 7), ("float", 0.5), ("none", None),
+                    ("bytes", b"\\x00\\xffab"), ("bytearray", bytearray(b"xy")),
+                    ("dict", {"k": [1, (2, b"z")], "n": None})]:
+    back = host.call("see", name, value)
+    print(name, repr(back), back == value or (name == "bytearray" and back == b"xy"))
+for what in ["bigint", "negbig", "smallbig", "i64big", "safe", "bytes", "map", "undef", "nested"]:
+    value = host.call("reply", what)
+    print(what, type(value).__name__, repr(value))
+try:
+    host.call("badmap")
+except OSError as e:
+    print("badmap OSError", e)
+`);
+  assert.equal(result.status, 0, result.traceback);
+  assert.equal(out.stdout, [
+    "safe 9007199254740991 True",
+    "unsafe 9007199254740992 True",
+    "i64 -9223372036854775808 True",
+    "huge 1152921504606846976 True",
+    "bigger -1267650600228229401496703205369 True",
+    "float 0.5 True",
+    "none None True",
+    "bytes b'\\x00\\xffab' True",
+    "bytearray b'xy' True",
+    "dict {'k': [1, [2, b'z']], 'n': None} False",
+    "bigint int 1180591620717411303425",
+    "negbig int -18446744073709551616",
+    "smallbig int 5",
+    "i64big int -9223372036854775808",
+    "safe int 9007199254740991",
+    "bytes bytes b'\\x00\\xff\\n'",
+    "map dict {'a': 1, 'b': {'c': None}}",
+    "undef NoneType None",
+    "nested dict {'list': [1, b'\\x07', {'x': None}]}",
+    "badmap OSError a Map in a host reply has a key that is not a string: number",
+    "",
+  ].join("\n"));
+  // What JS received: numbers only where exact, BigInt beyond, Uint8Array for bytes.
+  assert.equal(seen.safe, Number.MAX_SAFE_INTEGER);
+  assert.equal(seen.unsafe, 2n ** 53n);
+  assert.equal(seen.i64, -(2n ** 63n));
+  assert.equal(seen.huge, 2n ** 60n);
+  assert.equal(seen.bigger, -(2n ** 100n) + 7n);
+  assert.equal(seen.float, 0.5);
+  assert.equal(seen.none, null);
+  assert.deepEqual(seen.bytes, new Uint8Array([0, 255, 97, 98]));
+  assert.deepEqual(seen.bytearray, new Uint8Array([120, 121]));
+  assert.deepEqual(seen.dict, { k: [1, [2, new Uint8Array([122])]], n: null });
   session.close();
 });
 

@@ -12,6 +12,7 @@ import {
   type Detection,
   type FetchRequest,
   type FetchResponse,
+  type HostReply,
   type HostValue,
   type RunResult,
   type SessionOptions,
@@ -52,6 +53,9 @@ const options: SessionOptions = {
       console.log(args);
     },
     later: async () => ({ ok: true, items: [1, "two", null] }),
+    big: (n) => (typeof n === "bigint" ? n * 2n : 2n ** 64n),
+    bytes: (data) => (data instanceof Uint8Array ? data.subarray(1) : new Uint8Array([1, 2])),
+    map: () => new Map<string, HostReply>([["a", 1], ["b", new Map([["c", [undefined, 1n]]])]]),
   },
   asyncifyBufferSize: 8 * 1024 * 1024,
   workerChannel: "shared-memory",
@@ -87,7 +91,7 @@ export async function main(): Promise<number> {
   session.interrupt();
   session.close();
   const predicate: SessionOptions = { allowedOrigins: (url) => url.startsWith("http://127.0.0.1"), filesystem: "node" };
-  const value: HostValue = { nested: [true, 1.5, "x", null] };
+  const value: HostValue = { nested: [true, 1.5, "x", null, 2n ** 70n, new Uint8Array(3)] };
   const error = new HostError("Network", "offline");
   const kind: string = error.stackswitchKind;
   return [picked, isolated, channel, firstBackend, limits, backend, text, bytes, paths, suspensions, yields, predicate, value, kind].length + result.status;

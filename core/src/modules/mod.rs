@@ -610,9 +610,17 @@ pub(crate) fn to_host_value(vm: &mut Vm<'_>, v: &Value, depth: usize) -> PyResul
         Value::None => HostValue::None,
         Value::Bool(b) => HostValue::Bool(*b),
         Value::Int(i) => HostValue::Int(*i),
-        Value::BigInt(_) => return Err(overflow_error("int too large to pass to the host")),
+        Value::BigInt(n) => {
+            let (sign, magnitude) = n.to_bytes_le();
+            HostValue::BigInt {
+                negative: sign == num_bigint::Sign::Minus,
+                magnitude,
+            }
+        }
         Value::Float(f) => HostValue::Float(*f),
         Value::Str(s) => HostValue::Str(s.as_str().to_string()),
+        Value::Bytes(b) => HostValue::Bytes(b.to_vec()),
+        Value::ByteArray(b) => HostValue::Bytes(b.data.borrow().clone()),
         Value::List(_) | Value::Tuple(_) => {
             let items = vm.collect(v)?;
             let mut out = Vec::with_capacity(items.len());
@@ -646,8 +654,20 @@ pub(crate) fn from_host_value(vm: &mut Vm<'_>, v: HostValue) -> PyResult<Value> 
         HostValue::None => Value::None,
         HostValue::Bool(b) => Value::Bool(b),
         HostValue::Int(i) => Value::Int(i),
+        HostValue::BigInt {
+            negative,
+            magnitude,
+        } => {
+            let sign = if negative {
+                num_bigint::Sign::Minus
+            } else {
+                num_bigint::Sign::Plus
+            };
+            Value::from_bigint(num_bigint::BigInt::from_bytes_le(sign, &magnitude))
+        }
         HostValue::Float(f) => Value::Float(f),
         HostValue::Str(s) => Value::str(s),
+        HostValue::Bytes(b) => Value::Bytes(Rc::new(b)),
         HostValue::List(items) => {
             let mut out = Vec::with_capacity(items.len());
             for item in items {
