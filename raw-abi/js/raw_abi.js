@@ -18,6 +18,8 @@
 //                                                 max_seconds: f64, max_steps: f64 (NaN: none),
 //                                                 host_files: u8, u32 m, m × (key: str, value: str)
 //   reply = u8 0, answer | u8 1, u8 error kind, message: str
+//   value (host.call) as JS: Int/BigInt -> number when |n| <= 2**53-1, else BigInt; Bytes
+//                            -> Uint8Array; Dict -> object; None -> null (and back)
 //   result = i32 status, u8 0 | u8 1, type: str, message: str, traceback: str
 //
 // Invariant: answerRequest's promise never rejects: a handler's rejection, throw or
