@@ -245,7 +245,7 @@ export type HostErrorKind = "Interrupted" | "EndOfInput" | "Network" | "UnknownF
 
 /** One interpreter with its own globals and host handlers. Made by `createSession` only:
  *  the constructor is not public (`new Session()` does not type-check; at run time it
- *  makes an object without an interpreter). */
+ *  throws). */
 export class Session {
   private constructor();
   /** The backend running this session ("auto" resolved). */
@@ -274,5 +274,5 @@ export class Session {
 }
 
 /** Create a session; rejects with a clear message when the backend cannot run here
- *  (or its files cannot be loaded from `baseUrl`), and throws a TypeError for a bad option. */
+ *  (or its files cannot be loaded from `baseUrl`), and with a TypeError for a bad option. */
 export function createSession(options?: SessionOptions): Promise<Session>;
