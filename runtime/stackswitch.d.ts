@@ -245,7 +245,7 @@ export type HostErrorKind = "Interrupted" | "EndOfInput" | "Network" | "UnknownF
 
 /** One interpreter with its own globals and host handlers. Made by `createSession` only:
  *  the constructor is not public (`new Session()` does not type-check; at run time it
- *  throws). */
+ *  throws a TypeError saying to use createSession). */
 export class Session {
   private constructor();
   /** The backend running this session ("auto" resolved). */

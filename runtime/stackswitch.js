@@ -616,7 +616,7 @@ export async function createSession(options = {}) {
   const environ = sessionEnviron(options);
   const glue = await loadBackend(backend, base);
   if (backend === "worker") options = { ...options, workerChannel: checkedWorkerChannel(options.workerChannel, detection) };
-  return Session.open(glue, backend, { ...options, base, limits, policy, hostFiles: files, environ });
+  return Session[OPEN](glue, backend, { ...options, base, limits, policy, hostFiles: files, environ });
 }
 
 /** The `env` option: `os.environ`, checked to be strings. */
@@ -669,6 +669,9 @@ function fatalResult(error) {
   return { status: 1, type, message, traceback: `${type}: ${message}\n`, fatal: true };
 }
 
+/** The key of Session's opener: module-private, so that only createSession makes sessions. */
+const OPEN = Symbol("open");
+
 export class Session {
   #handle;
   #options;
@@ -688,8 +691,8 @@ export class Session {
   #bridge; // the host side the backend's handle calls (request, write, now, poll)
 
   /** Create a session and its backend handle (asyncify instantiates asynchronously). */
-  static async open(glue, backend, options) {
-    const session = new Session(glue, backend, options);
+  static async [OPEN](glue, backend, options) {
+    const session = new Session(OPEN, glue, backend, options);
     // A file name, not a `<name>`: tracebacks show source lines for files only (as
     // CPython's, which finds no file called `<stdin>`).
     const filename = options.filename ?? "main.py";
@@ -735,7 +738,8 @@ export class Session {
     throw new Error(`stackswitch: ${JSON.stringify(path)}: [Errno ${errno}] ${fromUtf8.decode(answer.subarray(5))}`);
   }
 
-  constructor(glue, backend, options) {
+  constructor(token, glue, backend, options) {
+    if (token !== OPEN) throw new TypeError("stackswitch: sessions are made by createSession(), not new Session()");
     this.backend = backend;
     this.#options = options;
     this.stdout = options.stdout ?? defaultOutput("stdout");

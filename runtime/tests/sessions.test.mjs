@@ -22,7 +22,7 @@ import { createServer } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSession, detect, DEFAULT_MAX_RESPONSE_BYTES } from "../stackswitch.js";
+import { createSession, detect, DEFAULT_MAX_RESPONSE_BYTES, Session } from "../stackswitch.js";
 
 const backend = process.env.STACKSWITCH_TEST_BACKEND ?? "jspi";
 
@@ -46,6 +46,11 @@ test("detection reports the engine's features and can run this backend", () => {
   }
   if (backend === "worker") assert.equal(d.worker.channel, "shared-memory"); // Node: worker_threads
 
+});
+
+test("sessions are made by createSession only: new Session() throws, and Session has no public opener", () => {
+  assert.throws(() => new Session(), /createSession/);
+  assert.deepEqual(Object.getOwnPropertyNames(Session).sort(), ["length", "name", "prototype"]);
 });
 
 test("suspensions reached through dunder methods, keys, generators and properties resume", async () => {
