@@ -37,7 +37,7 @@ pub(crate) mod types;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub(crate) use attr::new_property;
+pub(crate) use attr::{new_property, type_of};
 pub(crate) use coroutines::async_gen_step;
 pub(crate) use errors::*;
 pub(crate) use eval::{Frame, FrameExit, Resume};
@@ -229,16 +229,35 @@ impl<'a> Vm<'a> {
     /// Enter one level of recursion (a Python call, a nested repr...), or fail with
     /// RecursionError saying `what`.
     pub(crate) fn enter(&mut self, what: &str) -> PyResult<()> {
-        if self.depth >= self.rt.config.recursion_limit
-            || self.stack_used() > self.rt.config.stack_budget
-        {
+        if self.depth >= self.rt.config.recursion_limit {
             return Err(PyErr::new(
                 "RecursionError",
                 format!("maximum recursion depth exceeded{what}"),
             ));
         }
+        if self.stack_used() > self.rt.config.stack_budget {
+            return Err(self.stack_budget_exhausted(what));
+        }
         self.depth += 1;
         Ok(())
+    }
+
+    /// The RecursionError for a native stack budget used up before the recursion limit:
+    /// CPython's message, then what ran out and how an embedder gives more (a limit of 1000
+    /// is reached only with enough stack, see [`Config::stack_budget`]).
+    #[cold]
+    #[inline(never)]
+    fn stack_budget_exhausted(&self, what: &str) -> PyErr {
+        let config = &self.rt.config;
+        PyErr::new(
+            "RecursionError",
+            format!(
+                "maximum recursion depth exceeded{what} (the interpreter's native stack \
+                 budget of {} bytes ran out at depth {} of the recursion limit {}: an \
+                 embedder raises Config::stack_budget, on a thread with a larger stack)",
+                config.stack_budget, self.depth, config.recursion_limit
+            ),
+        )
     }
 
     pub(crate) fn leave(&mut self) {
