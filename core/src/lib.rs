@@ -27,6 +27,8 @@
 //! assert_eq!(host.0, "Hello, Ada!\n");
 //! ```
 
+#![deny(missing_docs)]
+
 mod builtins;
 mod compiler;
 mod embed;
