@@ -179,7 +179,9 @@ async function loadBackend(backend) {
       // A fresh URL gives a fresh module record, hence a fresh wasm instance.
       const glue = await import(new URL(`./${backend}/stackswitch_${backend}.js${query}`, import.meta.url).href);
       const wasmUrl = new URL(`./${backend}/${WASM_FILES[backend]}`, import.meta.url);
-      await glue.default({ module_or_path: await readBytes(wasmUrl) });
+      const exports = await glue.default({ module_or_path: await readBytes(wasmUrl) });
+      // An embedder's build registers its Rust modules here (stackswitch::session_setup!).
+      exports.stackswitch_init?.();
       return glue;
     })());
   }

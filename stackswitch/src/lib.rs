@@ -62,3 +62,59 @@ pub mod asyncify {
 pub mod worker {
     pub use stackswitch_worker::*;
 }
+
+#[cfg(feature = "asyncify")]
+#[doc(hidden)]
+pub use stackswitch_asyncify as __backend;
+/// The wasm backend this build is, for [`session_setup!`].
+#[cfg(feature = "jspi")]
+#[doc(hidden)]
+pub use stackswitch_jspi as __backend;
+#[cfg(feature = "worker")]
+#[doc(hidden)]
+pub use stackswitch_worker as __backend;
+
+/// Give every session of this wasm module the embedder's setup, a
+/// `fn(&mut Interpreter)` that adds their Rust modules (or globals): one line in the
+/// embedder's cdylib, the same for every backend.
+///
+/// ```
+/// fn add_robot(interpreter: &mut stackswitch::Interpreter) {
+///     interpreter.add_module(stackswitch::NativeModule::new("robot"));
+/// }
+/// stackswitch::session_setup!(add_robot);
+/// ```
+///
+/// With a wasm feature (`jspi`, `asyncify`, `worker`) it defines the export
+/// `stackswitch_init`, which the JS runtime calls once per instance before creating
+/// sessions, and which registers `setup` with the backend (`set_session_setup`). Without
+/// one (a native build, to test the same crate) it only checks `setup`'s type: a native
+/// embedder creates its interpreters itself and calls `setup` on them.
+#[macro_export]
+macro_rules! session_setup {
+    ($setup:path) => {
+        const _: fn(&mut $crate::Interpreter) = $setup;
+        $crate::__session_setup_export!($setup);
+    };
+}
+
+#[cfg(any(feature = "jspi", feature = "asyncify", feature = "worker"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __session_setup_export {
+    ($setup:path) => {
+        /// Registers the embedder's session setup; the JS runtime calls it once per
+        /// instance, before creating sessions.
+        #[no_mangle]
+        pub extern "C" fn stackswitch_init() {
+            $crate::__backend::set_session_setup($setup);
+        }
+    };
+}
+
+#[cfg(not(any(feature = "jspi", feature = "asyncify", feature = "worker")))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __session_setup_export {
+    ($setup:path) => {};
+}
