@@ -17,12 +17,15 @@ pub struct Config {
     /// past it `RecursionError` is raised instead of overflowing the native stack (its
     /// message then says that the budget, not the recursion limit, ran out).
     ///
-    /// It must stay below the stack of the thread that runs the interpreter, less what
-    /// that thread used before calling `run` and a margin for one step (a few tens of
-    /// KiB). The default, [`DEFAULT_STACK_BUDGET`] (1.5 MiB), fits every Rust thread: a
-    /// spawned thread's 2 MiB (`std::thread`, tokio's blocking pool) as well as the main
-    /// thread's 8 MiB. One Python call takes, measured by `cargo run [--release] -p
-    /// stackswitch-core --example stack_per_frame` (x86-64):
+    /// On Linux a run never uses more than its thread has left below `run`, less a
+    /// margin (an eighth, at least 256 KiB), whatever this says: the interpreter reads
+    /// the thread's stack bounds (`pthread_getattr_np`). So the default there,
+    /// [`DEFAULT_STACK_BUDGET`] (64 MiB), means "the thread's stack": about 7 MiB on the
+    /// main thread (8 MiB), 1.7 MiB on a spawned one (2 MiB: `std::thread`, tokio's
+    /// blocking pool). Elsewhere (wasm, other systems) the budget is used as given and
+    /// must stay below the thread's stack; the default there is 1.5 MiB, which fits
+    /// every Rust thread. One Python call takes, measured by `cargo run [--release] -p
+    /// stackswitch-core --example stack_per_frame` (x86-64 Linux):
     ///
     /// | one level of recursion | release | debug |
     /// |---|---|---|
@@ -30,10 +33,12 @@ pub struct Config {
     /// | through `sorted(key=lambda ...)` | 3.0 KiB | 12.2 KiB |
     /// | through `__add__` | 3.5 KiB | 25.6 KiB |
     ///
-    /// So with the default an optimized build reaches CPython's recursion limit of 1000
-    /// for plain calls (about 450 levels through builtins or operators) and a debug build
-    /// about 340. For more, run the interpreter on a thread with a larger stack and give
-    /// it most of it, as the native runner does (256 MiB, budget 224 MiB):
+    /// So with the default on Linux an optimized build reaches CPython's recursion limit
+    /// of 1000 on any Rust thread (also through `sorted(key=)`: 500 levels of two
+    /// frames), and a debug build does on the main thread (on a 2 MiB thread it stops at
+    /// about 400 plain calls, 150 levels through `sorted`). For more, run the interpreter
+    /// on a thread with a larger stack, as the native runner does (256 MiB, budget
+    /// 224 MiB):
     ///
     /// ```
     /// # use stackswitch_core::{Config, Interpreter};
@@ -75,9 +80,15 @@ pub struct RunLimits {
     pub max_seconds: Option<f64>,
 }
 
-/// [`Config::stack_budget`]'s default, 1.5 MiB: below the 2 MiB of a spawned Rust
-/// thread, and enough for 1000 plain Python calls in an optimized build.
-pub const DEFAULT_STACK_BUDGET: usize = 3 << 19;
+/// [`Config::stack_budget`]'s default. On Linux 64 MiB, a cap above any default thread
+/// stack: a run is bounded by its thread's own stack (less a margin). Elsewhere 1.5 MiB:
+/// below the 2 MiB of a spawned Rust thread, and enough for 1000 plain Python calls in
+/// an optimized build.
+pub const DEFAULT_STACK_BUDGET: usize = if cfg!(target_os = "linux") {
+    64 << 20
+} else {
+    3 << 19
+};
 
 impl Default for Config {
     fn default() -> Self {

@@ -330,6 +330,17 @@ fn default_config_recursion(stack: usize) -> (i64, String) {
 }
 
 #[test]
+fn default_config_reaches_the_recursion_limit_on_a_main_thread_sized_stack() {
+    // 8 MiB, the main thread's stack: CPython's limit, in debug builds too (on Linux,
+    // where the budget follows the thread's stack; 1.5 MiB elsewhere).
+    let (depth, message) = default_config_recursion(8 << 20);
+    if cfg!(target_os = "linux") || !cfg!(debug_assertions) {
+        assert_eq!(depth, 999, "{message}");
+        assert_eq!(message, "maximum recursion depth exceeded");
+    }
+}
+
+#[test]
 fn default_config_recursion_ends_in_recursion_error_on_a_spawned_thread() {
     // A spawned thread's default stack: the default budget fits it, so recursion ends
     // in RecursionError, never a stack overflow. An optimized build reaches CPython's

@@ -31,6 +31,7 @@ mod matching;
 mod namespaces;
 pub(crate) mod ops;
 mod protocol;
+mod stack;
 mod traceback;
 pub(crate) mod types;
 
@@ -166,6 +167,9 @@ pub(crate) struct Vm<'a> {
     budget: Budget,
     /// Address of a local in `run`'s frame: native stack use is measured from here.
     pub(crate) stack_base: usize,
+    /// Native stack this run may use below `stack_base`: `Config::stack_budget`, or less
+    /// where the thread has less left (see `stack.rs`).
+    stack_budget: usize,
     /// Containers whose repr is being computed (to print `[...]` for self-references).
     pub(crate) repr_active: Vec<usize>,
 }
@@ -190,6 +194,13 @@ impl<'a> Vm<'a> {
     pub(crate) fn new(rt: &'a mut Runtime, host: &'a mut dyn Host) -> Vm<'a> {
         let marker = 0u8;
         let stack_base = std::hint::black_box(&marker) as *const u8 as usize;
+        let stack_budget = match stack::remaining_below(stack_base) {
+            Some(room) => rt
+                .config
+                .stack_budget
+                .min(room.saturating_sub(stack::margin(room))),
+            None => rt.config.stack_budget,
+        };
         let RunLimits {
             max_steps,
             max_seconds,
@@ -210,6 +221,7 @@ impl<'a> Vm<'a> {
                 exceeded: None,
             },
             stack_base,
+            stack_budget,
             repr_active: Vec::new(),
         }
     }
@@ -235,7 +247,7 @@ impl<'a> Vm<'a> {
                 format!("maximum recursion depth exceeded{what}"),
             ));
         }
-        if self.stack_used() > self.rt.config.stack_budget {
+        if self.stack_used() > self.stack_budget {
             return Err(self.stack_budget_exhausted(what));
         }
         self.depth += 1;
@@ -254,8 +266,9 @@ impl<'a> Vm<'a> {
             format!(
                 "maximum recursion depth exceeded{what} (the interpreter's native stack \
                  budget of {} bytes ran out at depth {} of the recursion limit {}: an \
-                 embedder raises Config::stack_budget, on a thread with a larger stack)",
-                config.stack_budget, self.depth, config.recursion_limit
+                 embedder runs it on a thread with a larger stack, see \
+                 Config::stack_budget)",
+                self.stack_budget, self.depth, config.recursion_limit
             ),
         )
     }
