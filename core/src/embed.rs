@@ -117,8 +117,8 @@ impl Object {
         }
     }
 
-    /// The value of a `float`, or of an `int` that a float holds exactly as Python's
-    /// `float(n)` would round it (ints pass where floats are expected, as in Python).
+    /// The value of a `float`, or of an `int` in i64 range or a `bool` rounded as
+    /// Python's `float(n)` rounds it (ints pass where floats are expected, as in Python).
     pub fn as_f64(&self) -> Option<f64> {
         match &self.0 {
             Value::Float(f) => Some(*f),
