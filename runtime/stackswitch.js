@@ -207,7 +207,9 @@ async function loadBackend(backend, base) {
       // A fresh URL gives a fresh module record, hence a fresh wasm instance.
       const glue = await importUnbundled(new URL(`./${backend}/stackswitch_${backend}.js${query}`, base).href);
       const wasmUrl = new URL(`./${backend}/${WASM_FILES[backend]}`, base);
-      await glue.default({ module_or_path: await readBytes(wasmUrl) });
+      const exports = await glue.default({ module_or_path: await readBytes(wasmUrl) });
+      // An embedder's build registers its Rust modules here (stackswitch::session_setup!).
+      exports.stackswitch_init?.();
       return glue;
     })();
     // A load that failed (a wrong baseUrl, say) is forgotten: a later session retries.

@@ -91,6 +91,8 @@ export class Session {
     // A module built without the Asyncify pass (the bench's plain baseline) runs
     // programs that never suspend; its state is always NORMAL.
     session.#ex = instance.exports.asyncify_get_state ? instance.exports : { ...instance.exports, asyncify_get_state: () => NORMAL };
+    // An embedder's build registers its Rust modules here (stackswitch::session_setup!).
+    instance.exports.stackswitch_init?.();
     session.#handle = session.#withBytes(encodeConfig(filename, argv, options.limits, !!bridge.file, options.environ), (ptr, len) => session.#ex.stackswitch_session_new(ptr, len));
     if (!session.#handle) throw new Error("stackswitch: could not create an asyncify session");
     // At least the header; Binaryen's checks then report an overflow.

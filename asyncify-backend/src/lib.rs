@@ -68,4 +68,4 @@
 
 // The module's imports, exports and wire format are all stackswitch-raw-abi's; this crate
 // only links them into a cdylib (see build.rs) that the build step runs through Asyncify.
-pub use stackswitch_raw_abi::{SHADOW_STACK_SIZE, STACK_BUDGET};
+pub use stackswitch_raw_abi::{set_session_setup, SHADOW_STACK_SIZE, STACK_BUDGET};

@@ -10,7 +10,12 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
     /// The source did not compile (`SyntaxError`, `IndentationError`); 1-based position.
-    Syntax { line: usize, column: usize },
+    Syntax {
+        /// The line of the error, from 1.
+        line: usize,
+        /// The column of the error, from 1.
+        column: usize,
+    },
     /// An exception reached the top level uncaught.
     Exception,
     /// `sys.exit()` or `raise SystemExit`: the process exit status CPython would use.
@@ -23,6 +28,7 @@ pub enum ErrorKind {
 /// A run that did not complete normally.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
+    /// How the run ended.
     pub kind: ErrorKind,
     /// The Python exception's class name (`"ZeroDivisionError"`, `"SystemExit"`).
     pub type_name: String,

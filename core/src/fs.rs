@@ -23,7 +23,9 @@ use std::fmt;
 /// What a path names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
+    /// A regular file.
     File,
+    /// A directory.
     Directory,
 }
 
@@ -43,16 +45,23 @@ pub enum FsErrorKind {
     /// `OSError` ENOTEMPTY: a directory to remove still has entries.
     DirectoryNotEmpty,
     /// Any other failure: `OSError` with this errno and message.
-    Other { errno: i64, message: String },
+    Other {
+        /// The Linux errno (`OSError.errno`).
+        errno: i64,
+        /// `OSError.strerror`.
+        message: String,
+    },
 }
 
 /// A failed filesystem operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FsError {
+    /// Which failure, so which exception.
     pub kind: FsErrorKind,
 }
 
 impl FsError {
+    /// An error of this kind.
     pub fn new(kind: FsErrorKind) -> FsError {
         FsError { kind }
     }

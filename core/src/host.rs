@@ -57,20 +57,34 @@ pub enum Clock {
 pub enum SuspendRequest {
     /// `input(prompt)`: reply with [`Reply::Text`], the line without its newline.
     /// The prompt has not been written anywhere yet; the host shows it (CPython writes it to stdout).
-    Input { prompt: String },
+    Input {
+        /// What `input()` was given to show.
+        prompt: String,
+    },
     /// `time.sleep(seconds)`: reply with [`Reply::Done`] once the time has passed.
-    Sleep { seconds: f64 },
+    Sleep {
+        /// How long, never negative.
+        seconds: f64,
+    },
     /// `urllib.request.urlopen(...)`: reply with [`Reply::Response`], whatever its status.
     Fetch(FetchRequest),
     /// `host.call(name, *args)`: a blocking function the embedder registered by name;
     /// reply with [`Reply::Value`].
-    HostCall { name: String, args: Vec<HostValue> },
+    HostCall {
+        /// The function's name, as the embedder registered it.
+        name: String,
+        /// The positional arguments, as plain data.
+        args: Vec<HostValue>,
+    },
     /// `import name` of a standard module written in Python whose source is not compiled
     /// into this interpreter (built without the `frozen-stdlib` feature): reply with
     /// [`Reply::Text`], the source of `py/<name>.py` of the same version (the JS runtime
     /// fetches `stdlib/<name>.py` beside itself). Any error makes the import raise
     /// `ImportError`.
-    ModuleSource { name: String },
+    ModuleSource {
+        /// The module's name (`collections`).
+        name: String,
+    },
     /// Running code offers the host its thread because [`Host::poll`] said
     /// [`Poll::Yield`]: let other work run (a browser's event loop: a macrotask, not a
     /// microtask), then reply with [`Reply::Done`]. An error reply (`Interrupted`) raises
@@ -92,10 +106,13 @@ pub enum Poll {
 /// An HTTP request as `urlopen` builds it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FetchRequest {
+    /// The absolute URL.
     pub url: String,
     /// `GET` unless a body is given (then `POST`), as in CPython; or the `method=` given.
     pub method: String,
+    /// Request headers, in order, names as the program gave them.
     pub headers: Vec<(String, String)>,
+    /// The request body (`data=`), if any.
     pub body: Option<Vec<u8>>,
 }
 
@@ -113,11 +130,15 @@ pub fn response_too_large(limit: usize) -> String {
 /// An HTTP response; statuses of 400 and above become `urllib.error.HTTPError` in Python.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FetchResponse {
+    /// The HTTP status code.
     pub status: u16,
+    /// The status line's reason phrase (`OK`, `Not Found`).
     pub reason: String,
     /// The final URL after redirects.
     pub url: String,
+    /// Response headers, in order.
     pub headers: Vec<(String, String)>,
+    /// The whole body.
     pub body: Vec<u8>,
 }
 
@@ -186,11 +207,14 @@ pub enum HostErrorKind {
 /// A failure reported by the host instead of a [`Reply`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HostError {
+    /// Which failure, so which Python exception.
     pub kind: HostErrorKind,
+    /// The exception's message.
     pub message: String,
 }
 
 impl HostError {
+    /// An error of this kind with this message.
     pub fn new(kind: HostErrorKind, message: impl Into<String>) -> Self {
         HostError {
             kind,

@@ -14,7 +14,40 @@ pub struct Config {
     /// Python call depth at which `RecursionError` is raised (CPython's default: 1000).
     pub recursion_limit: usize,
     /// Bytes of native stack the interpreter may use below the frame that called `run`;
-    /// past it `RecursionError` is raised instead of overflowing the native stack.
+    /// past it `RecursionError` is raised instead of overflowing the native stack (its
+    /// message then says that the budget, not the recursion limit, ran out).
+    ///
+    /// On Linux a run never uses more than its thread has left below `run`, less a
+    /// margin (an eighth, at least 256 KiB), whatever this says: the interpreter reads
+    /// the thread's stack bounds (`pthread_getattr_np`). So the default there,
+    /// [`DEFAULT_STACK_BUDGET`] (64 MiB), means "the thread's stack": about 7 MiB on the
+    /// main thread (8 MiB), 1.7 MiB on a spawned one (2 MiB: `std::thread`, tokio's
+    /// blocking pool). Elsewhere (wasm, other systems) the budget is used as given and
+    /// must stay below the thread's stack; the default there is 1.5 MiB, which fits
+    /// every Rust thread. One Python call takes, measured by `cargo run [--release] -p
+    /// stackswitch-core --example stack_per_frame` (x86-64 Linux):
+    ///
+    /// | one level of recursion | release | debug |
+    /// |---|---|---|
+    /// | `def f(n): return f(n + 1)` | 1.1 KiB | 4.4 KiB |
+    /// | through `sorted(key=lambda ...)` | 3.0 KiB | 12.2 KiB |
+    /// | through `__add__` | 3.5 KiB | 25.6 KiB |
+    ///
+    /// So with the default on Linux an optimized build reaches CPython's recursion limit
+    /// of 1000 on any Rust thread (also through `sorted(key=)`: 500 levels of two
+    /// frames), and a debug build does on the main thread (on a 2 MiB thread it stops at
+    /// about 400 plain calls, 150 levels through `sorted`). For more, run the interpreter
+    /// on a thread with a larger stack, as the native runner does (256 MiB, budget
+    /// 224 MiB):
+    ///
+    /// ```
+    /// # use stackswitch_core::{Config, Interpreter};
+    /// let deep = std::thread::Builder::new().stack_size(64 << 20).spawn(|| {
+    ///     let config = Config { stack_budget: 48 << 20, ..Config::default() };
+    ///     Interpreter::new(config); // ... run it here
+    /// });
+    /// deep.unwrap().join().unwrap();
+    /// ```
     pub stack_budget: usize,
     /// Bounds on each [`Interpreter::run`] (none by default).
     pub limits: RunLimits,
@@ -47,13 +80,23 @@ pub struct RunLimits {
     pub max_seconds: Option<f64>,
 }
 
+/// [`Config::stack_budget`]'s default. On Linux 64 MiB, a cap above any default thread
+/// stack: a run is bounded by its thread's own stack (less a margin). Elsewhere 1.5 MiB:
+/// below the 2 MiB of a spawned Rust thread, and enough for 1000 plain Python calls in
+/// an optimized build.
+pub const DEFAULT_STACK_BUDGET: usize = if cfg!(target_os = "linux") {
+    64 << 20
+} else {
+    3 << 19
+};
+
 impl Default for Config {
     fn default() -> Self {
         Config {
             filename: "<string>".into(),
             argv: vec![String::new()],
             recursion_limit: 1000,
-            stack_budget: 512 * 1024,
+            stack_budget: DEFAULT_STACK_BUDGET,
             limits: RunLimits::default(),
             memory_limit: crate::DEFAULT_MEMORY_LIMIT,
             environ: Vec::new(),
@@ -64,12 +107,26 @@ impl Default for Config {
 /// A Python interpreter: one `__main__` module and its state.
 ///
 /// State persists across [`Interpreter::run`] calls (like a REPL session): globals,
-/// imported modules and the random generator. An interpreter is single-threaded.
+/// imported modules and the random generator.
+///
+/// An interpreter is **not `Send`**: Python objects are reference-counted with `Rc` and
+/// the built-in types are per-thread, so an interpreter, and every [`Object`](crate::Object)
+/// of it, lives and dies on the thread that created it. To drive one from async code,
+/// create it on a thread of its own (`std::thread::spawn`, tokio's `spawn_blocking`)
+/// and answer its host's suspensions through channels (`core/examples/tokio_host.rs`).
+/// [`Host::suspend`](crate::Host::suspend) is synchronous: it returns once the answer is
+/// there, which is what lets every backend suspend the same interpreter.
+///
+/// ```compile_fail
+/// fn needs_send<T: Send>() {}
+/// needs_send::<stackswitch_core::Interpreter>();
+/// ```
 pub struct Interpreter {
-    rt: Runtime,
+    pub(crate) rt: Runtime,
 }
 
 impl Interpreter {
+    /// A fresh interpreter: `__main__` empty, no module imported yet.
     pub fn new(config: Config) -> Self {
         Interpreter {
             rt: Runtime::new(config),
@@ -187,7 +244,7 @@ pub(crate) fn display(vm: &mut Vm<'_>, value: Value) -> Result<(), PyErr> {
 }
 
 /// The [`Error`] for an exception that reached the top level (`SystemExit` included).
-fn uncaught(vm: &mut Vm<'_>, e: PyErr) -> Error {
+pub(crate) fn uncaught(vm: &mut Vm<'_>, e: PyErr) -> Error {
     if let Some(why) = vm.limit_exceeded() {
         // Whatever the program raised on its way out, the limit ended the run: show where
         // it was, without the chain of re-raises through the handlers it passed.

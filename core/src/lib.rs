@@ -27,8 +27,11 @@
 //! assert_eq!(host.0, "Hello, Ada!\n");
 //! ```
 
+#![deny(missing_docs)]
+
 mod builtins;
 mod compiler;
+mod embed;
 mod error;
 mod fs;
 mod host;
@@ -41,6 +44,7 @@ mod syntax;
 mod text;
 mod vm;
 
+pub use embed::{Callee, Exception, NativeCall, NativeModule, Object};
 pub use error::{Error, ErrorKind};
 pub use fs::{
     create_file, file_request, list_files, serve_file_request, DelegatedFileSystem, FileKind,
@@ -50,7 +54,10 @@ pub use host::{
     response_too_large, Clock, FetchRequest, FetchResponse, Host, HostError, HostErrorKind,
     HostValue, Poll, Reply, Stream, SuspendRequest, DEFAULT_MAX_RESPONSE_BYTES,
 };
-pub use interpreter::{Config, Interpreter, RunLimits};
+pub use interpreter::{Config, Interpreter, RunLimits, DEFAULT_STACK_BUDGET};
 pub use memory::{CountingAllocator, DEFAULT_MEMORY_LIMIT};
+/// Python's `int` beyond `i64`, as [`Object`] converts it (num-bigint's type, re-exported
+/// so that an embedder uses the same version).
+pub use num_bigint::BigInt;
 pub use source::decode_source;
 pub use syntax::input_is_incomplete;

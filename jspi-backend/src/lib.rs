@@ -378,7 +378,19 @@ impl Host for JspiHost<'_> {
 }
 
 /// The shadow stack the module is linked with (see build.rs).
-const SHADOW_STACK_SIZE: usize = 8 * 1024 * 1024;
+pub const SHADOW_STACK_SIZE: usize = 8 * 1024 * 1024;
+
+/// What every new session does to its interpreter (see [`set_session_setup`]).
+static SESSION_SETUP: std::sync::OnceLock<fn(&mut Interpreter)> = std::sync::OnceLock::new();
+
+/// Have every [`Session`] created from now on call `setup` on its new interpreter, e.g.
+/// to add the embedder's Rust modules ([`Interpreter::add_module`]). The first call wins.
+/// An embedder calls it from the export `stackswitch_init`, which the JS runtime calls,
+/// if the module has it, once per instance before creating sessions (the facade crate's
+/// `stackswitch::session_setup!` defines that export).
+pub fn set_session_setup(setup: fn(&mut Interpreter)) {
+    let _ = SESSION_SETUP.set(setup);
+}
 
 /// One interpreter and its host bridge. Each session has its own globals; several may
 /// be suspended at once (JSPI gives each `run` its own stack).
@@ -425,6 +437,9 @@ impl Session {
             interpreter.set_filesystem(Box::new(DelegatedFileSystem::new(
                 move |op, path: &str, data: &[u8]| files.file(op, path, data),
             )));
+        }
+        if let Some(setup) = SESSION_SETUP.get() {
+            setup(&mut interpreter);
         }
         Session {
             interpreter,

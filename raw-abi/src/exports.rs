@@ -165,6 +165,7 @@ pub unsafe extern "C" fn stackswitch_session_new(config: *const u8, len: usize) 
     if settings.host_files {
         interpreter.set_filesystem(Box::new(DelegatedFileSystem::new(host_file_request)));
     }
+    crate::setup_session(&mut interpreter);
     Box::into_raw(Box::new(Session {
         interpreter,
         result: Vec::new(),

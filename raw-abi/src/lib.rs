@@ -44,3 +44,26 @@ pub const SHADOW_STACK_SIZE: usize = 8 * 1024 * 1024;
 /// recursion limit (1000 calls, about 2.2 KiB of shadow stack each in a release build)
 /// fits; deeper recursion is a RecursionError rather than memory corruption.
 pub const STACK_BUDGET: usize = SHADOW_STACK_SIZE / 4 * 3;
+
+/// What every new session does to its interpreter before its first run (see
+/// [`set_session_setup`]).
+static SESSION_SETUP: std::sync::OnceLock<fn(&mut stackswitch_core::Interpreter)> =
+    std::sync::OnceLock::new();
+
+/// Have every session this module creates from now on call `setup` on its new
+/// interpreter, e.g. to add the embedder's Rust modules
+/// ([`Interpreter::add_module`](stackswitch_core::Interpreter::add_module)). The first
+/// call wins. An embedder calls it from the export `stackswitch_init`, which the JS side
+/// calls, if the module has it, once per instance before creating sessions (the facade
+/// crate's `stackswitch::session_setup!` defines that export).
+pub fn set_session_setup(setup: fn(&mut stackswitch_core::Interpreter)) {
+    let _ = SESSION_SETUP.set(setup);
+}
+
+/// Run the registered session setup, if any, on a new session's interpreter.
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+fn setup_session(interpreter: &mut stackswitch_core::Interpreter) {
+    if let Some(setup) = SESSION_SETUP.get() {
+        setup(interpreter);
+    }
+}

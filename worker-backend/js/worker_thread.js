@@ -97,6 +97,8 @@ async function start({ module, config, channel: description, hostFilesAt }) {
   const fileRequest = hostFilesAt == null ? null : (await import("../node_files.js")).nodeFileRequest(hostFilesAt);
   const instance = await WebAssembly.instantiate(module, { stackswitch: imports(fileRequest) });
   exports = instance.exports;
+  // An embedder's build registers its Rust modules here (stackswitch::session_setup!).
+  exports.stackswitch_init?.();
   const ptr = exports.stackswitch_alloc(config.length);
   new Uint8Array(exports.memory.buffer).set(config, ptr);
   session = exports.stackswitch_session_new(ptr, config.length);

@@ -24,7 +24,7 @@
 //! Asyncify backend's "plain" baseline are built from the same Rust; any behaviour
 //! difference between the two backends lies in their JS halves.
 
-pub use stackswitch_raw_abi::{SHADOW_STACK_SIZE, STACK_BUDGET};
+pub use stackswitch_raw_abi::{set_session_setup, SHADOW_STACK_SIZE, STACK_BUDGET};
 
 #[cfg(test)]
 mod tests {

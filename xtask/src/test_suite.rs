@@ -8,8 +8,9 @@
 //! --workspace`, which runs the conformance suite natively, on Node 26 through the
 //! JSPI backend and in headless Chromium through the JSPI backend, then the fuzz
 //! runner's tests), `wasm`
-//! (the core for `wasm32-unknown-unknown`, release) and `fuzz` (a short fixed-seed
-//! campaign). Options: `--skip STEP` (repeatable), `--fuzz-seconds N`, `--fuzz-seed S`,
+//! (the core for `wasm32-unknown-unknown`, release), `embedder` (the example embedder
+//! crate built as each wasm backend by its own script, then run through each: see
+//! examples/robot-embedder) and `fuzz` (a short fixed-seed campaign). Options: `--skip STEP` (repeatable), `--fuzz-seconds N`, `--fuzz-seed S`,
 //! `--verbose`.
 //!
 //! Invariant: every step runs even after another failed, so one run shows every
@@ -24,7 +25,7 @@ use crate::workspace;
 
 /// The steps, by the names `--skip` takes.
 pub const STEPS: &[&str] = &[
-    "setup", "fmt", "clippy", "web", "dist", "test", "wasm", "fuzz",
+    "setup", "fmt", "clippy", "web", "dist", "test", "wasm", "embedder", "fuzz",
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -159,6 +160,10 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
             "wasm32-unknown-unknown",
             "--release",
         ]),
+        "embedder" => {
+            std::env::set_var("STACKSWITCH_NODE", setup::node26_path());
+            cargo_step(&["test", "-p", "robot-embedder", "--", "--ignored"])
+        }
         "fuzz" => {
             let fuzz = FuzzOptions {
                 seconds: options.fuzz_seconds,

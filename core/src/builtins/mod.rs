@@ -231,6 +231,9 @@ pub(crate) fn default_repr(vm: &mut Vm<'_>, v: &Value) -> PyResult<String> {
         },
         Value::Builtin(b) => match &b.this {
             Some(Value::Module(_)) | None => format!("<built-in function {}>", b.name),
+            Some(this) if crate::embed::is_native_holder(this) => {
+                format!("<built-in function {}>", b.name)
+            }
             Some(this) => format!(
                 "<built-in method {} of {} object at {:#x}>",
                 b.name,

@@ -591,7 +591,7 @@ fn host_call(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
         name: name.as_str().to_string(),
         args: host_args,
     })? {
-        Reply::Value(v) => from_host_value(vm, v),
+        Reply::Value(v) => Ok(from_host_value(v)),
         Reply::Done => Ok(Value::None),
         Reply::Text(t) => Ok(Value::str(t)),
         Reply::Response(_) => Err(PyErr::new(
@@ -601,26 +601,16 @@ fn host_call(vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
     }
 }
 
-/// A Python value as data for the host (JSON-like; depth-limited).
+/// A Python value as data for the host (JSON-like; depth-limited). Containers are read
+/// through the VM (a list subclass's items, a dict's in order).
 pub(crate) fn to_host_value(vm: &mut Vm<'_>, v: &Value, depth: usize) -> PyResult<HostValue> {
     if depth > 100 {
         return Err(value_error("value too deeply nested to pass to the host"));
     }
+    if let Some(plain) = scalar_host_value(v) {
+        return Ok(plain);
+    }
     Ok(match v {
-        Value::None => HostValue::None,
-        Value::Bool(b) => HostValue::Bool(*b),
-        Value::Int(i) => HostValue::Int(*i),
-        Value::BigInt(n) => {
-            let (sign, magnitude) = n.to_bytes_le();
-            HostValue::BigInt {
-                negative: sign == num_bigint::Sign::Minus,
-                magnitude,
-            }
-        }
-        Value::Float(f) => HostValue::Float(*f),
-        Value::Str(s) => HostValue::Str(s.as_str().to_string()),
-        Value::Bytes(b) => HostValue::Bytes(b.to_vec()),
-        Value::ByteArray(b) => HostValue::Bytes(b.data.borrow().clone()),
         Value::List(_) | Value::Tuple(_) => {
             let items = vm.collect(v)?;
             let mut out = Vec::with_capacity(items.len());
@@ -648,9 +638,32 @@ pub(crate) fn to_host_value(vm: &mut Vm<'_>, v: &Value, depth: usize) -> PyResul
     })
 }
 
-/// The host's reply as a Python value.
-pub(crate) fn from_host_value(vm: &mut Vm<'_>, v: HostValue) -> PyResult<Value> {
-    Ok(match v {
+/// The host form of a value that is not a container (None, bool, int of any size, float,
+/// str, bytes, bytearray), or `None` for anything else. Shared by the `host` module and
+/// the embedder API, so both map values the same way.
+pub(crate) fn scalar_host_value(v: &Value) -> Option<HostValue> {
+    Some(match v {
+        Value::None => HostValue::None,
+        Value::Bool(b) => HostValue::Bool(*b),
+        Value::Int(i) => HostValue::Int(*i),
+        Value::BigInt(n) => {
+            let (sign, magnitude) = n.to_bytes_le();
+            HostValue::BigInt {
+                negative: sign == num_bigint::Sign::Minus,
+                magnitude,
+            }
+        }
+        Value::Float(f) => HostValue::Float(*f),
+        Value::Str(s) => HostValue::Str(s.as_str().to_string()),
+        Value::Bytes(b) => HostValue::Bytes(b.to_vec()),
+        Value::ByteArray(b) => HostValue::Bytes(b.data.borrow().clone()),
+        _ => return None,
+    })
+}
+
+/// The host's reply as a Python value (no Python code runs: dict keys are str).
+pub(crate) fn from_host_value(v: HostValue) -> Value {
+    match v {
         HostValue::None => Value::None,
         HostValue::Bool(b) => Value::Bool(b),
         HostValue::Int(i) => Value::Int(i),
@@ -668,20 +681,13 @@ pub(crate) fn from_host_value(vm: &mut Vm<'_>, v: HostValue) -> PyResult<Value> 
         HostValue::Float(f) => Value::Float(f),
         HostValue::Str(s) => Value::str(s),
         HostValue::Bytes(b) => Value::Bytes(Rc::new(b)),
-        HostValue::List(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for item in items {
-                out.push(from_host_value(vm, item)?);
-            }
-            Value::list(out)
-        }
+        HostValue::List(items) => Value::list(items.into_iter().map(from_host_value).collect()),
         HostValue::Dict(pairs) => {
-            let d = Value::Dict(Rc::new(crate::objects::PyDict::new()));
+            let dict = crate::objects::PyDict::new();
             for (k, val) in pairs {
-                let val = from_host_value(vm, val)?;
-                vm.dict_set(&d, Value::str(k), val)?;
+                crate::embed::str_dict_insert(&dict, &k, from_host_value(val));
             }
-            d
+            Value::Dict(Rc::new(dict))
         }
-    })
+    }
 }

@@ -644,6 +644,8 @@ pub(crate) enum NativeState {
     Random(Option<crate::modules::mersenne::MersenneTwister>),
     /// A code object made by `compile()`, run by `exec`/`eval`.
     Code(Rc<crate::compiler::Code>, CodeMode),
+    /// The body of a function an embedder wrote in Rust (`embed.rs`).
+    Embedded(Rc<crate::embed::NativeFunction>),
 }
 
 /// How `compile()` was asked to compile a code object.

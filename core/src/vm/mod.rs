@@ -31,13 +31,14 @@ mod matching;
 mod namespaces;
 pub(crate) mod ops;
 mod protocol;
+mod stack;
 mod traceback;
 pub(crate) mod types;
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub(crate) use attr::new_property;
+pub(crate) use attr::{new_property, type_of};
 pub(crate) use coroutines::async_gen_step;
 pub(crate) use errors::*;
 pub(crate) use eval::{Frame, FrameExit, Resume};
@@ -166,6 +167,9 @@ pub(crate) struct Vm<'a> {
     budget: Budget,
     /// Address of a local in `run`'s frame: native stack use is measured from here.
     pub(crate) stack_base: usize,
+    /// Native stack this run may use below `stack_base`: `Config::stack_budget`, or less
+    /// where the thread has less left (see `stack.rs`).
+    stack_budget: usize,
     /// Containers whose repr is being computed (to print `[...]` for self-references).
     pub(crate) repr_active: Vec<usize>,
 }
@@ -190,6 +194,13 @@ impl<'a> Vm<'a> {
     pub(crate) fn new(rt: &'a mut Runtime, host: &'a mut dyn Host) -> Vm<'a> {
         let marker = 0u8;
         let stack_base = std::hint::black_box(&marker) as *const u8 as usize;
+        let stack_budget = match stack::remaining_below(stack_base) {
+            Some(room) => rt
+                .config
+                .stack_budget
+                .min(room.saturating_sub(stack::margin(room))),
+            None => rt.config.stack_budget,
+        };
         let RunLimits {
             max_steps,
             max_seconds,
@@ -210,6 +221,7 @@ impl<'a> Vm<'a> {
                 exceeded: None,
             },
             stack_base,
+            stack_budget,
             repr_active: Vec::new(),
         }
     }
@@ -229,16 +241,36 @@ impl<'a> Vm<'a> {
     /// Enter one level of recursion (a Python call, a nested repr...), or fail with
     /// RecursionError saying `what`.
     pub(crate) fn enter(&mut self, what: &str) -> PyResult<()> {
-        if self.depth >= self.rt.config.recursion_limit
-            || self.stack_used() > self.rt.config.stack_budget
-        {
+        if self.depth >= self.rt.config.recursion_limit {
             return Err(PyErr::new(
                 "RecursionError",
                 format!("maximum recursion depth exceeded{what}"),
             ));
         }
+        if self.stack_used() > self.stack_budget {
+            return Err(self.stack_budget_exhausted(what));
+        }
         self.depth += 1;
         Ok(())
+    }
+
+    /// The RecursionError for a native stack budget used up before the recursion limit:
+    /// CPython's message, then what ran out and how an embedder gives more (a limit of 1000
+    /// is reached only with enough stack, see [`Config::stack_budget`]).
+    #[cold]
+    #[inline(never)]
+    fn stack_budget_exhausted(&self, what: &str) -> PyErr {
+        let config = &self.rt.config;
+        PyErr::new(
+            "RecursionError",
+            format!(
+                "maximum recursion depth exceeded{what} (the interpreter's native stack \
+                 budget of {} bytes ran out at depth {} of the recursion limit {}: an \
+                 embedder runs it on a thread with a larger stack, see \
+                 Config::stack_budget)",
+                self.stack_budget, self.depth, config.recursion_limit
+            ),
+        )
     }
 
     pub(crate) fn leave(&mut self) {

@@ -257,6 +257,11 @@ impl BuiltinTypes {
     }
 
     /// A built-in exception class by name (panics on a name not in the table: a bug).
+    /// The built-in exception class `name`, if there is one.
+    pub(crate) fn find_exc(&self, name: &str) -> Option<Rc<Class>> {
+        self.exceptions.get(name).cloned()
+    }
+
     pub(crate) fn exc(&self, name: &str) -> Rc<Class> {
         match self.exceptions.get(name) {
             Some(c) => c.clone(),
