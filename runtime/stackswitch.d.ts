@@ -92,6 +92,12 @@ export interface SessionOptions {
   asyncifyBufferSize?: number;
   /** worker backend only: the channel, instead of what `detect().worker` chose. */
   workerChannel?: "shared-memory" | "service-worker";
+  /** worker backend, service-worker channel: the service worker script to register
+   *  (default: the package's worker/service_worker.js, scoped to its folder). A page that
+   *  has a service worker of its own (offline caching) passes it here; that script must
+   *  `importScripts` worker/service_worker.js, and its scope must contain the worker
+   *  folder. See the README's "playground" section. */
+  serviceWorkerUrl?: string;
   /** worker backend, shared-memory channel: bytes of the reply buffer (default 1 MiB);
    *  larger replies cross in chunks of this size. */
   workerBufferSize?: number;
@@ -191,6 +197,8 @@ export class HostError extends Error {
 
 export class Session {
   readonly backend: string;
+  /** The worker backend's channel ("shared-memory" or "service-worker"); null on the others. */
+  readonly channel: "shared-memory" | "service-worker" | null;
   /** Run Python source in this session's globals (they persist across runs): text, or a
    *  source file's bytes, decoded as CPython decodes a file (`# -*- coding: ... -*-`, a
    *  BOM; invalid UTF-8 or a NUL byte is a SyntaxError, with CPython's message and line). */

@@ -3,7 +3,8 @@
 //! Steps, in order: `setup` (prerequisites, see [`crate::setup`]), `fmt`
 //! (`cargo fmt --check`), `clippy` (the workspace with `-D warnings`, then the xtask fuzz
 //! runner, which only builds with its feature), `web` (the wasm backends through
-//! wasm-bindgen plus the JS runtime, see [`crate::web`]), `test` (`cargo test
+//! wasm-bindgen plus the JS runtime, see [`crate::web`]), `playground` (the page of
+//! `cargo xtask serve`, see [`crate::playground`]), `test` (`cargo test
 //! --workspace`, which runs the conformance suite natively, on Node 26 through the
 //! JSPI backend and in headless Chromium through the JSPI backend, then the fuzz
 //! runner's tests), `wasm`
@@ -22,7 +23,16 @@ use crate::setup;
 use crate::workspace;
 
 /// The steps, by the names `--skip` takes.
-pub const STEPS: &[&str] = &["setup", "fmt", "clippy", "web", "test", "wasm", "fuzz"];
+pub const STEPS: &[&str] = &[
+    "setup",
+    "fmt",
+    "clippy",
+    "web",
+    "playground",
+    "test",
+    "wasm",
+    "fuzz",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TestOptions {
@@ -114,9 +124,11 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
             ])
         }
         "web" => crate::web::build(options.verbose).map(|_| ()),
+        "playground" => crate::playground::build(options.verbose).map(|_| ()),
         "test" => {
             // Where the JS-hosted backend tests find what the `web` step built.
             std::env::set_var("STACKSWITCH_WEB_DIST", crate::web::dist_dir());
+            std::env::set_var("STACKSWITCH_PLAYGROUND_DIST", crate::playground::dist_dir());
             std::env::set_var("STACKSWITCH_NODE", setup::node26_path());
             std::env::set_var("STACKSWITCH_CHROMIUM", setup::CHROMIUM_BINARY);
             std::env::set_var("STACKSWITCH_GECKODRIVER", setup::geckodriver_path());
