@@ -138,6 +138,12 @@ export interface SessionOptions {
   asyncifyBufferSize?: number;
   /** worker backend only: the channel, instead of what `detect().worker` chose. */
   workerChannel?: "shared-memory" | "service-worker";
+  /** worker backend, service-worker channel: the service worker script to register
+   *  (default: the package's worker/service_worker.js, scoped to its folder). A page that
+   *  has a service worker of its own (offline caching) passes it here; that script must
+   *  `importScripts` worker/service_worker.js, and its scope must contain the worker
+   *  folder. See the README's "playground" section. */
+  serviceWorkerUrl?: string;
   /** worker backend, shared-memory channel: bytes of the reply buffer (default 1 MiB);
    *  larger replies cross in chunks of this size. */
   workerBufferSize?: number;
@@ -250,6 +256,8 @@ export class Session {
   private constructor();
   /** The backend running this session ("auto" resolved). */
   readonly backend: "jspi" | "worker" | "asyncify";
+  /** The worker backend's channel ("shared-memory" or "service-worker"); null on the others. */
+  readonly channel: "shared-memory" | "service-worker" | null;
   /** Where program output goes: the `stdout` option, or its default. May be replaced
    *  between runs (or during one: later output goes to the new function). */
   stdout: (text: string) => void;

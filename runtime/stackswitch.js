@@ -706,6 +706,11 @@ export class Session {
     return session;
   }
 
+  /** The worker backend's channel ("shared-memory" or "service-worker"); null on the others. */
+  get channel() {
+    return this.backend === "worker" ? this.#options.workerChannel : null;
+  }
+
   /** The program's files (the .d.ts's SessionFiles): each operation waits for a run in
    *  progress to end, then asks the backend (core's serve_file_request on every one). */
   get fs() {

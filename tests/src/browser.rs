@@ -668,3 +668,102 @@ impl Drop for BrowserPage {
         self.browser.close();
     }
 }
+
+/// A page of the project's own (the playground), not the runner page, in a browser:
+/// driven as a person would (clicks, keys) plus scripts to read what it shows. Dropping
+/// it ends the browser session, then the driver.
+pub struct AppPage {
+    browser: Browser,
+    _driver: Driver,
+}
+
+/// How long [`AppPage::wait_for`] waits before failing the test: a liveness bound, far
+/// above what any step takes, never a measurement.
+const APP_WAIT: Duration = Duration::from_secs(90);
+
+impl AppPage {
+    /// Start `engine` and open `url`.
+    pub fn open(engine: Engine, url: &str) -> AppPage {
+        let driver = Driver::start(engine);
+        let browser = Browser::open(&driver, url.to_owned(), String::new(), STARTUP_TIMEOUT);
+        let page = AppPage {
+            browser,
+            _driver: driver,
+        };
+        page.goto(url)
+            .unwrap_or_else(|error| panic!("cannot open {url}: {error}"));
+        page
+    }
+
+    fn exchange<T>(
+        &self,
+        exchange: impl std::future::Future<Output = Result<T, fantoccini::error::CmdError>>,
+    ) -> Result<T, String> {
+        self.browser
+            .runtime
+            .block_on(exchange)
+            .map_err(|error| format!("WebDriver: {error}"))
+    }
+
+    /// Navigate (a reload if `url` is the current page's).
+    pub fn goto(&self, url: &str) -> Result<(), String> {
+        self.exchange(self.browser.client.goto(url))
+    }
+
+    /// Run `script` (a function body; `arguments` are `args`) and return its value.
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value, String> {
+        self.exchange(self.browser.client.execute(script, args))
+    }
+
+    /// Poll the expression `condition` until it is truthy; returns its value. Fails with
+    /// `what` and the page's text if it never becomes so within [`APP_WAIT`].
+    pub fn wait_for(&self, condition: &str, what: &str) -> Value {
+        let deadline = Instant::now() + APP_WAIT;
+        let script =
+            format!("try {{ return ({condition}) || null; }} catch (e) {{ return null; }}");
+        loop {
+            if let Ok(value) = self.execute(&script, vec![]) {
+                if !value.is_null() && value != json!(false) {
+                    return value;
+                }
+            }
+            if Instant::now() > deadline {
+                let text = self
+                    .execute(
+                        "return document.body ? document.body.innerText : ''",
+                        vec![],
+                    )
+                    .unwrap_or_default();
+                panic!("waited {APP_WAIT:?} for {what} ({condition}); the page shows:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Click the element `css` selects.
+    pub fn click(&self, css: &str) -> Result<(), String> {
+        self.exchange(async {
+            let element = self.browser.client.find(Locator::Css(css)).await?;
+            element.click().await
+        })
+    }
+
+    /// Type `text` into the element `css` selects (`\u{E007}` is Enter).
+    pub fn type_into(&self, css: &str, text: &str) -> Result<(), String> {
+        self.exchange(async {
+            let element = self.browser.client.find(Locator::Css(css)).await?;
+            element.send_keys(text).await
+        })
+    }
+
+    /// Resize the browser window (its viewport follows).
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
+        self.exchange(self.browser.client.set_window_size(width, height))
+    }
+}
+
+impl Drop for AppPage {
+    fn drop(&mut self) {
+        self.browser.close();
+    }
+}

@@ -38,6 +38,14 @@ pub fn web_dist() -> PathBuf {
     )
 }
 
+/// The playground's static folder (`cargo xtask serve --build-only` builds it).
+pub fn playground_dist() -> PathBuf {
+    located(
+        "STACKSWITCH_PLAYGROUND_DIST",
+        repo_root().join("target/playground"),
+    )
+}
+
 /// Node 26 (JSPI on), as `cargo xtask test` installs it.
 pub fn node26() -> PathBuf {
     located(

@@ -84,6 +84,19 @@ pub fn router_with_static(prefix: &str, dir: impl AsRef<FsPath>) -> Router {
         .layer(middleware::from_fn(cors))
 }
 
+/// A static site: the files of `dir` from `/` (a directory serves its `index.html`), a
+/// `file.gz` beside a file sent instead when the client accepts gzip, and nothing else —
+/// the playground as `cargo xtask serve` hosts it. With `isolated`, every response has
+/// [`ISOLATION_HEADERS`].
+pub fn site_router(dir: impl AsRef<FsPath>, isolated: bool) -> Router {
+    let site = Router::new().fallback_service(ServeDir::new(dir.as_ref()).precompressed_gzip());
+    if isolated {
+        isolate(site)
+    } else {
+        site
+    }
+}
+
 /// The headers that make a page cross-origin isolated (`crossOriginIsolated`, hence
 /// `SharedArrayBuffer`): every response of [`router_with_static_isolated`] has them.
 pub const ISOLATION_HEADERS: [(&str, &str); 2] = [
@@ -95,8 +108,13 @@ pub const ISOLATION_HEADERS: [(&str, &str); 2] = [
 /// workers, wasm and the routes alike, all same-origin, so `require-corp` lets them load).
 /// The same files served by [`router_with_static`] make a page without isolation.
 pub fn router_with_static_isolated(prefix: &str, dir: impl AsRef<FsPath>) -> Router {
+    isolate(router_with_static(prefix, dir))
+}
+
+/// `router` with [`ISOLATION_HEADERS`] on every response.
+fn isolate(router: Router) -> Router {
     let [(opener, opener_value), (embedder, embedder_value)] = ISOLATION_HEADERS;
-    router_with_static(prefix, dir)
+    router
         .layer(SetResponseHeaderLayer::overriding(
             header::HeaderName::from_static(opener),
             HeaderValue::from_static(opener_value),

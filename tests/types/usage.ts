@@ -59,6 +59,7 @@ const options: SessionOptions = {
   },
   asyncifyBufferSize: 8 * 1024 * 1024,
   workerChannel: "shared-memory",
+  serviceWorkerUrl: "/sw.js",
   workerBufferSize: 1 << 20,
   interruptGraceMs: 500,
   yieldEveryMs: 10,
@@ -88,11 +89,12 @@ export async function main(): Promise<number> {
   const paths: string[] = await session.fs.list();
   await session.fs.remove("out.txt");
   const { suspensions, yields }: { suspensions: number; yields: number } = session.stats;
+  const workerChannel: "shared-memory" | "service-worker" | null = session.channel;
   session.interrupt();
   session.close();
   const predicate: SessionOptions = { allowedOrigins: (url) => url.startsWith("http://127.0.0.1"), filesystem: "node" };
   const value: HostValue = { nested: [true, 1.5, "x", null, 2n ** 70n, new Uint8Array(3)] };
   const error = new HostError("Network", "offline");
   const kind: string = error.stackswitchKind;
-  return [picked, isolated, channel, firstBackend, limits, backend, text, bytes, paths, suspensions, yields, predicate, value, kind].length + result.status;
+  return [picked, isolated, channel, firstBackend, limits, backend, text, bytes, paths, suspensions, yields, workerChannel, predicate, value, kind].length + result.status;
 }

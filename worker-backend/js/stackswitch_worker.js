@@ -52,12 +52,19 @@ export default async function init({ module_or_path } = {}) {
   return compiled;
 }
 
-/** The page's registration of service_worker.js, once active (service-worker channel). */
-let serviceWorker = null;
+/** The page's service worker registration, once active (service-worker channel), by script URL. */
+const serviceWorkers = new Map();
 
-function activeServiceWorker() {
-  serviceWorker ??= (async () => {
-    const registration = await navigator.serviceWorker.register(new URL("./service_worker.js", import.meta.url));
+/**
+ * Register (once per page) the service worker that answers this backend's XHRs:
+ * service_worker.js beside this file, or the page's own script (`serviceWorkerUrl`: one
+ * that `importScripts` service_worker.js and adds, say, offline caching — a page has one
+ * service worker per scope, and the worker threads must be inside its scope).
+ */
+function activeServiceWorker(url = new URL("./service_worker.js", import.meta.url).href) {
+  if (serviceWorkers.has(url)) return serviceWorkers.get(url);
+  const active = (async () => {
+    const registration = await navigator.serviceWorker.register(url);
     const candidate = registration.active ?? registration.waiting ?? registration.installing;
     if (candidate.state !== "activated") {
       await new Promise((resolve, reject) => {
@@ -69,7 +76,8 @@ function activeServiceWorker() {
     }
     return { worker: candidate, scope: registration.scope };
   })();
-  return serviceWorker;
+  serviceWorkers.set(url, active);
+  return active;
 }
 
 let channels = 0;
@@ -131,7 +139,7 @@ export class Session {
     session.#graceMs = options.interruptGraceMs ?? INTERRUPT_GRACE_MS;
     const module = await init();
     if (options.workerChannel === "service-worker") {
-      const { worker, scope } = await activeServiceWorker();
+      const { worker, scope } = await activeServiceWorker(options.serviceWorkerUrl);
       const id = `${Date.now().toString(36)}-${++channels}-${Math.random().toString(36).slice(2)}`;
       session.#channel = new ServiceWorkerChannel(worker, scope, id);
     } else {

@@ -7,6 +7,7 @@
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
 //! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]   (then in the browsers that have the backend)
+//! cargo xtask serve [--port N] [--isolated] [--build-only] [--verbose]
 //! ```
 //!
 //! Invariant: this binary does not link the interpreter (only `fuzz-runner` does), so it
@@ -16,6 +17,7 @@
 mod backend;
 mod dist;
 mod fuzz_launch;
+mod playground;
 mod setup;
 mod test_suite;
 mod web;
@@ -39,7 +41,9 @@ commands:
   fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
         fuzz the interpreter in-process (findings go to fuzz/artifacts/)
   bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]
-        per-suspension cost and wasm size of a JS-hosted backend (benches/)";
+        per-suspension cost and wasm size of a JS-hosted backend (benches/)
+  serve [--port N] [--isolated] [--build-only] [--verbose]
+        build the playground (target/playground) and serve it on 127.0.0.1 (default port 8000)";
 
 /// Why a command could not do its work.
 enum Failure {
@@ -91,6 +95,10 @@ fn dispatch(command: &str, args: &[String]) -> Result<i32, Failure> {
             Ok(if clean { 0 } else { 1 })
         }
         "bench" => bench(args),
+        "serve" => {
+            let options = playground::parse(args).map_err(Failure::Usage)?;
+            playground::serve(&options).map_err(Failure::Error)
+        }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(0)

@@ -3,7 +3,8 @@
 //! Steps, in order: `setup` (prerequisites, see [`crate::setup`]), `fmt`
 //! (`cargo fmt --check`), `clippy` (the workspace with `-D warnings`, then the xtask fuzz
 //! runner, which only builds with its feature), `web` (the wasm backends through
-//! wasm-bindgen plus the JS runtime, see [`crate::web`]), `dist` (the npm package's
+//! wasm-bindgen plus the JS runtime, see [`crate::web`]), `playground` (the page of
+//! `cargo xtask serve`, see [`crate::playground`]), `dist` (the npm package's
 //! tarball, see [`crate::dist`], which tests/tests/npm_package.rs installs), `test` (`cargo test
 //! --workspace`, which runs the conformance suite natively, on Node 26 through the
 //! JSPI backend and in headless Chromium through the JSPI backend, then the fuzz
@@ -25,7 +26,16 @@ use crate::workspace;
 
 /// The steps, by the names `--skip` takes.
 pub const STEPS: &[&str] = &[
-    "setup", "fmt", "clippy", "web", "dist", "test", "wasm", "embedder", "fuzz",
+    "setup",
+    "fmt",
+    "clippy",
+    "web",
+    "dist",
+    "playground",
+    "test",
+    "wasm",
+    "embedder",
+    "fuzz",
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -119,9 +129,11 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
         }
         "web" => crate::web::build(options.verbose).map(|_| ()),
         "dist" => crate::dist::build(options.verbose).map(|_| ()),
+        "playground" => crate::playground::build(options.verbose).map(|_| ()),
         "test" => {
             // Where the JS-hosted backend tests find what the `web` step built.
             std::env::set_var("STACKSWITCH_WEB_DIST", crate::web::dist_dir());
+            std::env::set_var("STACKSWITCH_PLAYGROUND_DIST", crate::playground::dist_dir());
             std::env::set_var("STACKSWITCH_NODE", setup::node26_path());
             std::env::set_var("STACKSWITCH_CHROMIUM", setup::CHROMIUM_BINARY);
             std::env::set_var("STACKSWITCH_GECKODRIVER", setup::geckodriver_path());
