@@ -448,6 +448,9 @@ fn make_bytes(vm: &mut Vm<'_>, x: Option<&Value>, encoding: Option<&Value>) -> P
             Ok(Value::Bytes(Rc::new(vec![0; n])))
         }
         _ => {
+            if let Some(view) = super::bytearray::exported_buffer(vm, x)? {
+                return Ok(Value::Bytes(view.bytes_like().unwrap_or_default()));
+            }
             let mut out = Vec::new();
             for item in vm.collect(x)? {
                 let b = to_bigint(&item).ok_or_else(|| {
