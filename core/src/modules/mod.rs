@@ -90,6 +90,7 @@ python_modules![
     "_re_parser",
     "asyncio",
     "array",
+    "contextlib",
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};

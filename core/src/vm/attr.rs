@@ -546,10 +546,21 @@ impl Vm<'_> {
                 drop(v);
                 Ok(())
             }
-            None => Err(attribute_error(format!(
-                "'{}' object has no attribute '{name}'",
-                self.type_name(obj)
-            ))),
+            None => {
+                // A property (which has no deleter here) of the instance's class.
+                if let Value::Instance(i) = obj {
+                    if let Some(Value::Property(_)) = i.class.lookup(name) {
+                        return Err(attribute_error(format!(
+                            "property '{name}' of '{}' object has no deleter",
+                            self.type_name(obj)
+                        )));
+                    }
+                }
+                Err(attribute_error(format!(
+                    "'{}' object has no attribute '{name}'",
+                    self.type_name(obj)
+                )))
+            }
         }
     }
 }
