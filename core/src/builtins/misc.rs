@@ -535,9 +535,25 @@ fn property_setter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<V
         Value::Property(p) => Ok(crate::vm::new_property(
             p.getter.clone(),
             Some(args[1].clone()),
+            p.deleter.clone(),
         )),
         _ => Err(type_error(
             "descriptor 'setter' requires a 'property' object",
+        )),
+    }
+}
+
+fn property_deleter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("deleter", &kw)?;
+    check_method_args("deleter", &args, 1, 1)?;
+    match &args[0] {
+        Value::Property(p) => Ok(crate::vm::new_property(
+            p.getter.clone(),
+            p.setter.clone(),
+            Some(args[1].clone()),
+        )),
+        _ => Err(type_error(
+            "descriptor 'deleter' requires a 'property' object",
         )),
     }
 }
@@ -546,7 +562,11 @@ fn property_getter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<V
     no_kwargs("getter", &kw)?;
     check_method_args("getter", &args, 1, 1)?;
     match &args[0] {
-        Value::Property(p) => Ok(crate::vm::new_property(args[1].clone(), p.setter.clone())),
+        Value::Property(p) => Ok(crate::vm::new_property(
+            args[1].clone(),
+            p.setter.clone(),
+            p.deleter.clone(),
+        )),
         _ => Err(type_error(
             "descriptor 'getter' requires a 'property' object",
         )),
@@ -786,7 +806,7 @@ pub(super) fn install(t: &BuiltinTypes) {
         t.exc(class)
             .attrs
             .borrow_mut()
-            .insert(attr.into(), crate::vm::new_property(getter, None));
+            .insert(attr.into(), crate::vm::new_property(getter, None, None));
     }
     add_methods(
         &t.generator,
@@ -833,7 +853,11 @@ pub(super) fn install(t: &BuiltinTypes) {
     }
     add_methods(
         &t.property,
-        &[("setter", property_setter), ("getter", property_getter)],
+        &[
+            ("setter", property_setter),
+            ("getter", property_getter),
+            ("deleter", property_deleter),
+        ],
     );
     let int_methods: &[(&'static str, crate::objects::NativeFn)] = &[
         ("bit_length", int_bit_length),

@@ -479,6 +479,9 @@ pub(crate) fn new_user_class(
     meta: Option<Rc<Class>>,
 ) -> PyResult<Value> {
     let is_exception = base_classes.iter().any(|b| b.is_exception);
+    // type.__new__ gives every class its own `__doc__` (None without a docstring), so a
+    // subclass does not show its base's.
+    attrs.entry(Rc::from("__doc__")).or_insert(Value::None);
     // Implicit class methods, as CPython's type.__new__ makes them.
     for name in ["__init_subclass__", "__class_getitem__"] {
         if let Some(v @ Value::Function(_)) = attrs.get(name) {
