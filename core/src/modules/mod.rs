@@ -91,6 +91,7 @@ python_modules![
     "asyncio",
     "array",
     "contextlib",
+    "calendar",
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};
