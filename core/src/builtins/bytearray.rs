@@ -80,6 +80,7 @@ pub(super) fn install(t: &BuiltinTypes) {
         let p = Property {
             getter: native(name, getter),
             setter: None,
+            deleter: None,
         };
         attrs.insert(name.into(), Value::Property(Rc::new(p)));
     }
@@ -311,6 +312,11 @@ pub(crate) fn make_bytearray(
         _ => {
             if let Some(b) = source.bytes_like() {
                 return Ok(Value::bytearray((*b).clone()));
+            }
+            if let Some(view) = exported_buffer(vm, source)? {
+                return Ok(Value::bytearray(
+                    view.bytes_like().unwrap_or_default().to_vec(),
+                ));
             }
             let iterable = vm.get_iter(source).map_err(|_| {
                 type_error(format!(
@@ -742,13 +748,36 @@ pub(crate) fn make_memoryview(vm: &mut Vm<'_>, obj: &Value) -> PyResult<Value> {
             PyMemoryView::new(m.source.clone(), m.start, m.step, m.len, m.format)
         }
         _ => {
+            if let Some(view) = exported_buffer(vm, obj)? {
+                return Ok(view);
+            }
             return Err(type_error(format!(
                 "memoryview: a bytes-like object is required, not '{}'",
                 vm.type_name(obj)
-            )))
+            )));
         }
     };
     Ok(Value::MemoryView(Rc::new(view)))
+}
+
+/// The buffer a class instance exports through `__buffer__(flags)` (PEP 688's hook, which
+/// the Python-written `array.array` defines): the memoryview it returns, or None for an
+/// object without the hook.
+pub(crate) fn exported_buffer(vm: &mut Vm<'_>, obj: &Value) -> PyResult<Option<Value>> {
+    let Value::Instance(i) = obj else {
+        return Ok(None);
+    };
+    let Some(hook) = i.class.lookup("__buffer__") else {
+        return Ok(None);
+    };
+    let view = vm.call(&hook, vec![obj.clone(), Value::Int(0)], Vec::new())?;
+    match view {
+        Value::MemoryView(_) => Ok(Some(view)),
+        other => Err(type_error(format!(
+            "__buffer__ returned non-memoryview object (type {})",
+            vm.type_name(&other)
+        ))),
+    }
 }
 
 /// The view, unless released.

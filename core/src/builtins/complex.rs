@@ -28,6 +28,7 @@ pub(super) fn install(t: &BuiltinTypes) {
         let p = Property {
             getter: native(name, getter),
             setter: None,
+            deleter: None,
         };
         attrs.insert(name.into(), Value::Property(Rc::new(p)));
     }

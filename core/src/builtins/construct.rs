@@ -172,11 +172,13 @@ pub(crate) fn construct(
         B::Property => {
             let fget = take_kwarg(&mut kw, "fget");
             let fset = take_kwarg(&mut kw, "fset");
+            let fdel = take_kwarg(&mut kw, "fdel");
             take_kwarg(&mut kw, "doc");
             reject_kwargs("property", &kw)?;
             let getter = args.first().cloned().or(fget).unwrap_or(Value::None);
             let setter = args.get(1).cloned().or(fset).filter(|s| !s.is_none());
-            Ok(crate::vm::new_property(getter, setter))
+            let deleter = args.get(2).cloned().or(fdel).filter(|s| !s.is_none());
+            Ok(crate::vm::new_property(getter, setter, deleter))
         }
         B::StaticMethod | B::ClassMethod => {
             no_kwargs(name, &kw)?;
@@ -448,6 +450,9 @@ fn make_bytes(vm: &mut Vm<'_>, x: Option<&Value>, encoding: Option<&Value>) -> P
             Ok(Value::Bytes(Rc::new(vec![0; n])))
         }
         _ => {
+            if let Some(view) = super::bytearray::exported_buffer(vm, x)? {
+                return Ok(Value::Bytes(view.bytes_like().unwrap_or_default()));
+            }
             let mut out = Vec::new();
             for item in vm.collect(x)? {
                 let b = to_bigint(&item).ok_or_else(|| {

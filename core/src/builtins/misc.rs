@@ -535,9 +535,25 @@ fn property_setter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<V
         Value::Property(p) => Ok(crate::vm::new_property(
             p.getter.clone(),
             Some(args[1].clone()),
+            p.deleter.clone(),
         )),
         _ => Err(type_error(
             "descriptor 'setter' requires a 'property' object",
+        )),
+    }
+}
+
+fn property_deleter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    no_kwargs("deleter", &kw)?;
+    check_method_args("deleter", &args, 1, 1)?;
+    match &args[0] {
+        Value::Property(p) => Ok(crate::vm::new_property(
+            p.getter.clone(),
+            p.setter.clone(),
+            Some(args[1].clone()),
+        )),
+        _ => Err(type_error(
+            "descriptor 'deleter' requires a 'property' object",
         )),
     }
 }
@@ -546,7 +562,11 @@ fn property_getter(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<V
     no_kwargs("getter", &kw)?;
     check_method_args("getter", &args, 1, 1)?;
     match &args[0] {
-        Value::Property(p) => Ok(crate::vm::new_property(args[1].clone(), p.setter.clone())),
+        Value::Property(p) => Ok(crate::vm::new_property(
+            args[1].clone(),
+            p.setter.clone(),
+            p.deleter.clone(),
+        )),
         _ => Err(type_error(
             "descriptor 'getter' requires a 'property' object",
         )),
@@ -574,6 +594,106 @@ fn int_bit_count(_vm: &mut Vm<'_>, args: Vec<Value>, kw: Kwargs) -> PyResult<Val
         .map(|d| d.count_ones() as u64)
         .sum();
     Ok(Value::Int(ones as i64))
+}
+
+/// `byteorder` of to_bytes/from_bytes: true for big-endian.
+fn big_endian(order: Option<Value>) -> PyResult<bool> {
+    match order {
+        None => Ok(true),
+        Some(Value::Str(s)) if s.as_str() == "big" => Ok(true),
+        Some(Value::Str(s)) if s.as_str() == "little" => Ok(false),
+        Some(Value::Str(_)) => Err(crate::vm::value_error(
+            "byteorder must be either 'little' or 'big'",
+        )),
+        Some(_) => Err(type_error("to_bytes() argument 'byteorder' must be str")),
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let length = super::take_kwarg(&mut kw, "length");
+    let order = super::take_kwarg(&mut kw, "byteorder");
+    let signed = super::take_kwarg(&mut kw, "signed");
+    super::reject_kwargs("to_bytes", &kw)?;
+    check_method_args("to_bytes", &args, 0, 2)?;
+    let length = match args.get(1).cloned().or(length) {
+        None => 1,
+        Some(v) => vm.index_value(&v)?,
+    };
+    if length < 0 {
+        return Err(crate::vm::value_error(
+            "length argument must be non-negative",
+        ));
+    }
+    let big = big_endian(args.get(2).cloned().or(order))?;
+    let signed = match signed {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let n = int_value(&args[0]);
+    if !signed && n.is_negative() {
+        return Err(crate::vm::overflow_error(
+            "can't convert negative int to unsigned",
+        ));
+    }
+    let mut bytes = if signed {
+        n.to_signed_bytes_le()
+    } else {
+        n.to_bytes_le().1
+    };
+    if n.is_zero() {
+        bytes.clear();
+    }
+    let length = length as usize;
+    if bytes.len() > length {
+        return Err(crate::vm::overflow_error("int too big to convert"));
+    }
+    let fill = if n.is_negative() { 0xff } else { 0 };
+    bytes.resize(length, fill);
+    if big {
+        bytes.reverse();
+    }
+    Ok(Value::Bytes(Rc::new(bytes)))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a class method).
+fn int_from_bytes(vm: &mut Vm<'_>, args: Vec<Value>, mut kw: Kwargs) -> PyResult<Value> {
+    let source = super::take_kwarg(&mut kw, "bytes");
+    let order = super::take_kwarg(&mut kw, "byteorder");
+    let signed = super::take_kwarg(&mut kw, "signed");
+    super::reject_kwargs("from_bytes", &kw)?;
+    check_method_args("from_bytes", &args, 0, 2)?;
+    let Some(source) = args.get(1).cloned().or(source) else {
+        return Err(type_error(
+            "from_bytes() missing required argument 'bytes' (pos 1)",
+        ));
+    };
+    let big = big_endian(args.get(2).cloned().or(order))?;
+    let signed = match signed {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let data = match source.bytes_like() {
+        Some(b) => b.to_vec(),
+        None => {
+            let items = vm.collect(&source)?;
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                match vm.index_value(&item)? {
+                    b @ 0..=255 => out.push(b as u8),
+                    _ => return Err(crate::vm::value_error("bytes must be in range(0, 256)")),
+                }
+            }
+            out
+        }
+    };
+    let n = match (big, signed) {
+        (true, true) => BigInt::from_signed_bytes_be(&data),
+        (false, true) => BigInt::from_signed_bytes_le(&data),
+        (true, false) => BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+        (false, false) => BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+    };
+    Ok(Value::from_bigint(n))
 }
 
 fn int_conjugate(_vm: &mut Vm<'_>, args: Vec<Value>, _kw: Kwargs) -> PyResult<Value> {
@@ -686,7 +806,7 @@ pub(super) fn install(t: &BuiltinTypes) {
         t.exc(class)
             .attrs
             .borrow_mut()
-            .insert(attr.into(), crate::vm::new_property(getter, None));
+            .insert(attr.into(), crate::vm::new_property(getter, None, None));
     }
     add_methods(
         &t.generator,
@@ -733,16 +853,25 @@ pub(super) fn install(t: &BuiltinTypes) {
     }
     add_methods(
         &t.property,
-        &[("setter", property_setter), ("getter", property_getter)],
+        &[
+            ("setter", property_setter),
+            ("getter", property_getter),
+            ("deleter", property_deleter),
+        ],
     );
     let int_methods: &[(&'static str, crate::objects::NativeFn)] = &[
         ("bit_length", int_bit_length),
         ("bit_count", int_bit_count),
         ("conjugate", int_conjugate),
         ("is_integer", int_is_integer),
+        ("to_bytes", int_to_bytes),
     ];
     add_methods(&t.int, int_methods);
     add_methods(&t.bool_, int_methods);
+    t.int.attrs.borrow_mut().insert(
+        "from_bytes".into(),
+        Value::ClassMethod(Rc::new(native("from_bytes", int_from_bytes))),
+    );
     add_methods(
         &t.float,
         &[

@@ -232,6 +232,8 @@ pub(crate) struct Code {
     pub(crate) first_line: u32,
     /// The module's source, so tracebacks can show lines.
     pub(crate) source: Rc<str>,
+    /// A function's docstring: its body's first statement, when that is a string literal.
+    pub(crate) doc: Option<Rc<str>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -261,6 +261,7 @@ impl<'a> Compiler<'a> {
             kind,
             first_line: line,
             source: self.source.clone(),
+            doc: None,
         };
         self.units.push(Unit {
             scope,
@@ -1044,6 +1045,14 @@ impl<'a> Compiler<'a> {
         let qn = self.name_index("__qualname__");
         self.load_const(Value::str(qualname.to_string()));
         self.emit(Instr::StoreName(qn));
+        // A docstring is stored as `__doc__` first, as CPython compiles it.
+        if let Some(Stmt::Expr(e)) = c.body.first() {
+            if let Expr::StringLiteral(s) = &*e.value {
+                let dn = self.name_index("__doc__");
+                self.load_const(Value::str(s.value.to_str().to_string()));
+                self.emit(Instr::StoreName(dn));
+            }
+        }
         self.setup_annotations(&c.body);
         self.stmts(&c.body)?;
         self.load_const(Value::None);
@@ -1178,6 +1187,11 @@ impl<'a> Compiler<'a> {
         }
         match body {
             FunctionBody::Stmts(stmts) => {
+                if let Some(Stmt::Expr(e)) = stmts.first() {
+                    if let Expr::StringLiteral(s) = &*e.value {
+                        self.unit().code.doc = Some(Rc::from(s.value.to_str()));
+                    }
+                }
                 self.stmts(stmts)?;
                 self.load_const(Value::None);
                 self.emit(Instr::Return);

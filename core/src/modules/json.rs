@@ -1,6 +1,6 @@
 //! The `json` module: `loads` (CPython's C scanner `Modules/_json.c`, as an iterative
 //! parser) and `dumps` (the C encoder, and `json/encoder.py`'s layout when `indent` is set),
-//! plus the `JSONDecodeError` class.
+//! `load`/`dump` over a file's `read`/`write`, plus the `JSONDecodeError` class.
 //!
 //! Invariant: parsed values, output text and every error are CPython 3.11's — the class,
 //! the message, and `JSONDecodeError`'s `msg`/`doc`/`pos`/`lineno`/`colno` (positions in
@@ -27,6 +27,8 @@ pub(crate) fn module() -> Rc<Module> {
         let mut attrs = m.attrs.borrow_mut();
         attrs.insert("loads".into(), native("loads", loads));
         attrs.insert("dumps".into(), native("dumps", dumps));
+        attrs.insert("load".into(), native("load", load));
+        attrs.insert("dump".into(), native("dump", dump));
         attrs.insert(
             "JSONDecodeError".into(),
             Value::Class(types().exc("JSONDecodeError")),
@@ -715,6 +717,37 @@ fn indent_text(vm: &mut Vm<'_>, indent: &Value) -> PyResult<String> {
         return Err(memory_error());
     }
     Ok(" ".repeat(n))
+}
+
+/// `load(fp, **kw)`: `loads(fp.read(), **kw)`, as CPython's.
+fn load(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    let fp = first_param("load", "fp", args, &mut kwargs)?;
+    let read = vm.getattr(&fp, "read")?;
+    let text = vm.call(&read, Vec::new(), Vec::new())?;
+    loads(vm, vec![text], kwargs)
+}
+
+/// `dump(obj, fp, **kw)`: `fp.write(dumps(obj, **kw))` (CPython writes the same text in
+/// chunks).
+fn dump(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "dump() takes 2 positional arguments but {} were given",
+            args.len()
+        )));
+    }
+    let mut args = args.into_iter();
+    let obj = args.next().or_else(|| take_kwarg(&mut kwargs, "obj"));
+    let fp = args.next().or_else(|| take_kwarg(&mut kwargs, "fp"));
+    let (Some(obj), Some(fp)) = (obj, fp) else {
+        return Err(type_error(
+            "dump() missing 1 required positional argument: 'fp'",
+        ));
+    };
+    let text = dumps(vm, vec![obj], kwargs)?;
+    let write = vm.getattr(&fp, "write")?;
+    vm.call(&write, vec![text], Vec::new())?;
+    Ok(Value::None)
 }
 
 fn dumps(vm: &mut Vm<'_>, args: Vec<Value>, mut kwargs: Kwargs) -> PyResult<Value> {

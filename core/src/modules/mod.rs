@@ -90,6 +90,8 @@ python_modules![
     "_re_parser",
     "asyncio",
     "array",
+    "contextlib",
+    "calendar",
 ];
 
 use crate::builtins::{check_args, native, new_module, no_kwargs};

@@ -835,6 +835,7 @@ pub(crate) enum DictViewKind {
 pub(crate) struct Property {
     pub(crate) getter: Value,
     pub(crate) setter: Option<Value>,
+    pub(crate) deleter: Option<Value>,
 }
 
 /// `super()` bound to a class position in an object's MRO.

@@ -171,6 +171,12 @@ impl Vm<'_> {
         }
         match name {
             "__class__" => return Ok(Value::Class(i.class.clone())),
+            "__dict__" if i.exc.is_none() && !slots_allow(&i.class, "__dict__") => {
+                return Err(attribute_error(format!(
+                    "'{}' object has no attribute '__dict__'",
+                    i.class.name
+                )));
+            }
             "__dict__" => {
                 let pairs: Vec<(Rc<str>, Value)> = i
                     .attrs
@@ -349,7 +355,9 @@ impl Vm<'_> {
             } else {
                 Value::tuple(f.defaults.clone())
             }),
-            (Value::Function(_), "__doc__") => Some(Value::None),
+            (Value::Function(f), "__doc__") => {
+                Some(f.code.doc.as_deref().map_or(Value::None, Value::str))
+            }
             (Value::Function(f), "__dict__") => {
                 let pairs: Vec<(Rc<str>, Value)> = f
                     .attrs
@@ -480,6 +488,15 @@ impl Vm<'_> {
                         _ => {}
                     }
                 }
+                if i.exc.is_none()
+                    && !i.attrs.borrow().contains_key(name)
+                    && !slots_allow(&i.class, name)
+                {
+                    return Err(attribute_error(format!(
+                        "'{}' object has no attribute '{name}'",
+                        i.class.name
+                    )));
+                }
                 let old = i.attrs.borrow_mut().insert(Rc::from(name), value);
                 drop(old);
                 Ok(())
@@ -546,15 +563,74 @@ impl Vm<'_> {
                 drop(v);
                 Ok(())
             }
-            None => Err(attribute_error(format!(
-                "'{}' object has no attribute '{name}'",
-                self.type_name(obj)
-            ))),
+            None => {
+                // A property of the instance's class: its deleter, if it has one.
+                if let Value::Instance(i) = obj {
+                    if let Some(Value::Property(p)) = i.class.lookup(name) {
+                        return match &p.deleter {
+                            Some(deleter) => self
+                                .call(deleter, vec![obj.clone()], Vec::new())
+                                .map(|_| ()),
+                            None => Err(attribute_error(format!(
+                                "property '{name}' of '{}' object has no deleter",
+                                self.type_name(obj)
+                            ))),
+                        };
+                    }
+                }
+                Err(attribute_error(format!(
+                    "'{}' object has no attribute '{name}'",
+                    self.type_name(obj)
+                )))
+            }
         }
     }
 }
 
-/// `property(fget)` and the `setter` decorator.
-pub(crate) fn new_property(getter: Value, setter: Option<Value>) -> Value {
-    Value::Property(Rc::new(Property { getter, setter }))
+/// Whether an instance of `class` may get a new attribute `name`: as in CPython, unless
+/// every Python class of its MRO declares `__slots__`, none listing `name` or
+/// `__dict__` (the built-in bases other than exceptions give instances no `__dict__`).
+fn slots_allow(class: &Rc<Class>, name: &str) -> bool {
+    for c in class.mro.borrow().iter() {
+        if c.builtin.is_some() {
+            continue;
+        }
+        let slots = c.attrs.borrow().get("__slots__").cloned();
+        let names = match slots {
+            None => return true,
+            Some(Value::Str(s)) => vec![s.as_str().to_owned()],
+            Some(Value::Tuple(t)) => t
+                .items
+                .iter()
+                .filter_map(|v| match v {
+                    Value::Str(s) => Some(s.as_str().to_owned()),
+                    _ => None,
+                })
+                .collect(),
+            Some(Value::List(l)) => l
+                .items
+                .borrow()
+                .iter()
+                .filter_map(|v| match v {
+                    Value::Str(s) => Some(s.as_str().to_owned()),
+                    _ => None,
+                })
+                .collect(),
+            // Other iterables (dicts of names to docs...) are not checked.
+            Some(_) => return true,
+        };
+        if names.iter().any(|n| n == name || n == "__dict__") {
+            return true;
+        }
+    }
+    false
+}
+
+/// `property(fget, fset, fdel)` and the `getter`/`setter`/`deleter` decorators.
+pub(crate) fn new_property(getter: Value, setter: Option<Value>, deleter: Option<Value>) -> Value {
+    Value::Property(Rc::new(Property {
+        getter,
+        setter,
+        deleter,
+    }))
 }

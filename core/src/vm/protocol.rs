@@ -479,6 +479,13 @@ pub(crate) fn new_user_class(
     meta: Option<Rc<Class>>,
 ) -> PyResult<Value> {
     let is_exception = base_classes.iter().any(|b| b.is_exception);
+    // type.__new__ gives every class its own `__doc__` (None without a docstring), so a
+    // subclass does not show its base's.
+    attrs.entry(Rc::from("__doc__")).or_insert(Value::None);
+    // A class defining __eq__ but not __hash__ is unhashable: type.__new__ stores None.
+    if attrs.contains_key("__eq__") && !attrs.contains_key("__hash__") {
+        attrs.insert(Rc::from("__hash__"), Value::None);
+    }
     // Implicit class methods, as CPython's type.__new__ makes them.
     for name in ["__init_subclass__", "__class_getitem__"] {
         if let Some(v @ Value::Function(_)) = attrs.get(name) {

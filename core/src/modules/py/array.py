@@ -1,8 +1,10 @@
 """The `array` module: `array.array`, typed arrays of numbers or characters, over `struct`.
 
-An array keeps its items as a list of Python values already converted to its type (so an
-'f' array holds float32-rounded floats); `tobytes`/`frombytes` go through `struct` with the
-item layout of CPython on 64-bit Linux ('l' and 'L' are 8 bytes, 'u' is UTF-32).
+An array keeps its items packed in a bytearray (`_buf`), in the item layout of CPython on
+64-bit Linux ('l' and 'L' are 8 bytes, 'u' is UTF-32), through `struct`; `memoryview(a)`
+(the `__buffer__` hook the interpreter's memoryview and bytes() consult) is a view of that
+bytearray cast to the typecode, so writes through it change the array, and while a view
+is alive the array cannot change size (CPython's BufferError).
 
 Invariant: every stored item passed its typecode's conversion, which raises CPython 3.11's
 exceptions with its messages (including the quirks of `arraymodule.c`: 'b' checks the short
@@ -152,7 +154,7 @@ class array:
         if typecode not in _SIZES:
             raise ValueError("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
         self._typecode = typecode
-        self._items = []
+        self._buf = bytearray()
         if initializer is None:
             return
         if isinstance(initializer, str):
@@ -169,6 +171,46 @@ class array:
             self.frombytes(initializer)
         else:
             self._items = self._converted(initializer)
+
+    @property
+    def _items(self):
+        """The items as a list of Python values (a fresh list)."""
+        values = list(_struct.unpack(self._layout(len(self)), self._buf))
+        if self._typecode == 'u':
+            values = [chr(v) for v in values]
+        return values
+
+    @_items.setter
+    def _items(self, values):
+        self._set_bytes(self._pack(values))
+
+    def _pack(self, values):
+        if self._typecode == 'u':
+            values = [ord(c) for c in values]
+        return _struct.pack(self._layout(len(values)), *values)
+
+    def _set_bytes(self, data):
+        try:
+            self._buf[:] = data
+        except BufferError:
+            raise BufferError("cannot resize an array that is exporting buffers") from None
+
+    def _grow(self, data):
+        try:
+            self._buf.extend(data)
+        except BufferError:
+            raise BufferError("cannot resize an array that is exporting buffers") from None
+
+    def _item(self, i):
+        """Item i (0 <= i < len)."""
+        size = _SIZES[self._typecode]
+        v = _struct.unpack_from('<' + _STRUCT[self._typecode], self._buf, i * size)[0]
+        return chr(v) if self._typecode == 'u' else v
+
+    def __buffer__(self, flags=0):
+        if self._typecode == 'u':
+            raise NotImplementedError("memoryview: format u not supported")
+        return memoryview(self._buf).cast(self._typecode)
 
     def _converted(self, values):
         convert = _CONVERT[self._typecode]
@@ -190,50 +232,57 @@ class array:
     def append(self, *args):
         if len(args) != 1:
             raise TypeError("array.append() takes exactly one argument (%d given)" % len(args))
-        self._items.append(_CONVERT[self._typecode](args[0]))
+        self._grow(self._pack([_CONVERT[self._typecode](args[0])]))
 
     def extend(self, iterable):
         if isinstance(iterable, array):
             if iterable._typecode != self._typecode:
                 raise TypeError("can only extend with array of same kind")
-            self._items.extend(iterable._items)
+            self._grow(bytes(iterable._buf))
             return
         convert = _CONVERT[self._typecode]
         for v in iterable:
-            self._items.append(convert(v))
+            self._grow(self._pack([convert(v)]))
 
     def insert(self, i, v):
         i = _index(i)
-        self._items.insert(i, _CONVERT[self._typecode](v))
+        items = self._items
+        items.insert(i, _CONVERT[self._typecode](v))
+        self._items = items
 
     def pop(self, i=-1):
         i = _index(i)
-        if not self._items:
+        n = len(self)
+        if not n:
             raise IndexError("pop from empty array")
-        n = len(self._items)
         if i < 0:
             i += n
         if not 0 <= i < n:
             raise IndexError("pop index out of range")
-        return self._items.pop(i)
+        value = self._item(i)
+        size = _SIZES[self._typecode]
+        self._set_bytes(self._buf[:i * size] + self._buf[(i + 1) * size:])
+        return value
 
     def remove(self, *args):
         if len(args) != 1:
             raise TypeError("array.remove() takes exactly one argument (%d given)" % len(args))
-        for i, x in enumerate(self._items):
+        items = self._items
+        for i, x in enumerate(items):
             if x == args[0]:
-                del self._items[i]
+                del items[i]
+                self._items = items
                 return
         raise ValueError("array.remove(x): x not in array")
 
     def index(self, v, start=0, stop=2 ** 63 - 1):
-        start, stop, n = _index(start), _index(stop), len(self._items)
+        start, stop, n = _index(start), _index(stop), len(self)
         if start < 0:
             start = max(start + n, 0)
         if stop < 0:
             stop = max(stop + n, 0)
         for i in range(start, min(stop, n)):
-            if self._items[i] == v:
+            if self._item(i) == v:
                 return i
         raise ValueError("array.index(x): x not in array")
 
@@ -243,10 +292,12 @@ class array:
         return sum(1 for x in self._items if x == args[0])
 
     def reverse(self):
-        self._items.reverse()
+        items = self._items
+        items.reverse()
+        self._items = items
 
     def tolist(self):
-        return list(self._items)
+        return self._items
 
     # -- bytes and strings ----------------------------------------------------------------
 
@@ -256,32 +307,29 @@ class array:
     def tobytes(self, *args):
         if args:
             raise TypeError("array.tobytes() takes no arguments (%d given)" % len(args))
-        items = self._items
-        if self._typecode == 'u':
-            items = [ord(c) for c in items]
-        return _struct.pack(self._layout(len(items)), *items)
+        return bytes(self._buf)
 
     def frombytes(self, b):
         data = _bytes_of(b)
         size = _SIZES[self._typecode]
         if len(data) % size:
             raise ValueError("bytes length not a multiple of item size")
-        values = list(_struct.unpack(self._layout(len(data) // size), data))
         if self._typecode == 'u':
-            values = [chr(v) for v in values]
-        self._items.extend(values)
+            for v in _struct.unpack(self._layout(len(data) // size), data):
+                chr(v)
+        self._grow(data)
 
     def fromlist(self, values):
         if not isinstance(values, list):
             raise TypeError("arg must be list")
-        self._items.extend(self._converted(values))
+        self._grow(self._pack(self._converted(values)))
 
     def fromunicode(self, s):
         if not isinstance(s, str):
             raise TypeError("fromunicode() argument must be str, not %s" % type(s).__name__)
         if self._typecode != 'u':
             raise ValueError("fromunicode() may only be called on unicode type arrays")
-        self._items.extend(s)
+        self._grow(self._pack(list(s)))
 
     def tounicode(self):
         if self._typecode != 'u':
@@ -295,18 +343,20 @@ class array:
             return
         data = self.tobytes()
         swapped = b''.join(data[i:i + size][::-1] for i in range(0, len(data), size))
-        self._items = []
-        self.frombytes(swapped)
+        if self._typecode == 'u':
+            for v in _struct.unpack(self._layout(len(self)), swapped):
+                chr(v)
+        self._set_bytes(swapped)
 
     # -- the sequence protocol ------------------------------------------------------------
 
     def __len__(self):
-        return len(self._items)
+        return len(self._buf) // _SIZES[self._typecode]
 
     def __iter__(self):
         i = 0
-        while i < len(self._items):
-            yield self._items[i]
+        while i < len(self):
+            yield self._item(i)
             i += 1
 
     def __reversed__(self):
@@ -324,10 +374,10 @@ class array:
             i = _index(i)
         except TypeError:
             raise TypeError("array indices must be integers") from None
-        n = len(self._items)
+        n = len(self)
         if not -n <= i < n:
             raise IndexError("array index out of range")
-        return self._items[i]
+        return self._item(i + n if i < 0 else i)
 
     def __setitem__(self, i, v):
         if isinstance(i, slice):
@@ -337,33 +387,46 @@ class array:
             if v._typecode != self._typecode:
                 raise TypeError("bad argument type for built-in operation")
             if i.step is not None and _index(i.step) != 1:
-                size = len(range(len(self._items))[i])
-                if len(v._items) != size:
+                size = len(range(len(self))[i])
+                if len(v) != size:
                     raise ValueError("attempt to assign array of size %d to extended slice "
-                                     "of size %d" % (len(v._items), size))
-            self._items[i] = list(v._items)
+                                     "of size %d" % (len(v), size))
+            items = self._items
+            items[i] = v._items
+            self._items = items
             return
         try:
             i = _index(i)
         except TypeError:
             raise TypeError("array indices must be integers") from None
-        n = len(self._items)
+        n = len(self)
         if not -n <= i < n:
             raise IndexError("array assignment index out of range")
-        self._items[i] = _CONVERT[self._typecode](v)
+        if i < 0:
+            i += n
+        value = _CONVERT[self._typecode](v)
+        if self._typecode == 'u':
+            value = ord(value)
+        _struct.pack_into('<' + _STRUCT[self._typecode], self._buf,
+                          i * _SIZES[self._typecode], value)
 
     def __delitem__(self, i):
         if isinstance(i, slice):
-            del self._items[i]
+            items = self._items
+            del items[i]
+            self._items = items
             return
         try:
             i = _index(i)
         except TypeError:
             raise TypeError("array indices must be integers") from None
-        n = len(self._items)
+        n = len(self)
         if not -n <= i < n:
             raise IndexError("array assignment index out of range")
-        del self._items[i]
+        if i < 0:
+            i += n
+        size = _SIZES[self._typecode]
+        self._set_bytes(self._buf[:i * size] + self._buf[(i + 1) * size:])
 
     # -- operators ------------------------------------------------------------------------
 
@@ -373,7 +436,7 @@ class array:
         if other._typecode != self._typecode:
             raise TypeError("bad argument type for built-in operation")
         result = array(self._typecode)
-        result._items = self._items + other._items
+        result._buf = self._buf + other._buf
         return result
 
     def __iadd__(self, other):
@@ -388,7 +451,7 @@ class array:
             raise TypeError("can't multiply sequence by non-int of type '%s'"
                             % type(n).__name__)
         result = array(self._typecode)
-        result._items = self._items * _index(n)
+        result._buf = self._buf * max(_index(n), 0)
         return result
 
     __rmul__ = __mul__
@@ -397,7 +460,7 @@ class array:
         if not isinstance(n, int) and getattr(type(n), '__index__', None) is None:
             raise TypeError("can't multiply sequence by non-int of type '%s'"
                             % type(n).__name__)
-        self._items *= _index(n)
+        self._set_bytes(self._buf * max(_index(n), 0))
         return self
 
     def _compare(self, other, op):
@@ -453,7 +516,7 @@ class array:
         raise TypeError("unhashable type: 'array.array'")
 
     def __repr__(self):
-        if not self._items:
+        if not self._buf:
             return "array('%s')" % self._typecode
         if self._typecode == 'u':
             return "array('u', %r)" % ''.join(self._items)
@@ -461,7 +524,7 @@ class array:
 
     def __copy__(self):
         result = array(self._typecode)
-        result._items = list(self._items)
+        result._buf = bytearray(self._buf)
         return result
 
     def __deepcopy__(self, memo):

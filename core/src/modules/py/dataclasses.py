@@ -393,7 +393,34 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
             cls.__hash__ = None
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
+    if not getattr(cls, '__doc__'):
+        # What CPython derives from inspect.signature(cls).
+        if init:
+            params = [_signature_param(f) for f in std_init_fields]
+            if kw_only_init_fields:
+                params += ['*'] + [_signature_param(f) for f in kw_only_init_fields]
+            cls.__doc__ = '%s(%s)' % (cls.__name__, ', '.join(params))
+        else:
+            cls.__doc__ = cls.__name__ + '()'
     return cls
+
+
+def _format_annotation(annotation):
+    """inspect.formatannotation: classes by (module and) qualname, others by repr."""
+    if isinstance(annotation, type) and not hasattr(annotation, '__origin__'):
+        if annotation.__module__ == 'builtins':
+            return annotation.__qualname__
+        return annotation.__module__ + '.' + annotation.__qualname__
+    return repr(annotation).replace('typing.', '')
+
+
+def _signature_param(f):
+    text = '%s: %s' % (f.name, _format_annotation(f.type))
+    if f.default is not MISSING:
+        text += ' = %r' % (f.default,)
+    elif f.default_factory is not MISSING:
+        text += ' = <factory>'
+    return text
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,

@@ -18,6 +18,14 @@ import math as _math
 import sys
 from operator import index as _index
 
+def _type_name(obj):
+    """The C type's tp_name: 'datetime.date' for the module's classes, a subclass's bare name."""
+    cls = type(obj)
+    if cls.__module__ == __name__ and cls.__name__ in __all__:
+        return 'datetime.' + cls.__name__
+    return cls.__name__
+
+
 def _cmp(x, y):
     return 0 if x == y else 1 if x > y else -1
 
@@ -561,8 +569,7 @@ class timedelta:
             args.append("microseconds=%d" % self._microseconds)
         if not args:
             args.append('0')
-        return "%s.%s(%s)" % (self.__class__.__module__,
-                              self.__class__.__qualname__,
+        return "%s(%s)" % (_type_name(self),
                               ', '.join(args))
 
     def __str__(self):
@@ -798,8 +805,7 @@ class date:
 
 
     def __repr__(self):
-        return "%s.%s(%d, %d, %d)" % (self.__class__.__module__,
-                                      self.__class__.__qualname__,
+        return "%s(%d, %d, %d)" % (_type_name(self),
                                       self._year,
                                       self._month,
                                       self._day)
@@ -1175,8 +1181,7 @@ class time:
             s = ", %d" % self._second
         else:
             s = ""
-        s= "%s.%s(%d, %d%s)" % (self.__class__.__module__,
-                                self.__class__.__qualname__,
+        s= "%s(%d, %d%s)" % (_type_name(self),
                                 self._hour, self._minute, s)
         if self._tzinfo is not None:
             assert s[-1:] == ")"
@@ -1606,8 +1611,7 @@ class datetime(date):
             del L[-1]
         if L[-1] == 0:
             del L[-1]
-        s = "%s.%s(%s)" % (self.__class__.__module__,
-                           self.__class__.__qualname__,
+        s = "%s(%s)" % (_type_name(self),
                            ", ".join(map(str, L)))
         if self._tzinfo is not None:
             assert s[-1:] == ")"
@@ -1882,11 +1886,9 @@ class timezone(tzinfo):
         if self is self.utc:
             return 'datetime.timezone.utc'
         if self._name is None:
-            return "%s.%s(%r)" % (self.__class__.__module__,
-                                  self.__class__.__qualname__,
+            return "%s(%r)" % (_type_name(self),
                                   self._offset)
-        return "%s.%s(%r, %r)" % (self.__class__.__module__,
-                                  self.__class__.__qualname__,
+        return "%s(%r, %r)" % (_type_name(self),
                                   self._offset, self._name)
 
     def __str__(self):

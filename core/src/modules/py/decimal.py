@@ -730,6 +730,18 @@ class Decimal(object):
         ctx = getcontext() if context is None else context
         return ctx._done(_sqrt(self, ctx))
 
+    def exp(self, context=None):
+        ctx = getcontext() if context is None else context
+        return ctx._done(_exp(self, ctx))
+
+    def ln(self, context=None):
+        ctx = getcontext() if context is None else context
+        return ctx._done(_ln(self, ctx, False))
+
+    def log10(self, context=None):
+        ctx = getcontext() if context is None else context
+        return ctx._done(_ln(self, ctx, True))
+
     def fma(self, other, third, context=None):
         ctx = getcontext() if context is None else context
         other = _operand(other)
@@ -1343,7 +1355,10 @@ def _pow(x, y, ctx):
     if not y._int:
         return _new(0, 1, 0)
     if not y_integral:
-        raise NotImplementedError('non-integral powers of a Decimal are not supported')
+        bounded = _pow_bounds(x, y, 0, ctx)
+        if bounded is not None:
+            return bounded
+        return _pow_real(x, y, ctx)
     n = int(y)
     # |base| exactly 1 (in any representation): an exact power of the coefficient 1,
     # not rounded to the context (libmpdec's _qcheck_pow_one)
@@ -1404,6 +1419,227 @@ def _pow_bounds(x, y, sign, ctx):
         if _exp_digits(etiny) < lb_zeta + lb_theta:
             return _new(sign, 1, etiny - 1)._fix(ctx)
     return None
+
+
+# ----- exp, ln, log10 and non-integral powers: correctly rounded, as libmpdec's "allcr" -----
+# Each value is approximated in fixed point (Python ints scaled by a power of ten) with a
+# known error bound, and the precision grows until both ends of the error interval round
+# to the same result (Ziv's strategy, libmpdec's loop), so the result is the exact value
+# rounded half-even, as the C module's.
+
+_ZIV_ERROR = 100          # the approximations below are within this many units
+_LN10_CACHE = {}
+
+
+def _fx_exp(r, w):
+    """exp(r / 10**w) * 10**w, within a few units, for |r| / 10**w below about 3."""
+    if r < 0:
+        return 10 ** (2 * w) // _fx_exp(-r, w)
+    g = w + 16
+    one = 10 ** g
+    y = (r * 10 ** (g - w)) >> 10
+    total = term = one
+    n = 1
+    while term:
+        term = term * y // (one * n)
+        total += term
+        n += 1
+    for _ in range(10):
+        total = total * total // one
+    return total // 10 ** (g - w)
+
+
+def _fx_ln_m(m, w):
+    """ln(m / 10**w) * 10**w, within a few units, for m / 10**w in [1, 10]."""
+    g = w + 12
+    one = 10 ** g
+    y = m * 10 ** (g - w)
+    for _ in range(8):
+        y = _math.isqrt(y * one)
+    z = (y - one) * one // (y + one)
+    z2 = z * z // one
+    total = term = z
+    k = 1
+    while term:
+        term = term * z2 // one
+        total += term // (2 * k + 1)
+        k += 1
+    return (total << 9) // 10 ** (g - w)
+
+
+def _fx_ln10(w):
+    v = _LN10_CACHE.get(w)
+    if v is None:
+        v = _LN10_CACHE[w] = _fx_ln_m(10 ** (w + 1), w)
+    return v
+
+
+def _fx_ln(c, e, q):
+    """ln(c * 10**e) * 10**q within a few units, for c > 0 and q >= 0."""
+    nd = _ndigits(c)
+    k = nd - 1 + e
+    w = q + 8 + _exp_digits(k)
+    shift = w - (nd - 1)
+    m = c * 10 ** shift if shift >= 0 else c // 10 ** -shift
+    return (_fx_ln_m(m, w) + k * _fx_ln10(w)) // 10 ** (w - q)
+
+
+def _ln_adjusted_estimate(c, e):
+    """About the adjusted exponent of ln(c * 10**e) (within one or two)."""
+    k = _ndigits(c) - 1 + e
+    if k in (0, -1):
+        num, den = (c - 10 ** -e, 10 ** -e) if e < 0 else (c * 10 ** e - 1, 1)
+        if 2 * abs(num) < den:
+            return _ndigits(abs(num)) - _ndigits(den)
+    m = float(str(c)[:17] + 'e-' + str(min(len(str(c)), 17) - 1))
+    v = abs(_math.log10(m) + k) * 2.302585092994046
+    return _math.floor(_math.log10(v)) if v > 0 else -1
+
+
+def _round_to_digits(n, e, p, etiny):
+    """n * 10**e rounded half-even to p digits (not below exponent etiny): a triple."""
+    sign = 1 if n < 0 else 0
+    c = abs(n)
+    target = _ndigits(c) + e - p
+    if etiny is not None and target < etiny:
+        target = etiny
+    if target <= e:
+        return sign, c * 10 ** (e - target), target
+    coef, _ = _round_coefficient(sign, c, target - e, ROUND_HALF_EVEN)
+    if _ndigits(coef) > p:
+        coef //= 10
+        target += 1
+    return sign, coef, target
+
+
+def _ziv(approx, level, step, p, etiny):
+    """The correctly rounded triple of the value `approx(level)` approximates."""
+    while True:
+        a, e = approx(level)
+        if abs(a) > _ZIV_ERROR * 10 ** (p + 1):
+            lo = _round_to_digits(a - _ZIV_ERROR, e, p, etiny)
+            hi = _round_to_digits(a + _ZIV_ERROR, e, p, etiny)
+            if lo == hi or (not lo[1] and not hi[1]):
+                return lo
+        level += step
+
+
+def _exp_triple(x, p, etiny):
+    """exp(x) correctly rounded to p digits, for finite nonzero x of modest size."""
+    c = x._int if not x._sign else -x._int
+    e = x._exp
+
+    def approx(d):
+        w = d + 6
+        s = w + 25 + max(x.adjusted(), 0)
+        xs = c * 10 ** (e + s) if e + s >= 0 else c // 10 ** -(e + s)
+        l10 = _fx_ln10(s)
+        k = xs // l10
+        r = (xs - k * l10) // 10 ** (s - w)
+        return _fx_exp(r, w), k - w
+
+    return _ziv(approx, p, 10, p, etiny)
+
+
+def _ln_triple(x, p, etiny, base10=False):
+    """ln(x) (log10(x) if base10) correctly rounded to p digits, for finite x > 0, x != 1."""
+    c, e = x._int, x._exp
+    adj = _ln_adjusted_estimate(c, e) - (1 if base10 else 0)
+
+    def approx(q):
+        if not base10:
+            return _fx_ln(c, e, q), -q
+        w = q + 4
+        return _fx_ln(c, e, w) * 10 ** w // _fx_ln10(w) // 10 ** 4, -q
+
+    return _ziv(approx, max(p + 6 - adj, 1), 12, p, etiny)
+
+
+def _finish_inexact(triple, ctx):
+    """An inexact correctly rounded result under the context's limits, half-even."""
+    sign, coef, e = triple
+    work = ctx.copy()
+    work.rounding = ROUND_HALF_EVEN
+    work._pending = ctx._pending
+    ans = _new(sign, coef, e)._fix(work)
+    if ans._exp != 'F':
+        if not ans._int:
+            ctx._pending.extend((Subnormal, Underflow, Clamped))
+        elif ans.adjusted() < ctx.Emin:
+            ctx._pending.extend((Subnormal, Underflow))
+    ctx._pending.extend((Inexact, Rounded))
+    return ans
+
+
+def _exp(x, ctx):
+    if isinstance(x._exp, str):
+        nan = _check_nans(ctx, x)
+        if nan:
+            return nan
+        return _new(0, 0, 0) if x._sign else x
+    if not x._int:
+        return _new(0, 1, 0)
+    p = ctx.prec
+    etiny = ctx.Emin - p + 1
+    adj = x.adjusted()
+    # e**x is far outside any exponent range: 10**k with |k| near x / ln(10)
+    k = float(x) / 2.302585092994046 if adj <= 19 else (-1e300 if x._sign else 1e300)
+    if k > ctx.Emax + 2:
+        return _overflow_half_even(ctx)
+    if k < etiny - 3:
+        ctx._pending.extend((Inexact, Rounded, Subnormal, Underflow, Clamped))
+        return _new(0, 0, etiny)
+    return _finish_inexact(_exp_triple(x, p, etiny), ctx)
+
+
+def _overflow_half_even(ctx):
+    ctx._pending.extend((Overflow, Inexact, Rounded))
+    return _new(0, 0, 'F')
+
+
+def _ln(x, ctx, base10):
+    if isinstance(x._exp, str):
+        nan = _check_nans(ctx, x)
+        if nan:
+            return nan
+        return _invalid(ctx) if x._sign else x
+    if not x._int:
+        return _new(1, 0, 'F')
+    if x._sign:
+        return _invalid(ctx)
+    if _cmp(x, _new(0, 1, 0)) == 0:
+        return _new(0, 0, 0)
+    if base10 and str(x._int).rstrip('0') == '1':
+        adj = x.adjusted()
+        work = ctx.copy()
+        work.rounding = ROUND_HALF_EVEN
+        work._pending = ctx._pending
+        return _new(1 if adj < 0 else 0, abs(adj), 0)._fix(work)
+    p = ctx.prec
+    return _finish_inexact(_ln_triple(x, p, ctx.Emin - p + 1, base10), ctx)
+
+
+def _pow_real(x, y, ctx):
+    """x ** y for x > 0 and a non-integral y, as libmpdec: exp(y * ln(x)), each step
+    correctly rounded to max(digits of x, prec) + 23 digits, then rounded to the context."""
+    if _cmp(x, _new(0, 1, 0)) == 0:
+        ctx._pending.extend((Inexact, Rounded))
+        return _new(0, 10 ** (ctx.prec - 1), 1 - ctx.prec)
+    wp = max(_ndigits(x._int), ctx.prec) + 4 + 19
+    sign, coef, e = _ln_triple(x, wp, None)
+    product = _round_to_digits((-coef if sign else coef) * (-y._int if y._sign else y._int),
+                               e + y._exp, wp, None)
+    t = _new(*product)
+    if t.adjusted() > 19:
+        if t._sign:
+            ctx._pending.extend((Inexact, Rounded, Subnormal, Underflow, Clamped))
+            return _new(0, 0, ctx.Emin - ctx.prec + 1)
+        return _overflow(0, ctx)
+    sign, coef, e = _exp_triple(t, wp, None)
+    if coef == 10 ** (wp - 1) and e == 1 - wp:
+        coef, e = 10 ** (ctx.prec - 1), 1 - ctx.prec
+    ctx._pending.extend((Inexact, Rounded))
+    return _new(0, coef, e)._fix(ctx)
 
 
 def _from_tuple(value):
@@ -1891,6 +2127,15 @@ class Context(object):
 
     def logb(self, a):
         return self._operand(a).logb(self)
+
+    def exp(self, a):
+        return self._operand(a).exp(self)
+
+    def ln(self, a):
+        return self._operand(a).ln(self)
+
+    def log10(self, a):
+        return self._operand(a).log10(self)
 
 
 def _check_int(value, lo, hi, message):

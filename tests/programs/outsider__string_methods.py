@@ -1,0 +1,16 @@
+s = "  Hello, World! Hello, Python!  "
+print(repr(s.strip()), s.count("Hello"), s.find("World"), s.rfind("Hello"), s.find("xyz"))
+print(s.strip().lower(), s.upper().strip(), s.title(), s.swapcase().strip())
+print(s.replace("Hello", "Bye", 1).strip(), s.strip().split(", "), s.split())
+print("-".join(["a", "b", "c"]), "a,b,,c".split(","), "a b  c".split(" "), "line1\nline2\r\nline3".splitlines())
+print("python".capitalize(), "ab".center(6, "*"), "7".zfill(3), "-7".zfill(4), "abc".ljust(5) + "|")
+print("hello world".startswith(("hi", "he")), "file.txt".endswith(".txt"), "abc123".isalnum(), "ABC".isupper())
+print("12".isdigit(), "1.5".isdigit(), " ".isspace(), "Title Case".istitle(), "hello"[::-1], "hello"[1:4])
+print("a-b-c".partition("-"), "a-b-c".rpartition("-"), "tab\there".expandtabs(4), "x".join("123"))
+table = str.maketrans("aeiou", "AEIOU", "!")
+print("hello, world!".translate(table), ord("A"), chr(97), "%s has %d chars" % ("word", 4))
+print("straße".upper(), "ǅ".lower(), "İ".lower().encode(), len("naïve"), "café".encode("utf-8"))
+print("Mississippi".removeprefix("Miss"), "report.pdf".removesuffix(".pdf"), "a1b2".isalpha())
+word = "racecar"
+print(word == word[::-1], sorted("listen") == sorted("silent"), "".join(sorted(set("banana"))))
+print(" ".join(w[::-1] for w in "reverse each word".split()), "abc" * 3, "b" in "abc")
