@@ -39,13 +39,15 @@ async def main():
     def remember(tag):
         order.append(tag)
 
-    loop.call_later(0.02, remember, "later 20ms")
+    # Deadlines far apart, so that a loaded machine (a slow step between two of these
+    # calls) cannot swap them: the order is the behaviour checked, not the timing.
+    loop.call_later(0.2, remember, "later 200ms")
     loop.call_later(0.005, remember, "later 5ms")
     loop.call_soon(remember, "soon")
     handle = loop.call_later(0.01, remember, "cancelled")
     handle.cancel()
-    loop.call_at(loop.time() + 0.012, remember, "at 12ms")
-    await asyncio.sleep(0.03)
+    loop.call_at(loop.time() + 0.05, remember, "at 50ms")
+    await asyncio.sleep(0.25)
     print(order)
 
     stop = asyncio.Event()

@@ -107,7 +107,8 @@ fn assemble(web: &Path, package: &Path) -> Result<(), String> {
     check_version(&package.join("package.json"))
 }
 
-fn copy(from: &Path, to: &Path) -> Result<(), String> {
+/// Copy one file, creating the folders it goes into.
+pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
     if let Some(parent) = to.parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;

@@ -19,7 +19,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{dist, workspace};
+use crate::dist::{self, copy};
+use crate::workspace;
 
 /// `target/playground`.
 pub fn dist_dir() -> PathBuf {
@@ -316,16 +317,6 @@ fn precompress(out: &Path, verbose: bool) -> Result<(), String> {
     let mut gzip = Command::new("gzip");
     gzip.args(["-9", "-k", "-f", "-n"]).args(&big);
     workspace::run_ok(&mut gzip, verbose)
-}
-
-fn copy(from: &Path, to: &Path) -> Result<(), String> {
-    if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    std::fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }
 
 /// Copy the files of `from` (subfolders included) whose names `keep` accepts.

@@ -241,36 +241,35 @@ impl<'a> Vm<'a> {
     /// Enter one level of recursion (a Python call, a nested repr...), or fail with
     /// RecursionError saying `what`.
     pub(crate) fn enter(&mut self, what: &str) -> PyResult<()> {
-        if self.depth >= self.rt.config.recursion_limit {
-            return Err(PyErr::new(
-                "RecursionError",
-                format!("maximum recursion depth exceeded{what}"),
-            ));
-        }
-        if self.stack_used() > self.stack_budget {
-            return Err(self.stack_budget_exhausted(what));
+        // One test on the path of every Python call, the error built out of line: the
+        // callers of `enter` are the recursion cycle, whose frames bound how deep Python
+        // recursion gets on an engine's stack (README "Engine stacks and recursion depth").
+        if self.depth >= self.rt.config.recursion_limit || self.stack_used() > self.stack_budget {
+            return Err(self.recursion_error(what));
         }
         self.depth += 1;
         Ok(())
     }
 
-    /// The RecursionError for a native stack budget used up before the recursion limit:
-    /// CPython's message, then what ran out and how an embedder gives more (a limit of 1000
-    /// is reached only with enough stack, see [`Config::stack_budget`]).
+    /// CPython's RecursionError; when the native stack budget rather than the recursion
+    /// limit ran out, the message also says so and how an embedder gives more (a limit of
+    /// 1000 is reached only with enough stack, see [`Config::stack_budget`]).
     #[cold]
     #[inline(never)]
-    fn stack_budget_exhausted(&self, what: &str) -> PyErr {
+    fn recursion_error(&self, what: &str) -> PyErr {
         let config = &self.rt.config;
-        PyErr::new(
-            "RecursionError",
+        let message = if self.depth >= config.recursion_limit {
+            format!("maximum recursion depth exceeded{what}")
+        } else {
             format!(
                 "maximum recursion depth exceeded{what} (the interpreter's native stack \
                  budget of {} bytes ran out at depth {} of the recursion limit {}: an \
                  embedder runs it on a thread with a larger stack, see \
                  Config::stack_budget)",
                 self.stack_budget, self.depth, config.recursion_limit
-            ),
-        )
+            )
+        };
+        PyErr::new("RecursionError", message)
     }
 
     pub(crate) fn leave(&mut self) {
