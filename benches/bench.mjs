@@ -29,7 +29,7 @@
 //   size       each runtime's wasm (Pyodide: also what a start downloads, with its
 //              standard library zip and its JS), raw / gzip -9 / brotli (quality 11).
 //
-// Output, in --out (target/report/): bench.json, bench.md, bench.svg (drawn with the
+// Output, in --out (target/report/; also size-cache.json): bench.json, bench.md, bench.svg (drawn with the
 // pinned npm vega-lite + vega from --peers). bench.json's schema ("stackswitch-bench/1"):
 //   { schema, date, quick, rounds, iterations,
 //     machine: { nproc, cpu, os },
@@ -51,7 +51,7 @@
 
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync, statSync } from "node:fs";
 import { cpus, release, type } from "node:os";
 import { join, basename } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -146,7 +146,8 @@ const median = (xs) => {
 };
 const geomean = (xs) => (xs.length ? Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length) : null);
 const failures = [];
-const log = (line) => process.stderr.write(line + "\n");
+const began = performance.now();
+const log = (line) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 // ---- programs ----
 const programDir = join(here, "programs");
@@ -341,16 +342,38 @@ const SIZES = [
       ]
     : []),
 ];
+mkdirSync(out, { recursive: true });
+log("size: raw, gzip -9, brotli 11");
+// Brotli at quality 11 takes ~1 s per MB, so each file's sizes are kept in --out keyed
+// by its path, length and mtime (Pyodide's 13 MB would otherwise cost a minute a run).
+const sizeCachePath = join(out, "size-cache.json");
+let sizeCache = {};
+try {
+  sizeCache = JSON.parse(readFileSync(sizeCachePath, "utf8"));
+} catch {
+  // no cache yet
+}
+const compressed = (file) => {
+  const { size: length, mtimeMs } = statSync(file);
+  const key = `${file} ${length} ${mtimeMs}`;
+  if (!sizeCache[key]) {
+    const bytes = readFileSync(file);
+    sizeCache[key] = {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    };
+  }
+  return sizeCache[key];
+};
 const size = [];
 for (const [runtime, files] of SIZES) {
   const list = [files].flat();
   if (!list.every(existsSync)) continue;
   const entry = { runtime, file: list.map((f) => basename(f)).join(" + "), raw: 0, gzip: 0, brotli: 0 };
   for (const f of list) {
-    const bytes = readFileSync(f);
-    entry.raw += bytes.length;
-    entry.gzip += gzipSync(bytes, { level: 9 }).length;
-    entry.brotli += brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+    const one = compressed(f);
+    for (const k of ["raw", "gzip", "brotli"]) entry[k] += one[k];
   }
   size.push(entry);
 }
@@ -388,7 +411,7 @@ const report = {
   size,
   failures,
 };
-mkdirSync(out, { recursive: true });
+writeFileSync(sizeCachePath, JSON.stringify(sizeCache, null, 1) + "\n");
 writeFileSync(join(out, "bench.json"), JSON.stringify(report, null, 2) + "\n");
 writeFileSync(join(out, "bench.md"), markdown(report));
 if (peers) writeFileSync(join(out, "bench.svg"), await chart(report));
