@@ -480,14 +480,14 @@ async function chart(rep) {
   const cpu = [];
   for (const [id, perProgram] of Object.entries(rep.cpu.results)) {
     if (id === "cpython") continue;
-    for (const [program, c] of Object.entries(perProgram)) if (c.ratio) cpu.push({ program, runtime: label[id], ratio: c.ratio });
-    if (rep.cpu.geomean[id]) cpu.push({ program: "geomean", runtime: label[id], ratio: rep.cpu.geomean[id] });
+    for (const [program, c] of Object.entries(perProgram)) if (c.ratio) cpu.push({ program, runtime: label[id], ratio: c.ratio, base: 1 });
+    if (rep.cpu.geomean[id]) cpu.push({ program: "geomean", runtime: label[id], ratio: rep.cpu.geomean[id], base: 1 });
   }
   const suspend = [];
   const callName = { sleep: "time.sleep(0)", input: "input()", call: "host.call / run_sync" };
   for (const [id, calls] of Object.entries(rep.suspend.results))
     for (const [call, perDepth] of Object.entries(calls))
-      for (const [depth, c] of Object.entries(perDepth)) if (c.us != null) suspend.push({ series: `${label[id]}: ${callName[call]}`, depth: `depth ${depth}`, us: Math.max(c.us, 0.01) });
+      for (const [depth, c] of Object.entries(perDepth)) if (c.us != null) suspend.push({ series: `${label[id]}: ${callName[call]}`, depth: `depth ${depth}`, us: Math.max(c.us, 0.1), base: 0.1 });
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: { font: "sans-serif", view: { stroke: null }, axis: { labelLimit: 400 }, background: "white" },
@@ -496,11 +496,14 @@ async function chart(rep) {
         title: `CPU-bound time as a ratio to CPython ${rep.engines.python3.replace("Python ", "")} (lower is better; log scale)`,
         data: { values: cpu },
         mark: "bar",
-        width: 640,
+        width: 560,
+        height: { step: 7 },
         encoding: {
           y: { field: "program", type: "nominal", title: null, sort: null },
           yOffset: { field: "runtime", sort: null },
+          // A bar on a log scale needs an explicit start: CPython's 1x.
           x: { field: "ratio", type: "quantitative", scale: { type: "log" }, title: "x CPython" },
+          x2: { field: "base" },
           color: { field: "runtime", sort: null, legend: { orient: "right", title: null } },
         },
       },
@@ -508,11 +511,13 @@ async function chart(rep) {
         title: `µs per blocking call, answered at once (lower is better; log scale)`,
         data: { values: suspend },
         mark: "bar",
-        width: 640,
+        width: 560,
+        height: { step: 8 },
         encoding: {
           y: { field: "series", type: "nominal", title: null, sort: null },
           yOffset: { field: "depth", sort: null },
-          x: { field: "us", type: "quantitative", scale: { type: "log" }, title: "µs" },
+          x: { field: "us", type: "quantitative", scale: { type: "log" }, title: "µs (0.1 = at most 0.1)" },
+          x2: { field: "base" },
           color: { field: "depth", sort: null, legend: { orient: "right", title: "Python call depth" } },
         },
       },

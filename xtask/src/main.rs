@@ -299,6 +299,17 @@ mod tests {
             dispatch("bench", &["--backend".into(), "native".into()]),
             Err(Failure::Usage(_))
         ));
+        assert!(matches!(
+            dispatch(
+                "bench",
+                &["--backend".into(), "jspi".into(), "--quick".into()]
+            ),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(
+            dispatch("bench", &["--rounds".into(), "many".into()]),
+            Err(Failure::Usage(_))
+        ));
         assert!(matches!(dispatch("help", &[]), Ok(0)));
     }
 }
