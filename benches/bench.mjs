@@ -468,7 +468,7 @@ function markdown(rep) {
   lines.push("", "Download size, bytes:", "", "| runtime | file | raw | gzip -9 | brotli 11 |", "|---|---|---|---|---|");
   const n = (x) => x.toLocaleString("en-US");
   for (const s of rep.size) lines.push(`| ${s.runtime} | ${s.file} | ${n(s.raw)} | ${n(s.gzip)} | ${n(s.brotli)} |`);
-  if (rep.failures.length) lines.push("", "**Failures:**", "", ...rep.failures.map((f) => `- ${f.split(":")[0]}: ${short(f)}`));
+  if (rep.failures.length) lines.push("", "**Failures:**", "", ...rep.failures.map((f) => `- ${f.split(":")[0]}: ${short(f.slice(f.indexOf(":") + 1))}`));
   return lines.join("\n") + "\n";
 }
 
