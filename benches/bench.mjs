@@ -11,7 +11,8 @@
 // Measured (medians over `--rounds` rounds after one warm-up round; every round runs each
 // measurement once on every runtime, in turn, so drift on this shared machine hits all of
 // them alike):
-//   cpu        each program of programs/ (a first line `N = <size>  # quick: <size>`
+//   cpu        each program of programs/ (also on "plain": the interpreter without JSPI or
+//              Asyncify on the main thread, the baseline of the backends' CPU cost) (a first line `N = <size>  # quick: <size>`
 //              chooses the input; --quick takes the second): the time of the run, and its
 //              ratio to CPython's median in this run. Its output must equal CPython's:
 //              for a stackswitch runtime a mismatch or an error fails the bench (exit 1);
@@ -37,7 +38,8 @@
 //     runtimes: [ { id, label, engine, kind } ], // kind: "reference" | "stackswitch" | "peer"
 //     cpu: { programs: [ { name, n, checksum } ],
 //            results: { <runtime id>: { <program>: { ms, ratio, samples } | { error } } },
-//            geomean: { <runtime id>: <ratio to CPython> | null } },
+//            geomean: { <runtime id>: <ratio to CPython> | null },
+//            geomean_to_plain: { <runtime id>: <ratio to node26/plain> | null } },
 //     suspend: { depths: [1, 10, 100], iterations,
 //                results: { <runtime id>: { <call>: { <depth>: { us, ms, baseline_ms } }
 //                                                     | { na: <why> } } } },
@@ -52,7 +54,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync, statSync } from "node:fs";
-import { cpus, release, type } from "node:os";
+import { availableParallelism, cpus, release, type } from "node:os";
 import { join, basename } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
@@ -83,6 +85,7 @@ const DEPTHS = [1, 10, 100];
 const RUNTIMES = [
   { id: "cpython", label: "CPython (native)", engine: "python3", kind: "reference", host: "python" },
   { id: "native", label: "stackswitch native", engine: "native", kind: "stackswitch", host: "native" },
+  { id: "node26/plain", label: "Node 26 plain (CPU only)", engine: "node26", kind: "stackswitch", host: "node26", runtime: "plain" },
   { id: "node26/jspi", label: "Node 26 JSPI", engine: "node26", kind: "stackswitch", host: "node26", runtime: "jspi" },
   { id: "node26/asyncify", label: "Node 26 Asyncify", engine: "node26", kind: "stackswitch", host: "node26", runtime: "asyncify" },
   { id: "node26/worker", label: "Node 26 worker", engine: "node26", kind: "stackswitch", host: "node26", runtime: "worker" },
@@ -203,13 +206,19 @@ for (const r of RUNTIMES) {
   }
   cpuGeomean[r.id] = ratios.length === programs.length ? geomean(ratios) : null;
 }
+// The backends' CPU cost over the plain build, same engine's run (Node 26).
+const cpuGeomeanToPlain = {};
+for (const r of RUNTIMES) {
+  const ratios = programs.map((p) => cpuResults[r.id][p.name].ms / cpuResults["node26/plain"][p.name].ms);
+  cpuGeomeanToPlain[r.id] = ratios.every(Number.isFinite) ? geomean(ratios) : null;
+}
 
 // ---- suspend ----
 const CALLS = ["sleep", "input", "call"];
 const STACKSWITCH_BODIES = { sleep: "time.sleep(0)", input: "input()", call: 'host.call("ping")' };
 /** What a runtime's loop body is for each call, or why it has none. */
 const bodies = (r) => {
-  if (r.kind === "stackswitch" && r.host.startsWith("node")) return { header: "import time, host", ...STACKSWITCH_BODIES };
+  if (r.kind === "stackswitch" && r.host.startsWith("node") && r.runtime !== "plain") return { header: "import time, host", ...STACKSWITCH_BODIES };
   if (r.host === "python" || r.host === "native")
     return {
       header: "import time",
@@ -224,6 +233,10 @@ const bodies = (r) => {
       input: { na: "Pyodide's input() calls a synchronous stdin callback; it does not suspend" },
       call: "run_sync(benchhost.ping())",
     };
+  if (r.runtime === "plain") {
+    const none = { na: "the plain build (no JSPI, no Asyncify, main thread) cannot suspend: it is the CPU baseline" };
+    return { header: "", sleep: none, input: none, call: none };
+  }
   const none = { na: "no synchronous suspension: MicroPython's wasm only awaits JS promises in async code" };
   return { header: "", sleep: none, input: none, call: none };
 };
@@ -332,7 +345,7 @@ const web = join(here, "..");
 const SIZES = [
   ["node26/jspi", join(web, "jspi/stackswitch_jspi_bg.wasm")],
   ["asyncify", join(web, "asyncify/stackswitch_asyncify.wasm")],
-  ["asyncify (same build without the Asyncify pass)", join(web, "asyncify/stackswitch_asyncify_plain.wasm")],
+  ["node26/plain (the Asyncify build without the pass)", join(web, "asyncify/stackswitch_asyncify_plain.wasm")],
   ["worker", join(web, "worker/stackswitch_worker.wasm")],
   ...(peers
     ? [
@@ -394,7 +407,7 @@ const engines = {
   pyodide: packageVersion("pyodide"),
   micropython: packageVersion("@micropython/micropython-webassembly-pyscript"),
 };
-const machine = { nproc: cpus().length, cpu: cpus()[0]?.model ?? "unknown", os: `${type()} ${release()}` };
+const machine = { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", os: `${type()} ${release()}` };
 
 const report = {
   schema: "stackswitch-bench/1",
@@ -405,7 +418,7 @@ const report = {
   machine,
   engines,
   runtimes: RUNTIMES.map(({ id, label, engine, kind }) => ({ id, label, engine, kind })),
-  cpu: { programs: programs.map((p) => ({ name: p.name, n: p.n, checksum: checksums[p.name] ?? null })), results: cpuResults, geomean: cpuGeomean },
+  cpu: { programs: programs.map((p) => ({ name: p.name, n: p.n, checksum: checksums[p.name] ?? null })), results: cpuResults, geomean: cpuGeomean, geomean_to_plain: cpuGeomeanToPlain },
   suspend: { depths: DEPTHS, iterations, results: suspendResults },
   startup,
   size,
@@ -443,7 +456,8 @@ function markdown(rep) {
     });
     lines.push(`| ${p.name} (N=${p.n}) | ${cells.join(" | ")} |`);
   }
-  lines.push(`| **geomean ratio** | ${ids.map((id) => (rep.cpu.geomean[id] == null ? "–" : `**${rep.cpu.geomean[id].toFixed(2)}x**`)).join(" | ")} |`, "");
+  lines.push(`| **geomean ratio** | ${ids.map((id) => (rep.cpu.geomean[id] == null ? "–" : `**${rep.cpu.geomean[id].toFixed(2)}x**`)).join(" | ")} |`);
+  lines.push(`| geomean ratio to Node 26 plain | ${ids.map((id) => (rep.cpu.geomean_to_plain[id] == null ? "–" : `${rep.cpu.geomean_to_plain[id].toFixed(2)}x`)).join(" | ")} |`, "");
   lines.push(`µs per blocking call (${rep.suspend.iterations} calls per sample, minus the same loop calling a Python function), at Python call depth ${rep.suspend.depths.join(" / ")}:`, "");
   lines.push("| runtime | `time.sleep(0)` | `input()` | `host.call` (Pyodide: `run_sync`) |", "|---|---|---|---|");
   const notes = new Map();

@@ -1,5 +1,6 @@
 // The bench's runner for the runtimes hosted in a JS engine: stackswitch's backends
-// (jspi, asyncify, worker, through the runtime's createSession) and the peers Pyodide
+// (jspi, asyncify, worker, through the runtime's createSession; plain, the same
+// interpreter without JSPI or Asyncify, CPU only) and the peers Pyodide
 // and MicroPython (their npm packages, from the folder given by --peers). bench.mjs
 // starts one per Node binary and sends one JSON request per line on stdin:
 //   {"runtime": "jspi", "mode": "cpu" | "suspend", "source": "..."}
@@ -55,6 +56,27 @@ async function load(runtime, onFirstOutput = () => {}) {
         const result = await (await sessionFor(mode)).run(source);
         const stdout = take();
         return { stdout, error: result.status === 0 ? null : result.traceback ?? `status ${result.status}` };
+      },
+    };
+  }
+  if (runtime === "plain") {
+    // The baseline the backends are compared with: the interpreter optimised like the
+    // Asyncify build but without the pass (asyncify/stackswitch_asyncify_plain.wasm),
+    // driven by the Asyncify glue on the main thread. It cannot suspend: CPU only.
+    const { readFileSync } = await import("node:fs");
+    const glue = await import("../asyncify/stackswitch_asyncify.js?plain");
+    await glue.default({ module_or_path: readFileSync(new URL("../asyncify/stackswitch_asyncify_plain.wasm", import.meta.url)) });
+    const bridge = {
+      request: () => Promise.reject(new Error("the plain build cannot suspend")),
+      write: (_stream, text) => collect(text),
+      now: () => performance.now() / 1000,
+      poll: () => 0,
+    };
+    const session = await glue.Session.create(bridge, "main.py", ["main.py"]);
+    return {
+      async run(_mode, source) {
+        const result = await session.run(source);
+        return { stdout: take(), error: result.status === 0 ? null : result.traceback ?? `status ${result.status}` };
       },
     };
   }
