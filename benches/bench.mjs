@@ -504,7 +504,7 @@ async function chart(rep) {
       for (const [depth, c] of Object.entries(perDepth)) if (c.us != null) suspend.push({ series: `${label[id]}: ${callName[call]}`, depth: `depth ${depth}`, us: Math.max(c.us, 0.1), base: 0.1 });
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: { font: "sans-serif", view: { stroke: null }, axis: { labelLimit: 400 }, background: "white" },
+    config: { font: "sans-serif", view: { stroke: null }, axis: { labelLimit: 400 }, legend: { labelLimit: 400 }, background: "white" },
     vconcat: [
       {
         title: `CPU-bound time as a ratio to CPython ${rep.engines.python3.replace("Python ", "")} (lower is better; log scale)`,
