@@ -6,7 +6,8 @@
 //! cargo xtask dist
 //! cargo xtask regen [ARGS...]
 //! cargo xtask fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
-//! cargo xtask bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]   (then in the browsers that have the backend)
+//! cargo xtask bench [--quick] [--rounds N] [--node PATH]   (every runtime in Node, CPython, the native runner, the peers: bench.rs)
+//! cargo xtask bench --backend jspi|worker|asyncify [--rounds N] [--node PATH]   (one backend, then in the browsers that have it)
 //! cargo xtask serve [--port N] [--isolated] [--build-only] [--verbose]
 //! ```
 //!
@@ -15,6 +16,7 @@
 //! what it ran (`run`), or 0/1 for pass/fail, or 2 for a usage error.
 
 mod backend;
+mod bench;
 mod dist;
 mod fuzz_launch;
 mod playground;
@@ -40,8 +42,11 @@ commands:
         regenerate tests/expected/ with CPython (python3 tests/regen.py)
   fuzz [--seconds N] [--seed S] [--max-inputs N] [--timeout T] [--release] [--differential] [--verbose]
         fuzz the interpreter in-process (findings go to fuzz/artifacts/)
-  bench [--backend jspi|worker|asyncify] [--rounds N] [--node PATH]
-        per-suspension cost and wasm size of a JS-hosted backend (benches/)
+  bench [--quick] [--rounds N] [--node PATH]
+        one run over every runtime in Node 26 and 20, CPython, the native runner, Pyodide
+        and MicroPython: blocking-call cost, CPU suite, startup, size (target/report/)
+  bench --backend jspi|worker|asyncify [--rounds N] [--node PATH]
+        one backend's suspension cost and wasm size, in Node and the browsers (benches/)
   serve [--port N] [--isolated] [--build-only] [--verbose]
         build the playground (target/playground) and serve it on 127.0.0.1 (default port 8000)";
 
@@ -155,12 +160,15 @@ fn regen(args: &[String]) -> Result<i32, Failure> {
     Ok(workspace::exit_code(status))
 }
 
-/// `cargo xtask bench`: build the web distribution and run `benches/suspend.mjs` in Node,
-/// then the same measurements in the browsers (`stackswitch-browser-bench`).
+/// `cargo xtask bench`: without `--backend`, the one-run bench of every runtime
+/// (`bench::run_all`); with it, build the web distribution and run `benches/suspend.mjs`
+/// for that backend in Node, then the same measurements in the browsers
+/// (`stackswitch-browser-bench`).
 fn bench(args: &[String]) -> Result<i32, Failure> {
-    let mut backend = "jspi".to_string();
-    let mut rounds = "5".to_string();
+    let mut backend = None;
+    let mut rounds = None;
     let mut node = None;
+    let mut quick = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let mut value = || {
@@ -169,12 +177,34 @@ fn bench(args: &[String]) -> Result<i32, Failure> {
                 .ok_or_else(|| Failure::Usage(format!("{arg} needs a value")))
         };
         match arg.as_str() {
-            "--backend" => backend = value()?,
-            "--rounds" => rounds = value()?,
+            "--backend" => backend = Some(value()?),
+            "--rounds" => rounds = Some(value()?),
             "--node" => node = Some(PathBuf::from(value()?)),
+            "--quick" => quick = true,
             other => return Err(Failure::Usage(format!("unknown bench option {other:?}"))),
         }
     }
+    let Some(backend) = backend else {
+        let rounds =
+            match rounds {
+                Some(text) => Some(text.parse().map_err(|_| {
+                    Failure::Usage(format!("--rounds needs a number, not {text:?}"))
+                })?),
+                None => None,
+            };
+        let options = bench::Options {
+            quick,
+            rounds,
+            node,
+        };
+        return bench::run_all(&options).map_err(Failure::Error);
+    };
+    if quick {
+        return Err(Failure::Usage(
+            "--quick is for the whole bench (no --backend)".into(),
+        ));
+    }
+    let rounds = rounds.unwrap_or_else(|| "5".into());
     if !web::WASM_BACKENDS.contains(&backend.as_str()) {
         return Err(Failure::Usage(format!(
             "no benchmark for backend {backend:?} yet (built: {})",
@@ -267,6 +297,17 @@ mod tests {
         assert!(matches!(dispatch("nope", &[]), Err(Failure::Usage(_))));
         assert!(matches!(
             dispatch("bench", &["--backend".into(), "native".into()]),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(
+            dispatch(
+                "bench",
+                &["--backend".into(), "jspi".into(), "--quick".into()]
+            ),
+            Err(Failure::Usage(_))
+        ));
+        assert!(matches!(
+            dispatch("bench", &["--rounds".into(), "many".into()]),
             Err(Failure::Usage(_))
         ));
         assert!(matches!(dispatch("help", &[]), Ok(0)));

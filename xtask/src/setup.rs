@@ -72,6 +72,11 @@ pub const PREREQUISITES: &[Prerequisite] = &[
         install: esbuild_install,
     },
     Prerequisite {
+        name: "Bench peers and chart (npm pyodide, MicroPython's wasm, vega-lite, vega; pinned)",
+        is_present: bench_peers_present,
+        install: bench_peers_install,
+    },
+    Prerequisite {
         name: "Chromium and chromedriver (Debian packages chromium, chromium-driver)",
         is_present: chromium_present,
         install: chromium_install,
@@ -187,6 +192,35 @@ pub const TYPESCRIPT_PACKAGE: &str = "typescript@7.0.2";
 /// The bundler the npm package's test builds a page with (tests/tests/npm_package.rs).
 pub const ESBUILD_PACKAGE: &str = "esbuild@0.28.2";
 
+/// What `cargo xtask bench` measures beside stackswitch (Pyodide, MicroPython's wasm)
+/// and draws its chart with (vega-lite compiles the chart, vega renders it to SVG in
+/// Node), as npm `name@version`, installed together into [`bench_peers_dir`].
+pub const BENCH_PEER_PACKAGES: &[&str] = &[
+    "pyodide@314.0.8",
+    "@micropython/micropython-webassembly-pyscript@1.27.0",
+    "vega@6.4.0",
+    "vega-lite@6.5.0",
+];
+
+/// The `node_modules` folder holding [`BENCH_PEER_PACKAGES`].
+pub fn bench_peers_dir() -> PathBuf {
+    tools_dir().join("bench-peers/node_modules")
+}
+
+/// Whether each bench peer is installed at its pinned version.
+fn bench_peers_present() -> bool {
+    BENCH_PEER_PACKAGES.iter().all(|pinned| {
+        let (name, version) = pinned.rsplit_once('@').unwrap_or((pinned, ""));
+        let manifest = bench_peers_dir().join(name).join("package.json");
+        std::fs::read_to_string(manifest)
+            .is_ok_and(|text| text.contains(&format!("\"version\": \"{version}\"")))
+    })
+}
+
+fn bench_peers_install(verbose: bool) -> Result<(), String> {
+    npm_install("bench-peers", &BENCH_PEER_PACKAGES.join(" "), verbose)
+}
+
 /// `tsc` installed by [`typescript_install`].
 pub fn tsc_path() -> PathBuf {
     tools_dir().join("typescript/node_modules/typescript/bin/tsc")
@@ -228,12 +262,14 @@ fn esbuild_install(verbose: bool) -> Result<(), String> {
     npm_install("esbuild", ESBUILD_PACKAGE, verbose)
 }
 
-/// `npm install` one pinned package into `<tools>/<folder>/node_modules`.
-fn npm_install(folder: &str, package: &str, verbose: bool) -> Result<(), String> {
+/// `npm install` pinned packages (`name@version`, several separated by spaces) into
+/// `<tools>/<folder>/node_modules`.
+fn npm_install(folder: &str, packages: &str, verbose: bool) -> Result<(), String> {
     let dir = tools_dir().join(folder);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut command = Command::new("npm");
-    command.args(["install", "--no-audit", "--no-fund", "--no-save", package]);
+    command.args(["install", "--no-audit", "--no-fund", "--no-save"]);
+    command.args(packages.split_whitespace());
     command.current_dir(&dir);
     workspace::run_ok(&mut command, verbose)
 }
@@ -421,6 +457,19 @@ mod tests {
         let manifest = std::fs::read_to_string(workspace::root().join("Cargo.toml")).unwrap();
         let pin = format!("wasm-bindgen = \"={WASM_BINDGEN_VERSION}\"");
         assert!(manifest.contains(&pin), "Cargo.toml must pin {pin}");
+    }
+
+    #[test]
+    fn bench_peers_are_pinned_to_exact_versions() {
+        for pinned in BENCH_PEER_PACKAGES {
+            let (name, version) = pinned.rsplit_once('@').unwrap();
+            assert!(!name.is_empty(), "{pinned}");
+            assert!(
+                version.split('.').count() == 3
+                    && version.split('.').all(|p| p.parse::<u32>().is_ok()),
+                "{pinned} must pin an exact version"
+            );
+        }
     }
 
     #[test]

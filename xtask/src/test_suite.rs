@@ -11,7 +11,9 @@
 //! runner's tests), `wasm`
 //! (the core for `wasm32-unknown-unknown`, release), `embedder` (the example embedder
 //! crate built as each wasm backend by its own script, then run through each: see
-//! examples/robot-embedder) and `fuzz` (a short fixed-seed campaign). Options: `--skip STEP` (repeatable), `--fuzz-seconds N`, `--fuzz-seed S`,
+//! examples/robot-embedder), `bench` (`cargo xtask bench --quick`: every runtime's
+//! output checked against CPython's, figures only reported; see [`crate::bench`]) and
+//! `fuzz` (a short fixed-seed campaign). Options: `--skip STEP` (repeatable), `--fuzz-seconds N`, `--fuzz-seed S`,
 //! `--verbose`.
 //!
 //! Invariant: every step runs even after another failed, so one run shows every
@@ -35,6 +37,7 @@ pub const STEPS: &[&str] = &[
     "test",
     "wasm",
     "embedder",
+    "bench",
     "fuzz",
 ];
 
@@ -175,6 +178,16 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
         "embedder" => {
             std::env::set_var("STACKSWITCH_NODE", setup::node26_path());
             cargo_step(&["test", "-p", "robot-embedder", "--", "--ignored"])
+        }
+        "bench" => {
+            let quick = crate::bench::Options {
+                quick: true,
+                ..crate::bench::Options::default()
+            };
+            match crate::bench::run_all(&quick)? {
+                0 => Ok(()),
+                _ => Err("a runtime's output differs from CPython's or it failed (target/report/bench.md, Failures)".into()),
+            }
         }
         "fuzz" => {
             let fuzz = FuzzOptions {
