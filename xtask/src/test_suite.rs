@@ -144,7 +144,8 @@ fn run_step(name: &str, options: &TestOptions) -> Result<(), String> {
             std::env::set_var("STACKSWITCH_NPM_TARBALL", crate::dist::tarball()?);
             std::env::set_var("STACKSWITCH_TSC", setup::tsc_path());
             std::env::set_var("STACKSWITCH_ESBUILD", setup::esbuild_path());
-            let workspace = cargo_step(&["test", "--workspace"]);
+            // --no-fail-fast: every test binary runs, so one run shows every failure.
+            let workspace = cargo_step(&["test", "--workspace", "--no-fail-fast"]);
             // The fuzz runner's own tests only build with its feature.
             let runner = cargo_step(&[
                 "test",
