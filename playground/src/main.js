@@ -55,6 +55,13 @@ function setProgram(source) {
   saveProgram(source);
 }
 
+// A share link opened in a tab that already shows the page changes only the fragment
+// (no reload): load its program then too.
+addEventListener("hashchange", () => {
+  const shared = programFromFragment(location.hash);
+  if (shared !== null && shared !== program()) setProgram(shared);
+});
+
 // ----- examples -----------------------------------------------------------------------
 
 for (const [index, example] of EXAMPLES.entries()) {

@@ -254,8 +254,19 @@ fn share_and_keep(page: &AppPage, base: &str) {
         json!("print(1)\n"),
         "the last program is kept across reloads"
     );
+    // Opened in the tab that shows the page, only the fragment changes (no reload).
     page.goto(&link).expect("open the link");
-    page.execute("location.reload()", vec![]).expect("reload");
+    page.wait_for(
+        &format!("window.playground.program() === {}", json!(program)),
+        "the link's program in the editor without a reload",
+    );
+    // And in a fresh load of the page (the old document's ready mark is cleared first,
+    // so that the wait sees the new document's).
+    page.execute(
+        "window.playground.setProgram('print(2)'); document.body.dataset.ready = 'false'; location.reload()",
+        vec![],
+    )
+    .expect("reload");
     wait_ready(page);
     assert_eq!(
         program_in_editor(page),
