@@ -25,6 +25,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
+use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -70,7 +71,7 @@ impl Object {
             native: Some(RefCell::new(NativeState::Embedded(Rc::new(
                 NativeFunction {
                     name,
-                    body: Box::new(body),
+                    body: ManuallyDrop::new(Box::new(body)),
                 },
             )))),
         }));
@@ -386,8 +387,26 @@ impl NativeCall<'_, '_> {
 /// A function written in Rust, as [`NativeState::Embedded`] holds it.
 pub(crate) struct NativeFunction {
     name: &'static str,
-    #[allow(clippy::type_complexity)]
-    body: Box<dyn Fn(&mut NativeCall<'_, '_>, &[Object]) -> Result<Object, Exception>>,
+    body: ManuallyDrop<NativeBody>,
+}
+
+/// An embedder function's closure.
+type NativeBody = Box<dyn Fn(&mut NativeCall<'_, '_>, &[Object]) -> Result<Object, Exception>>;
+
+impl Drop for NativeFunction {
+    fn drop(&mut self) {
+        drop_embedder_closure(&mut self.body);
+    }
+}
+
+/// Drop an embedder's closure: its captures' destructors, which reach no host (and no
+/// Python code runs on drop), so they never suspend. Out of line and named so that the
+/// Asyncify build's remove-list says so (`asyncify.removelist`): the vtable call in here
+/// would otherwise make every function that drops a `Value` one that may unwind.
+#[inline(never)]
+fn drop_embedder_closure(body: &mut ManuallyDrop<NativeBody>) {
+    // SAFETY: called once, from `NativeFunction::drop`; `body` is not used afterwards.
+    unsafe { ManuallyDrop::drop(body) }
 }
 
 /// The one `NativeFn` behind every embedder function: `args[0]` is the holder of its

@@ -10,11 +10,20 @@
 
 /// Bytes left on the current thread's stack below `here` (an address in the caller's
 /// frame), if the platform says where the stack ends. Read once per thread.
+#[cfg(all(target_os = "linux", any(target_env = "gnu", target_env = "musl")))]
 pub(crate) fn remaining_below(here: usize) -> Option<usize> {
     thread_local! {
         static LOWEST: Option<usize> = lowest_address();
     }
     LOWEST.with(|lowest| lowest.map(|low| here.saturating_sub(low)))
+}
+
+/// Elsewhere (wasm included) nothing is known. No thread-local here: on wasm its lazy
+/// initialiser is an indirect call, which made Asyncify instrument `Vm::new` and, through
+/// it, thousands of callers (the Asyncify build grew 300 KB and its calls got deeper).
+#[cfg(not(all(target_os = "linux", any(target_env = "gnu", target_env = "musl"))))]
+pub(crate) fn remaining_below(_here: usize) -> Option<usize> {
+    None
 }
 
 /// What a run leaves unused of the stack it has: room for the frames between two of the
