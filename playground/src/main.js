@@ -175,8 +175,12 @@ function stop() {
 $("run").addEventListener("click", run);
 $("stop").addEventListener("click", stop);
 document.addEventListener("keydown", (event) => {
-  // Ctrl-C stops a running program, as in a terminal, unless text is selected to copy.
-  if (running && event.ctrlKey && event.key === "c" && !String(getSelection())) {
+  // Escape stops a running program; so does Ctrl-C, as in a terminal, unless text is
+  // selected to copy.
+  if (running && event.key === "Escape") {
+    event.preventDefault();
+    stop();
+  } else if (running && event.ctrlKey && event.key === "c" && !String(getSelection())) {
     event.preventDefault();
     stop();
   }

@@ -756,6 +756,23 @@ impl AppPage {
         })
     }
 
+    /// Save what the window shows as a PNG at `path` (its folder is created).
+    pub fn screenshot(&self, path: &Path) -> Result<(), String> {
+        let png = self.exchange(self.browser.client.screenshot())?;
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        std::fs::write(path, png).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Press a key (a WebDriver key code, e.g. `\u{E00C}` Escape) in the focused element.
+    pub fn press(&self, key: &str) -> Result<(), String> {
+        self.exchange(async {
+            let element = self.browser.client.active_element().await?;
+            element.send_keys(key).await
+        })
+    }
+
     /// Resize the browser window (its viewport follows).
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
         self.exchange(self.browser.client.set_window_size(width, height))

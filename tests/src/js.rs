@@ -15,7 +15,8 @@ use std::sync::Arc;
 use crate::server::TestServer;
 use crate::{assert_suite_passes, run_in_subprocess, Invocation, Outcome, Runner};
 
-fn repo_root() -> PathBuf {
+/// The repository's root folder.
+pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 

@@ -9,6 +9,7 @@
 //! traceback compared with python3's, the same-origin urlopen example; then the share
 //! link, the program kept across reloads, the phone-sized layout, and — with the server
 //! stopped — the page, a run and a standard-module import served by its service worker.
+//! A screenshot of each page after a run goes to `target/test-output/`.
 //!
 //! Invariant: one browser at a time (two cores; see browsers.rs), and every wait is a
 //! liveness bound (AppPage::wait_for), never a measurement.
@@ -199,6 +200,20 @@ fn each_backend_runs_asks_and_stops(page: &AppPage, expected_backends: &[&str]) 
             status(page)
         );
 
+        // Escape stops it too (keyboard-only use).
+        let before = start(page, backend, LOOP);
+        page.wait_for(
+            "document.getElementById('console').textContent.includes('started')",
+            "the loop to start",
+        );
+        page.press("\u{E00C}").expect("press Escape");
+        wait_done(page, before);
+        assert!(
+            status(page).contains("KeyboardInterrupt, exit status 130"),
+            "{backend}: Escape: {}",
+            status(page)
+        );
+
         // A traceback is shown as python3 prints it.
         let text = run_to_end(page, backend, FAILING);
         assert_eq!(
@@ -280,7 +295,9 @@ fn phone_sized(page: &AppPage) {
     let fits = page
         .execute(
             "const run = document.getElementById('run').getBoundingClientRect(); \
-             return [document.documentElement.scrollWidth, innerWidth, run.right <= innerWidth && run.width > 0]",
+             const out = document.getElementById('console').getBoundingClientRect(); \
+             const foot = document.getElementById('status').getBoundingClientRect(); \
+             return [document.documentElement.scrollWidth, innerWidth, run.right <= innerWidth && run.width > 0, out.bottom <= foot.top + 1 && out.height > 100]",
             vec![],
         )
         .expect("the layout");
@@ -289,6 +306,11 @@ fn phone_sized(page: &AppPage) {
         "no horizontal scrolling at 360 px: {fits}"
     );
     assert_eq!(fits[2], json!(true), "Run is on screen at 360 px: {fits}");
+    assert_eq!(
+        fits[3],
+        json!(true),
+        "the console is not under the status line at 360 px: {fits}"
+    );
     page.set_window_size(1280, 900).expect("resize back");
 }
 
@@ -325,6 +347,13 @@ fn playground_in(engine: Engine, isolated: bool, expected_backends: &[&str]) {
         .expect("crossOriginIsolated");
     assert_eq!(isolation, json!(isolated), "{engine:?}");
     each_backend_runs_asks_and_stops(&page, expected_backends);
+    // What the page looks like after a run, per engine and variant, for people to see.
+    page.set_window_size(1200, 760).expect("resize");
+    run_to_end(&page, "auto", FAILING);
+    let variant = if isolated { "isolated" } else { "plain" };
+    let shot = stackswitch_tests::js::repo_root()
+        .join(format!("target/test-output/playground-{engine:?}-{variant}.png").to_lowercase());
+    page.screenshot(&shot).expect("a screenshot");
     share_and_keep(&page, &base);
     phone_sized(&page);
     works_offline(&page, server, &base);
@@ -338,6 +367,11 @@ fn playground_in_chromium() {
 #[test]
 fn playground_in_chromium_cross_origin_isolated() {
     playground_in(Engine::Chromium, true, &["jspi", "asyncify", "worker"]);
+}
+
+#[test]
+fn playground_in_firefox_cross_origin_isolated() {
+    playground_in(Engine::Firefox, true, &["asyncify", "worker"]);
 }
 
 #[test]
