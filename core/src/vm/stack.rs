@@ -49,11 +49,6 @@ fn lowest_address() -> Option<usize> {
     }
 }
 
-#[cfg(not(all(target_os = "linux", any(target_env = "gnu", target_env = "musl"))))]
-fn lowest_address() -> Option<usize> {
-    None
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
