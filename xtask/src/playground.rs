@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::dist::{self, copy};
+use crate::web::{copy_matching, copy_tree};
 use crate::workspace;
 
 /// `target/playground`.
@@ -121,10 +122,10 @@ pub fn build(verbose: bool) -> Result<PathBuf, String> {
     for file in ["index.html", "style.css", "sw.js"] {
         copy(&source.join(file), &out.join(file))?;
     }
-    copy_files(&source.join("static"), &out, &|_| true)?;
+    copy_tree(&source.join("static"), &out)?;
     // What a page loads of the package: its scripts, wasm and stdlib (not its
     // package.json, types, README or licenses).
-    copy_files(&package, &out.join("stackswitch"), &|name| {
+    copy_matching(&package, &out.join("stackswitch"), &|name| {
         name.ends_with(".js") || name.ends_with(".wasm") || name.ends_with(".py")
     })?;
     let assets = Assets::of(&out)?;
@@ -227,11 +228,17 @@ impl Assets {
 
     /// What a first visit that runs "hello" downloads on each backend, gzipped.
     fn budget(&self, out: &Path) -> String {
-        let size = |file: &str| -> (u64, u64) {
-            let path = out.join(file);
-            let raw = path.metadata().map(|m| m.len()).unwrap_or(0);
-            let gz = PathBuf::from(format!("{}.gz", path.display()));
-            (raw, gz.metadata().map(|m| m.len()).unwrap_or(raw))
+        // Raw and gzip bytes of `files` together (a file without a `.gz` is sent as is).
+        let total = |files: &[String]| -> (u64, u64) {
+            files.iter().fold((0, 0), |(raw, gzip), file| {
+                let path = out.join(file);
+                let size = path.metadata().map(|m| m.len()).unwrap_or(0);
+                let gz = PathBuf::from(format!("{}.gz", path.display()));
+                (
+                    raw + size,
+                    gzip + gz.metadata().map(|m| m.len()).unwrap_or(size),
+                )
+            })
         };
         let page = [
             "index.html",
@@ -239,10 +246,7 @@ impl Assets {
             "playground.js",
             "stackswitch/stackswitch.js",
         ];
-        let (page_raw, page_gz) = page
-            .iter()
-            .map(|f| size(f))
-            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let (page_raw, page_gz) = total(&page.map(String::from));
         let mut table = format!(
             "playground built in {}\nfirst visit, \"hello\" run (bytes):\n  {:<10} {:>10} {:>10}\n  {:<10} {:>10} {:>10}\n",
             out.display(),
@@ -257,11 +261,7 @@ impl Assets {
             if name == "raw-abi" {
                 continue;
             }
-            // The worker backend's service worker is registered only without isolation.
-            let (raw, gz) = files
-                .iter()
-                .map(|f| size(f))
-                .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+            let (raw, gz) = total(files);
             table.push_str(&format!(
                 "  {:<10} {:>10} {:>10}   total {:>10} gzip\n",
                 format!("+{name}"),
@@ -270,11 +270,7 @@ impl Assets {
                 page_gz + gz
             ));
         }
-        let (std_raw, std_gz) = self
-            .stdlib
-            .iter()
-            .map(|f| size(f))
-            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let (std_raw, std_gz) = total(&self.stdlib);
         table.push_str(&format!(
             "  {:<10} {:>10} {:>10}   (cached for offline use after the first visit)\n",
             "stdlib", std_raw, std_gz
@@ -317,20 +313,4 @@ fn precompress(out: &Path, verbose: bool) -> Result<(), String> {
     let mut gzip = Command::new("gzip");
     gzip.args(["-9", "-k", "-f", "-n"]).args(&big);
     workspace::run_ok(&mut gzip, verbose)
-}
-
-/// Copy the files of `from` (subfolders included) whose names `keep` accepts.
-fn copy_files(from: &Path, to: &Path, keep: &dyn Fn(&str) -> bool) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if path.is_dir() {
-            copy_files(&path, &to.join(&name), keep)?;
-        } else if keep(&name) {
-            copy(&path, &to.join(&name))?;
-        }
-    }
-    Ok(())
 }

@@ -223,23 +223,28 @@ fn is_newer(output: &std::path::Path, inputs: &[&std::path::Path]) -> bool {
         .all(|input| modified(input).is_some_and(|time| time < out))
 }
 
-/// Copy the files of `from` into `to`, subfolders included.
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
+/// Copy the files of `from` into `to`, subfolders included (`to` is created even if
+/// `from` is empty).
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
     std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    copy_matching(from, to, &|_| true)
+}
+
+/// Copy the files of `from` (subfolders included) whose names `keep` accepts into `to`.
+pub fn copy_matching(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    keep: &dyn Fn(&str) -> bool,
+) -> Result<(), String> {
     let entries =
         std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
     for entry in entries.flatten() {
-        let (path, target) = (entry.path(), to.join(entry.file_name()));
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
         if path.is_dir() {
-            copy_tree(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target).map_err(|e| {
-                format!(
-                    "cannot copy {} to {}: {e}",
-                    path.display(),
-                    target.display()
-                )
-            })?;
+            copy_matching(&path, &to.join(&name), keep)?;
+        } else if keep(&name) {
+            crate::dist::copy(&path, &to.join(&name))?;
         }
     }
     Ok(())
